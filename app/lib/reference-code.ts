@@ -1,0 +1,16 @@
+// Short codes citizens read out or type on a keypad: 6 characters, no look-alikes (0/O, 1/I/L, 2/Z, 5/S, 8/B).
+import { randomInt } from "node:crypto";
+
+export const REFERENCE_ALPHABET = "34679ACDEFGHJKMNPQRTUVWXY";
+
+export function newReferenceCode(length = 6): string {
+  let code = "";
+  for (let i = 0; i < length; i++) code += REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)];
+  return code;
+}
+
+/** Accepts what people type (lower case, spaces, dashes); null when it cannot be a code. */
+export function normaliseReferenceCode(input: string): string | null {
+  const code = input.toUpperCase().replace(/[\s-]/g, "");
+  return code.length === 6 && [...code].every((c) => REFERENCE_ALPHABET.includes(c)) ? code : null;
+}
