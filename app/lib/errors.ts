@@ -1,4 +1,5 @@
 // The one error type: an HTTP status, a translation key for the user, and details for the log only.
+// Capabilities throw it; routes let it pass through `respondTo` (app/web/errors.server.ts), the root boundary shows it.
 export class AppError extends Error {
   constructor(
     readonly status: number,

@@ -1,0 +1,100 @@
+// Staff sign-in: argon2id passwords and server-side sessions with an idle timeout.
+// The cookie holds a random token; the database keeps only its keyed hash.
+import crypto from "node:crypto";
+import { hash, verify } from "@node-rs/argon2";
+import type { Db } from "~/db.server";
+import type { Clock } from "~/lib/clock";
+import type { StaffActor } from "./permissions";
+import type { Role } from "./values";
+
+/** argon2id (the library's default algorithm) with OWASP's minimum parameters: 19 MiB, 2 passes. */
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, { memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+}
+
+// Checked when the e-mail is unknown, so a wrong address takes as long as a wrong password.
+let dummyHash: Promise<string> | null = null;
+
+export interface SessionSettings {
+  secret: string;
+  idleMinutes: number;
+}
+
+function tokenHash(token: string, secret: string): string {
+  return crypto.createHmac("sha256", secret).update(token).digest("hex");
+}
+
+export async function signIn(
+  { db, clock }: { db: Db; clock: Clock },
+  settings: SessionSettings,
+  input: { email: string; password: string; previousToken?: string | null },
+): Promise<{ token: string; staffId: string } | null> {
+  const staff = await db.staff.findUnique({ where: { email: input.email.trim().toLowerCase() } });
+  if (!staff || !staff.active) {
+    dummyHash ??= hashPassword(crypto.randomBytes(16).toString("hex"));
+    await verify(await dummyHash, input.password);
+    return null;
+  }
+  if (!(await verify(staff.passwordHash, input.password))) return null;
+
+  // A new session id at every sign-in; whatever session this browser had before ends (no fixation).
+  if (input.previousToken) await signOut(db, settings, input.previousToken);
+  const token = crypto.randomBytes(32).toString("base64url");
+  const now = clock.now();
+  await db.staffSession.create({
+    data: {
+      tokenHash: tokenHash(token, settings.secret),
+      staffId: staff.id,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + settings.idleMinutes * 60_000),
+    },
+  });
+  return { token, staffId: staff.id };
+}
+
+export async function signOut(db: Db, settings: SessionSettings, token: string): Promise<void> {
+  await db.staffSession.deleteMany({ where: { tokenHash: tokenHash(token, settings.secret) } });
+}
+
+export interface StaffSessionInfo {
+  actor: StaffActor;
+  expiresAt: Date;
+}
+
+/** The signed-in staff member, or null. Each use slides the idle timeout forward. */
+export async function resumeSession(
+  { db, clock }: { db: Db; clock: Clock },
+  settings: SessionSettings,
+  token: string,
+): Promise<StaffSessionInfo | null> {
+  const now = clock.now();
+  const session = await db.staffSession.findUnique({
+    where: { tokenHash: tokenHash(token, settings.secret) },
+    include: { staff: { include: { memberships: { select: { locationId: true } } } } },
+  });
+  if (!session) return null;
+  if (session.expiresAt <= now || !session.staff.active) {
+    await db.staffSession.delete({ where: { id: session.id } }).catch(() => undefined);
+    return null;
+  }
+  const expiresAt = new Date(now.getTime() + settings.idleMinutes * 60_000);
+  await db.staffSession.update({ where: { id: session.id }, data: { lastSeenAt: now, expiresAt } });
+  const { staff } = session;
+  return {
+    expiresAt,
+    actor: {
+      kind: "staff",
+      staffId: staff.id,
+      name: staff.name,
+      role: staff.role as Role,
+      locationIds: staff.memberships.map((m) => m.locationId),
+    },
+  };
+}
+
+/** Expired sessions are removed by a nightly job. */
+export async function pruneSessions(db: Db, now: Date): Promise<number> {
+  const { count } = await db.staffSession.deleteMany({ where: { expiresAt: { lt: now } } });
+  return count;
+}

@@ -1,0 +1,44 @@
+// Locations: what citizens may see of them, and the staff view scoped by membership.
+import { z } from "zod";
+import type { Db } from "~/db.server";
+import { locationScope, type StaffActor } from "./permissions";
+
+const TimeRange = z.tuple([z.string().regex(/^\d\d:\d\d$/), z.string().regex(/^\d\d:\d\d$/)]);
+export const OpeningHours = z.record(z.enum(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]), z.array(TimeRange));
+export type OpeningHours = z.infer<typeof OpeningHours>;
+
+export const WEEK = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+
+function parseOpeningHours(json: string): OpeningHours {
+  const parsed = OpeningHours.safeParse(JSON.parse(json));
+  return parsed.success ? parsed.data : {};
+}
+
+const publicFields = {
+  id: true,
+  slug: true,
+  name: true,
+  kind: true,
+  street: true,
+  postalCode: true,
+  city: true,
+  phone: true,
+  timeZone: true,
+  openingHours: true,
+} as const;
+
+/** Everything here is public information about a place; no people. */
+export async function listPublicLocations(db: Db) {
+  const rows = await db.location.findMany({ select: publicFields, orderBy: { name: "asc" } });
+  return rows.map((row) => ({ ...row, openingHours: parseOpeningHours(row.openingHours) }));
+}
+
+export async function listLocationsFor(db: Db, actor: StaffActor) {
+  const scope = locationScope(actor);
+  const rows = await db.location.findMany({
+    where: scope === "all" ? {} : { id: { in: [...scope] } },
+    select: { ...publicFields, _count: { select: { memberships: true } } },
+    orderBy: { name: "asc" },
+  });
+  return rows.map((row) => ({ ...row, openingHours: parseOpeningHours(row.openingHours) }));
+}

@@ -1,0 +1,102 @@
+// The document: language and direction from the server, the page title, and scripts only where a page needs them.
+import { cssBundleHref } from "@remix-run/css-bundle";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useMatches,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useContext, useMemo, type ReactNode } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import { UNSAFE_DataRouterStateContext } from "react-router-dom";
+import { detectLanguage } from "~/i18n/detect.server";
+import { pageResources } from "~/i18n/i18n.server";
+import { createI18n } from "~/i18n/instance";
+import { DEFAULT_LANGUAGE } from "~/i18n/languages";
+import { languages } from "~/i18n/locales.server";
+import { ErrorPage } from "~/ui/Shell/ErrorPage";
+import type { RouteHandle } from "~/web/handle";
+import "~/ui";
+
+export const links: LinksFunction = () => [
+  ...(cssBundleHref ? [{ rel: "stylesheet", href: cssBundleHref }] : []),
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const lng = detectLanguage(request);
+  const all = languages();
+  return {
+    lng,
+    dir: all.find((l) => l.code === lng)?.dir ?? "ltr",
+    languages: all,
+    resources: pageResources(lng),
+    programmePhone: context.services.config.programmePhone,
+    nonce: context.nonce,
+  };
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>;
+
+export function Layout({ children }: { children: ReactNode }) {
+  const root = useRouteLoaderData<typeof loader>("root");
+  const lng = root?.lng ?? DEFAULT_LANGUAGE;
+  const i18n = useMemo(() => createI18n(lng, root?.resources ?? {}), [lng, root?.resources]);
+  const matches = useMatches();
+  const hydrate = matches.some((m) => (m.handle as RouteHandle | undefined)?.hydrate);
+  return (
+    <html lang={lng} dir={root?.dir ?? "ltr"}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#0b4f6c" />
+        <I18nextProvider i18n={i18n}>
+          <PageTitle />
+        </I18nextProvider>
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
+        {hydrate ? (
+          <>
+            <ScrollRestoration nonce={root?.nonce} />
+            <Scripts nonce={root?.nonce} />
+          </>
+        ) : null}
+      </body>
+    </html>
+  );
+}
+
+/** "<page> – Digitale Ambulanz"; "Error: …" when the last form came back with errors (GOV.UK pattern). */
+function PageTitle() {
+  const { t } = useTranslation();
+  const matches = useMatches();
+  const error = useRouteError();
+  const actionData = useContext(UNSAFE_DataRouterStateContext)?.actionData ?? {};
+  const failedForm = Object.values(actionData).some(
+    (d) => (d as { result?: { status?: string } } | undefined)?.result?.status === "error",
+  );
+  const titleKey = [...matches].reverse().map((m) => (m.handle as RouteHandle | undefined)?.titleKey).find(Boolean);
+  const page = error ? t("errors.title") : titleKey ? t(titleKey) : null;
+  const title = [page, t("appName")].filter(Boolean).join(" – ");
+  return <title>{failedForm ? `${t("errors.prefix")} ${title}` : title}</title>;
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const messageKey = isRouteErrorResponse(error) ? (error.data as { messageKey?: string } | undefined)?.messageKey : undefined;
+  return <ErrorPage status={status} messageKey={messageKey} />;
+}

@@ -1,0 +1,74 @@
+// The citizen entry page: what help exists, the three ways in, the places, and the phone number. No JavaScript.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { listPublicLocations } from "~/capabilities/people/locations.server";
+import { PageHeading } from "~/ui";
+import { CitizenShell } from "~/ui/Shell/CitizenShell";
+import { PhoneNumber } from "~/ui/Shell/PhoneNumber";
+import { OpeningHours } from "~/ui/OpeningHours";
+import type { RouteHandle } from "~/web/handle";
+
+export const handle: RouteHandle = { titleKey: "home:title" };
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  const { db, config } = context.services;
+  return { locations: await listPublicLocations(db), programmePhone: config.programmePhone };
+}
+
+const WAYS = ["callback", "consultation", "borrow"] as const;
+
+export default function Home() {
+  const { t } = useTranslation("home");
+  const { locations, programmePhone } = useLoaderData<typeof loader>();
+  return (
+    <CitizenShell>
+      <PageHeading>{t("heading")}</PageHeading>
+      <p className="lead">{t("intro")}</p>
+
+      <section aria-labelledby="ways-heading">
+        <h2 id="ways-heading">{t("ways.heading")}</h2>
+        <ul className="card-list">
+          {WAYS.map((way) => (
+            <li key={way} className="card">
+              <h3>{t(`ways.${way}.title`)}</h3>
+              <p>{t(`ways.${way}.body`)}</p>
+              <p>{t(`ways.${way}.how`)}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="phone-heading" className="callout">
+        <h2 id="phone-heading">{t("phone.heading")}</h2>
+        <p>{t("phone.body")}</p>
+        <PhoneNumber e164={programmePhone} />
+      </section>
+
+      <section aria-labelledby="places-heading">
+        <h2 id="places-heading">{t("places.heading")}</h2>
+        <ul className="card-list">
+          {locations.map((location) => (
+            <li key={location.id} className="card">
+              <h3>{location.name}</h3>
+              <p>{t(`common:locationKind.${location.kind}`)}</p>
+              <address>
+                {location.street}
+                <br />
+                {location.postalCode} {location.city}
+              </address>
+              <PhoneNumber e164={location.phone} label={t("places.phone")} />
+              <h4>{t("places.openingHours")}</h4>
+              <OpeningHours hours={location.openingHours} />
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="privacy-heading">
+        <h2 id="privacy-heading">{t("privacy.heading")}</h2>
+        <p>{t("privacy.body")}</p>
+      </section>
+    </CitizenShell>
+  );
+}

@@ -1,0 +1,56 @@
+// Staff home: who you are, your places, and what is waiting.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { listLocationsFor } from "~/capabilities/people/locations.server";
+import { can } from "~/capabilities/people/permissions";
+import { countOutbox } from "~/capabilities/messaging/outbox.server";
+import { PageHeading } from "~/ui";
+import type { RouteHandle } from "~/web/handle";
+import { requireStaff } from "~/web/session.server";
+
+export const handle: RouteHandle = { titleKey: "team:home.title", hydrate: true };
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { ctx, actor } = await requireStaff(request, context, "team:view");
+  const locations = await listLocationsFor(ctx.db, actor);
+  const outbox = can(actor, "message:view") ? await countOutbox(ctx.db, ctx.clock.now()) : null;
+  return { name: actor.name, role: actor.role, locations: locations.map(({ id, name }) => ({ id, name })), outbox };
+}
+
+export default function TeamHome() {
+  const { t } = useTranslation("team");
+  const { name, role, locations, outbox } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeading>{t("home.heading", { name })}</PageHeading>
+      <p>{t("home.role", { role: t(`common:role.${role}`) })}</p>
+
+      <section aria-labelledby="my-locations">
+        <h2 id="my-locations">{t("home.locations")}</h2>
+        {locations.length ? (
+          <ul>
+            {locations.map((l) => (
+              <li key={l.id}>{l.name}</li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t("home.noLocations")}</p>
+        )}
+        <p>
+          <Link to="/team/locations">{t("home.allLocations")}</Link>
+        </p>
+      </section>
+
+      {outbox ? (
+        <section aria-labelledby="outbox-summary">
+          <h2 id="outbox-summary">{t("home.outbox")}</h2>
+          <p>{t("home.outboxCounts", { waiting: outbox.waiting, today: outbox.sentToday })}</p>
+          <p>
+            <Link to="/team/outbox">{t("home.openOutbox")}</Link>
+          </p>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+// The places this staff member works at (all of them for coordinators and admins).
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { listLocationsFor } from "~/capabilities/people/locations.server";
+import { DataTable, PageHeading } from "~/ui";
+import { OpeningHours } from "~/ui/OpeningHours";
+import { PhoneNumber } from "~/ui/Shell/PhoneNumber";
+import type { RouteHandle } from "~/web/handle";
+import { requireStaff } from "~/web/session.server";
+
+export const handle: RouteHandle = { titleKey: "team:locations.title", hydrate: true };
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { ctx, actor } = await requireStaff(request, context, "location:view");
+  return { locations: await listLocationsFor(ctx.db, actor) };
+}
+
+export default function Locations() {
+  const { t } = useTranslation("team");
+  const { locations } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeading>{t("locations.heading")}</PageHeading>
+      <DataTable
+        caption={t("locations.caption", { count: locations.length })}
+        emptyText={t("locations.empty")}
+        columns={[
+          { key: "name", header: t("locations.name") },
+          { key: "kind", header: t("locations.kind") },
+          { key: "address", header: t("locations.address") },
+          { key: "phone", header: t("locations.phone") },
+          { key: "hours", header: t("locations.openingHours") },
+          { key: "staff", header: t("locations.staff"), align: "end" },
+        ]}
+        rows={locations.map((l) => ({
+          id: l.id,
+          name: l.name,
+          kind: t(`common:locationKind.${l.kind}`),
+          address: `${l.street}, ${l.postalCode} ${l.city}`,
+          phone: <PhoneNumber e164={l.phone} />,
+          hours: <OpeningHours hours={l.openingHours} />,
+          staff: l._count.memberships,
+        }))}
+      />
+    </>
+  );
+}

@@ -1,0 +1,8 @@
+// "Stay signed in": any authorised request slides the idle timeout; this one answers with the new end.
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { requireStaff } from "~/web/session.server";
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { expiresAt } = await requireStaff(request, context, "team:view");
+  return { expiresAt: expiresAt.toISOString() };
+}

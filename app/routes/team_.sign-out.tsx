@@ -1,0 +1,18 @@
+// Sign-out: ends the server session and clears the cookie.
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { signOut } from "~/capabilities/people/auth.server";
+import { readSessionToken, sessionCookie, sessionSettings } from "~/web/session.server";
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const token = await readSessionToken(request, context);
+  if (token) await signOut(context.services.db, sessionSettings(context), token);
+  const reason = new URL(request.url).searchParams.get("reason") === "expired" ? "expired" : "signedOut";
+  return redirect(`/team/sign-in?${reason}=1`, {
+    headers: { "Set-Cookie": await sessionCookie(context).serialize("", { maxAge: 0 }) },
+  });
+}
+
+export function loader() {
+  return redirect("/team");
+}

@@ -1,0 +1,59 @@
+// Shared pieces of every form field: ids, hint, error message, and the aria wiring between them.
+import { useId, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import "./Field.css";
+
+export interface FieldIds {
+  fieldId: string;
+  descriptionId: string;
+  errorId: string;
+  /** Value for aria-describedby: only ids of elements that are really rendered. */
+  describedBy: string | undefined;
+  isInvalid: boolean;
+}
+
+/**
+ * Ids follow Conform's scheme (`<id>-description`, `<id>-error`), so `field.descriptionId`
+ * and `field.errorId` point at the same elements.
+ */
+export function useFieldIds(id: string | undefined, description: ReactNode, errors: string[] | undefined): FieldIds {
+  const generated = useId();
+  const fieldId = id ?? generated;
+  const descriptionId = `${fieldId}-description`;
+  const errorId = `${fieldId}-error`;
+  const isInvalid = Boolean(errors?.length);
+  const describedBy =
+    [description ? descriptionId : null, isInvalid ? errorId : null].filter(Boolean).join(" ") || undefined;
+  return { fieldId, descriptionId, errorId, describedBy, isInvalid };
+}
+
+/**
+ * The message beside the field, rendered by us (not react-aria's FieldError) so it shows in the
+ * server render of a page that never hydrates. "Error:" is read out but not shown (GOV.UK).
+ */
+export function ErrorMessage({ id, errors }: { id: string; errors: string[] | undefined }) {
+  const { t } = useTranslation("ui");
+  if (!errors?.length) return null;
+  return (
+    <p id={id} className="field-error">
+      {errors.map((error, index) => (
+        <span key={index} className="field-error__message">
+          <span className="visually-hidden">{t("field.errorPrefix")} </span>
+          {error}
+        </span>
+      ))}
+    </p>
+  );
+}
+
+/** "(optional)" after a label: GOV.UK marks the few optional fields instead of the many required ones. */
+export function OptionalMarker({ optional }: { optional?: boolean }) {
+  const { t } = useTranslation("ui");
+  return optional ? <span className="field-label__optional"> {t("field.optional")}</span> : null;
+}
+
+export function formGroupClassName(isInvalid: boolean, extra?: string) {
+  return ["form-group", isInvalid && "form-group--error", extra].filter(Boolean).join(" ");
+}
+
+export type InputWidth = "short" | "medium" | "long" | "full";

@@ -1,0 +1,52 @@
+// The frame of staff pages: navigation by capability, who is signed in, sign-out, languages.
+import { Form, NavLink, useLocation, useRouteLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { RootData } from "~/root";
+import { Button, LanguageSwitcher, MainContent, SiteFooter, SiteHeader, SkipLink } from "~/ui";
+import "./Shell.css";
+
+export interface NavItem {
+  to: string;
+  labelKey: string;
+}
+
+export function StaffShell({ nav, staffName, children }: { nav: NavItem[]; staffName: string; children: ReactNode }) {
+  const { t } = useTranslation("team");
+  const root = useRouteLoaderData<RootData>("root");
+  const { pathname } = useLocation();
+  return (
+    <>
+      <SkipLink />
+      <SiteHeader
+        title={t("common:appName")}
+        homeHref="/team"
+        nav={
+          <nav aria-label={t("nav.label")} className="staff-nav">
+            <ul>
+              {nav.map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={item.to === "/team"}>
+                    {t(item.labelKey)}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        }
+        actions={
+          <Form method="post" action="/team/sign-out" className="staff-signout">
+            <span className="staff-signout__name">{t("signedInAs", { name: staffName })}</span>
+            <Button type="submit" variant="secondary">
+              {t("signOut")}
+            </Button>
+          </Form>
+        }
+      />
+      <MainContent>{children}</MainContent>
+      <SiteFooter>
+        {root ? <LanguageSwitcher languages={root.languages} current={root.lng} pathname={pathname} /> : null}
+      </SiteFooter>
+    </>
+  );
+}

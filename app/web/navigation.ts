@@ -1,0 +1,14 @@
+// Staff navigation. Each capability adds its entry here, with the permission that shows it.
+import { can, type Permission, type StaffActor } from "~/capabilities/people/permissions";
+import type { NavItem } from "~/ui/Shell/StaffShell";
+
+const ENTRIES: (NavItem & { permission: Permission })[] = [
+  { to: "/team", labelKey: "nav.home", permission: "team:view" },
+  { to: "/team/locations", labelKey: "nav.locations", permission: "location:view" },
+  { to: "/team/outbox", labelKey: "nav.outbox", permission: "message:view" },
+  { to: "/team/audit", labelKey: "nav.audit", permission: "audit:view" },
+];
+
+export function navigationFor(actor: StaffActor): NavItem[] {
+  return ENTRIES.filter((e) => can(actor, e.permission)).map(({ to, labelKey }) => ({ to, labelKey }));
+}

@@ -1,0 +1,64 @@
+// The staff session cookie and the one guard every staff loader and action starts with.
+import { createCookie, redirect, type AppLoadContext } from "@remix-run/node";
+import type { Ctx } from "~/context";
+import { withActor } from "~/context";
+import { resumeSession, type SessionSettings } from "~/capabilities/people/auth.server";
+import { can, type Permission, type StaffActor } from "~/capabilities/people/permissions";
+import { forbidden } from "~/lib/errors";
+import { errorResponse } from "./errors.server";
+
+const cookies = new WeakMap<object, ReturnType<typeof createCookie>>();
+
+export function sessionCookie(context: AppLoadContext) {
+  const { config } = context.services;
+  let cookie = cookies.get(config);
+  if (!cookie) {
+    cookie = createCookie("da_session", {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: config.secureCookies,
+      path: "/",
+      secrets: [config.sessionSecret],
+      // No maxAge: the cookie ends with the browser; the server ends idle sessions.
+    });
+    cookies.set(config, cookie);
+  }
+  return cookie;
+}
+
+export function sessionSettings(context: AppLoadContext): SessionSettings {
+  const { config } = context.services;
+  return { secret: config.sessionSecret, idleMinutes: config.sessionIdleMinutes };
+}
+
+export async function readSessionToken(request: Request, context: AppLoadContext): Promise<string | null> {
+  const value = await sessionCookie(context).parse(request.headers.get("Cookie"));
+  return typeof value === "string" ? value : null;
+}
+
+export interface StaffRequest {
+  ctx: Ctx & { actor: StaffActor };
+  actor: StaffActor;
+  expiresAt: Date;
+}
+
+/**
+ * Signed-in staff with `permission` (at `locationId`, when given), or a thrown response:
+ * a redirect to sign-in when nobody is signed in, 403 when the role or location does not allow it.
+ */
+export async function requireStaff(
+  request: Request,
+  context: AppLoadContext,
+  permission: Permission,
+  locationId?: string | null,
+): Promise<StaffRequest> {
+  const token = await readSessionToken(request, context);
+  const session = token ? await resumeSession(context.services, sessionSettings(context), token) : null;
+  if (!session) {
+    const { pathname } = new URL(request.url);
+    throw redirect(`/team/sign-in?redirectTo=${encodeURIComponent(pathname)}`);
+  }
+  if (!can(session.actor, permission, locationId)) throw errorResponse(forbidden(permission));
+  const ctx = withActor(context.services, session.actor) as StaffRequest["ctx"];
+  return { ctx, actor: session.actor, expiresAt: session.expiresAt };
+}

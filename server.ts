@@ -1,0 +1,140 @@
+// The HTTP server: security headers with a CSP nonce, CSRF origin check, static files, Remix, and the job worker
+// in the same process. `npm start` runs it after building; see README.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import compression from "compression";
+import express, { type NextFunction, type Request, type Response } from "express";
+import helmet from "helmet";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import { readConfig } from "~/config.server";
+import { createServices } from "~/services.server";
+import { prepareDatabase } from "~/setup.server";
+import { isSupportedLanguage } from "~/i18n/locales.server";
+import { LANGUAGE_COOKIE } from "~/i18n/languages";
+import { logger } from "~/lib/logger.server";
+import { Worker } from "./jobs/worker";
+
+const production = process.env.NODE_ENV === "production";
+const config = readConfig();
+await prepareDatabase(config.databaseUrl, { seedWhenEmpty: process.env.SEED !== "false" });
+const services = await createServices(config);
+
+const app = express();
+app.disable("x-powered-by");
+app.set("trust proxy", process.env.TRUST_PROXY === "true");
+
+app.use((_req, res, next) => {
+  res.locals.nonce = crypto.randomBytes(16).toString("base64");
+  next();
+});
+app.use(
+  helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", (_req, res) => `'nonce-${(res as Response).locals.nonce}'`],
+        // React writes style attributes (e.g. visually hidden text); scripts stay nonce-only.
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": production ? ["'self'"] : ["'self'", "ws:"],
+        "manifest-src": ["'self'"],
+        "worker-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        ...(config.publicUrl.startsWith("https:") ? { "upgrade-insecure-requests": [] } : {}),
+      },
+    },
+    strictTransportSecurity: config.publicUrl.startsWith("https:"),
+    referrerPolicy: { policy: "same-origin" },
+  }),
+);
+app.use(compression());
+
+// CSRF: besides SameSite=Lax cookies, every state-changing request must come from our own origin.
+const allowedOrigins = new Set([config.publicUrl]);
+app.use((req: Request, res: Response, next: NextFunction) => {
+  if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
+  const origin = req.get("Origin") ?? originOf(req.get("Referer"));
+  const self = `${req.protocol}://${req.get("Host")}`;
+  if (origin && (allowedOrigins.has(origin) || origin === self)) return next();
+  res.status(403).type("text/plain").send("Forbidden: this form must be sent from this site.");
+});
+
+// Language switch without JavaScript: ?lng=xx is remembered for later pages.
+app.use((req, res, next) => {
+  const lng = req.query.lng;
+  if (isSupportedLanguage(lng)) {
+    res.cookie(LANGUAGE_COOKIE, lng, { maxAge: 365 * 24 * 3_600_000, sameSite: "lax", httpOnly: true, path: "/" });
+  }
+  next();
+});
+
+// Request log: method, path (never the query string), status, duration.
+app.use((req, res, next) => {
+  const start = process.hrtime.bigint();
+  res.on("finish", () => {
+    if (req.path.startsWith("/build/")) return;
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    logger.info({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms) }, "request");
+  });
+  next();
+});
+
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+app.use(express.static("public", { maxAge: "1h" }));
+
+const buildPath = path.resolve("build/server/index.js");
+let build = (await import(buildPath)) as ServerBuild;
+if (!production) {
+  // `npm run dev`: load each new build when Remix rebuilds, then tell the dev server.
+  const { broadcastDevReady } = await import("@remix-run/node");
+  const reload = async () => {
+    build = (await import(`${buildPath}?t=${Date.now()}`)) as ServerBuild;
+    await broadcastDevReady(build);
+  };
+  fs.watch(path.dirname(buildPath), () => void reload());
+  await broadcastDevReady(build);
+}
+
+app.all(
+  "*",
+  createRequestHandler({
+    build: () => build,
+    mode: production ? "production" : "development",
+    getLoadContext: (req, res) => ({ services, nonce: res.locals.nonce as string, clientIp: req.ip ?? "unknown" }),
+  }),
+);
+
+const port = Number(process.env.PORT ?? 3000);
+const server = app.listen(port, () => logger.info({ port }, `Digitale Ambulanz on http://localhost:${port}`));
+
+const worker = process.env.RUN_JOBS === "false" ? null : new Worker(services);
+worker?.start();
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  logger.info({ signal }, "shutting down");
+  server.close();
+  await worker?.stop();
+  await services.db.$disconnect();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+function originOf(referer: string | undefined): string | undefined {
+  try {
+    return referer ? new URL(referer).origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
