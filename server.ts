@@ -105,7 +105,7 @@ if (!production) {
 app.all(
   "*",
   createRequestHandler({
-    build: () => build,
+    build: async () => build,
     mode: production ? "production" : "development",
     getLoadContext: (req, res) => ({ services, nonce: res.locals.nonce as string, clientIp: req.ip ?? "unknown" }),
   }),

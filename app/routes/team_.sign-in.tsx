@@ -38,7 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { submission } = await parseForm(request, SignInSchema);
-  if (submission.status !== "success") return invalid(submission);
+  if (submission.status !== "success") return invalid(submission, { hideFields: ["password"] });
   const { email, password, redirectTo } = submission.value;
 
   if (!(await allowSignInAttempt(context.clientIp, email))) {

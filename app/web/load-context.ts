@@ -9,6 +9,10 @@ declare module "@remix-run/node" {
     /** The client's address, for rate limits only; never logged. */
     clientIp: string;
   }
+  // Single Fetch types for loaders and actions returning data().
+  interface Future {
+    v3_singleFetch: true;
+  }
 }
 
 export {};

@@ -4,7 +4,7 @@ import type { Db } from "~/db.server";
 import { locationScope, type StaffActor } from "./permissions";
 
 const TimeRange = z.tuple([z.string().regex(/^\d\d:\d\d$/), z.string().regex(/^\d\d:\d\d$/)]);
-export const OpeningHours = z.record(z.enum(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]), z.array(TimeRange));
+export const OpeningHours = z.partialRecord(z.enum(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]), z.array(TimeRange));
 export type OpeningHours = z.infer<typeof OpeningHours>;
 
 export const WEEK = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;

@@ -75,6 +75,7 @@ CREATE TABLE "Message" (
     "idempotencyKey" TEXT NOT NULL,
     "sendAfter" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "attempts" INTEGER NOT NULL DEFAULT 0,
+    "claimedUntil" DATETIME,
     "provider" TEXT,
     "providerId" TEXT,
     "lastError" TEXT,

@@ -1,0 +1,61 @@
+// GOV.UK error summary: at the top of the page after a failed submit, takes focus, links to each field.
+import { useEffect, useRef, type MouseEvent } from "react";
+import { useTranslation } from "react-i18next";
+import "./ErrorSummary.css";
+
+export interface ErrorSummaryItem {
+  /** Id of the field to jump to; without it the message is listed as text (form-level errors). */
+  fieldId?: string;
+  message: string;
+}
+
+const FOCUSABLE = "input:not([type=hidden]), select, textarea, button, [tabindex]:not([tabindex='-1'])";
+
+/**
+ * With JS: focus the field itself (not just scroll), and bring its label or legend into view,
+ * since the browser's anchor jump would hide the question above the fold.
+ */
+function focusField(event: MouseEvent<HTMLAnchorElement>, fieldId: string) {
+  const element = document.getElementById(fieldId);
+  if (!element) return;
+  const target = element.matches(FOCUSABLE) ? element : element.querySelector<HTMLElement>(FOCUSABLE);
+  if (!target) return;
+  event.preventDefault();
+  const group = target.closest(".form-group");
+  (group ?? target).scrollIntoView({ block: "start" });
+  target.focus({ preventScroll: true });
+}
+
+export function ErrorSummary({ errors }: { errors: ErrorSummaryItem[] }) {
+  const { t } = useTranslation("ui");
+  const ref = useRef<HTMLDivElement>(null);
+  const hasErrors = errors.length > 0;
+
+  // Screen reader users hear the problems first; keyboard users start from the summary. Only when
+  // errors appear: refocusing on every re-render would pull focus away from a field being corrected.
+  useEffect(() => {
+    if (hasErrors) ref.current?.focus();
+  }, [hasErrors]);
+
+  if (!hasErrors) return null;
+  return (
+    <div ref={ref} className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
+      <h2 id="error-summary-title" className="error-summary__title">
+        {t("errorSummary.title")}
+      </h2>
+      <ul className="error-summary__list">
+        {errors.map(({ fieldId, message }, index) => (
+          <li key={`${fieldId ?? ""}-${index}`}>
+            {fieldId ? (
+              <a href={`#${fieldId}`} onClick={(event) => focusField(event, fieldId)}>
+                {message}
+              </a>
+            ) : (
+              message
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

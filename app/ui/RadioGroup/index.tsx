@@ -1,0 +1,94 @@
+// Radios on react-aria: native <input type="radio" name> underneath, so the choice submits without JS.
+import type { ReactNode } from "react";
+import {
+  Label,
+  Radio,
+  RadioGroup as AriaRadioGroup,
+  type RadioGroupProps as AriaRadioGroupProps,
+  Text,
+} from "react-aria-components";
+import { ErrorMessage, OptionalMarker, formGroupClassName, useFieldIds } from "../Field";
+import "./RadioGroup.css";
+
+export interface RadioOption {
+  value: string;
+  label: ReactNode;
+  /** Hint under this choice. */
+  description?: ReactNode;
+}
+
+export interface RadioGroupProps
+  extends Omit<
+    AriaRadioGroupProps,
+    "children" | "className" | "style" | "isInvalid" | "validationBehavior" | "validate" | "render" | "id"
+  > {
+  label: ReactNode;
+  description?: ReactNode;
+  errors?: string[];
+  name: string;
+  options: RadioOption[];
+  /** Goes on the first radio, so an error summary link (#id) lands on the choices. */
+  id?: string;
+  /** Side by side, for two short choices like Ja / Nein. */
+  inline?: boolean;
+  optional?: boolean;
+  className?: string;
+}
+
+export function RadioGroup({
+  label,
+  description,
+  errors,
+  options,
+  id,
+  inline,
+  optional,
+  className,
+  ...props
+}: RadioGroupProps) {
+  const ids = useFieldIds(id, description, errors);
+  return (
+    <AriaRadioGroup
+      {...props}
+      isInvalid={ids.isInvalid}
+      validationBehavior="aria"
+      className={formGroupClassName(ids.isInvalid, className)}
+      // Only ids that are really rendered (react-aria's own list is resolved in the browser only).
+      render={(domProps) => <div {...domProps} aria-describedby={ids.describedBy} />}
+    >
+      <Label className="field-label">
+        {label}
+        <OptionalMarker optional={optional} />
+      </Label>
+      {description ? (
+        <Text slot="description" id={ids.descriptionId} className="field-hint">
+          {description}
+        </Text>
+      ) : null}
+      <ErrorMessage id={ids.errorId} errors={errors} />
+      <div className={inline ? "radios radios--inline" : "radios"}>
+        {options.map((option, index) => {
+          const radioId = index === 0 ? ids.fieldId : `${ids.fieldId}-${index}`;
+          const hintId = `${radioId}-hint`;
+          return (
+            <div className="radios__item" key={option.value}>
+              <Radio
+                value={option.value}
+                id={radioId}
+                className="radios__label"
+                aria-describedby={option.description ? hintId : undefined}
+              >
+                {option.label}
+              </Radio>
+              {option.description ? (
+                <div id={hintId} className="radios__hint">
+                  {option.description}
+                </div>
+              ) : null}
+            </div>
+          );
+        })}
+      </div>
+    </AriaRadioGroup>
+  );
+}

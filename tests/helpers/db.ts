@@ -1,0 +1,52 @@
+// A freshly migrated SQLite file per test file: the real migrations, applied in order.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll } from "vitest";
+import type { Services } from "~/context";
+import { openDatabase, type Db } from "~/db.server";
+import { createMessenger } from "~/capabilities/messaging/messenger.server";
+import { fixedClock } from "~/lib/clock";
+
+// Through the same connection as the test: a second better-sqlite3 handle, closed and then garbage-collected,
+// aborts Node 24 (a destructor bug in better-sqlite3 11).
+async function applyMigrations(db: Db): Promise<void> {
+  const dir = path.resolve("prisma/migrations");
+  for (const name of fs.readdirSync(dir).filter((n) => fs.statSync(path.join(dir, n)).isDirectory()).sort()) {
+    const sql = fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+    for (const statement of sql.split(/;\s*(?:\n|$)/).map((s) => s.replace(/^\s*--.*$/gm, "").trim()).filter(Boolean)) {
+      await db.$executeRawUnsafe(statement);
+    }
+  }
+}
+
+export async function createTestDb() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "da-test-"));
+  const db = await openDatabase(`file:${path.join(dir, "test.db")}`);
+  await applyMigrations(db);
+  afterAll(async () => {
+    await db.$disconnect();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return db;
+}
+
+/** Services with a pinned clock, as the server would build them. */
+export async function createTestServices(start = "2026-11-23T10:00:00Z") {
+  const db = await createTestDb();
+  const clock = fixedClock(start);
+  const services: Services = {
+    db,
+    clock,
+    messenger: createMessenger(clock),
+    config: {
+      publicUrl: "http://localhost:3000",
+      sessionSecret: "test-secret-test-secret-test-secret-123",
+      sessionIdleMinutes: 30,
+      programmePhone: "+494211234560",
+      secureCookies: false,
+      messageProvider: "outbox",
+    },
+  };
+  return { ...services, clock };
+}

@@ -1,0 +1,29 @@
+// Three suites: unit (pure rules), integration (capabilities on a fresh SQLite file), e2e (the built app in Chromium).
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "~": path.resolve("app") } },
+  test: {
+    setupFiles: ["tests/helpers/fail-on-console.ts"],
+    reporters: ["default", "json"],
+    outputFile: { json: "test-results/results.json" },
+    env: { NODE_ENV: "test" },
+    projects: [
+      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.{ts,tsx}"] } },
+      { extends: true, test: { name: "integration", include: ["tests/integration/**/*.test.ts"] } },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          include: ["tests/e2e/**/*.test.ts"],
+          globalSetup: ["tests/e2e/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // One Chromium per file is plenty on two cores.
+          maxWorkers: 1,
+        },
+      },
+    ],
+  },
+});
