@@ -1,5 +1,6 @@
 // The HTTP server: security headers with a CSP nonce, CSRF origin check, static files, Remix, and the job worker
 // in the same process. `npm start` runs it after building; see README.
+import "~/env.server";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";

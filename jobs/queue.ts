@@ -7,7 +7,8 @@ import { backoffMs } from "~/lib/backoff";
 export interface EnqueueInput {
   type: string;
   payload?: Record<string, unknown>;
-  runAt?: Date;
+  /** From ctx.clock: the job table follows the one clock like everything else. */
+  runAt: Date;
   /** The same key is only ever queued once (scheduled ticks, "one reminder per loan and day"…). */
   uniqueKey?: string;
   maxAttempts?: number;
@@ -17,7 +18,7 @@ export async function enqueue(db: Db | Tx, input: EnqueueInput): Promise<Job | n
   const data = {
     type: input.type,
     payload: JSON.stringify(input.payload ?? {}),
-    runAt: input.runAt ?? new Date(),
+    runAt: input.runAt,
     uniqueKey: input.uniqueKey ?? null,
     maxAttempts: input.maxAttempts ?? 5,
   };

@@ -3,16 +3,19 @@ import type { Services } from "~/context";
 import type { Job } from "~/generated/prisma/client";
 import { deliverOutbox } from "./deliver-outbox";
 import { pruneFinishedJobs } from "./prune-jobs";
+import { pruneExpiredSessions } from "./prune-sessions";
 
 export type JobHandler = (services: Services, payload: Record<string, unknown>, job: Job) => Promise<void>;
 
 export const handlers: Record<string, JobHandler> = {
   "messaging.deliverOutbox": deliverOutbox,
   "jobs.prune": pruneFinishedJobs,
+  "people.pruneSessions": pruneExpiredSessions,
 };
 
 /** croner patterns (with seconds). Each tick enqueues one job, deduplicated across workers by its unique key. */
 export const schedule: { type: string; cron: string }[] = [
   { type: "messaging.deliverOutbox", cron: "*/10 * * * * *" },
   { type: "jobs.prune", cron: "0 30 3 * * *" },
+  { type: "people.pruneSessions", cron: "0 0 * * * *" },
 ];

@@ -42,7 +42,11 @@ export class Worker {
       this.crons.push(
         new Cron(entry.cron, { protect: true }, async (cron: Cron) => {
           const tick = cron.currentRun() ?? this.services.clock.now();
-          await enqueue(this.services.db, { type: entry.type, uniqueKey: `${entry.type}@${tick.toISOString()}` });
+          await enqueue(this.services.db, {
+            type: entry.type,
+            runAt: this.services.clock.now(),
+            uniqueKey: `${entry.type}@${tick.toISOString()}`,
+          });
         }),
       );
     }

@@ -3,6 +3,6 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireStaff } from "~/web/session.server";
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { expiresAt } = await requireStaff(request, context, "team:view");
-  return { expiresAt: expiresAt.toISOString() };
+  const { ctx, expiresAt } = await requireStaff(request, context, "team:view");
+  return { remainingMs: expiresAt.getTime() - ctx.clock.now().getTime() };
 }

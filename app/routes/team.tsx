@@ -10,21 +10,21 @@ import { requireStaff } from "~/web/session.server";
 export const handle: RouteHandle = { hydrate: true };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { actor, expiresAt } = await requireStaff(request, context, "team:view");
+  const { ctx, actor, expiresAt } = await requireStaff(request, context, "team:view");
+  const now = ctx.clock.now();
   return {
     staff: { name: actor.name, role: actor.role },
     nav: navigationFor(actor),
-    expiresAt: expiresAt.toISOString(),
-    warnBeforeMs: 2 * 60_000,
+    session: { remainingMs: expiresAt.getTime() - now.getTime(), loadedAt: now.toISOString(), warnBeforeMs: 2 * 60_000 },
   };
 }
 
 export default function TeamLayout() {
-  const { staff, nav, expiresAt, warnBeforeMs } = useLoaderData<typeof loader>();
+  const { staff, nav, session } = useLoaderData<typeof loader>();
   return (
     <StaffShell nav={nav} staffName={staff.name}>
       <Outlet />
-      <IdleWarning expiresAt={expiresAt} warnBeforeMs={warnBeforeMs} />
+      <IdleWarning {...session} />
     </StaffShell>
   );
 }

@@ -1,10 +1,11 @@
-// The one place that wires Conform to the UI kit: ids, names, kept answers, translated errors.
+// The one place that wires Conform to the UI kit: ids, names, kept answers and error keys.
 // Validation is on the server (GOV.UK): no `required`/pattern attributes, no browser pop-ups. On pages
 // that hydrate, the same zod schema can also validate in the browser after the first submit.
+//
+// Errors stay translation keys here ("errors.required" in "common", or "auth:errors.x"); the field
+// components and ErrorSummary translate them while rendering, so these helpers need no hook.
 import { useForm, type FieldMetadata, type FormMetadata, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { useCallback, useMemo } from "react";
-import { useTranslation } from "react-i18next";
 import type { $ZodType } from "zod/v4/core";
 import type { ErrorSummaryItem } from "./ErrorSummary";
 
@@ -20,100 +21,81 @@ export interface AppFormOptions<Schema extends Record<string, unknown>>
   schema?: $ZodType<unknown, Schema>;
 }
 
-// Conform's field type with any value shape; we only read ids, names, initial values and errors.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- FieldMetadata is invariant in its schema
+/**
+ * Conform's useForm with this project's rules: validate on submit, revalidate while correcting,
+ * never constraint attributes. Returns Conform's `[form, fields]`.
+ */
+export function useAppForm<Schema extends Record<string, unknown> = Record<string, unknown>>({
+  schema,
+  ...options
+}: AppFormOptions<Schema>) {
+  return useForm<Schema>({
+    shouldRevalidate: "onInput",
+    onValidate: schema ? ({ formData }) => parseWithZod(formData, { schema }) as never : undefined,
+    ...options,
+    shouldValidate: "onSubmit",
+  });
+}
+
+// Any field or form: the helpers only read ids, names, initial values and errors, and Conform's
+// metadata types are invariant in their schema, so a precise type would reject most real fields.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyField = FieldMetadata<any, any, string[]>;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyForm = FormMetadata<any, string[]>;
 
 export interface FieldProps {
   id: string;
   name: string;
   defaultValue?: string;
+  /** Translation keys; the component translates them. */
   errors?: string[];
 }
 
-export interface CheckboxGroupFieldProps extends Omit<FieldProps, "defaultValue"> {
-  defaultValue: string[];
+const errorsOf = (field: AnyField) => (field.errors?.length ? field.errors : undefined);
+
+/** Spread into TextField, Select, RadioGroup, DateField, TimeField, NativeDateInput. */
+export function fieldProps(field: AnyField): FieldProps {
+  return {
+    id: field.id,
+    name: field.name,
+    defaultValue: typeof field.initialValue === "string" ? field.initialValue : undefined,
+    errors: errorsOf(field),
+  };
 }
 
-export interface CheckboxFieldProps extends Omit<FieldProps, "defaultValue"> {
-  value: string;
-  defaultSelected: boolean;
+/** Spread into CheckboxGroup: the kept answers are a list. */
+export function checkboxGroupProps(field: AnyField): Omit<FieldProps, "defaultValue"> & { defaultValue: string[] } {
+  return { id: field.id, name: field.name, defaultValue: field.defaultOptions ?? [], errors: errorsOf(field) };
 }
 
-export interface FormHelpers {
-  /** Spread into TextField, Select, RadioGroup, DateField, NativeDateInput. */
-  fieldProps: (field: AnyField) => FieldProps;
-  /** Spread into CheckboxGroup. */
-  checkboxGroupProps: (field: AnyField) => CheckboxGroupFieldProps;
-  /** Spread into a single Checkbox; `value` is what a ticked box submits (default "on"). */
-  checkboxProps: (field: AnyField, value?: string) => CheckboxFieldProps;
-  /** Every error of the form, in schema order, for ErrorSummary; form-level errors come unlinked. */
-  formErrors: (form: AnyForm) => ErrorSummaryItem[];
-}
-
-/**
- * Error strings in schemas and actions are translation keys: "errors.required" (namespace
- * "common") or "auth:errors.x". They are translated here with the default namespace, not the
- * page's, so one key works on every page.
- */
-export function useFormHelpers(): FormHelpers {
-  const { t } = useTranslation();
-  const translate = useCallback(
-    (errors: string[] | undefined) => (errors?.length ? errors.map((key) => t(key)) : undefined),
-    [t],
-  );
-  return useMemo<FormHelpers>(
-    () => ({
-      fieldProps: (field) => ({
-        id: field.id,
-        name: field.name,
-        defaultValue: typeof field.initialValue === "string" ? field.initialValue : undefined,
-        errors: translate(field.errors),
-      }),
-      checkboxGroupProps: (field) => ({
-        id: field.id,
-        name: field.name,
-        defaultValue: field.defaultOptions ?? [],
-        errors: translate(field.errors),
-      }),
-      checkboxProps: (field, value = "on") => ({
-        id: field.id,
-        name: field.name,
-        value,
-        defaultSelected: field.initialValue === value,
-        errors: translate(field.errors),
-      }),
-      formErrors: (form) =>
-        Object.entries(form.allErrors).flatMap(([name, errors]) =>
-          (translate(errors) ?? []).map((message) => ({
-            // Conform names a field's id `<formId>-<name>`; "" holds errors of the whole form.
-            fieldId: name ? `${form.id}-${name}` : undefined,
-            message,
-          })),
-        ),
-    }),
-    [translate],
-  );
+/** Spread into a single Checkbox; `value` is what a ticked box submits (the browser default is "on"). */
+export function checkboxProps(
+  field: AnyField,
+  value = "on",
+): Omit<FieldProps, "defaultValue"> & { value: string; defaultSelected: boolean } {
+  return {
+    id: field.id,
+    name: field.name,
+    value,
+    defaultSelected: field.initialValue === value,
+    errors: errorsOf(field),
+  };
 }
 
 /**
- * Conform's useForm with this project's rules: validate on submit, revalidate while correcting,
- * no constraint attributes. Returns Conform's [form, fields] plus the bound helpers.
+ * Every error of the form for ErrorSummary, in schema order (the order zod reports them), each
+ * linked to its field; errors of the whole form (`formErrors` in `reply()`) come unlinked.
+ * `fields` is accepted so call sites read naturally, but everything is read from `form`.
  */
-export function useAppForm<Schema extends Record<string, unknown> = Record<string, unknown>>({
-  schema,
-  ...options
-}: AppFormOptions<Schema>) {
-  const [form, fields] = useForm<Schema>({
-    shouldRevalidate: "onInput",
-    onValidate: schema ? ({ formData }) => parseWithZod(formData, { schema }) as never : undefined,
-    ...options,
-    shouldValidate: "onSubmit",
-  });
-  const helpers = useFormHelpers();
-  return [form, fields, helpers] as const;
+export function formErrors(form: AnyForm, _fields?: unknown): ErrorSummaryItem[] {
+  return Object.entries(form.allErrors).flatMap(([name, errors]) =>
+    (errors ?? []).map((message) => ({
+      // Conform names a field's element id `<formId>-<name>`; "" holds errors of the whole form.
+      fieldId: name ? `${form.id}-${name}` : undefined,
+      message,
+    })),
+  );
 }
 
 /** Props for <Form>: id, Conform's submit handler, and always noValidate (no browser pop-ups). */

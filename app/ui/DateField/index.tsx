@@ -17,7 +17,16 @@ import { useTranslation } from "react-i18next";
 import { ErrorMessage, formGroupClassName, OptionalMarker, useFieldIds } from "../Field";
 import "./DateField.css";
 
-type OwnedProps = "children" | "className" | "style" | "isInvalid" | "validationBehavior" | "validate" | "render" | "defaultValue";
+type OwnedProps =
+  | "children"
+  | "className"
+  | "style"
+  | "isInvalid"
+  | "validationBehavior"
+  | "validate"
+  | "render"
+  | "defaultValue"
+  | "name";
 
 interface CommonProps {
   label: ReactNode;

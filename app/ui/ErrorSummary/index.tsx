@@ -1,11 +1,13 @@
 // GOV.UK error summary: at the top of the page after a failed submit, takes focus, links to each field.
 import { useEffect, useRef, type MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { useErrorText } from "../Field";
 import "./ErrorSummary.css";
 
 export interface ErrorSummaryItem {
   /** Id of the field to jump to; without it the message is listed as text (form-level errors). */
   fieldId?: string;
+  /** A translation key (as from `formErrors`) or text. */
   message: string;
 }
 
@@ -26,16 +28,23 @@ function focusField(event: MouseEvent<HTMLAnchorElement>, fieldId: string) {
   target.focus({ preventScroll: true });
 }
 
-export function ErrorSummary({ errors }: { errors: ErrorSummaryItem[] }) {
+export interface ErrorSummaryProps {
+  errors: ErrorSummaryItem[];
+  /** Take focus when errors appear (default). Off only where a page shows a summary on purpose. */
+  autoFocus?: boolean;
+}
+
+export function ErrorSummary({ errors, autoFocus = true }: ErrorSummaryProps) {
   const { t } = useTranslation("ui");
+  const errorText = useErrorText();
   const ref = useRef<HTMLDivElement>(null);
   const hasErrors = errors.length > 0;
 
   // Screen reader users hear the problems first; keyboard users start from the summary. Only when
   // errors appear: refocusing on every re-render would pull focus away from a field being corrected.
   useEffect(() => {
-    if (hasErrors) ref.current?.focus();
-  }, [hasErrors]);
+    if (hasErrors && autoFocus) ref.current?.focus();
+  }, [hasErrors, autoFocus]);
 
   if (!hasErrors) return null;
   return (
@@ -48,10 +57,10 @@ export function ErrorSummary({ errors }: { errors: ErrorSummaryItem[] }) {
           <li key={`${fieldId ?? ""}-${index}`}>
             {fieldId ? (
               <a href={`#${fieldId}`} onClick={(event) => focusField(event, fieldId)}>
-                {message}
+                {errorText(message)}
               </a>
             ) : (
-              message
+              errorText(message)
             )}
           </li>
         ))}

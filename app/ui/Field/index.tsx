@@ -33,17 +33,28 @@ export function useFieldIds(id: string | undefined, description: ReactNode, erro
  */
 export function ErrorMessage({ id, errors }: { id: string; errors: string[] | undefined }) {
   const { t } = useTranslation("ui");
+  const errorText = useErrorText();
   if (!errors?.length) return null;
   return (
     <p id={id} className="field-error">
       {errors.map((error, index) => (
         <span key={index} className="field-error__message">
           <span className="visually-hidden">{t("field.errorPrefix")} </span>
-          {error}
+          {errorText(error)}
         </span>
       ))}
     </p>
   );
+}
+
+/**
+ * Errors arrive as translation keys from schemas and actions ("errors.required" in the default
+ * namespace "common", or "auth:errors.x"). Text that is no key is shown as it is, so callers may
+ * also pass messages they translated themselves.
+ */
+export function useErrorText(): (error: string) => string {
+  const { t } = useTranslation();
+  return (error) => t(error, { defaultValue: error });
 }
 
 /** "(optional)" after a label: GOV.UK marks the few optional fields instead of the many required ones. */

@@ -16,14 +16,13 @@ export function SkipLink() {
 export interface SiteHeaderProps {
   title: string;
   homeHref: string;
-  /** Content of the main navigation, e.g. <NavLinks>; wrapped in a labelled <nav> here. */
+  /** The main navigation: a labelled <nav>, e.g. <NavLinks>; shown as a row under the title. */
   nav?: ReactNode;
   /** Things beside the title, e.g. the LanguageSwitcher or a sign-out button. */
   actions?: ReactNode;
 }
 
 export function SiteHeader({ title, homeHref, nav, actions }: SiteHeaderProps) {
-  const { t } = useTranslation("ui");
   return (
     <header className="site-header">
       <div className="site-header__bar page-width">
@@ -33,9 +32,9 @@ export function SiteHeader({ title, homeHref, nav, actions }: SiteHeaderProps) {
         {actions ? <div className="site-header__actions">{actions}</div> : null}
       </div>
       {nav ? (
-        <nav className="site-header__nav" aria-label={t("siteHeader.navigationLabel")}>
+        <div className="site-header__nav">
           <div className="page-width">{nav}</div>
-        </nav>
+        </div>
       ) : null}
     </header>
   );
@@ -43,20 +42,25 @@ export function SiteHeader({ title, homeHref, nav, actions }: SiteHeaderProps) {
 
 export interface NavLinksProps {
   links: { to: string; label: string; end?: boolean }[];
+  /** Name of the landmark; defaults to the translated "Main navigation". */
+  label?: string;
 }
 
-/** Links for SiteHeader's `nav`; Remix NavLink sets aria-current="page" on the current one. */
-export function NavLinks({ links }: NavLinksProps) {
+/** A labelled <nav> for SiteHeader's `nav`; Remix NavLink sets aria-current="page" on the current link. */
+export function NavLinks({ links, label }: NavLinksProps) {
+  const { t } = useTranslation("ui");
   return (
-    <ul className="nav-links">
-      {links.map((link) => (
-        <li key={link.to}>
-          <NavLink to={link.to} end={link.end} className="nav-links__link">
-            {link.label}
-          </NavLink>
-        </li>
-      ))}
-    </ul>
+    <nav aria-label={label ?? t("siteHeader.navigationLabel")}>
+      <ul className="nav-links">
+        {links.map((link) => (
+          <li key={link.to}>
+            <NavLink to={link.to} end={link.end} className="nav-links__link">
+              {link.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 
@@ -81,13 +85,15 @@ export interface LanguageSwitcherProps {
   languages: { code: string; name: string; dir: "ltr" | "rtl" }[];
   current: string;
   pathname: string;
+  /** Landmark name; only needed when a page has two switchers (names must differ). */
+  label?: string;
 }
 
 /** Plain links (no JS): a full page load also switches <html lang dir>. */
-export function LanguageSwitcher({ languages, current, pathname }: LanguageSwitcherProps) {
+export function LanguageSwitcher({ languages, current, pathname, label }: LanguageSwitcherProps) {
   const { t } = useTranslation("ui");
   return (
-    <nav className="language-switcher" aria-label={t("languageSwitcher.label")}>
+    <nav className="language-switcher" aria-label={label ?? t("languageSwitcher.label")}>
       <ul className="language-switcher__list">
         {languages.map((language) => (
           <li key={language.code}>

@@ -1,19 +1,24 @@
 // WCAG 2.2.1: warn before the idle sign-out and offer one simple action to stay signed in.
-import { Form, useFetcher } from "@remix-run/react";
+import { Form, useFetcher, useSubmit } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button, Modal } from "~/ui";
 
-export function IdleWarning({ expiresAt, warnBeforeMs }: { expiresAt: string; warnBeforeMs: number }) {
+/**
+ * `remainingMs` comes with every staff page load (`loadedAt` tells loads apart); the deadline is counted on this
+ * device's clock, so a skewed clock between server and tablet does not matter.
+ */
+export function IdleWarning({ remainingMs: sessionMs, loadedAt, warnBeforeMs }: { remainingMs: number; loadedAt: string; warnBeforeMs: number }) {
   const { t } = useTranslation("team");
-  const fetcher = useFetcher<{ expiresAt: string }>();
-  const [deadline, setDeadline] = useState(() => Date.parse(expiresAt));
+  const fetcher = useFetcher<{ remainingMs: number }>();
+  const submit = useSubmit();
+  const [deadline, setDeadline] = useState(() => Date.now() + sessionMs);
   const [now, setNow] = useState(() => Date.now());
 
   // Any page load or "stay signed in" moves the deadline.
-  useEffect(() => setDeadline(Date.parse(expiresAt)), [expiresAt]);
+  useEffect(() => setDeadline(Date.now() + sessionMs), [sessionMs, loadedAt]);
   useEffect(() => {
-    if (fetcher.data?.expiresAt) setDeadline(Date.parse(fetcher.data.expiresAt));
+    if (fetcher.data?.remainingMs) setDeadline(Date.now() + fetcher.data.remainingMs);
   }, [fetcher.data]);
 
   useEffect(() => {
@@ -22,9 +27,11 @@ export function IdleWarning({ expiresAt, warnBeforeMs }: { expiresAt: string; wa
   }, []);
 
   const remainingMs = deadline - now;
+  const expired = remainingMs <= 0;
   useEffect(() => {
-    if (remainingMs <= 0) window.location.assign("/team/sign-in?expired=1");
-  }, [remainingMs]);
+    // Sign out here too, so this browser never shows staff data after its own timer ran out.
+    if (expired) submit(null, { method: "post", action: "/team/sign-out?reason=expired" });
+  }, [expired, submit]);
 
   const open = remainingMs > 0 && remainingMs <= warnBeforeMs;
   const minutes = Math.max(1, Math.ceil(remainingMs / 60_000));

@@ -1,0 +1,66 @@
+// Security basics seen from outside: headers, CSP nonces, CSRF origin check, permissions, error pages.
+import { describe, expect, it } from "vitest";
+import { baseUrl, newPage, signIn, useBrowser } from "../helpers/browser";
+
+const browser = useBrowser();
+
+describe("security basics", () => {
+  it("sends a CSP whose scripts need this response's nonce, plus the usual headers", async () => {
+    const response = await fetch(`${baseUrl()}/team/sign-in`);
+    const csp = response.headers.get("content-security-policy") ?? "";
+    const scriptSrc = csp.split(";").find((d) => d.trim().startsWith("script-src")) ?? "";
+    expect(scriptSrc).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
+    expect(scriptSrc).not.toContain("unsafe-inline");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("referrer-policy")).toBe("same-origin");
+    expect(response.headers.get("x-powered-by")).toBeNull();
+  });
+
+  it("puts the nonce on every script of a staff page, and the page runs under the CSP", async () => {
+    const page = await newPage(browser());
+    const violations: string[] = [];
+    page.on("console", (m) => m.text().includes("Content Security Policy") && violations.push(m.text()));
+    await signIn(page, "admin");
+    const withoutNonce = await page.locator("script:not([nonce])").count();
+    expect(withoutNonce).toBe(0);
+    expect(await page.evaluate(() => Boolean((window as unknown as { __remixContext?: unknown }).__remixContext))).toBe(true);
+    expect(violations).toEqual([]);
+  });
+
+  it("refuses a form sent from another site (403) and changes nothing", async () => {
+    const response = await fetch(`${baseUrl()}/team/sign-in`, {
+      method: "POST",
+      headers: { Origin: "https://evil.example", "Content-Type": "application/x-www-form-urlencoded" },
+      body: "email=admin%40ambulanz.example&password=ambulanz-demo",
+      redirect: "manual",
+    });
+    expect(response.status).toBe(403);
+    expect(response.headers.get("set-cookie")).toBeNull();
+  });
+
+  it("keeps the audit log from volunteers with a translated 403", async () => {
+    const page = await newPage(browser(), { lng: "en" });
+    await signIn(page, "volunteer");
+    const response = await page.goto("/team/audit");
+    expect(response?.status()).toBe(403);
+    await expect(page.locator("h1").textContent()).resolves.toBe("No access");
+  });
+
+  it("logs who looked at the outbox", async () => {
+    const page = await newPage(browser());
+    await signIn(page, "coordinator");
+    await page.goto("/team/outbox");
+    await page.goto("/team/audit");
+    const firstRow = await page.locator("tbody tr").first().textContent();
+    expect(firstRow).toContain("Nachrichten angesehen");
+    expect(firstRow).toContain("Jonas Becker");
+  });
+
+  it("shows error pages without technical details", async () => {
+    const response = await fetch(`${baseUrl()}/team/outbox?page=999999999999`, { redirect: "manual" });
+    expect([302, 200]).toContain(response.status);
+    const notFound = await (await fetch(`${baseUrl()}/x/../../etc/passwd`)).text();
+    expect(notFound).not.toMatch(/at \w+ \(|node_modules|Error:/);
+  });
+});

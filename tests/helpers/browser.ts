@@ -1,0 +1,75 @@
+// Browser tests in a few lines: Debian's Chromium through playwright-core, axe for WCAG 2.2 AA, demo sign-ins.
+import AxeBuilder from "@axe-core/playwright";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, expect, inject } from "vitest";
+import { DEMO_PASSWORD, DEMO_STAFF } from "../../prisma/seed-data";
+
+export const baseUrl = (): string => inject("baseUrl");
+export const LANGUAGES = ["de", "en", "ar"] as const;
+export type DemoRole = (typeof DEMO_STAFF)[number]["role"];
+
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+/** One browser per test file, closed afterwards. */
+export function useBrowser(): () => Browser {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => browser;
+}
+
+export interface PageOptions {
+  lng?: string;
+  javaScript?: boolean;
+}
+
+/** A fresh context (own cookies) in the given language; axe needs pages from contexts, not browser.newPage(). */
+export async function newPage(browser: Browser, { lng = "de", javaScript = true }: PageOptions = {}): Promise<Page> {
+  const context: BrowserContext = await browser.newContext({ javaScriptEnabled: javaScript, baseURL: baseUrl() });
+  await context.addCookies([{ name: "lng", value: lng, url: baseUrl() }]);
+  return context.newPage();
+}
+
+export function demoStaff(role: DemoRole) {
+  return DEMO_STAFF.find((s) => s.role === role)!;
+}
+
+export async function signIn(page: Page, role: DemoRole = "admin"): Promise<void> {
+  await page.goto("/team/sign-in");
+  await page.locator('input[name="email"]').fill(demoStaff(role).email);
+  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+  await Promise.all([page.waitForURL(/\/team$/), page.locator('form button[type="submit"]').first().click()]);
+}
+
+/** Fails with a readable list when axe finds any WCAG 2.2 A/AA problem. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  const found = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join("\n    ")}`,
+  );
+  expect(found, `axe on ${page.url()}`).toEqual([]);
+}
+
+/** Presses Tab until `selector` has focus; fails if it is not reachable by keyboard. */
+export async function tabTo(page: Page, selector: string, maxTabs = 40): Promise<void> {
+  for (let i = 0; i < maxTabs; i++) {
+    await page.keyboard.press("Tab");
+    if (await page.locator(selector).evaluate((el) => el === document.activeElement).catch(() => false)) return;
+  }
+  throw new Error(`${selector} was not reachable with the Tab key`);
+}
