@@ -2,6 +2,7 @@
 /** @type {import('@remix-run/dev').AppConfig} */
 export default {
   ignoredRouteFiles: ["**/.*", "**/*.test.{ts,tsx}"],
+  serverBuildPath: "build/server/index.js",
   serverModuleFormat: "esm",
   serverPlatform: "node",
   future: {

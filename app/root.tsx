@@ -12,7 +12,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { useContext, useMemo, type ReactNode } from "react";
+import { useContext, useEffect, useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { UNSAFE_DataRouterStateContext } from "react-router-dom";
 import { detectLanguage } from "~/i18n/detect.server";
@@ -55,7 +55,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="theme-color" content="#0b4f6c" />
+        <meta name="theme-color" content="#1d4f91" />
         <I18nextProvider i18n={i18n}>
           <PageTitle />
         </I18nextProvider>
@@ -91,6 +91,10 @@ function PageTitle() {
 }
 
 export default function App() {
+  // Marks the document once React has taken over (only on pages that hydrate); tests wait for it.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return <Outlet />;
 }
 

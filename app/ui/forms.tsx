@@ -84,15 +84,18 @@ export function checkboxProps(
 }
 
 /**
- * Every error of the form for ErrorSummary, in schema order (the order zod reports them), each
- * linked to its field; errors of the whole form (`formErrors` in `reply()`) come unlinked.
- * `fields` is accepted so call sites read naturally, but everything is read from `form`.
+ * Every error of the form for ErrorSummary, each linked to its field, in schema order (the order
+ * zod reports them). Errors of the whole form (`formErrors` in `reply()`, e.g. "too many attempts")
+ * come first and unlinked: they are not beside any field. `fields` is accepted so call sites read
+ * naturally; everything is read from `form`.
  */
 export function formErrors(form: AnyForm, _fields?: unknown): ErrorSummaryItem[] {
-  return Object.entries(form.allErrors).flatMap(([name, errors]) =>
+  const entries = Object.entries(form.allErrors).sort(([a], [b]) => Number(b === "") - Number(a === ""));
+  return entries.flatMap(([name, errors]) =>
     (errors ?? []).map((message) => ({
-      // Conform names a field's element id `<formId>-<name>`; "" holds errors of the whole form.
-      fieldId: name ? `${form.id}-${name}` : undefined,
+      // Conform's element id is `<formId>-<name>`; an item of a list ("checklist[1]") links to the
+      // list, whose first box carries the list's id.
+      fieldId: name ? `${form.id}-${name.replace(/\[\d+\]$/, "")}` : undefined,
       message,
     })),
   );

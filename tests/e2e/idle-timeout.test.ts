@@ -11,7 +11,7 @@ describe("idle timeout", () => {
     await signIn(page, "volunteer");
 
     await page.clock.fastForward("28:30");
-    const dialog = page.getByRole("dialog", { name: "Möchten Sie angemeldet bleiben?" });
+    const dialog = page.getByRole("alertdialog", { name: "Möchten Sie angemeldet bleiben?" });
     await dialog.waitFor();
     await expect(dialog.textContent()).resolves.toContain("in 2 Minuten");
 

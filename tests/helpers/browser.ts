@@ -52,6 +52,12 @@ export async function signIn(page: Page, role: DemoRole = "admin"): Promise<void
   await page.locator('input[name="email"]').fill(demoStaff(role).email);
   await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
   await Promise.all([page.waitForURL(/\/team$/), page.locator('form button[type="submit"]').first().click()]);
+  await waitForHydration(page);
+}
+
+/** Waits until a staff page has hydrated (root.tsx marks <html data-hydrated>). */
+export async function waitForHydration(page: Page): Promise<void> {
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
 }
 
 /** Fails with a readable list when axe finds any WCAG 2.2 A/AA problem. */

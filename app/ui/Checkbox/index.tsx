@@ -30,7 +30,7 @@ export interface CheckboxProps
 export function Checkbox({ children, description, errors, id, className, ...props }: CheckboxProps) {
   const ids = useFieldIds(id, description, errors);
   return (
-    <div className={formGroupClassName(ids.isInvalid, ["checkboxes__single", className].filter(Boolean).join(" "))}>
+    <div className={formGroupClassName(ids.isInvalid, className)}>
       <ErrorMessage id={ids.errorId} errors={errors} />
       <div className="checkboxes__item">
         <AriaCheckbox
@@ -93,19 +93,17 @@ export function CheckboxGroup({
       isInvalid={ids.isInvalid}
       validationBehavior="aria"
       className={formGroupClassName(ids.isInvalid, className)}
-      // Only ids that are really rendered (react-aria's own list is resolved in the browser only).
-      render={(domProps) => <div {...domProps} aria-describedby={ids.describedBy} />}
     >
       <Label className="field-label">
         {label}
         <OptionalMarker optional={optional} />
       </Label>
       {description ? (
-        <Text slot="description" id={ids.descriptionId} className="field-hint">
+        <Text slot="description" className="field-hint">
           {description}
         </Text>
       ) : null}
-      <ErrorMessage id={ids.errorId} errors={errors} />
+      <ErrorMessage errors={errors} slot />
       <div className="checkboxes">
         {options.map((option, index) => {
           const boxId = index === 0 ? ids.fieldId : `${ids.fieldId}-${index}`;

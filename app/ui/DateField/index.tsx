@@ -57,10 +57,16 @@ function safeParse<T>(value: string | undefined, parse: (value: string) => T): T
   }
 }
 
-/** Segment order and names follow the page language (TT.MM.JJJJ in German). */
+/**
+ * Segment order and names follow the page language (TT.MM.JJJJ in German). English means English
+ * as used here, not in the US: day before month. Also, "en" 12-hour times render differently in
+ * Node and Chrome (narrow vs plain space before "PM"), which would break hydration.
+ */
+const FIELD_LOCALES: Record<string, string> = { en: "en-GB" };
+
 function useLocale() {
   const { i18n } = useTranslation();
-  return i18n.language;
+  return FIELD_LOCALES[i18n.language] ?? i18n.language;
 }
 
 function SegmentedInput() {
@@ -73,15 +79,15 @@ function SegmentedInput() {
 
 export function DateField({ label, description, errors, id, defaultValue, optional, className, ...props }: DateFieldProps) {
   const ids = useFieldIds(id, description, errors);
+  const locale = useLocale();
   return (
-    <I18nProvider locale={useLocale()}>
+    <I18nProvider locale={locale}>
       <AriaDateField
         {...props}
         id={ids.fieldId}
         defaultValue={safeParse(defaultValue, parseDate)}
         isInvalid={ids.isInvalid}
         validationBehavior="aria"
-        aria-describedby={ids.isInvalid ? ids.errorId : undefined}
         className={formGroupClassName(ids.isInvalid, className)}
       >
         <Label className="field-label">
@@ -93,24 +99,36 @@ export function DateField({ label, description, errors, id, defaultValue, option
             {description}
           </Text>
         ) : null}
-        <ErrorMessage id={ids.errorId} errors={errors} />
+        <ErrorMessage errors={errors} slot />
         <SegmentedInput />
       </AriaDateField>
     </I18nProvider>
   );
 }
 
-export function TimeField({ label, description, errors, id, defaultValue, optional, className, ...props }: TimeFieldProps) {
+export function TimeField({
+  label,
+  description,
+  errors,
+  id,
+  defaultValue,
+  optional,
+  className,
+  hourCycle = 24,
+  ...props
+}: TimeFieldProps) {
   const ids = useFieldIds(id, description, errors);
+  const locale = useLocale();
   return (
-    <I18nProvider locale={useLocale()}>
+    <I18nProvider locale={locale}>
       <AriaTimeField
         {...props}
+        // 24-hour clock in every language: appointment times in letters and SMS are written that way.
+        hourCycle={hourCycle}
         id={ids.fieldId}
         defaultValue={safeParse(defaultValue, parseTime)}
         isInvalid={ids.isInvalid}
         validationBehavior="aria"
-        aria-describedby={ids.isInvalid ? ids.errorId : undefined}
         className={formGroupClassName(ids.isInvalid, className)}
       >
         <Label className="field-label">
@@ -122,7 +140,7 @@ export function TimeField({ label, description, errors, id, defaultValue, option
             {description}
           </Text>
         ) : null}
-        <ErrorMessage id={ids.errorId} errors={errors} />
+        <ErrorMessage errors={errors} slot />
         <SegmentedInput />
       </AriaTimeField>
     </I18nProvider>

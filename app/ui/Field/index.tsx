@@ -1,5 +1,6 @@
 // Shared pieces of every form field: ids, hint, error message, and the aria wiring between them.
 import { useId, type ReactNode } from "react";
+import { Text } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import "./Field.css";
 
@@ -27,29 +28,45 @@ export function useFieldIds(id: string | undefined, description: ReactNode, erro
   return { fieldId, descriptionId, errorId, describedBy, isInvalid };
 }
 
+export interface ErrorMessageProps {
+  errors: string[] | undefined;
+  /** Our own id, for fields that wire aria-describedby themselves. */
+  id?: string;
+  /**
+   * Inside a react-aria group (radios, checkboxes, date fields): take react-aria's errorMessage slot,
+   * whose id react-aria already lists on the group and on every radio or box, also in the server render.
+   */
+  slot?: boolean;
+}
+
 /**
  * The message beside the field, rendered by us (not react-aria's FieldError) so it shows in the
  * server render of a page that never hydrates. "Error:" is read out but not shown (GOV.UK).
  */
-export function ErrorMessage({ id, errors }: { id: string; errors: string[] | undefined }) {
+export function ErrorMessage({ errors, id, slot }: ErrorMessageProps) {
   const { t } = useTranslation("ui");
   const errorText = useErrorText();
   if (!errors?.length) return null;
-  return (
+  const messages = errors.map((error, index) => (
+    <span key={index} className="field-error__message">
+      <span className="visually-hidden">{t("field.errorPrefix")} </span>
+      {errorText(error)}
+    </span>
+  ));
+  return slot ? (
+    <Text slot="errorMessage" elementType="p" className="field-error">
+      {messages}
+    </Text>
+  ) : (
     <p id={id} className="field-error">
-      {errors.map((error, index) => (
-        <span key={index} className="field-error__message">
-          <span className="visually-hidden">{t("field.errorPrefix")} </span>
-          {errorText(error)}
-        </span>
-      ))}
+      {messages}
     </p>
   );
 }
 
 /**
  * Errors arrive as translation keys from schemas and actions ("errors.required" in the default
- * namespace "common", or "auth:errors.x"). Text that is no key is shown as it is, so callers may
+ * namespace "common", or "auth:errors.x"). Text that is not a key is shown as it is, so callers may
  * also pass messages they translated themselves.
  */
 export function useErrorText(): (error: string) => string {

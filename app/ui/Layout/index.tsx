@@ -1,5 +1,5 @@
 // Page frame: skip link, header, main, footer, language switcher and the page's one <h1>.
-import { NavLink } from "@remix-run/react";
+import { Link, NavLink } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import "./Layout.css";
@@ -26,9 +26,9 @@ export function SiteHeader({ title, homeHref, nav, actions }: SiteHeaderProps) {
   return (
     <header className="site-header">
       <div className="site-header__bar page-width">
-        <a href={homeHref} className="site-header__title">
+        <Link to={homeHref} className="site-header__title">
           {title}
-        </a>
+        </Link>
         {actions ? <div className="site-header__actions">{actions}</div> : null}
       </div>
       {nav ? (

@@ -53,19 +53,17 @@ export function RadioGroup({
       isInvalid={ids.isInvalid}
       validationBehavior="aria"
       className={formGroupClassName(ids.isInvalid, className)}
-      // Only ids that are really rendered (react-aria's own list is resolved in the browser only).
-      render={(domProps) => <div {...domProps} aria-describedby={ids.describedBy} />}
     >
       <Label className="field-label">
         {label}
         <OptionalMarker optional={optional} />
       </Label>
       {description ? (
-        <Text slot="description" id={ids.descriptionId} className="field-hint">
+        <Text slot="description" className="field-hint">
           {description}
         </Text>
       ) : null}
-      <ErrorMessage id={ids.errorId} errors={errors} />
+      <ErrorMessage errors={errors} slot />
       <div className={inline ? "radios radios--inline" : "radios"}>
         {options.map((option, index) => {
           const radioId = index === 0 ? ids.fieldId : `${ids.fieldId}-${index}`;

@@ -42,6 +42,7 @@ export function IdleWarning({ remainingMs: sessionMs, loadedAt, warnBeforeMs }: 
         if (!isOpen) fetcher.submit(null, { method: "post", action: "/team/session" });
       }}
       title={t("idle.title")}
+      role="alertdialog"
       actions={
         <>
           <Button variant="primary" onPress={() => fetcher.submit(null, { method: "post", action: "/team/session" })}>

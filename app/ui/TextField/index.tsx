@@ -17,7 +17,7 @@ export interface TextFieldProps
   > {
   label: ReactNode;
   description?: ReactNode;
-  /** Messages to show (already translated). Any entry marks the field invalid. */
+  /** Translation keys (from Conform) or text; any entry marks the field invalid. */
   errors?: string[];
   name: string;
   multiline?: boolean;
