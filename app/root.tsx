@@ -20,9 +20,11 @@ import { pageResources } from "~/i18n/i18n.server";
 import { createI18n } from "~/i18n/instance";
 import { DEFAULT_LANGUAGE } from "~/i18n/languages";
 import { languages } from "~/i18n/locales.server";
+import { phoneLink } from "~/lib/phone.server";
 import { ErrorPage } from "~/ui/Shell/ErrorPage";
 import type { RouteHandle } from "~/web/handle";
-import "~/ui";
+import "~/ui/tokens.css";
+import "~/ui/base.css";
 
 export const links: LinksFunction = () => [
   ...(cssBundleHref ? [{ rel: "stylesheet", href: cssBundleHref }] : []),
@@ -37,7 +39,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     dir: all.find((l) => l.code === lng)?.dir ?? "ltr",
     languages: all,
     resources: pageResources(lng),
-    programmePhone: context.services.config.programmePhone,
+    programmePhone: phoneLink(context.services.config.programmePhone),
     nonce: context.nonce,
   };
 }

@@ -3,7 +3,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listPublicLocations } from "~/capabilities/people/locations.server";
-import { PageHeading } from "~/ui";
+import { phoneLink } from "~/lib/phone.server";
+import { PageHeading } from "~/ui/Layout";
 import { CitizenShell } from "~/ui/Shell/CitizenShell";
 import { PhoneNumber } from "~/ui/Shell/PhoneNumber";
 import { OpeningHours } from "~/ui/OpeningHours";
@@ -13,7 +14,7 @@ export const handle: RouteHandle = { titleKey: "home:title" };
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const { db, config } = context.services;
-  return { locations: await listPublicLocations(db), programmePhone: config.programmePhone };
+  return { locations: await listPublicLocations(db), programmePhone: phoneLink(config.programmePhone) };
 }
 
 const WAYS = ["callback", "consultation", "borrow"] as const;
@@ -42,7 +43,7 @@ export default function Home() {
       <section aria-labelledby="phone-heading" className="callout">
         <h2 id="phone-heading">{t("phone.heading")}</h2>
         <p>{t("phone.body")}</p>
-        <PhoneNumber e164={programmePhone} />
+        <PhoneNumber phone={programmePhone} />
       </section>
 
       <section aria-labelledby="places-heading">
@@ -57,7 +58,7 @@ export default function Home() {
                 <br />
                 {location.postalCode} {location.city}
               </address>
-              <PhoneNumber e164={location.phone} label={t("places.phone")} />
+              <PhoneNumber phone={location.phone} label={t("places.phone")} />
               <h4>{t("places.openingHours")}</h4>
               <OpeningHours hours={location.openingHours} />
             </li>

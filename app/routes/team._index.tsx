@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { listLocationsFor } from "~/capabilities/people/locations.server";
 import { can } from "~/capabilities/people/permissions";
 import { countOutbox } from "~/capabilities/messaging/outbox.server";
-import { PageHeading } from "~/ui";
+import { PageHeading } from "~/ui/Layout";
 import type { RouteHandle } from "~/web/handle";
 import { requireStaff } from "~/web/session.server";
 

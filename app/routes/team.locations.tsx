@@ -3,7 +3,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listLocationsFor } from "~/capabilities/people/locations.server";
-import { DataTable, PageHeading } from "~/ui";
+import { DataTable } from "~/ui/Table";
+import { PageHeading } from "~/ui/Layout";
 import { OpeningHours } from "~/ui/OpeningHours";
 import { PhoneNumber } from "~/ui/Shell/PhoneNumber";
 import type { RouteHandle } from "~/web/handle";
@@ -38,7 +39,7 @@ export default function Locations() {
           name: l.name,
           kind: t(`common:locationKind.${l.kind}`),
           address: `${l.street}, ${l.postalCode} ${l.city}`,
-          phone: <PhoneNumber e164={l.phone} />,
+          phone: <PhoneNumber phone={l.phone} />,
           hours: <OpeningHours hours={l.openingHours} />,
           staff: l._count.memberships,
         }))}

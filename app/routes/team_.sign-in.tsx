@@ -3,10 +3,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { resumeSession, signIn } from "~/capabilities/people/auth.server";
+import { resumeSession, signIn, SignInInput } from "~/capabilities/people/auth.server";
 import { audit } from "~/capabilities/privacy/audit.server";
-import { Button, ErrorSummary, PageHeading, TextField } from "~/ui";
+import { Button } from "~/ui/Button";
+import { ErrorSummary } from "~/ui/ErrorSummary";
+import { PageHeading } from "~/ui/Layout";
+import { TextField } from "~/ui/TextField";
 import { CitizenShell } from "~/ui/Shell/CitizenShell";
 import { fieldProps, formErrors, useAppForm } from "~/ui/forms";
 import { parseForm, invalid } from "~/web/forms.server";
@@ -15,12 +17,6 @@ import { allowSignInAttempt, resetSignInAttempts } from "~/web/rate-limit.server
 import { readSessionToken, sessionCookie, sessionSettings } from "~/web/session.server";
 
 export const handle: RouteHandle = { titleKey: "auth:signIn.title" };
-
-const SignInSchema = z.object({
-  email: z.email({ error: "auth:errors.emailInvalid" }).max(254, { error: "auth:errors.emailInvalid" }),
-  password: z.string({ error: "auth:errors.passwordRequired" }).min(1, { error: "auth:errors.passwordRequired" }).max(1000),
-  redirectTo: z.string().optional(),
-});
 
 /** Only our own staff pages are valid targets after sign-in (no open redirect). */
 function safeRedirect(target: string | undefined): string {
@@ -37,7 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { submission } = await parseForm(request, SignInSchema);
+  const { submission } = await parseForm(request, SignInInput);
   if (submission.status !== "success") return invalid(submission, { hideFields: ["password"] });
   const { email, password, redirectTo } = submission.value;
 

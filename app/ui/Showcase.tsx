@@ -3,25 +3,17 @@
 import { useLocation } from "@remix-run/react";
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import {
-  BackLink,
-  Button,
-  ButtonLink,
-  Checkbox,
-  CheckboxGroup,
-  ConfirmDialog,
-  DataTable,
-  DateField,
-  ErrorSummary,
-  LanguageSwitcher,
-  Link,
-  NativeDateInput,
-  Pagination,
-  RadioGroup,
-  Select,
-  TextField,
-  TimeField,
-} from "./index";
+import { Button, ButtonLink } from "./Button";
+import { Checkbox, CheckboxGroup } from "./Checkbox";
+import { DateField, NativeDateInput, TimeField } from "./DateField";
+import { ConfirmDialog } from "./Dialog";
+import { ErrorSummary } from "./ErrorSummary";
+import { LanguageSwitcher } from "./Layout";
+import { BackLink, Link } from "./Link";
+import { RadioGroup } from "./RadioGroup";
+import { Select } from "./Select";
+import { DataTable, Pagination } from "./Table";
+import { TextField } from "./TextField";
 
 const EXAMPLE_LANGUAGES = [
   { code: "de", name: "Deutsch", dir: "ltr" as const },

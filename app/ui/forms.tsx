@@ -1,12 +1,10 @@
 // The one place that wires Conform to the UI kit: ids, names, kept answers and error keys.
-// Validation is on the server (GOV.UK): no `required`/pattern attributes, no browser pop-ups. On pages
-// that hydrate, the same zod schema can also validate in the browser after the first submit.
+// Validation is on the server only (GOV.UK; and zod would add ~100 KB gzip to every staff page): no
+// `required`/pattern attributes, no browser pop-ups. Schemas live in `.server.ts` files for that reason.
 //
 // Errors stay translation keys here ("errors.required" in "common", or "auth:errors.x"); the field
 // components and ErrorSummary translate them while rendering, so these helpers need no hook.
 import { useForm, type FieldMetadata, type FormMetadata, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
-import type { $ZodType } from "zod/v4/core";
 import type { ErrorSummaryItem } from "./ErrorSummary";
 
 type ConformOptions<Schema extends Record<string, unknown>> = Parameters<typeof useForm<Schema>>[0];
@@ -17,21 +15,15 @@ export interface AppFormOptions<Schema extends Record<string, unknown>>
   id: string;
   /** What the action returned from `submission.reply()`; its errors render on the server too. */
   lastResult?: SubmissionResult<string[]> | null;
-  /** The action's zod schema: enables validation in the browser where the page hydrates. */
-  schema?: $ZodType<unknown, Schema>;
 }
 
 /**
  * Conform's useForm with this project's rules: validate on submit, revalidate while correcting,
  * never constraint attributes. Returns Conform's `[form, fields]`.
  */
-export function useAppForm<Schema extends Record<string, unknown> = Record<string, unknown>>({
-  schema,
-  ...options
-}: AppFormOptions<Schema>) {
+export function useAppForm<Schema extends Record<string, unknown> = Record<string, unknown>>(options: AppFormOptions<Schema>) {
   return useForm<Schema>({
     shouldRevalidate: "onInput",
-    onValidate: schema ? ({ formData }) => parseWithZod(formData, { schema }) as never : undefined,
     ...options,
     shouldValidate: "onSubmit",
   });

@@ -1,10 +1,6 @@
-// Starts the built app the way `npm start` does (migrations, demo seed, worker) on a free port with a fresh database.
-import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
-import net from "node:net";
-import os from "node:os";
-import path from "node:path";
+// The browser suite runs against the built app, started once with a fresh database.
 import type { TestProject } from "vitest/node";
+import { startApp } from "../helpers/app-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -13,52 +9,7 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
-  if (!fs.existsSync("build/server/index.js")) throw new Error("Run `npm run build` before the browser tests (npm test does).");
-  const port = await freePort();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "da-e2e-"));
-  const baseUrl = `http://localhost:${port}`;
-  const server: ChildProcess = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "server.ts"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      DATABASE_URL: `file:${path.join(dir, "app.db")}`,
-      PUBLIC_URL: baseUrl,
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  await waitUntilHealthy(`${baseUrl}/healthz`, server);
-  project.provide("baseUrl", baseUrl);
-
-  return async () => {
-    server.kill("SIGTERM");
-    await new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once("exit", resolve)));
-    fs.rmSync(dir, { recursive: true, force: true });
-  };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
-
-async function waitUntilHealthy(url: string, server: ChildProcess) {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`The app exited during start-up (code ${server.exitCode})`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error("The app did not become healthy within 90 s");
+  const app = await startApp();
+  project.provide("baseUrl", app.baseUrl);
+  return () => app.stop();
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatPhone, parsePhone } from "~/lib/phone";
+import { formatPhone, parsePhone } from "~/lib/phone.server";
 
 describe("parsePhone: what people type in Germany becomes E.164", () => {
   it.each([

@@ -2,10 +2,18 @@
 // The cookie holds a random token; the database keeps only its keyed hash.
 import crypto from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
+import { z } from "zod";
 import type { Db } from "~/db.server";
 import type { Clock } from "~/lib/clock";
 import type { StaffActor } from "./permissions";
 import type { Role } from "./values";
+
+/** What the sign-in form sends. Error strings are translation keys. */
+export const SignInInput = z.object({
+  email: z.email({ error: "auth:errors.emailInvalid" }).max(254, { error: "auth:errors.emailInvalid" }),
+  password: z.string({ error: "auth:errors.passwordRequired" }).min(1, { error: "auth:errors.passwordRequired" }).max(1000),
+  redirectTo: z.string().optional(),
+});
 
 /** argon2id (the library's default algorithm) with OWASP's minimum parameters: 19 MiB, 2 passes. */
 export function hashPassword(password: string): Promise<string> {

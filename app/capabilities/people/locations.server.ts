@@ -1,6 +1,7 @@
 // Locations: what citizens may see of them, and the staff view scoped by membership.
 import { z } from "zod";
 import type { Db } from "~/db.server";
+import { phoneLink } from "~/lib/phone.server";
 import { locationScope, type StaffActor } from "./permissions";
 
 const TimeRange = z.tuple([z.string().regex(/^\d\d:\d\d$/), z.string().regex(/^\d\d:\d\d$/)]);
@@ -30,7 +31,7 @@ const publicFields = {
 /** Everything here is public information about a place; no people. */
 export async function listPublicLocations(db: Db) {
   const rows = await db.location.findMany({ select: publicFields, orderBy: { name: "asc" } });
-  return rows.map((row) => ({ ...row, openingHours: parseOpeningHours(row.openingHours) }));
+  return rows.map((row) => ({ ...row, phone: phoneLink(row.phone), openingHours: parseOpeningHours(row.openingHours) }));
 }
 
 export async function listLocationsFor(db: Db, actor: StaffActor) {
@@ -40,5 +41,5 @@ export async function listLocationsFor(db: Db, actor: StaffActor) {
     select: { ...publicFields, _count: { select: { memberships: true } } },
     orderBy: { name: "asc" },
   });
-  return rows.map((row) => ({ ...row, openingHours: parseOpeningHours(row.openingHours) }));
+  return rows.map((row) => ({ ...row, phone: phoneLink(row.phone), openingHours: parseOpeningHours(row.openingHours) }));
 }

@@ -3,7 +3,7 @@ import { useLocation, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { RootData } from "~/root";
-import { LanguageSwitcher, MainContent, SiteFooter, SiteHeader, SkipLink } from "~/ui";
+import { LanguageSwitcher, MainContent, SiteFooter, SiteHeader, SkipLink } from "~/ui/Layout";
 import { PhoneNumber } from "./PhoneNumber";
 
 export function CitizenShell({ children }: { children: ReactNode }) {
@@ -16,7 +16,7 @@ export function CitizenShell({ children }: { children: ReactNode }) {
       <SiteHeader
         title={t("appName")}
         homeHref="/"
-        actions={root ? <PhoneNumber e164={root.programmePhone} label={t("citizen.callUs")} /> : null}
+        actions={root ? <PhoneNumber phone={root.programmePhone} label={t("citizen.callUs")} /> : null}
       />
       <MainContent>{children}</MainContent>
       <SiteFooter>

@@ -2,7 +2,8 @@
 import { Form, useFetcher, useSubmit } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Button, Modal } from "~/ui";
+import { Button } from "~/ui/Button";
+import { Modal } from "~/ui/Dialog";
 
 /**
  * `remainingMs` comes with every staff page load (`loadedAt` tells loads apart); the deadline is counted on this

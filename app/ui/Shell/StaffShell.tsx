@@ -3,7 +3,8 @@ import { Form, NavLink, useLocation, useRouteLoaderData } from "@remix-run/react
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { RootData } from "~/root";
-import { Button, LanguageSwitcher, MainContent, SiteFooter, SiteHeader, SkipLink } from "~/ui";
+import { Button } from "~/ui/Button";
+import { LanguageSwitcher, MainContent, SiteFooter, SiteHeader, SkipLink } from "~/ui/Layout";
 import "./Shell.css";
 
 export interface NavItem {

@@ -29,3 +29,13 @@ export function formatPhone(e164: string): string {
 export function maskPhone(e164: string): string {
   return `••• ${e164.slice(-3)}`;
 }
+
+/** What pages need to show a number people can tap: the tel: target and the readable form. */
+export interface PhoneLink {
+  e164: string;
+  display: string;
+}
+
+export function phoneLink(e164: string): PhoneLink {
+  return { e164, display: formatPhone(e164) };
+}
