@@ -5,10 +5,8 @@ import {
   CheckboxGroup as AriaCheckboxGroup,
   type CheckboxGroupProps as AriaCheckboxGroupProps,
   type CheckboxProps as AriaCheckboxProps,
-  Label,
-  Text,
 } from "react-aria-components";
-import { ErrorMessage, formGroupClassName, OptionalMarker, useFieldIds } from "../Field";
+import { ErrorMessage, FieldHeader, formGroupClassName, useFieldIds } from "../Field";
 import "./Checkbox.css";
 
 export interface CheckboxProps
@@ -94,16 +92,7 @@ export function CheckboxGroup({
       validationBehavior="aria"
       className={formGroupClassName(ids.isInvalid, className)}
     >
-      <Label className="field-label">
-        {label}
-        <OptionalMarker optional={optional} />
-      </Label>
-      {description ? (
-        <Text slot="description" className="field-hint">
-          {description}
-        </Text>
-      ) : null}
-      <ErrorMessage errors={errors} slot />
+      <FieldHeader label={label} optional={optional} description={description} errors={errors} />
       <div className="checkboxes">
         {options.map((option, index) => {
           const boxId = index === 0 ? ids.fieldId : `${ids.fieldId}-${index}`;

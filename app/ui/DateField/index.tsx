@@ -8,13 +8,11 @@ import {
   DateInput,
   DateSegment,
   I18nProvider,
-  Label,
-  Text,
   TimeField as AriaTimeField,
   type TimeFieldProps as AriaTimeFieldProps,
 } from "react-aria-components";
 import { useTranslation } from "react-i18next";
-import { ErrorMessage, formGroupClassName, OptionalMarker, useFieldIds } from "../Field";
+import { ErrorMessage, FieldHeader, formGroupClassName, OptionalMarker, useFieldIds } from "../Field";
 import "./DateField.css";
 
 type OwnedProps =
@@ -90,16 +88,7 @@ export function DateField({ label, description, errors, id, defaultValue, option
         validationBehavior="aria"
         className={formGroupClassName(ids.isInvalid, className)}
       >
-        <Label className="field-label">
-          {label}
-          <OptionalMarker optional={optional} />
-        </Label>
-        {description ? (
-          <Text slot="description" className="field-hint">
-            {description}
-          </Text>
-        ) : null}
-        <ErrorMessage errors={errors} slot />
+        <FieldHeader label={label} optional={optional} description={description} errors={errors} />
         <SegmentedInput />
       </AriaDateField>
     </I18nProvider>
@@ -131,16 +120,7 @@ export function TimeField({
         validationBehavior="aria"
         className={formGroupClassName(ids.isInvalid, className)}
       >
-        <Label className="field-label">
-          {label}
-          <OptionalMarker optional={optional} />
-        </Label>
-        {description ? (
-          <Text slot="description" className="field-hint">
-            {description}
-          </Text>
-        ) : null}
-        <ErrorMessage errors={errors} slot />
+        <FieldHeader label={label} optional={optional} description={description} errors={errors} />
         <SegmentedInput />
       </AriaTimeField>
     </I18nProvider>

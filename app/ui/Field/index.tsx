@@ -1,6 +1,6 @@
 // Shared pieces of every form field: ids, hint, error message, and the aria wiring between them.
 import { useId, type ReactNode } from "react";
-import { Text } from "react-aria-components";
+import { Label, Text } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import "./Field.css";
 
@@ -85,3 +85,31 @@ export function formGroupClassName(isInvalid: boolean, extra?: string) {
 }
 
 export type InputWidth = "short" | "medium" | "long" | "full";
+
+/** Label, hint and error of a react-aria field or group, in the same order everywhere (GOV.UK). */
+export function FieldHeader({
+  label,
+  optional,
+  description,
+  errors,
+}: {
+  label: ReactNode;
+  optional?: boolean;
+  description?: ReactNode;
+  errors?: string[];
+}) {
+  return (
+    <>
+      <Label className="field-label">
+        {label}
+        <OptionalMarker optional={optional} />
+      </Label>
+      {description ? (
+        <Text slot="description" className="field-hint">
+          {description}
+        </Text>
+      ) : null}
+      <ErrorMessage errors={errors} slot />
+    </>
+  );
+}

@@ -1,13 +1,11 @@
 // Radios on react-aria: native <input type="radio" name> underneath, so the choice submits without JS.
 import type { ReactNode } from "react";
 import {
-  Label,
   Radio,
   RadioGroup as AriaRadioGroup,
   type RadioGroupProps as AriaRadioGroupProps,
-  Text,
 } from "react-aria-components";
-import { ErrorMessage, OptionalMarker, formGroupClassName, useFieldIds } from "../Field";
+import { FieldHeader, formGroupClassName, useFieldIds } from "../Field";
 import "./RadioGroup.css";
 
 export interface RadioOption {
@@ -54,16 +52,7 @@ export function RadioGroup({
       validationBehavior="aria"
       className={formGroupClassName(ids.isInvalid, className)}
     >
-      <Label className="field-label">
-        {label}
-        <OptionalMarker optional={optional} />
-      </Label>
-      {description ? (
-        <Text slot="description" className="field-hint">
-          {description}
-        </Text>
-      ) : null}
-      <ErrorMessage errors={errors} slot />
+      <FieldHeader label={label} optional={optional} description={description} errors={errors} />
       <div className={inline ? "radios radios--inline" : "radios"}>
         {options.map((option, index) => {
           const radioId = index === 0 ? ids.fieldId : `${ids.fieldId}-${index}`;
