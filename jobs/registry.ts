@@ -1,6 +1,7 @@
 // Every job type the worker knows, and the recurring schedule. One file per job in jobs/.
 import type { Services } from "~/context";
 import type { Job } from "~/generated/prisma/client";
+import { closeResolved } from "./close-resolved-tickets";
 import { deliverOutbox } from "./deliver-outbox";
 import { pruneFinishedJobs } from "./prune-jobs";
 import { pruneExpiredSessions } from "./prune-sessions";
@@ -11,6 +12,7 @@ export const handlers: Record<string, JobHandler> = {
   "messaging.deliverOutbox": deliverOutbox,
   "jobs.prune": pruneFinishedJobs,
   "people.pruneSessions": pruneExpiredSessions,
+  "helpdesk.closeResolved": closeResolved,
 };
 
 /** croner patterns (with seconds). Each tick enqueues one job, deduplicated across workers by its unique key. */
@@ -18,4 +20,5 @@ export const schedule: { type: string; cron: string }[] = [
   { type: "messaging.deliverOutbox", cron: "*/10 * * * * *" },
   { type: "jobs.prune", cron: "0 30 3 * * *" },
   { type: "people.pruneSessions", cron: "0 0 * * * *" },
+  { type: "helpdesk.closeResolved", cron: "0 15 * * * *" },
 ];

@@ -9,13 +9,23 @@ export type Permission =
   | "person:manage"
   | "message:view"
   | "audit:view"
-  | "staff:manage";
+  | "staff:manage"
+  | "ticket:view"
+  | "ticket:manage"
+  | "category:manage"
+  | "article:manage";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ["team:view", "location:view", "location:manage", "person:view", "person:manage", "message:view", "audit:view", "staff:manage"],
-  coordinator: ["team:view", "location:view", "location:manage", "person:view", "person:manage", "message:view", "audit:view"],
-  librarian: ["team:view", "location:view", "person:view", "person:manage", "message:view"],
-  volunteer: ["team:view", "location:view", "person:view", "person:manage"],
+  admin: [
+    "team:view", "location:view", "location:manage", "person:view", "person:manage", "message:view", "audit:view",
+    "staff:manage", "ticket:view", "ticket:manage", "category:manage", "article:manage",
+  ],
+  coordinator: [
+    "team:view", "location:view", "location:manage", "person:view", "person:manage", "message:view", "audit:view",
+    "ticket:view", "ticket:manage", "category:manage", "article:manage",
+  ],
+  librarian: ["team:view", "location:view", "person:view", "person:manage", "message:view", "ticket:view", "ticket:manage", "article:manage"],
+  volunteer: ["team:view", "location:view", "person:view", "person:manage", "ticket:view", "ticket:manage"],
 };
 
 /** Coordinators and admins work across the whole programme; others only where they are members. */

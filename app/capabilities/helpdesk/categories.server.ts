@@ -1,0 +1,68 @@
+// Ticket categories: built-ins translated by key; coordinators add, rename and retire their own.
+import { z } from "zod";
+import type { Ctx } from "~/context";
+import type { Db } from "~/db.server";
+import { AppError, forbidden } from "~/lib/errors";
+import { audit } from "~/capabilities/privacy/audit.server";
+import { can, type StaffActor } from "~/capabilities/people/permissions";
+
+export async function listCategories(db: Db, { includeRetired = false } = {}) {
+  return db.ticketCategory.findMany({
+    where: includeRetired ? {} : { active: true },
+    orderBy: [{ sortOrder: "asc" }, { key: "asc" }],
+  });
+}
+
+/** One label per shipped language, all required: every string is translated. */
+export function categoryInput(languages: string[]) {
+  return z.object({
+    labels: z.object(
+      Object.fromEntries(
+        languages.map((lng) => [
+          lng,
+          z
+            .string({ error: "helpdesk:errors.categoryLabelRequired" })
+            .trim()
+            .min(1, { error: "helpdesk:errors.categoryLabelRequired" })
+            .max(60, { error: "helpdesk:errors.categoryLabelTooLong" }),
+        ]),
+      ),
+    ),
+    active: z.preprocess((v) => v === "on" || v === true, z.boolean()).default(true),
+  });
+}
+
+type CategoryData = { labels: Record<string, string>; active: boolean };
+
+function slug(label: string): string {
+  return (
+    label
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 40) || "kategorie"
+  );
+}
+
+export async function saveCategory(ctx: Ctx & { actor: StaffActor }, id: string | null, input: CategoryData) {
+  if (!can(ctx.actor, "category:manage")) throw forbidden("category:manage");
+  return ctx.db.$transaction(async (tx) => {
+    let category;
+    if (id) {
+      const existing = await tx.ticketCategory.findUnique({ where: { id } });
+      if (!existing) throw new AppError(404, "errors.notFound");
+      category = await tx.ticketCategory.update({ where: { id }, data: { labels: JSON.stringify(input.labels), active: input.active } });
+    } else {
+      const base = `custom-${slug(input.labels.de ?? Object.values(input.labels)[0] ?? "")}`;
+      let key = base;
+      for (let i = 2; await tx.ticketCategory.findUnique({ where: { key } }); i++) key = `${base}-${i}`;
+      const last = await tx.ticketCategory.findFirst({ orderBy: { sortOrder: "desc" } });
+      category = await tx.ticketCategory.create({
+        data: { key, labels: JSON.stringify(input.labels), active: input.active, sortOrder: (last?.sortOrder ?? 0) + 10 },
+      });
+    }
+    await audit(tx, ctx, { action: id ? "category.updated" : "category.created", subjectType: "TicketCategory", subjectId: category.id });
+    return category;
+  });
+}

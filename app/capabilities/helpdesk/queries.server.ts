@@ -1,0 +1,171 @@
+// Reading tickets for staff: the working views, search, one ticket with its timeline, one person's overview.
+// Reads of a citizen's record are audit-logged.
+import type { Ctx } from "~/context";
+import type { Prisma } from "~/generated/prisma/client";
+import { forbidden, notFound } from "~/lib/errors";
+import { parsePhone } from "~/lib/phone.server";
+import { normaliseReferenceCode } from "~/lib/reference-code";
+import { audit } from "~/capabilities/privacy/audit.server";
+import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
+import { OPEN_STATUSES, PRIORITIES, RESPONSE_HOURS, type Priority } from "./values";
+
+export const TICKET_VIEWS = ["mine", "queue", "unassigned", "overdue", "all"] as const;
+export type TicketView = (typeof TICKET_VIEWS)[number];
+
+type StaffCtx = Ctx & { actor: StaffActor };
+
+/** Tickets without a location are the shared intake: every helpdesk member sees them. */
+function scopeWhere(actor: StaffActor): Prisma.TicketWhereInput {
+  const scope = locationScope(actor);
+  return scope === "all" ? {} : { OR: [{ locationId: { in: [...scope] } }, { locationId: null }] };
+}
+
+export function overdueWhere(now: Date): Prisma.TicketWhereInput {
+  return {
+    status: { in: [...OPEN_STATUSES] },
+    OR: [
+      { pendingUntil: { lte: now } },
+      ...PRIORITIES.map((priority: Priority) => ({
+        pendingUntil: null,
+        priority,
+        lastActivityAt: { lt: new Date(now.getTime() - RESPONSE_HOURS[priority] * 3_600_000) },
+      })),
+    ],
+  };
+}
+
+function searchWhere(q: string): Prisma.TicketWhereInput {
+  const code = normaliseReferenceCode(q);
+  const phone = parsePhone(q);
+  const digits = q.replace(/\D/g, "");
+  const or: Prisma.TicketWhereInput[] = [];
+  if (code) or.push({ reference: code });
+  if (phone) or.push({ person: { phone: phone.e164 } });
+  else if (digits.length >= 4 && digits.length === q.replace(/[\s/-]/g, "").length) or.push({ person: { phone: { endsWith: digits } } });
+  if (/\p{L}/u.test(q)) or.push({ person: { firstName: { startsWith: q.trim() } } });
+  return or.length ? { OR: or } : { id: "-" };
+}
+
+export interface TicketListInput {
+  view: TicketView;
+  q?: string;
+  categoryId?: string;
+  locationId?: string;
+  page: number;
+  pageSize?: number;
+}
+
+export async function listTickets(ctx: StaffCtx, input: TicketListInput) {
+  const now = ctx.clock.now();
+  const pageSize = input.pageSize ?? 25;
+  const where: Prisma.TicketWhereInput[] = [scopeWhere(ctx.actor)];
+  const open = { status: { in: [...OPEN_STATUSES] } };
+  switch (input.view) {
+    case "mine":
+      where.push(open, { assigneeId: ctx.actor.staffId });
+      break;
+    case "queue":
+      where.push(open, input.locationId ? { locationId: input.locationId } : { locationId: { in: [...ctx.actor.locationIds] } });
+      break;
+    case "unassigned":
+      where.push(open, { assigneeId: null });
+      break;
+    case "overdue":
+      where.push(overdueWhere(now));
+      break;
+    case "all":
+      if (input.locationId) where.push({ locationId: input.locationId });
+      break;
+  }
+  if (input.q?.trim()) where.push(searchWhere(input.q.trim()));
+  if (input.categoryId) where.push({ categoryId: input.categoryId });
+
+  const filter = { AND: where };
+  const [rows, total] = await Promise.all([
+    ctx.db.ticket.findMany({
+      where: filter,
+      // Working views: the longest-waiting first. Search and "all": the newest first.
+      orderBy: input.view === "all" ? { lastActivityAt: "desc" } : { lastActivityAt: "asc" },
+      skip: (input.page - 1) * pageSize,
+      take: pageSize,
+      select: {
+        id: true,
+        reference: true,
+        status: true,
+        priority: true,
+        channel: true,
+        pendingUntil: true,
+        lastActivityAt: true,
+        createdAt: true,
+        person: { select: { firstName: true, lastNameInitial: true } },
+        category: { select: { key: true, labels: true } },
+        location: { select: { name: true } },
+        assignee: { select: { name: true } },
+      },
+    }),
+    ctx.db.ticket.count({ where: filter }),
+  ]);
+  const overdueAt = (priority: string) => now.getTime() - RESPONSE_HOURS[priority as Priority] * 3_600_000;
+  return {
+    total,
+    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+    tickets: rows.map((t) => ({
+      ...t,
+      overdue:
+        OPEN_STATUSES.includes(t.status as never) &&
+        (t.pendingUntil ? t.pendingUntil <= now : t.lastActivityAt.getTime() < overdueAt(t.priority)),
+    })),
+  };
+}
+
+/** One ticket with its whole timeline, for staff who may see it. Audit-logged. */
+export async function getTicket(ctx: StaffCtx, ticketId: string) {
+  const ticket = await ctx.db.ticket.findUnique({
+    where: { id: ticketId },
+    include: {
+      person: true,
+      category: true,
+      location: { select: { id: true, name: true } },
+      assignee: { select: { id: true, name: true } },
+      events: { orderBy: { at: "asc" }, include: { actor: { select: { name: true } } } },
+    },
+  });
+  if (!ticket) throw notFound("ticket");
+  if (!can(ctx.actor, "ticket:view", ticket.locationId)) throw forbidden("ticket:view");
+  await audit(ctx.db, ctx, { action: "ticket.viewed", subjectType: "Ticket", subjectId: ticket.id, locationId: ticket.locationId });
+  return ticket;
+}
+
+/** Staff who can take a ticket at a location (for the assignment list). */
+export async function assignableStaff(ctx: StaffCtx, locationId: string | null) {
+  return ctx.db.staff.findMany({
+    where: {
+      active: true,
+      OR: [{ role: { in: ["admin", "coordinator"] } }, ...(locationId ? [{ memberships: { some: { locationId } } }] : [{}])],
+    },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
+}
+
+/** One page for one person: their tickets (and, as those capabilities arrive, loans, appointments, callbacks). */
+export async function personOverview(ctx: StaffCtx, personId: string) {
+  if (!can(ctx.actor, "person:view")) throw forbidden("person:view");
+  const person = await ctx.db.person.findUnique({ where: { id: personId } });
+  if (!person) throw notFound("person");
+  const tickets = await ctx.db.ticket.findMany({
+    where: { AND: [{ personId }, scopeWhere(ctx.actor)] },
+    orderBy: { createdAt: "desc" },
+    take: 100,
+    select: {
+      id: true,
+      reference: true,
+      status: true,
+      createdAt: true,
+      category: { select: { key: true, labels: true } },
+      location: { select: { name: true } },
+    },
+  });
+  await audit(ctx.db, ctx, { action: "person.viewed", subjectType: "Person", subjectId: person.id });
+  return { person, tickets };
+}

@@ -1,0 +1,355 @@
+// Tickets: intake from every channel and the workflow. Every change writes a timeline event, messages to the
+// citizen go through the outbox in the same transaction, staff actions are audit-logged.
+import { z } from "zod";
+import type { Ctx, Tx } from "~/context";
+import { AppError, forbidden, notFound } from "~/lib/errors";
+import { newReferenceCode } from "~/lib/reference-code";
+import { audit } from "~/capabilities/privacy/audit.server";
+import { can, type StaffActor } from "~/capabilities/people/permissions";
+import { findOrCreatePerson, NewPersonInput } from "~/capabilities/people/persons.server";
+import {
+  CALL_OUTCOMES,
+  canMoveTo,
+  CHANNELS,
+  DESCRIPTION_MAX,
+  PRIORITIES,
+  TICKET_STATUSES,
+  type TicketStatus,
+} from "./values";
+
+const Description = z
+  .string({ error: "helpdesk:errors.descriptionRequired" })
+  .trim()
+  .min(1, { error: "helpdesk:errors.descriptionRequired" })
+  .max(DESCRIPTION_MAX, { error: "helpdesk:errors.descriptionTooLong" });
+
+const OptionalId = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+/** The public web form: the problem in their own words, and how to reach them. Nothing more. */
+export const ReportProblemInput = NewPersonInput.extend({
+  description: Description,
+  categoryId: OptionalId,
+  callbackWanted: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
+});
+
+/** Staff taking a problem by phone, at the desk, or on their own initiative. */
+export const OpenTicketInput = z.object({
+  personId: OptionalId,
+  person: NewPersonInput.optional(),
+  channel: z.enum(CHANNELS.filter((c) => c !== "web") as ["phone", "sms", "walk_in", "staff"]),
+  description: Description,
+  categoryId: OptionalId,
+  locationId: OptionalId,
+  priority: z.enum(PRIORITIES).default("normal"),
+  assignToMe: z.preprocess((v) => v === "on" || v === true, z.boolean()).default(false),
+  callbackWanted: z.preprocess((v) => v === "on" || v === true, z.boolean()).default(false),
+});
+
+type TicketRow = NonNullable<Awaited<ReturnType<Tx["ticket"]["findUnique"]>>>;
+
+async function uniqueReference(tx: Tx): Promise<string> {
+  for (;;) {
+    const reference = newReferenceCode();
+    if (!(await tx.ticket.findUnique({ where: { reference }, select: { id: true } }))) return reference;
+  }
+}
+
+/** For the phone: "A C 3 9 K M", so a voice reads each character. */
+export const spelledOut = (reference: string) => reference.split("").join(" ");
+
+async function createTicket(
+  ctx: Ctx,
+  tx: Tx,
+  data: {
+    personId: string;
+    channel: string;
+    description: string;
+    categoryId?: string;
+    locationId?: string;
+    priority?: string;
+    assigneeId?: string;
+    callbackWanted: boolean;
+  },
+) {
+  const now = ctx.clock.now();
+  const ticket = await tx.ticket.create({
+    data: {
+      ...data,
+      reference: await uniqueReference(tx),
+      status: data.assigneeId ? "open" : "new",
+      createdAt: now,
+      lastActivityAt: now,
+    },
+    include: { person: true },
+  });
+  await tx.ticketEvent.create({
+    data: {
+      ticketId: ticket.id,
+      at: now,
+      kind: "created",
+      public: true,
+      actorId: ctx.actor.kind === "staff" ? ctx.actor.staffId : null,
+      data: JSON.stringify({ channel: data.channel }),
+    },
+  });
+  // The citizen gets the reference code through the outbox (and on screen / on paper).
+  await ctx.messenger.send(tx, {
+    to: ticket.person,
+    template: "ticketCreated",
+    params: { firstName: ticket.person.firstName, reference: ticket.reference, spelled: spelledOut(ticket.reference) },
+    idempotencyKey: `ticket-created:${ticket.id}`,
+  });
+  return ticket;
+}
+
+/** A citizen reports a problem on the web. Returns the reference code to show on screen. */
+export async function reportProblem(ctx: Ctx, input: z.output<typeof ReportProblemInput>) {
+  return ctx.db.$transaction(async (tx) => {
+    const person = await findOrCreatePerson(tx, input);
+    if (input.categoryId && !(await tx.ticketCategory.findFirst({ where: { id: input.categoryId, active: true } }))) {
+      throw new AppError(400, "helpdesk:errors.categoryUnknown");
+    }
+    const ticket = await createTicket(ctx, tx, {
+      personId: person.id,
+      channel: "web",
+      description: input.description,
+      categoryId: input.categoryId,
+      callbackWanted: input.callbackWanted,
+    });
+    return { reference: ticket.reference };
+  });
+}
+
+/** A message from someone without an open ticket starts one; the message is its first timeline entry. */
+export async function createTicketFromMessage(
+  ctx: Ctx,
+  tx: Tx,
+  input: { personId: string; channel: "sms" | "phone"; body: string; messageId: string },
+) {
+  const ticket = await createTicket(ctx, tx, {
+    personId: input.personId,
+    channel: input.channel,
+    description: input.body || "–",
+    callbackWanted: false,
+  });
+  await tx.ticketEvent.create({
+    data: { ticketId: ticket.id, at: ctx.clock.now(), kind: "message_in", public: true, body: input.body, messageId: input.messageId },
+  });
+  return ticket;
+}
+
+/** Staff open a ticket (phone intake, walk-in, or on their own). */
+export async function openTicket(ctx: Ctx & { actor: StaffActor }, input: z.output<typeof OpenTicketInput>) {
+  if (!can(ctx.actor, "ticket:manage", input.locationId)) throw forbidden("ticket:manage");
+  return ctx.db.$transaction(async (tx) => {
+    const person = input.personId
+      ? await tx.person.findUnique({ where: { id: input.personId } })
+      : input.person
+        ? await findOrCreatePerson(tx, input.person)
+        : null;
+    if (!person) throw new AppError(400, "helpdesk:errors.personMissing");
+    const ticket = await createTicket(ctx, tx, {
+      personId: person.id,
+      channel: input.channel,
+      description: input.description,
+      categoryId: input.categoryId,
+      locationId: input.locationId,
+      priority: input.priority,
+      assigneeId: input.assignToMe ? ctx.actor.staffId : undefined,
+      callbackWanted: input.callbackWanted,
+    });
+    await audit(tx, ctx, { action: "ticket.opened", subjectType: "Ticket", subjectId: ticket.id, locationId: input.locationId });
+    return { id: ticket.id, reference: ticket.reference };
+  });
+}
+
+/** Loads a ticket the actor may work on, or throws 404/403. */
+async function ticketForStaff(ctx: Ctx & { actor: StaffActor }, tx: Tx, ticketId: string): Promise<TicketRow> {
+  const ticket = await tx.ticket.findUnique({ where: { id: ticketId } });
+  if (!ticket) throw notFound("ticket");
+  if (!can(ctx.actor, "ticket:manage", ticket.locationId)) throw forbidden("ticket:manage");
+  return ticket;
+}
+
+async function addEvent(
+  ctx: Ctx & { actor: StaffActor },
+  tx: Tx,
+  ticket: TicketRow,
+  event: { kind: string; public?: boolean; body?: string; data?: Record<string, unknown>; messageId?: string },
+  changes: Record<string, unknown> = {},
+) {
+  const now = ctx.clock.now();
+  await tx.ticketEvent.create({
+    data: {
+      ticketId: ticket.id,
+      at: now,
+      kind: event.kind,
+      public: event.public ?? false,
+      actorId: ctx.actor.staffId,
+      body: event.body,
+      data: JSON.stringify(event.data ?? {}),
+      messageId: event.messageId,
+    },
+  });
+  await tx.ticket.update({ where: { id: ticket.id }, data: { ...changes, lastActivityAt: now } });
+  await audit(tx, ctx, {
+    action: `ticket.${event.kind}`,
+    subjectType: "Ticket",
+    subjectId: ticket.id,
+    locationId: ticket.locationId,
+  });
+}
+
+function statusChanges(to: TicketStatus, now: Date) {
+  return {
+    status: to,
+    resolvedAt: to === "resolved" ? now : to === "closed" ? undefined : null,
+    closedAt: to === "closed" ? now : null,
+    ...(to === "resolved" || to === "closed" ? { pendingUntil: null } : {}),
+  };
+}
+
+export const ChangeStatusInput = z.object({ status: z.enum(TICKET_STATUSES), note: z.string().trim().max(2000).optional() });
+
+export async function changeStatus(ctx: Ctx & { actor: StaffActor }, ticketId: string, input: z.output<typeof ChangeStatusInput>) {
+  return ctx.db.$transaction(async (tx) => {
+    const ticket = await ticketForStaff(ctx, tx, ticketId);
+    if (ticket.status === input.status) return;
+    if (!canMoveTo(ticket.status, input.status)) {
+      throw new AppError(409, "helpdesk:errors.transitionNotAllowed", { from: ticket.status, to: input.status });
+    }
+    await addEvent(
+      ctx,
+      tx,
+      ticket,
+      { kind: "status", public: true, body: input.note || undefined, data: { from: ticket.status, to: input.status } },
+      statusChanges(input.status, ctx.clock.now()),
+    );
+  });
+}
+
+export const AssignInput = z.object({ assigneeId: OptionalId, locationId: OptionalId });
+
+/** To a person (who must work at the ticket's location) and/or to a location's queue. */
+export async function assignTicket(ctx: Ctx & { actor: StaffActor }, ticketId: string, input: z.output<typeof AssignInput>) {
+  return ctx.db.$transaction(async (tx) => {
+    const ticket = await ticketForStaff(ctx, tx, ticketId);
+    const locationId = input.locationId ?? ticket.locationId ?? undefined;
+    if (locationId && !(await tx.location.findUnique({ where: { id: locationId } }))) throw notFound("location");
+    if (input.assigneeId) {
+      const assignee = await tx.staff.findFirst({
+        where: { id: input.assigneeId, active: true },
+        include: { memberships: { select: { locationId: true } } },
+      });
+      if (!assignee) throw new AppError(400, "helpdesk:errors.assigneeUnknown");
+      const programmeWide = assignee.role === "admin" || assignee.role === "coordinator";
+      if (locationId && !programmeWide && !assignee.memberships.some((m) => m.locationId === locationId)) {
+        throw new AppError(400, "helpdesk:errors.assigneeNotAtLocation");
+      }
+    }
+    const assigneeId = input.assigneeId ?? null;
+    await addEvent(
+      ctx,
+      tx,
+      ticket,
+      { kind: "assigned", data: { assigneeId, locationId: locationId ?? null } },
+      { assigneeId, locationId: locationId ?? null, ...(ticket.status === "new" && assigneeId ? { status: "open" } : {}) },
+    );
+  });
+}
+
+export const NoteInput = z.object({
+  body: z
+    .string({ error: "helpdesk:errors.noteRequired" })
+    .trim()
+    .min(1, { error: "helpdesk:errors.noteRequired" })
+    .max(DESCRIPTION_MAX, { error: "helpdesk:errors.noteTooLong" }),
+});
+
+/** An internal note: never shown to the citizen. */
+export async function addNote(ctx: Ctx & { actor: StaffActor }, ticketId: string, input: z.output<typeof NoteInput>) {
+  return ctx.db.$transaction(async (tx) => {
+    const ticket = await ticketForStaff(ctx, tx, ticketId);
+    await addEvent(ctx, tx, ticket, { kind: "note", body: input.body });
+  });
+}
+
+export const ReplyInput = z.object({
+  body: z
+    .string({ error: "helpdesk:errors.replyRequired" })
+    .trim()
+    .min(1, { error: "helpdesk:errors.replyRequired" })
+    .max(600, { error: "helpdesk:errors.replyTooLong" }),
+});
+
+/** A message to the citizen through the outbox (SMS or voice); the ticket then waits for them. */
+export async function replyToCitizen(ctx: Ctx & { actor: StaffActor }, ticketId: string, input: z.output<typeof ReplyInput>) {
+  return ctx.db.$transaction(async (tx) => {
+    const ticket = await ticketForStaff(ctx, tx, ticketId);
+    if (ticket.status === "closed") throw new AppError(409, "helpdesk:errors.ticketClosed");
+    const person = await tx.person.findUniqueOrThrow({ where: { id: ticket.personId } });
+    const message = await ctx.messenger.send(tx, {
+      to: person,
+      template: "ticketReply",
+      params: { body: input.body, reference: ticket.reference, spelled: spelledOut(ticket.reference) },
+    });
+    const waits = ticket.status === "new" || ticket.status === "open";
+    await addEvent(ctx, tx, ticket, { kind: "message_out", public: true, body: input.body, messageId: message.id }, waits ? { status: "waiting" } : {});
+  });
+}
+
+export const CallInput = z.object({
+  outcome: z.enum(CALL_OUTCOMES, { error: "helpdesk:errors.callOutcomeRequired" }),
+  note: z.string().trim().max(2000).optional(),
+});
+
+export async function recordCall(ctx: Ctx & { actor: StaffActor }, ticketId: string, input: z.output<typeof CallInput>) {
+  return ctx.db.$transaction(async (tx) => {
+    const ticket = await ticketForStaff(ctx, tx, ticketId);
+    await addEvent(ctx, tx, ticket, { kind: "call", body: input.note || undefined, data: { outcome: input.outcome } });
+  });
+}
+
+export const PendingInput = z.object({
+  until: z.coerce.date({ error: "helpdesk:errors.pendingDateInvalid" }),
+  note: z.string().trim().max(2000).optional(),
+});
+
+/** "Look at this again on <date>": a reminder for staff; the ticket shows as due then. */
+export async function setPending(ctx: Ctx & { actor: StaffActor }, ticketId: string, input: z.output<typeof PendingInput>) {
+  if (input.until.getTime() <= ctx.clock.now().getTime()) throw new AppError(400, "helpdesk:errors.pendingInPast");
+  return ctx.db.$transaction(async (tx) => {
+    const ticket = await ticketForStaff(ctx, tx, ticketId);
+    await addEvent(
+      ctx,
+      tx,
+      ticket,
+      { kind: "pending", body: input.note || undefined, data: { until: input.until.toISOString() } },
+      { pendingUntil: input.until },
+    );
+  });
+}
+
+export const ClassifyInput = z.object({ categoryId: OptionalId, priority: z.enum(PRIORITIES) });
+
+export async function classifyTicket(ctx: Ctx & { actor: StaffActor }, ticketId: string, input: z.output<typeof ClassifyInput>) {
+  return ctx.db.$transaction(async (tx) => {
+    const ticket = await ticketForStaff(ctx, tx, ticketId);
+    if (input.categoryId && !(await tx.ticketCategory.findUnique({ where: { id: input.categoryId } }))) {
+      throw new AppError(400, "helpdesk:errors.categoryUnknown");
+    }
+    const categoryId = input.categoryId ?? null;
+    if (categoryId === ticket.categoryId && input.priority === ticket.priority) return;
+    await addEvent(
+      ctx,
+      tx,
+      ticket,
+      { kind: "classified", data: { categoryId, priority: input.priority } },
+      { categoryId, priority: input.priority },
+    );
+  });
+}

@@ -1,0 +1,36 @@
+// The helpdesk's closed value sets and its workflow rules (no database, no React: safe to import anywhere).
+export const TICKET_STATUSES = ["new", "open", "waiting", "scheduled", "resolved", "closed"] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+export const PRIORITIES = ["low", "normal", "high", "urgent"] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export const CHANNELS = ["web", "phone", "sms", "walk_in", "staff"] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const CALL_OUTCOMES = ["reached", "no_answer", "wrong_number", "call_again"] as const;
+export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+
+export const OPEN_STATUSES: readonly TicketStatus[] = ["new", "open", "waiting", "scheduled"];
+
+/** Which status may follow which. Closing happens automatically some days after resolving (or by staff). */
+export const TRANSITIONS: Record<TicketStatus, readonly TicketStatus[]> = {
+  new: ["open", "waiting", "scheduled", "resolved"],
+  open: ["waiting", "scheduled", "resolved"],
+  waiting: ["open", "scheduled", "resolved"],
+  scheduled: ["open", "waiting", "resolved"],
+  resolved: ["open", "closed"],
+  closed: ["open"],
+};
+
+export function canMoveTo(from: string, to: string): boolean {
+  return (TRANSITIONS[from as TicketStatus] ?? []).includes(to as TicketStatus);
+}
+
+/** A ticket is overdue when nobody has touched it for this long (by priority), or its pending date has passed. */
+export const RESPONSE_HOURS: Record<Priority, number> = { urgent: 4, high: 24, normal: 72, low: 168 };
+
+/** Resolved tickets close by themselves after this many days unless the citizen answers. */
+export const AUTO_CLOSE_DAYS = 7;
+
+export const DESCRIPTION_MAX = 3000;

@@ -1,0 +1,58 @@
+// Citizens: found by phone, created with the least data that does the job.
+import { z } from "zod";
+import type { Tx } from "~/context";
+import type { Db } from "~/db.server";
+import { parsePhone } from "~/lib/phone.server";
+import { CONTACT_PREFERENCES } from "./values";
+
+/** A phone number as people type it ("0421 / 123 45-6"), checked and turned into E.164 with its type. */
+export const PhoneInput = z
+  .string({ error: "common:errors.phoneRequired" })
+  .trim()
+  .min(1, { error: "common:errors.phoneRequired" })
+  .max(40, { error: "common:errors.phoneInvalid" })
+  .transform((value, ctx) => {
+    const parsed = parsePhone(value);
+    if (!parsed) {
+      ctx.addIssue({ code: "custom", message: "common:errors.phoneInvalid" });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+
+export const NewPersonInput = z.object({
+  firstName: z
+    .string({ error: "common:errors.firstNameRequired" })
+    .trim()
+    .min(1, { error: "common:errors.firstNameRequired" })
+    .max(60, { error: "common:errors.firstNameTooLong" }),
+  phone: PhoneInput,
+  language: z.string().default("de"),
+  contactPreference: z.enum(CONTACT_PREFERENCES).default("sms"),
+});
+export type NewPerson = z.output<typeof NewPersonInput>;
+
+/**
+ * The person with this phone number, or a new one. An existing record is not changed by what a caller types
+ * (a web form must not rename someone); only an empty preference is filled.
+ */
+export async function findOrCreatePerson(tx: Tx, input: NewPerson) {
+  const existing = await tx.person.findUnique({ where: { phone: input.phone.e164 } });
+  if (existing) return existing;
+  return tx.person.create({
+    data: {
+      firstName: input.firstName,
+      phone: input.phone.e164,
+      phoneType: input.phone.type,
+      language: input.language,
+      // Landlines cannot receive SMS.
+      contactPreference: input.phone.type === "landline" ? "voice" : input.contactPreference,
+    },
+  });
+}
+
+export async function findPersonByPhone(db: Db, phoneInput: string) {
+  const parsed = parsePhone(phoneInput);
+  if (!parsed) return null;
+  return db.person.findUnique({ where: { phone: parsed.e164 } });
+}
