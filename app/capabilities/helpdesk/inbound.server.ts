@@ -28,13 +28,16 @@ export async function receiveCitizenMessage(ctx: Ctx, message: InboundMessage) {
         data: { firstName: "–", phone: phone.e164, phoneType: phone.type, contactPreference: phone.type === "mobile" ? "sms" : "voice" },
       }));
     const recentlyResolved = new Date(now.getTime() - AUTO_CLOSE_DAYS * 86_400_000);
-    const ticket = await tx.ticket.findFirst({
-      where: {
-        personId: person.id,
-        OR: [{ status: { in: [...OPEN_STATUSES] } }, { status: "resolved", resolvedAt: { gte: recentlyResolved } }],
-      },
-      orderBy: { lastActivityAt: "desc" },
-    });
+    // The ticket waiting for their answer first; else the one most recently worked on.
+    const ticket =
+      (await tx.ticket.findFirst({ where: { personId: person.id, status: "waiting" }, orderBy: { lastActivityAt: "desc" } })) ??
+      (await tx.ticket.findFirst({
+        where: {
+          personId: person.id,
+          OR: [{ status: { in: [...OPEN_STATUSES] } }, { status: "resolved", resolvedAt: { gte: recentlyResolved } }],
+        },
+        orderBy: { lastActivityAt: "desc" },
+      }));
     const stored = await tx.message.create({
       data: {
         direction: "inbound",
