@@ -10,13 +10,14 @@ export async function prepareDatabase(databaseUrl: string, { seedWhenEmpty }: { 
     env: { ...process.env, DATABASE_URL: databaseUrl },
     stdio: ["ignore", "ignore", "inherit"],
   });
-  if (!seedWhenEmpty) return;
   const db = await openDatabase(databaseUrl);
   try {
-    if ((await db.location.count()) === 0) {
+    if (seedWhenEmpty && (await db.location.count()) === 0) {
       await seedDemoData(db);
       logger.info("demo data seeded (see README for the demo sign-ins)");
     }
+    // Query-planner statistics (cheap when nothing changed); also refreshed nightly by a job.
+    await db.$queryRawUnsafe("PRAGMA optimize=0x10002");
   } finally {
     await db.$disconnect();
   }

@@ -3,6 +3,7 @@ import type { Services } from "~/context";
 import type { Job } from "~/generated/prisma/client";
 import { closeResolved } from "./close-resolved-tickets";
 import { deliverOutbox } from "./deliver-outbox";
+import { optimizeDatabase } from "./optimize-database";
 import { pruneFinishedJobs } from "./prune-jobs";
 import { pruneExpiredSessions } from "./prune-sessions";
 
@@ -13,6 +14,7 @@ export const handlers: Record<string, JobHandler> = {
   "jobs.prune": pruneFinishedJobs,
   "people.pruneSessions": pruneExpiredSessions,
   "helpdesk.closeResolved": closeResolved,
+  "db.optimize": optimizeDatabase,
 };
 
 /** croner patterns (with seconds). Each tick enqueues one job, deduplicated across workers by its unique key. */
@@ -21,4 +23,5 @@ export const schedule: { type: string; cron: string }[] = [
   { type: "jobs.prune", cron: "0 30 3 * * *" },
   { type: "people.pruneSessions", cron: "0 0 * * * *" },
   { type: "helpdesk.closeResolved", cron: "0 15 * * * *" },
+  { type: "db.optimize", cron: "0 45 3 * * *" },
 ];

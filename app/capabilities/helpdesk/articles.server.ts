@@ -37,6 +37,13 @@ export async function getArticle(db: Db, slug: string, { publishedOnly }: { publ
   return article;
 }
 
+/** For the staff editor: any article, published or not. */
+export async function getArticleById(db: Db, id: string) {
+  const article = await db.helpArticle.findUnique({ where: { id } });
+  if (!article) throw notFound("article");
+  return article;
+}
+
 export async function saveArticle(ctx: Ctx & { actor: StaffActor }, id: string | null, input: z.output<typeof ArticleInput>) {
   if (!can(ctx.actor, "article:manage")) throw forbidden("article:manage");
   return ctx.db.$transaction(async (tx) => {

@@ -3,7 +3,7 @@
 import type { Ctx } from "~/context";
 import { parsePhone } from "~/lib/phone.server";
 import { createTicketFromMessage } from "./tickets.server";
-import { AUTO_CLOSE_DAYS, OPEN_STATUSES } from "./values";
+import { AUTO_CLOSE_DAYS, dueAtFor, OPEN_STATUSES } from "./values";
 
 export interface InboundMessage {
   from: string; // as the provider gives it, usually E.164
@@ -60,9 +60,15 @@ export async function receiveCitizenMessage(ctx: Ctx, message: InboundMessage) {
       await tx.ticketEvent.create({
         data: { ticketId: ticket.id, at: now, kind: "message_in", public: true, body, messageId: stored.id },
       });
+      // Whatever staff were waiting for, the citizen has written: look at it now.
       await tx.ticket.update({
         where: { id: ticket.id },
-        data: { lastActivityAt: now, ...(reopen ? { status: "open", resolvedAt: null } : {}) },
+        data: {
+          lastActivityAt: now,
+          pendingUntil: null,
+          dueAt: dueAtFor({ priority: ticket.priority, pendingUntil: null, lastActivityAt: now }),
+          ...(reopen ? { status: "open", resolvedAt: null } : {}),
+        },
       });
       return { outcome: reopen ? ("reopened" as const) : ("added" as const), ticketId: ticket.id };
     }

@@ -7,7 +7,7 @@ import { parsePhone } from "~/lib/phone.server";
 import { normaliseReferenceCode } from "~/lib/reference-code";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
-import { OPEN_STATUSES, PRIORITIES, RESPONSE_HOURS, type Priority } from "./values";
+import { OPEN_STATUSES } from "./values";
 
 export const TICKET_VIEWS = ["mine", "queue", "unassigned", "overdue", "all"] as const;
 export type TicketView = (typeof TICKET_VIEWS)[number];
@@ -21,29 +21,37 @@ function scopeWhere(actor: StaffActor): Prisma.TicketWhereInput {
 }
 
 export function overdueWhere(now: Date): Prisma.TicketWhereInput {
-  return {
-    status: { in: [...OPEN_STATUSES] },
-    OR: [
-      { pendingUntil: { lte: now } },
-      ...PRIORITIES.map((priority: Priority) => ({
-        pendingUntil: null,
-        priority,
-        lastActivityAt: { lt: new Date(now.getTime() - RESPONSE_HOURS[priority] * 3_600_000) },
-      })),
-    ],
-  };
+  return { status: { in: [...OPEN_STATUSES] }, dueAt: { lte: now } };
 }
 
-function searchWhere(q: string): Prisma.TicketWhereInput {
+/**
+ * What staff type into the search box: a reference code, a phone number (any German format, or its last digits),
+ * or the start of a first name. People are found first, so every step can use an index.
+ */
+async function searchWhere(ctx: StaffCtx, q: string): Promise<Prisma.TicketWhereInput> {
   const code = normaliseReferenceCode(q);
+  if (code && (await ctx.db.ticket.findUnique({ where: { reference: code }, select: { id: true } }))) {
+    return { reference: code };
+  }
   const phone = parsePhone(q);
   const digits = q.replace(/\D/g, "");
-  const or: Prisma.TicketWhereInput[] = [];
-  if (code) or.push({ reference: code });
-  if (phone) or.push({ person: { phone: phone.e164 } });
-  else if (digits.length >= 4 && digits.length === q.replace(/[\s/-]/g, "").length) or.push({ person: { phone: { endsWith: digits } } });
-  if (/\p{L}/u.test(q)) or.push({ person: { firstName: { startsWith: q.trim() } } });
-  return or.length ? { OR: or } : { id: "-" };
+  let personIds: string[] = [];
+  if (phone) {
+    personIds = (await ctx.db.person.findMany({ where: { phone: phone.e164 }, select: { id: true } })).map((p) => p.id);
+  } else if (digits.length >= 4 && digits.length === q.replace(/[\s/()+-]/g, "").length) {
+    personIds = (await ctx.db.person.findMany({ where: { phone: { endsWith: digits } }, select: { id: true }, take: 500 })).map((p) => p.id);
+  } else if (/\p{L}/u.test(q)) {
+    // A prefix range uses the firstName index (LIKE would not); as typed and with a capital first letter.
+    const variants = [...new Set([q, q.charAt(0).toLocaleUpperCase("de") + q.slice(1)])];
+    personIds = (
+      await ctx.db.person.findMany({
+        where: { OR: variants.map((v) => ({ firstName: { gte: v, lt: `${v}\uffff` } })) },
+        select: { id: true },
+        take: 500,
+      })
+    ).map((p) => p.id);
+  }
+  return { personId: { in: personIds } };
 }
 
 export interface TicketListInput {
@@ -77,15 +85,15 @@ export async function listTickets(ctx: StaffCtx, input: TicketListInput) {
       if (input.locationId) where.push({ locationId: input.locationId });
       break;
   }
-  if (input.q?.trim()) where.push(searchWhere(input.q.trim()));
+  if (input.q?.trim()) where.push(await searchWhere(ctx, input.q.trim()));
   if (input.categoryId) where.push({ categoryId: input.categoryId });
 
   const filter = { AND: where };
   const [rows, total] = await Promise.all([
     ctx.db.ticket.findMany({
       where: filter,
-      // Working views: the longest-waiting first. Search and "all": the newest first.
-      orderBy: input.view === "all" ? { lastActivityAt: "desc" } : { lastActivityAt: "asc" },
+      // Working views: what is due first. Search and "all": the most recently active first.
+      orderBy: input.view === "all" ? { lastActivityAt: "desc" } : { dueAt: "asc" },
       skip: (input.page - 1) * pageSize,
       take: pageSize,
       select: {
@@ -96,6 +104,7 @@ export async function listTickets(ctx: StaffCtx, input: TicketListInput) {
         channel: true,
         pendingUntil: true,
         lastActivityAt: true,
+        dueAt: true,
         createdAt: true,
         person: { select: { firstName: true, lastNameInitial: true } },
         category: { select: { key: true, labels: true } },
@@ -105,16 +114,10 @@ export async function listTickets(ctx: StaffCtx, input: TicketListInput) {
     }),
     ctx.db.ticket.count({ where: filter }),
   ]);
-  const overdueAt = (priority: string) => now.getTime() - RESPONSE_HOURS[priority as Priority] * 3_600_000;
   return {
     total,
     pageCount: Math.max(1, Math.ceil(total / pageSize)),
-    tickets: rows.map((t) => ({
-      ...t,
-      overdue:
-        OPEN_STATUSES.includes(t.status as never) &&
-        (t.pendingUntil ? t.pendingUntil <= now : t.lastActivityAt.getTime() < overdueAt(t.priority)),
-    })),
+    tickets: rows.map((t) => ({ ...t, overdue: OPEN_STATUSES.includes(t.status as never) && t.dueAt <= now })),
   };
 }
 
@@ -146,6 +149,13 @@ export async function assignableStaff(ctx: StaffCtx, locationId: string | null) 
     select: { id: true, name: true },
     orderBy: { name: "asc" },
   });
+}
+
+/** Names of staff a timeline mentions (whom a ticket was assigned to), including staff who have since left. */
+export async function staffNames(ctx: StaffCtx, ids: readonly string[]): Promise<Record<string, string>> {
+  if (ids.length === 0) return {};
+  const rows = await ctx.db.staff.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true } });
+  return Object.fromEntries(rows.map((row) => [row.id, row.name]));
 }
 
 /** One page for one person: their tickets (and, as those capabilities arrive, loans, appointments, callbacks). */

@@ -11,6 +11,7 @@ import {
   CALL_OUTCOMES,
   canMoveTo,
   CHANNELS,
+  dueAtFor,
   DESCRIPTION_MAX,
   PRIORITIES,
   TICKET_STATUSES,
@@ -23,11 +24,8 @@ const Description = z
   .min(1, { error: "helpdesk:errors.descriptionRequired" })
   .max(DESCRIPTION_MAX, { error: "helpdesk:errors.descriptionTooLong" });
 
-const OptionalId = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => (v ? v : undefined));
+/** An optional select: "" (nothing chosen) becomes undefined. */
+const OptionalId = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().optional());
 
 /** The public web form: the problem in their own words, and how to reach them. Nothing more. */
 export const ReportProblemInput = NewPersonInput.extend({
@@ -83,6 +81,7 @@ async function createTicket(
       status: data.assigneeId ? "open" : "new",
       createdAt: now,
       lastActivityAt: now,
+      dueAt: dueAtFor({ priority: data.priority ?? "normal", pendingUntil: null, lastActivityAt: now }),
     },
     include: { person: true },
   });
@@ -195,7 +194,8 @@ async function addEvent(
       messageId: event.messageId,
     },
   });
-  await tx.ticket.update({ where: { id: ticket.id }, data: { ...changes, lastActivityAt: now } });
+  const next = { ...ticket, ...changes, lastActivityAt: now } as TicketRow;
+  await tx.ticket.update({ where: { id: ticket.id }, data: { ...changes, lastActivityAt: now, dueAt: dueAtFor(next) } });
   await audit(tx, ctx, {
     action: `ticket.${event.kind}`,
     subjectType: "Ticket",

@@ -30,6 +30,12 @@ export function canMoveTo(from: string, to: string): boolean {
 /** A ticket is overdue when nobody has touched it for this long (by priority), or its pending date has passed. */
 export const RESPONSE_HOURS: Record<Priority, number> = { urgent: 4, high: 24, normal: 72, low: 168 };
 
+/** When staff must look next: the pending date if one is set, else the last activity plus the response time. */
+export function dueAtFor(ticket: { priority: string; pendingUntil: Date | null; lastActivityAt: Date }): Date {
+  const hours = RESPONSE_HOURS[ticket.priority as Priority] ?? RESPONSE_HOURS.normal;
+  return ticket.pendingUntil ?? new Date(ticket.lastActivityAt.getTime() + hours * 3_600_000);
+}
+
 /** Resolved tickets close by themselves after this many days unless the citizen answers. */
 export const AUTO_CLOSE_DAYS = 7;
 

@@ -22,6 +22,7 @@ CREATE TABLE "Ticket" (
     "callbackWanted" BOOLEAN NOT NULL DEFAULT false,
     "pendingUntil" DATETIME,
     "lastActivityAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "dueAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "resolvedAt" DATETIME,
     "closedAt" DATETIME,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -70,19 +71,19 @@ CREATE UNIQUE INDEX "Ticket_reference_key" ON "Ticket"("reference");
 CREATE INDEX "Ticket_status_lastActivityAt_idx" ON "Ticket"("status", "lastActivityAt");
 
 -- CreateIndex
-CREATE INDEX "Ticket_locationId_status_lastActivityAt_idx" ON "Ticket"("locationId", "status", "lastActivityAt");
+CREATE INDEX "Ticket_locationId_status_dueAt_idx" ON "Ticket"("locationId", "status", "dueAt");
 
 -- CreateIndex
-CREATE INDEX "Ticket_assigneeId_status_lastActivityAt_idx" ON "Ticket"("assigneeId", "status", "lastActivityAt");
+CREATE INDEX "Ticket_assigneeId_status_dueAt_idx" ON "Ticket"("assigneeId", "status", "dueAt");
 
 -- CreateIndex
-CREATE INDEX "Ticket_personId_status_idx" ON "Ticket"("personId", "status");
+CREATE INDEX "Ticket_personId_lastActivityAt_idx" ON "Ticket"("personId", "lastActivityAt");
 
 -- CreateIndex
 CREATE INDEX "Ticket_categoryId_status_idx" ON "Ticket"("categoryId", "status");
 
 -- CreateIndex
-CREATE INDEX "Ticket_pendingUntil_idx" ON "Ticket"("pendingUntil");
+CREATE INDEX "Ticket_status_dueAt_idx" ON "Ticket"("status", "dueAt");
 
 -- CreateIndex
 CREATE INDEX "TicketEvent_ticketId_at_idx" ON "TicketEvent"("ticketId", "at");
