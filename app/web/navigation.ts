@@ -4,9 +4,12 @@ import type { NavItem } from "~/ui/Shell/StaffShell";
 
 const ENTRIES: (NavItem & { permission: Permission })[] = [
   { to: "/team", labelKey: "nav.home", permission: "team:view" },
+  { to: "/team/tickets", labelKey: "nav.tickets", permission: "ticket:view" },
   { to: "/team/locations", labelKey: "nav.locations", permission: "location:view" },
   { to: "/team/outbox", labelKey: "nav.outbox", permission: "message:view" },
   { to: "/team/audit", labelKey: "nav.audit", permission: "audit:view" },
+  { to: "/team/articles", labelKey: "nav.articles", permission: "article:manage" },
+  { to: "/team/categories", labelKey: "nav.categories", permission: "category:manage" },
 ];
 
 export function navigationFor(actor: StaffActor): NavItem[] {

@@ -1,0 +1,96 @@
+// One person, for staff: how to reach them and everything the programme does with them. Viewing it is
+// audit-logged (personOverview). Later capabilities add their sections below the tickets.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { DateTime } from "~/ui/DateTime";
+import { PageHeading } from "~/ui/Layout";
+import { Link } from "~/ui/Link";
+import { SummaryList } from "~/ui/SummaryList";
+import { DataTable } from "~/ui/Table";
+import { useTicketLabels } from "~/ui/TicketLabels";
+import { respondTo } from "~/web/errors.server";
+import type { RouteHandle } from "~/web/handle";
+import { requireStaff } from "~/web/session.server";
+import { personPage } from "~/web/tickets.server";
+
+export const handle: RouteHandle = { titleKey: "tickets:person.title", hydrate: true };
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { ctx } = await requireStaff(request, context, "person:view");
+  return respondTo(() => personPage(ctx, params.personId!));
+}
+
+/** One area of a person's record (tickets now; loans, appointments and callbacks as they arrive). */
+function PersonSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={`person-${id}-heading`}>
+      <h2 id={`person-${id}-heading`}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+export default function Person() {
+  const { t } = useTranslation("tickets");
+  const labels = useTicketLabels();
+  const { person, tickets } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeading caption={t("person.caption")}>{person.name}</PageHeading>
+      <SummaryList
+        rows={[
+          {
+            key: "phone",
+            label: t("person.phone"),
+            value: (
+              <a href={`tel:${person.phone.e164}`} dir="ltr">
+                {person.phone.display}
+              </a>
+            ),
+          },
+          { key: "phoneType", label: t("person.phoneType"), value: t(`person.phoneTypes.${person.phoneType}`) },
+          {
+            key: "language",
+            label: t("person.language"),
+            value: (
+              <span lang={person.language.code} dir={person.language.dir}>
+                {person.language.name}
+              </span>
+            ),
+          },
+          { key: "contact", label: t("person.contactPreference"), value: t(`common:channel.${person.contactPreference}`) },
+        ]}
+      />
+
+      <PersonSection id="tickets" title={t("person.tickets")}>
+        <DataTable
+          caption={t("person.ticketsCaption", { count: tickets.length })}
+          emptyText={t("person.noTickets")}
+          rowKey={(_row, index) => tickets[index].id}
+          columns={[
+            { key: "reference", header: t("list.columns.reference"), isRowHeader: true },
+            { key: "status", header: t("list.columns.status") },
+            { key: "category", header: t("list.columns.category") },
+            { key: "location", header: t("list.columns.location") },
+            { key: "createdAt", header: t("person.createdAt") },
+          ]}
+          rows={tickets.map((ticket) => ({
+            reference: (
+              <Link to={`/team/tickets/${ticket.id}`} dir="ltr">
+                {ticket.reference}
+              </Link>
+            ),
+            status: labels.status(ticket.status),
+            category: labels.category(ticket.category),
+            location: ticket.location ?? t("ticket.noLocation"),
+            createdAt: <DateTime iso={ticket.createdAt} />,
+          }))}
+        />
+      </PersonSection>
+      {/* Extension point: loans, appointments and callbacks each add a <PersonSection> here, fed by
+          personOverview (app/capabilities/helpdesk/queries.server.ts) as those capabilities arrive. */}
+    </>
+  );
+}

@@ -1,0 +1,203 @@
+// Taking a problem on the phone, built for typing while listening: the number first (focused), "Nummer suchen",
+// then either the known caller or three fields for a new one, then the problem itself. The number travels
+// in a hidden field between the steps, never in the URL.
+import { Form, Link } from "@remix-run/react";
+import type { SubmissionResult } from "@conform-to/react";
+import { useTranslation } from "react-i18next";
+import { Button } from "~/ui/Button";
+import { Checkbox } from "~/ui/Checkbox";
+import { ErrorSummary } from "~/ui/ErrorSummary";
+import { RadioGroup } from "~/ui/RadioGroup";
+import { Select } from "~/ui/Select";
+import { SummaryList } from "~/ui/SummaryList";
+import { TextField } from "~/ui/TextField";
+import { checkboxProps, fieldProps, formErrors, formProps, useAppForm } from "~/ui/forms";
+import { useTicketLabels, type CategoryRef } from "~/ui/TicketLabels";
+import "./PhoneIntake.css";
+
+type Result = SubmissionResult<string[]> | null | undefined;
+
+export function CallerLookup({ lastResult }: { lastResult: Result }) {
+  const { t } = useTranslation("tickets");
+  // The schema lives on the server: revalidating while typing would post the form at every keystroke.
+  const [form, fields] = useAppForm({ id: "intake-lookup", lastResult, shouldRevalidate: "onSubmit" });
+  return (
+    <>
+      <ErrorSummary errors={formErrors(form)} />
+      <Form method="post" {...formProps(form)} className="phone-intake__lookup">
+        <input type="hidden" name="intent" value="lookup" />
+        <TextField
+          {...fieldProps(fields.phone)}
+          label={t("new.phone")}
+          description={t("new.phoneHint")}
+          type="tel"
+          inputMode="tel"
+          autoComplete="off"
+          width="medium"
+          // The one thing to do on arrival: type the number the caller gives.
+          autoFocus
+        />
+        <Button type="submit">{t("new.lookup")}</Button>
+      </Form>
+    </>
+  );
+}
+
+export interface Caller {
+  phone: { e164: string; display: string; type: string };
+  person: {
+    id: string;
+    name: string;
+    language: string;
+    contactPreference: string;
+    openTickets: { id: string; reference: string; status: string }[];
+  } | null;
+}
+
+export interface IntakeOptions {
+  locations: { id: string; name: string }[];
+  categories: (CategoryRef & { id: string })[];
+  languages: { code: string; name: string }[];
+}
+
+/** The fields of the second step, as the server's OpenTicketInput reads them. */
+type IntakeFields = {
+  personId: string;
+  person: { firstName: string; phone: string; language: string; contactPreference: string };
+  description: string;
+  categoryId: string;
+  priority: string;
+  channel: string;
+  locationId: string;
+  assignToMe: string;
+  callbackWanted: string;
+};
+
+const PRIORITIES = ["low", "normal", "high", "urgent"];
+const CHANNELS = ["phone", "walk_in", "staff"];
+
+export function IntakeDetails({ caller, options, lastResult }: { caller: Caller; options: IntakeOptions; lastResult: Result }) {
+  const { t } = useTranslation("tickets");
+  const labels = useTicketLabels();
+  const { person, phone } = caller;
+  const landline = phone.type === "landline";
+  const [form, fields] = useAppForm<IntakeFields>({
+    id: "intake",
+    lastResult,
+    shouldRevalidate: "onSubmit", // see CallerLookup
+    defaultValue: {
+      channel: "phone",
+      priority: "normal",
+      locationId: options.locations[0]?.id ?? "",
+      person: { language: "de", contactPreference: landline ? "voice" : "sms" },
+    },
+  });
+  const newPerson = fields.person.getFieldset();
+  return (
+    <>
+      <ErrorSummary errors={formErrors(form)} />
+      <section aria-labelledby="intake-caller-heading" className="phone-intake__caller">
+        <h2 id="intake-caller-heading">{person ? t("new.known", { name: person.name }) : t("new.unknown")}</h2>
+        <p>
+          {t("new.number")} <strong dir="ltr">{phone.display}</strong> ({t(`person.phoneTypes.${phone.type}`)}) ·{" "}
+          <Link to="/team/tickets/new" reloadDocument>
+            {t("new.otherNumber")}
+          </Link>
+        </p>
+        {person ? (
+          <>
+            <SummaryList
+              rows={[
+                { key: "language", label: t("person.language"), value: options.languages.find((l) => l.code === person.language)?.name ?? person.language },
+                { key: "contact", label: t("person.contactPreference"), value: t(`common:channel.${person.contactPreference}`) },
+              ]}
+            />
+            <h3>{t("new.openTickets")}</h3>
+            {person.openTickets.length ? (
+              <ul>
+                {person.openTickets.map((ticket) => (
+                  <li key={ticket.id}>
+                    <Link to={`/team/tickets/${ticket.id}`} dir="ltr">
+                      {ticket.reference}
+                    </Link>{" "}
+                    – {labels.status(ticket.status)}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p>{t("new.noOpenTickets")}</p>
+            )}
+          </>
+        ) : null}
+      </section>
+
+      <Form method="post" {...formProps(form)} className="phone-intake__details">
+        <input type="hidden" name="intent" value="create" />
+        <input type="hidden" name="phone" value={phone.e164} />
+        {person ? (
+          <input type="hidden" name="personId" value={person.id} />
+        ) : (
+          <fieldset className="phone-intake__fieldset">
+            <legend className="phone-intake__legend">{t("new.newPerson")}</legend>
+            <input type="hidden" name={newPerson.phone.name} value={phone.e164} />
+            <TextField {...fieldProps(newPerson.firstName)} label={t("new.firstName")} autoComplete="off" width="long" autoFocus />
+            <Select
+              {...fieldProps(newPerson.language)}
+              label={t("new.language")}
+              options={options.languages.map((l) => ({ value: l.code, label: l.name }))}
+            />
+            {landline ? (
+              // Landlines cannot receive SMS: nothing to choose.
+              <>
+                <input type="hidden" name={newPerson.contactPreference.name} value="voice" />
+                <p>{t("new.landlineHint")}</p>
+              </>
+            ) : (
+              <RadioGroup
+                {...fieldProps(newPerson.contactPreference)}
+                label={t("new.contactPreference")}
+                inline
+                options={["sms", "voice"].map((c) => ({ value: c, label: t(`common:channel.${c}`) }))}
+              />
+            )}
+          </fieldset>
+        )}
+        <TextField
+          {...fieldProps(fields.description)}
+          label={t("new.description")}
+          description={t("new.descriptionHint")}
+          multiline
+          rows={5}
+          autoFocus={Boolean(person)}
+        />
+        <Select
+          {...fieldProps(fields.categoryId)}
+          label={t("new.category")}
+          optional
+          placeholder={t("new.noCategory")}
+          options={options.categories.map((c) => ({ value: c.id, label: labels.category(c) }))}
+        />
+        <Select
+          {...fieldProps(fields.priority)}
+          label={t("new.priority")}
+          options={PRIORITIES.map((p) => ({ value: p, label: labels.priority(p) }))}
+        />
+        <RadioGroup
+          {...fieldProps(fields.channel)}
+          label={t("new.channel")}
+          inline
+          options={CHANNELS.map((c) => ({ value: c, label: labels.channel(c) }))}
+        />
+        <Select
+          {...fieldProps(fields.locationId)}
+          label={t("new.location")}
+          placeholder={options.locations.length ? undefined : t("ticket.noLocation")}
+          options={options.locations.map((l) => ({ value: l.id, label: l.name }))}
+        />
+        <Checkbox {...checkboxProps(fields.assignToMe)}>{t("new.assignToMe")}</Checkbox>
+        <Checkbox {...checkboxProps(fields.callbackWanted)}>{t("new.callbackWanted")}</Checkbox>
+        <Button type="submit">{t("new.submit")}</Button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,340 @@
+// Glue between the staff ticket pages and the helpdesk capability: the plain shapes the pages render, saved
+// searches (no phone number or name ever sits in a URL), the ticket page's form actions, and capability
+// refusals shown beside the form that caused them instead of as an error page.
+import crypto from "node:crypto";
+import { data } from "@remix-run/node";
+import type { SubmissionResult } from "@conform-to/react";
+import { z } from "zod";
+import type { Ctx } from "~/context";
+import { AppError } from "~/lib/errors";
+import { phoneLink, type ParsedPhone } from "~/lib/phone.server";
+import { languages } from "~/i18n/locales.server";
+import { channelFor } from "~/capabilities/messaging/messenger.server";
+import { can, type StaffActor } from "~/capabilities/people/permissions";
+import { listLocationsFor, listPublicLocations } from "~/capabilities/people/locations.server";
+import { findPersonByPhone, PhoneInput } from "~/capabilities/people/persons.server";
+import { listCategories } from "~/capabilities/helpdesk/categories.server";
+import {
+  assignableStaff,
+  getTicket,
+  listTickets,
+  personOverview,
+  staffNames,
+  TICKET_VIEWS,
+  type TicketListInput,
+  type TicketView,
+} from "~/capabilities/helpdesk/queries.server";
+import {
+  addNote,
+  AssignInput,
+  assignTicket,
+  CallInput,
+  ChangeStatusInput,
+  changeStatus,
+  ClassifyInput,
+  classifyTicket,
+  NoteInput,
+  PendingInput,
+  recordCall,
+  ReplyInput,
+  replyToCitizen,
+  setPending,
+  spelledOut,
+} from "~/capabilities/helpdesk/tickets.server";
+import { OPEN_STATUSES, TRANSITIONS, type TicketStatus } from "~/capabilities/helpdesk/values";
+import { errorResponse, respondTo } from "./errors.server";
+import { parseForm } from "./forms.server";
+
+type StaffCtx = Ctx & { actor: StaffActor };
+
+/** "Gisela M.": staff screens never need more of a name. */
+export const personName = (person: { firstName: string; lastNameInitial: string | null }) =>
+  person.lastNameInitial ? `${person.firstName} ${person.lastNameInitial}.` : person.firstName;
+
+const isOpen = (status: string) => OPEN_STATUSES.includes(status as TicketStatus);
+const categoryOption = (c: { id: string; key: string; labels: string; active: boolean }) => ({
+  id: c.id,
+  key: c.key,
+  labels: c.labels,
+  active: c.active,
+});
+
+/** What every ticket form offers: the actor's places and the active categories. */
+export async function ticketFormOptions(ctx: StaffCtx) {
+  const [locations, categories] = await Promise.all([listLocationsFor(ctx.db, ctx.actor), listCategories(ctx.db)]);
+  return { locations: locations.map(({ id, name }) => ({ id, name })), categories: categories.map(categoryOption) };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The list and its search
+
+export function viewFrom(url: URL): TicketView {
+  const view = url.searchParams.get("view");
+  return TICKET_VIEWS.find((v) => v === view) ?? "mine";
+}
+
+export async function ticketList(ctx: StaffCtx, input: TicketListInput) {
+  const { tickets, total, pageCount } = await listTickets(ctx, input);
+  return {
+    total,
+    pageCount,
+    tickets: tickets.map((t) => ({
+      id: t.id,
+      reference: t.reference,
+      person: personName(t.person),
+      category: t.category,
+      status: t.status,
+      priority: t.priority,
+      location: t.location?.name ?? null,
+      assignee: t.assignee?.name ?? null,
+      lastActivityAt: t.lastActivityAt.toISOString(),
+      overdue: t.overdue,
+    })),
+  };
+}
+
+export const SearchInput = z
+  .object({
+    q: z.string().trim().max(100, { error: "tickets:errors.searchTooLong" }).optional(),
+    categoryId: z.string().trim().optional(),
+  })
+  .refine((search) => Boolean(search.q || search.categoryId), { error: "tickets:errors.searchEmpty", path: ["q"] });
+
+interface SavedSearch {
+  staffId: string;
+  q?: string;
+  categoryId?: string;
+  expiresAt: number;
+}
+
+// A search for a phone number or a first name must not end up in a URL (browser history, shared devices): the
+// action keeps it here and redirects with an opaque token that only its author can use, for a short while.
+// In memory, like the rate limits: one process serves the app; a restart only means searching again.
+const SEARCH_MINUTES = 15;
+const MAX_SEARCHES = 1000;
+const searches = new Map<string, SavedSearch>();
+
+export function saveSearch(ctx: StaffCtx, search: { q?: string; categoryId?: string }): string {
+  const now = ctx.clock.now().getTime();
+  for (const [token, saved] of searches) if (saved.expiresAt <= now) searches.delete(token);
+  if (searches.size >= MAX_SEARCHES) searches.delete(searches.keys().next().value!);
+  const token = crypto.randomBytes(12).toString("base64url");
+  searches.set(token, {
+    staffId: ctx.actor.staffId,
+    q: search.q || undefined,
+    categoryId: search.categoryId || undefined,
+    expiresAt: now + SEARCH_MINUTES * 60_000,
+  });
+  return token;
+}
+
+/** The saved search behind a token, or null when it expired or belongs to someone else. Reading it extends it. */
+export function readSearch(ctx: StaffCtx, token: string | null): { q?: string; categoryId?: string } | null {
+  const saved = token ? searches.get(token) : undefined;
+  const now = ctx.clock.now().getTime();
+  if (!saved || saved.staffId !== ctx.actor.staffId || saved.expiresAt <= now) return null;
+  saved.expiresAt = now + SEARCH_MINUTES * 60_000;
+  return { q: saved.q, categoryId: saved.categoryId };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Capability refusals in forms
+
+/**
+ * Runs a capability call for a form. A refusal about the input (400) or the ticket's current state (409)
+ * comes back to be shown in that form's error summary; anything else (403, 404) becomes an error page.
+ */
+export async function attempt<T>(body: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; refusal: AppError }> {
+  return respondTo(async () => {
+    try {
+      return { ok: true as const, value: await body() };
+    } catch (error) {
+      if (error instanceof AppError && (error.status === 400 || error.status === 409)) return { ok: false as const, refusal: error };
+      throw error;
+    }
+  });
+}
+
+/** Refusals that are about one field get linked to it from the error summary. */
+const REFUSAL_FIELDS: Record<string, string> = {
+  "helpdesk:errors.pendingInPast": "until",
+  "helpdesk:errors.assigneeUnknown": "assigneeId",
+  "helpdesk:errors.assigneeNotAtLocation": "assigneeId",
+  "helpdesk:errors.categoryUnknown": "categoryId",
+};
+
+interface Replyable {
+  reply(options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }): SubmissionResult<string[]>;
+}
+
+export function refusalReply(submission: Replyable, refusal: AppError): SubmissionResult<string[]> {
+  const field = REFUSAL_FIELDS[refusal.messageKey];
+  return field
+    ? submission.reply({ fieldErrors: { [field]: [refusal.messageKey] } })
+    : submission.reply({ formErrors: [refusal.messageKey] });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Phone intake
+
+/** The first step of phone intake: the number as the caller says it, in any German format. */
+export const LookupInput = z.object({ phone: PhoneInput });
+
+/** Who is calling: the person with this number (and their open tickets), or nobody yet. Audit-logged when found. */
+export async function lookUpCaller(ctx: StaffCtx, phone: ParsedPhone) {
+  const found = await findPersonByPhone(ctx.db, phone.e164);
+  const overview = found ? await personOverview(ctx, found.id) : null;
+  return {
+    phone: { ...phoneLink(phone.e164), type: phone.type },
+    person: overview
+      ? {
+          id: overview.person.id,
+          name: personName(overview.person),
+          language: overview.person.language,
+          contactPreference: overview.person.contactPreference,
+          openTickets: overview.tickets
+            .filter((t) => isOpen(t.status))
+            .map((t) => ({ id: t.id, reference: t.reference, status: t.status, createdAt: t.createdAt.toISOString() })),
+        }
+      : null,
+  };
+}
+
+export async function intakeOptions(ctx: StaffCtx) {
+  return { ...(await ticketFormOptions(ctx)), languages: languages() };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// One ticket
+
+const toIso = (date: Date | null) => (date ? date.toISOString() : null);
+
+function eventData(json: string): Record<string, string | null> {
+  try {
+    const parsed = JSON.parse(json) as Record<string, unknown>;
+    return Object.fromEntries(
+      Object.entries(parsed).map(([key, value]) => [key, value == null ? null : String(value)]),
+    );
+  } catch {
+    return {};
+  }
+}
+
+/** The ticket page: the ticket (its view is audit-logged), its timeline, and what the forms offer. */
+export async function ticketPage(ctx: StaffCtx, ticketId: string) {
+  const ticket = await getTicket(ctx, ticketId);
+  const events = ticket.events.map((e) => ({
+    id: e.id,
+    at: e.at.toISOString(),
+    kind: e.kind,
+    public: e.public,
+    actor: e.actor?.name ?? null,
+    body: e.body,
+    data: eventData(e.data),
+  }));
+  const mentioned = [...new Set(events.map((e) => e.data.assigneeId).filter((id): id is string => Boolean(id)))];
+  const [staff, categories, places, ownPlaces, names] = await Promise.all([
+    assignableStaff(ctx, ticket.locationId),
+    listCategories(ctx.db, { includeRetired: true }),
+    listPublicLocations(ctx.db),
+    listLocationsFor(ctx.db, ctx.actor),
+    staffNames(ctx, mentioned),
+  ]);
+  const now = ctx.clock.now();
+  return {
+    ticket: {
+      id: ticket.id,
+      reference: ticket.reference,
+      spelled: spelledOut(ticket.reference),
+      status: ticket.status,
+      priority: ticket.priority,
+      channel: ticket.channel,
+      description: ticket.description,
+      callbackWanted: ticket.callbackWanted,
+      createdAt: ticket.createdAt.toISOString(),
+      pendingUntil: toIso(ticket.pendingUntil),
+      overdue: isOpen(ticket.status) && ticket.dueAt <= now,
+      categoryId: ticket.categoryId,
+      person: { id: ticket.person.id, name: personName(ticket.person) },
+      /** How a reply reaches the citizen (SMS, or a voice call for landlines and who prefer it). */
+      replyChannel: channelFor(ticket.person),
+      location: ticket.location,
+      assignee: ticket.assignee,
+    },
+    events,
+    names: { staff: names, locations: Object.fromEntries(places.map((p) => [p.id, p.name])) },
+    categories: categories.map(categoryOption),
+    canManage: can(ctx.actor, "ticket:manage", ticket.locationId),
+    options: {
+      nextStatuses: TRANSITIONS[ticket.status as TicketStatus] ?? [],
+      staff,
+      locations: ownPlaces.map(({ id, name }) => ({ id, name })),
+    },
+  };
+}
+
+interface TicketAction<S extends z.ZodType> {
+  schema: S;
+  run: (ctx: StaffCtx, ticketId: string, input: z.output<S>) => Promise<unknown>;
+}
+const act = <S extends z.ZodType>(schema: S, run: TicketAction<S>["run"]): TicketAction<S> => ({ schema, run });
+
+/** Every form on the ticket page: its `intent`, the capability's input schema, and the call. */
+const TICKET_ACTIONS = {
+  status: act(ChangeStatusInput, changeStatus),
+  assign: act(AssignInput, assignTicket),
+  note: act(NoteInput, addNote),
+  reply: act(ReplyInput, replyToCitizen),
+  call: act(CallInput, recordCall),
+  pending: act(PendingInput, setPending),
+  classify: act(ClassifyInput, classifyTicket),
+};
+export type TicketIntent = keyof typeof TICKET_ACTIONS;
+
+/**
+ * One form of the ticket page, chosen by its hidden `intent`. Invalid input and refusals answer with the form's
+ * own errors (400, or 409 for a ticket that changed meanwhile); success answers with a reset form.
+ */
+export async function performTicketAction(ctx: StaffCtx, ticketId: string, request: Request) {
+  const intent = (await request.clone().formData()).get("intent");
+  if (typeof intent !== "string" || !Object.hasOwn(TICKET_ACTIONS, intent)) {
+    throw errorResponse(new AppError(400, "errors.page.400.body", { intent: String(intent) }));
+  }
+  const name = intent as TicketIntent;
+  const { schema, run } = TICKET_ACTIONS[name] as unknown as TicketAction<z.ZodType>;
+  const { submission } = await parseForm(request, schema);
+  if (submission.status !== "success") {
+    return data({ intent: name, saved: false, result: submission.reply() }, { status: 400 });
+  }
+  const outcome = await attempt(() => run(ctx, ticketId, submission.value));
+  if (!outcome.ok) {
+    return data({ intent: name, saved: false, result: refusalReply(submission, outcome.refusal) }, { status: outcome.refusal.status });
+  }
+  return data({ intent: name, saved: true, result: submission.reply({ resetForm: true }) }, { status: 200 });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// One person
+
+export async function personPage(ctx: StaffCtx, personId: string) {
+  const { person, tickets } = await personOverview(ctx, personId);
+  const language = languages().find((l) => l.code === person.language);
+  return {
+    person: {
+      id: person.id,
+      name: personName(person),
+      phone: phoneLink(person.phone),
+      phoneType: person.phoneType,
+      language: language ?? { code: person.language, name: person.language, dir: "ltr" as const },
+      contactPreference: person.contactPreference,
+    },
+    tickets: tickets.map((t) => ({
+      id: t.id,
+      reference: t.reference,
+      status: t.status,
+      createdAt: t.createdAt.toISOString(),
+      category: t.category,
+      location: t.location?.name ?? null,
+    })),
+  };
+}
