@@ -18,12 +18,13 @@ export interface AppFormOptions<Schema extends Record<string, unknown>>
 }
 
 /**
- * Conform's useForm with this project's rules: validate on submit, revalidate while correcting,
- * never constraint attributes. Returns Conform's `[form, fields]`.
+ * Conform's useForm with this project's rules: validation only on submit, on the server (without a client
+ * schema, Conform would post the form on every keystroke to revalidate), never constraint attributes.
+ * Returns Conform's `[form, fields]`.
  */
 export function useAppForm<Schema extends Record<string, unknown> = Record<string, unknown>>(options: AppFormOptions<Schema>) {
   return useForm<Schema>({
-    shouldRevalidate: "onInput",
+    shouldRevalidate: "onSubmit",
     ...options,
     shouldValidate: "onSubmit",
   });

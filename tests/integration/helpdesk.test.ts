@@ -205,6 +205,11 @@ describe("workflow", () => {
     expect(mine.tickets.some((t) => t.id === id)).toBe(true);
   });
 
+  it("staff cannot move a ticket into the queue of a location they do not work at", async () => {
+    const id = await libraryTicket();
+    await expectAppError(assignTicket(librarian, id, { locationId: centre.id }), 403);
+  });
+
   it("a volunteer cannot change a ticket of another location", async () => {
     const id = await libraryTicket();
     await expectAppError(addNote(volunteer, id, { body: "x" }), 403);

@@ -240,6 +240,10 @@ export async function assignTicket(ctx: Ctx & { actor: StaffActor }, ticketId: s
     const ticket = await ticketForStaff(ctx, tx, ticketId);
     const locationId = input.locationId ?? ticket.locationId ?? undefined;
     if (locationId && !(await tx.location.findUnique({ where: { id: locationId } }))) throw notFound("location");
+    // Moving a ticket into another queue needs the right to work there too.
+    if (locationId !== (ticket.locationId ?? undefined) && !can(ctx.actor, "ticket:manage", locationId)) {
+      throw forbidden("ticket:manage");
+    }
     if (input.assigneeId) {
       const assignee = await tx.staff.findFirst({
         where: { id: input.assigneeId, active: true },
