@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { listPublicLocations } from "~/capabilities/people/locations.server";
 import { phoneLink } from "~/lib/phone.server";
 import { PageHeading } from "~/ui/Layout";
+import { Link } from "~/ui/Link";
 import { CitizenShell } from "~/ui/Shell/CitizenShell";
 import { PhoneNumber } from "~/ui/Shell/PhoneNumber";
 import { OpeningHours } from "~/ui/OpeningHours";
@@ -18,6 +19,11 @@ export async function loader({ context }: LoaderFunctionArgs) {
 }
 
 const WAYS = ["callback", "consultation", "borrow"] as const;
+const ONLINE = [
+  { key: "report", to: "/report" },
+  { key: "status", to: "/status" },
+  { key: "help", to: "/help" },
+] as const;
 
 export default function Home() {
   const { t } = useTranslation("home");
@@ -35,6 +41,20 @@ export default function Home() {
               <h3>{t(`ways.${way}.title`)}</h3>
               <p>{t(`ways.${way}.body`)}</p>
               <p>{t(`ways.${way}.how`)}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="online-heading">
+        <h2 id="online-heading">{t("online.heading")}</h2>
+        <ul className="card-list">
+          {ONLINE.map(({ key, to }) => (
+            <li key={key} className="card">
+              <h3>
+                <Link to={to}>{t(`online.${key}.title`)}</Link>
+              </h3>
+              <p>{t(`online.${key}.body`)}</p>
             </li>
           ))}
         </ul>

@@ -48,7 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  await resetSignInAttempts(email);
+  await resetSignInAttempts(email, context.clientIp);
   await audit(context.services.db, { clock: context.services.clock, actor: { kind: "system", name: "sign-in" } }, {
     action: "staff.signedIn",
     subjectType: "Staff",

@@ -1,0 +1,29 @@
+// One help article in Leichte Sprache: short sentences, larger type, printable, and the way back. No JavaScript.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getArticle } from "~/capabilities/helpdesk/articles.server";
+import { HelpArticlePage } from "~/ui/HelpArticle";
+import { respondTo } from "~/web/errors.server";
+import type { RouteHandle } from "~/web/handle";
+
+export const handle: RouteHandle = { titleKey: "citizen:help.easyTitle" };
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const article = await respondTo(() => getArticle(context.services.db, params.slug ?? "", { publishedOnly: true }));
+  return { slug: article.slug, title: article.titleEasy, body: article.bodyEasy };
+}
+
+export default function HelpArticleEasy() {
+  const { t } = useTranslation("citizen");
+  const { slug, title, body } = useLoaderData<typeof loader>();
+  return (
+    <HelpArticlePage
+      easy
+      caption={t("help.easyCaption")}
+      title={title}
+      body={body}
+      switchTo={{ href: `/help/${slug}`, label: t("help.toStandard") }}
+    />
+  );
+}

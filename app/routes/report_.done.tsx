@@ -1,0 +1,69 @@
+// The confirmation after reporting a problem: the reference in very large type, how it was also sent, and how to
+// check the status. The reference comes from the signed flash cookie; without it there is nothing to confirm.
+import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { RootData } from "~/root";
+import { Link } from "~/ui/Link";
+import { PrintHint } from "~/ui/PrintHint";
+import { ReferenceCode } from "~/ui/ReferenceCode";
+import { CitizenShell } from "~/ui/Shell/CitizenShell";
+import { PhoneNumber } from "~/ui/Shell/PhoneNumber";
+import { readFlash, REPORT_FLASH } from "~/web/flash.server";
+import type { RouteHandle } from "~/web/handle";
+
+export const handle: RouteHandle = { titleKey: "citizen:done.title" };
+
+// A page with a reference on it is kept by no cache, shared or private (and not in the back/forward cache).
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const flash = await readFlash(request, context, REPORT_FLASH, "problemReported");
+  if (!flash) throw redirect("/report");
+  return {
+    reference: flash.reference,
+    channel: flash.channel,
+    statusUrl: `${context.services.config.publicUrl}/status`,
+  };
+}
+
+export default function ReportDone() {
+  const { t } = useTranslation("citizen");
+  const { reference, channel, statusUrl } = useLoaderData<typeof loader>();
+  const root = useRouteLoaderData<RootData>("root");
+  return (
+    <CitizenShell>
+      <ReferenceCode
+        heading={t("done.heading")}
+        label={t("done.referenceLabel")}
+        code={reference}
+        spelledLabel={t("done.spelledLabel")}
+      />
+      <p>{channel === "voice" ? t("done.sentVoice") : t("done.sentSms")}</p>
+      <p>{t("done.keep")}</p>
+      <PrintHint>{t("done.print")}</PrintHint>
+
+      <h2>{t("done.next.heading")}</h2>
+      <p>{t("done.next.body")}</p>
+
+      <h2>{t("done.check.heading")}</h2>
+      <ul>
+        <li>
+          {t("done.check.web")}{" "}
+          <Link to="/status" data-print-url={statusUrl}>
+            {t("done.check.link")}
+          </Link>
+        </li>
+        <li>
+          {t("done.check.phone")}
+          {root ? <PhoneNumber phone={root.programmePhone} /> : null}
+        </li>
+      </ul>
+
+      <p className="no-print">
+        <Link to="/report">{t("done.another")}</Link>
+      </p>
+    </CitizenShell>
+  );
+}
