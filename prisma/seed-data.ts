@@ -3,6 +3,7 @@ import type { Db } from "~/db.server";
 import { hashPassword } from "~/capabilities/people/auth.server";
 import { createMessenger } from "~/capabilities/messaging/messenger.server";
 import { systemClock } from "~/lib/clock";
+import { LENDING_PEOPLE, seedLending } from "./seed-lending";
 
 export const DEMO_PASSWORD = "ambulanz-demo";
 
@@ -212,7 +213,7 @@ export async function seedDemoData(db: Db): Promise<void> {
         },
       });
     }
-    for (const person of PEOPLE) {
+    for (const person of [...PEOPLE, ...LENDING_PEOPLE]) {
       const created = await tx.person.create({ data: person });
       await messenger.send(tx, {
         to: { ...created },
@@ -221,5 +222,6 @@ export async function seedDemoData(db: Db): Promise<void> {
       });
     }
     await tx.helpArticle.createMany({ data: DEMO_ARTICLES.map((article) => ({ ...article, published: true })) });
+    await seedLending(tx, ids, systemClock.now());
   });
 }

@@ -16,4 +16,13 @@ describe("demo data", () => {
     const volunteer = await db.staff.findFirstOrThrow({ where: { role: "volunteer" }, include: { memberships: true } });
     expect(volunteer.memberships.length).toBe(2);
   });
+
+  it("has a lending pool whose statuses agree with its active loans, and a waiting list", async () => {
+    const onLoan = await db.device.findMany({ where: { status: "on_loan" }, select: { id: true } });
+    const active = await db.loan.findMany({ where: { status: "active" }, select: { activeDeviceId: true } });
+    expect(active.map((l) => l.activeDeviceId).sort()).toEqual(onLoan.map((d) => d.id).sort());
+    expect(await db.loan.count({ where: { status: "active", dueAt: { lt: new Date() } } })).toBe(1);
+    expect(await db.reservation.count({ where: { status: "waiting" } })).toBe(2);
+    expect(await db.mentoringSession.count()).toBe(2);
+  });
 });

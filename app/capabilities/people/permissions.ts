@@ -13,19 +13,35 @@ export type Permission =
   | "ticket:view"
   | "ticket:manage"
   | "category:manage"
-  | "article:manage";
+  | "article:manage"
+  | "device:view"
+  | "device:manage" // add, edit, import, change status, transfer (needs the right at both places)
+  | "loan:view" // a person's loans; every view is audit-logged
+  | "loan:manage" // check out, check in, extend, mentoring sessions
+  | "waitlist:view"
+  | "waitlist:manage" // add people, record answers to offers
+  | "waitlist:reorder" // move someone on the list (with a reason): coordinators only
+  | "topic:manage"; // the list of mentoring topics
+
+/** Day-to-day lending work, at the locations where someone works. */
+const LENDING: readonly Permission[] = ["device:view", "device:manage", "loan:view", "loan:manage", "waitlist:view", "waitlist:manage"];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: [
     "team:view", "location:view", "location:manage", "person:view", "person:manage", "message:view", "audit:view",
     "staff:manage", "ticket:view", "ticket:manage", "category:manage", "article:manage",
+    ...LENDING, "waitlist:reorder", "topic:manage",
   ],
   coordinator: [
     "team:view", "location:view", "location:manage", "person:view", "person:manage", "message:view", "audit:view",
     "ticket:view", "ticket:manage", "category:manage", "article:manage",
+    ...LENDING, "waitlist:reorder", "topic:manage",
   ],
-  librarian: ["team:view", "location:view", "person:view", "person:manage", "message:view", "ticket:view", "ticket:manage", "article:manage"],
-  volunteer: ["team:view", "location:view", "person:view", "person:manage", "ticket:view", "ticket:manage"],
+  librarian: [
+    "team:view", "location:view", "person:view", "person:manage", "message:view", "ticket:view", "ticket:manage", "article:manage",
+    ...LENDING,
+  ],
+  volunteer: ["team:view", "location:view", "person:view", "person:manage", "ticket:view", "ticket:manage", ...LENDING],
 };
 
 /** Coordinators and admins work across the whole programme; others only where they are members. */
