@@ -1,5 +1,5 @@
-// One person, for staff: how to reach them and everything the programme does with them. Viewing it is
-// audit-logged (personOverview). Later capabilities add their sections below the tickets.
+// One person, for staff: how to reach them and everything the programme does with them — requests, loans,
+// waiting-list places. Viewing it is audit-logged (personOverview, personLending).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -32,10 +32,70 @@ function PersonSection({ id, title, children }: { id: string; title: string; chi
   );
 }
 
+type Lending = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["lending"]>;
+
+function PersonLending({ loans, reservations }: Lending) {
+  const { t } = useTranslation("tickets");
+  return (
+    <>
+      <PersonSection id="loans" title={t("person.loans")}>
+        <DataTable
+          caption={t("person.loansCaption", { count: loans.length })}
+          emptyText={t("person.noLoans")}
+          rowKey={(_row, index) => loans[index].id}
+          columns={[
+            { key: "reference", header: t("person.loanColumns.reference"), isRowHeader: true },
+            { key: "device", header: t("person.loanColumns.device") },
+            { key: "status", header: t("person.loanColumns.status") },
+            { key: "location", header: t("person.loanColumns.location") },
+            { key: "checkedOutAt", header: t("person.loanColumns.checkedOutAt") },
+            { key: "dueAt", header: t("person.loanColumns.dueAt") },
+          ]}
+          rows={loans.map((loan) => ({
+            reference: (
+              <Link to={`/team/loans/${loan.id}`} dir="ltr">
+                {loan.reference}
+              </Link>
+            ),
+            device: <span dir="ltr">{loan.device}</span>,
+            status: t(`lending:loanStatus.${loan.status}`),
+            location: loan.location,
+            checkedOutAt: <DateTime iso={loan.checkedOutAt} dateOnly />,
+            dueAt: <DateTime iso={loan.dueAt} dateOnly />,
+          }))}
+        />
+      </PersonSection>
+      <PersonSection id="reservations" title={t("person.reservations")}>
+        <DataTable
+          caption={t("person.reservationsCaption", { count: reservations.length })}
+          emptyText={t("person.noReservations")}
+          rowKey={(_row, index) => reservations[index].id}
+          columns={[
+            { key: "reference", header: t("person.reservationColumns.reference"), isRowHeader: true },
+            { key: "status", header: t("person.reservationColumns.status") },
+            { key: "location", header: t("person.reservationColumns.location") },
+            { key: "createdAt", header: t("person.reservationColumns.createdAt") },
+          ]}
+          rows={reservations.map((r) => ({
+            reference: (
+              <Link to={`/team/waiting-list/${r.id}`} dir="ltr">
+                {r.reference}
+              </Link>
+            ),
+            status: t(`lending:reservationStatus.${r.status}`),
+            location: r.location,
+            createdAt: <DateTime iso={r.createdAt} dateOnly />,
+          }))}
+        />
+      </PersonSection>
+    </>
+  );
+}
+
 export default function Person() {
   const { t } = useTranslation("tickets");
   const labels = useTicketLabels();
-  const { person, tickets } = useLoaderData<typeof loader>();
+  const { person, tickets, lending } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeading caption={t("person.caption")}>{person.name}</PageHeading>
@@ -89,8 +149,8 @@ export default function Person() {
           }))}
         />
       </PersonSection>
-      {/* Extension point: loans, appointments and callbacks each add a <PersonSection> here, fed by
-          personOverview (app/capabilities/helpdesk/queries.server.ts) as those capabilities arrive. */}
+      {lending ? <PersonLending {...lending} /> : null}
+      {/* Extension point: appointments and callbacks each add a <PersonSection> here as they arrive. */}
     </>
   );
 }

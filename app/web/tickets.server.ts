@@ -14,6 +14,7 @@ import { can, type StaffActor } from "~/capabilities/people/permissions";
 import { listLocationsFor, listPublicLocations } from "~/capabilities/people/locations.server";
 import { findPersonByPhone, PhoneInput } from "~/capabilities/people/persons.server";
 import { listCategories } from "~/capabilities/helpdesk/categories.server";
+import { personLending } from "~/capabilities/lending/person-lending.server";
 import {
   assignableStaff,
   getTicket,
@@ -318,6 +319,7 @@ export async function performTicketAction(ctx: StaffCtx, ticketId: string, reque
 
 export async function personPage(ctx: StaffCtx, personId: string) {
   const { person, tickets } = await personOverview(ctx, personId);
+  const lending = await personLending(ctx, personId);
   const language = languages().find((l) => l.code === person.language);
   return {
     person: {
@@ -336,5 +338,24 @@ export async function personPage(ctx: StaffCtx, personId: string) {
       category: t.category,
       location: t.location?.name ?? null,
     })),
+    /** null when the staff member does not work with loans. */
+    lending: lending && {
+      loans: lending.loans.map((l) => ({
+        id: l.id,
+        reference: l.reference,
+        status: l.status,
+        device: l.device.assetTag,
+        location: l.location.name,
+        checkedOutAt: l.checkedOutAt.toISOString(),
+        dueAt: l.dueAt.toISOString(),
+      })),
+      reservations: lending.reservations.map((r) => ({
+        id: r.id,
+        reference: r.reference,
+        status: r.status,
+        location: r.location.name,
+        createdAt: r.createdAt.toISOString(),
+      })),
+    },
   };
 }
