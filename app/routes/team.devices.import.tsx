@@ -36,8 +36,10 @@ export default function ImportDevices() {
   const { t } = useTranslation("devices");
   const { state, locations, maxMegabytes } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const upload = (refused?: { messageKey: string; locationId: string }) => (
+  // A new key per answer: the form starts again from what the server says (a refused file, a 400).
+  const upload = (refused?: { messageKey: string; locationId: string; token: string }) => (
     <ImportUpload
+      key={refused?.token ?? "new"}
       locations={locations}
       maxMegabytes={maxMegabytes}
       defaultLocationId={refused?.locationId}
@@ -59,7 +61,7 @@ export default function ImportDevices() {
           {state.step === "expired" ? <p className="notice" role="status">{t("import.expired")}</p> : null}
           <p>{t("import.intro")}</p>
           <p>{t("import.columnsHelp")}</p>
-          {upload(state.step === "refused" ? { messageKey: state.messageKey, locationId: state.locationId } : undefined)}
+          {upload(state.step === "refused" ? { messageKey: state.messageKey, locationId: state.locationId, token: state.token } : undefined)}
         </>
       ) : state.step === "check" ? (
         <>

@@ -228,6 +228,11 @@ describe("list, device page and finding by tag", () => {
     expect(await findDeviceByTag(volunteer, typed)).toMatchObject({ assetTag: "TAB-3001" });
   });
 
+  it("puts the dash back before the number of a longer tag", async () => {
+    await add("E2X-DEV-0001");
+    expect(await findDeviceByTag(volunteer, "e2x-dev0001")).toMatchObject({ assetTag: "E2X-DEV-0001" });
+  });
+
   it("finds nothing for an unknown or meaningless tag", async () => {
     expect(await findDeviceByTag(volunteer, "TAB-9999")).toBeNull();
     expect(await findDeviceByTag(volunteer, "///")).toBeNull();

@@ -28,7 +28,9 @@ export function tagCandidates(raw: string): string[] {
   const tag = normaliseTag(raw);
   const plain = tag.replace(/[^A-Z0-9]/g, "");
   const dashed = plain.replace(/^([A-Z]+)(\d+)$/, "$1-$2");
-  return [...new Set([tag, dashed, plain])].filter(isValidTag);
+  // "E2E-DEV0001" → "E2E-DEV-0001": the dash before the number at the end
+  const numbered = tag.replace(/([A-Z])(\d+)$/, "$1-$2");
+  return [...new Set([tag, numbered, dashed, plain])].filter(isValidTag);
 }
 
 /** Checkbox groups post one value as a string and several as a list. */
