@@ -165,6 +165,8 @@ interface Upload {
   file: Buffer;
   expiresAt: number;
   preview?: Awaited<ReturnType<typeof previewImport>>;
+  /** Why the file cannot be used at all (kept, so a reload or the page after the upload shows it again). */
+  refusal?: string;
   result?: Awaited<ReturnType<typeof importDevices>>;
 }
 const uploads = new Map<string, Upload>();
@@ -228,16 +230,17 @@ export async function importState(ctx: StaffCtx, url: URL) {
   const locations = await manageableLocations(ctx);
   const base = { token, fileName: upload.fileName, location: locations.find((l) => l.id === upload.locationId)?.name ?? "" };
   if (upload.result) return { step: "done" as const, ...base, report: upload.result };
-  if (!upload.preview) {
+  if (!upload.preview && !upload.refusal) {
     try {
       upload.preview = await previewImport(ctx, { locationId: upload.locationId, file: upload.file });
     } catch (error) {
-      if (error instanceof AppError && error.status === 400) {
-        uploads.delete(token);
-        return { step: "refused" as const, ...base, messageKey: error.messageKey, locationId: upload.locationId };
-      }
-      throw error;
+      if (!(error instanceof AppError && error.status === 400)) throw error;
+      upload.refusal = error.messageKey;
+      upload.file = Buffer.alloc(0);
     }
+  }
+  if (upload.refusal || !upload.preview) {
+    return { step: "refused" as const, ...base, messageKey: upload.refusal ?? "devices:import.errors.expired", locationId: upload.locationId };
   }
   return { step: "check" as const, ...base, report: upload.preview };
 }
@@ -247,6 +250,7 @@ export async function importUpload(ctx: StaffCtx, token: string) {
   const upload = readUpload(ctx, token);
   if (!upload) return { ok: false as const, messageKey: "devices:import.errors.expired" };
   if (upload.result) return { ok: true as const };
+  if (upload.refusal) return { ok: false as const, messageKey: upload.refusal };
   const outcome = await attempt(() => importDevices(ctx, { locationId: upload.locationId, file: upload.file }));
   if (!outcome.ok) {
     upload.preview = undefined;

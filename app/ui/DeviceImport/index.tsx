@@ -68,7 +68,7 @@ export function ImportUpload({ locations, lastResult, defaultLocationId, maxMega
   return (
     <>
       <ErrorSummary errors={formErrors(form)} />
-      <Form method="post" encType="multipart/form-data" {...formProps(form)} onSubmit={upload}>
+      <Form method="post" action="/team/devices/import" encType="multipart/form-data" {...formProps(form)} onSubmit={upload}>
         <input type="hidden" name="intent" value="check" />
         <Select
           {...fieldProps(fields.locationId)}
