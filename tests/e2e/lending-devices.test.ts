@@ -24,7 +24,6 @@ async function open(page: Page, path: string) {
   await waitForHydration(page);
 }
 
-const heading = (page: Page) => page.locator("h1").innerText();
 
 describe("adding and finding a device", () => {
   it("a volunteer adds a device with the keyboard only and finds it by typing its tag", async () => {
@@ -41,7 +40,7 @@ describe("adding and finding a device", () => {
     await tabTo(page, 'form#device-new button[type="submit"]');
     await Promise.all([page.waitForURL(/\/team\/devices\/[^/?]+\?created=1$/), page.keyboard.press("Enter")]);
     await waitForHydration(page);
-    expect(await heading(page)).toContain("E2E-DEV-0001");
+    await page.locator("h1", { hasText: "E2E-DEV-0001" }).waitFor();
     const facts = await page.locator(".summary-list").innerText();
     expect(facts).toContain("Verfügbar");
     expect(facts).toContain("Begegnungszentrum Vahr");
@@ -98,7 +97,7 @@ describe("adding and finding a device", () => {
   it("a device on loan cannot be set by hand and links to its loan; other places' devices are refused", async () => {
     const page = await staffPage("volunteer");
     await open(page, "/team/devices/tag/TAB-0002");
-    expect(await heading(page)).toContain("TAB-0002");
+    await page.locator("h1", { hasText: "TAB-0002" }).waitFor();
     expect(await page.locator("#device-status-status").count()).toBe(0);
     expect(await page.locator('a[href^="/team/loans/"]').count()).toBeGreaterThan(0);
     // The device page names no borrower (least data).
@@ -164,7 +163,7 @@ describe("import", () => {
     await page.locator('form button[type="submit"]', { hasText: "1 Gerät importieren" }).click();
     await page.locator("h2", { hasText: "Import abgeschlossen" }).waitFor();
     await page.goto("/team/devices/tag/E2E-DEV-0202");
-    expect(await heading(page)).toContain("E2E-DEV-0202");
+    await page.locator("h1", { hasText: "E2E-DEV-0202" }).waitFor();
     expect(await page.locator(".timeline").innerText()).toContain("Aus Datei importiert");
   });
 });
@@ -193,11 +192,11 @@ describe("labels and scanning", () => {
     const page = await staffPage("volunteer");
     await open(page, "/team/devices/tag/TAB-0005");
     expect(new URL(page.url()).pathname).toMatch(/^\/team\/devices\/(?!tag)[^/]+$/);
-    expect(await heading(page)).toContain("TAB-0005");
+    await page.locator("h1", { hasText: "TAB-0005" }).waitFor();
 
     const response = await page.goto("/team/devices/tag/NOPE-9999");
     expect(response?.status()).toBe(404);
-    expect(await heading(page)).toContain("Kein Gerät");
+    await page.locator("h1", { hasText: "Kein Gerät" }).waitFor();
     expect(await page.locator("#device-find-tag").inputValue()).toBe("NOPE-9999");
   });
 
