@@ -124,7 +124,21 @@ describe("import", () => {
     await open(page, "/team/devices/import");
     await page.locator("#device-import-locationId").selectOption({ label: "Seniorenwohnen Haus am Park" });
     await page.locator('input[type="file"]').setInputFiles({ name: "geraete.csv", mimeType: "text/csv", buffer: csv });
-    await Promise.all([page.waitForURL(/\?file=/), page.locator('form#device-import button[type="submit"]').click()]);
+    // A slow connection: the upload is held back a moment, and the page shows how far it is meanwhile.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/team/devices/import", async (route) => {
+      if (route.request().method() === "POST") await held;
+      await route.continue();
+    });
+    await page.locator('form#device-import button[type="submit"]').click();
+    const progress = page.locator(".import-progress progress");
+    await progress.waitFor();
+    expect(await page.locator(".import-progress").getAttribute("aria-live")).toBe("polite");
+    expect(await page.locator(".import-progress label").innerText()).toMatch(/hochgeladen|geprüft/);
+    release();
+    await page.waitForURL(/\?file=/);
+    await page.unroute("**/team/devices/import");
     const summary = await page.locator(".import-summary").innerText();
     expect(summary).toContain("2 Geräte können importiert werden");
     expect(summary).toContain("2 Zeilen haben ein Problem");

@@ -75,9 +75,10 @@ export function DeviceSummary({ device, activeLoanId, latestLoanId }: { device: 
           { key: "notes", label: t("form.notes"), value: device.notes ?? none },
         ]}
       />
-      {device.status === "needs_reset" && latestLoanId ? (
+      {device.status === "needs_reset" ? (
         <p className="notice">
-          {t("device.needsReset")} <Link to={`/team/loans/${latestLoanId}/reset`}>{t("device.confirmReset")}</Link>
+          {t("device.needsReset")}{" "}
+          {latestLoanId ? <Link to={`/team/loans/${latestLoanId}/reset`}>{t("device.confirmReset")}</Link> : null}
         </p>
       ) : null}
       {device.status === "on_loan" && activeLoanId ? (

@@ -28,7 +28,7 @@ export function DeviceLabelSheets({ labels, phone }: { labels: DeviceLabel[]; ph
             <li key={label.id} className="device-label">
               <div className="device-label__code" dangerouslySetInnerHTML={{ __html: label.qr }} />
               <div className="device-label__text">
-                <p className="device-label__tag" dir="ltr">
+                <p className={label.assetTag.length > 9 ? "device-label__tag device-label__tag--long" : "device-label__tag"} dir="ltr">
                   {label.assetTag}
                 </p>
                 <p className="device-label__model">{label.model}</p>
