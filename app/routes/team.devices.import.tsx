@@ -12,6 +12,7 @@ import { ErrorSummary } from "~/ui/ErrorSummary";
 import { PageHeading } from "~/ui/Layout";
 import { BackLink, Link } from "~/ui/Link";
 import { importState, importUpload, manageableLocations, receiveUpload } from "~/web/devices.server";
+import { respondTo } from "~/web/errors.server";
 import type { RouteHandle } from "~/web/handle";
 import { requireStaff } from "~/web/session.server";
 
@@ -19,7 +20,7 @@ export const handle: RouteHandle = { titleKey: "devices:import.title", hydrate: 
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "device:manage");
-  const [state, locations] = await Promise.all([importState(ctx, new URL(request.url)), manageableLocations(ctx)]);
+  const [state, locations] = await respondTo(() => Promise.all([importState(ctx, new URL(request.url)), manageableLocations(ctx)]));
   return { state, locations, maxMegabytes: MAX_IMPORT_BYTES / 1024 / 1024 };
 }
 

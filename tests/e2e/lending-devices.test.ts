@@ -109,6 +109,8 @@ describe("adding and finding a device", () => {
   });
 });
 
+// Imports go to the meeting centre: new available devices at the care home would be offered to the people on
+// its waiting list (another journey's demo data).
 describe("import", () => {
   const csv = Buffer.from(
     "\ufeffInventarnummer;Modell;Seriennummer;Datentarif bis;Zubehör\n" +
@@ -122,7 +124,7 @@ describe("import", () => {
   it("checks a file with a progress indicator, reports bad rows by line, then imports the good ones", async () => {
     const page = await staffPage("volunteer");
     await open(page, "/team/devices/import");
-    await page.locator("#device-import-locationId").selectOption({ label: "Seniorenwohnen Haus am Park" });
+    await page.locator("#device-import-locationId").selectOption({ label: "Begegnungszentrum Vahr" });
     await page.locator('input[type="file"]').setInputFiles({ name: "geraete.csv", mimeType: "text/csv", buffer: csv });
     // A slow connection: the upload is held back a moment, and the page shows how far it is meanwhile.
     let release = () => {};
@@ -148,7 +150,7 @@ describe("import", () => {
 
     await page.getByRole("button", { name: "2 Geräte importieren" }).click();
     await page.locator("h2", { hasText: "Import abgeschlossen" }).waitFor();
-    expect(await page.locator(".import-summary").innerText()).toContain("2 Geräte wurden nach Seniorenwohnen Haus am Park importiert");
+    expect(await page.locator(".import-summary").innerText()).toContain("2 Geräte wurden nach Begegnungszentrum Vahr importiert");
     await page.getByRole("link", { name: "Zu den Geräten", exact: true }).click();
     await page.waitForURL(/\/team\/devices$/);
     await open(page, "/team/devices?q=E2E-DEV-01");
@@ -158,7 +160,7 @@ describe("import", () => {
   it("works without JavaScript too, and wrong columns are one clear error with nothing imported", async () => {
     const page = await staffPage("volunteer", { javaScript: false });
     await page.goto("/team/devices/import");
-    await page.locator("#device-import-locationId").selectOption({ label: "Seniorenwohnen Haus am Park" });
+    await page.locator("#device-import-locationId").selectOption({ label: "Begegnungszentrum Vahr" });
     await page
       .locator('input[type="file"]')
       .setInputFiles({ name: "falsch.csv", mimeType: "text/csv", buffer: Buffer.from("Nummer;Farbe\nE2E-DEV-0201;rot\n") });
@@ -166,7 +168,7 @@ describe("import", () => {
     await page.locator(".error-summary").waitFor();
     expect(await page.locator(".error-summary").innerText()).toContain("Die Spalten stimmen nicht");
 
-    await page.locator("#device-import-locationId").selectOption({ label: "Seniorenwohnen Haus am Park" });
+    await page.locator("#device-import-locationId").selectOption({ label: "Begegnungszentrum Vahr" });
     await page.locator('input[type="file"]').setInputFiles({
       name: "gut.csv",
       mimeType: "text/csv",
