@@ -124,6 +124,9 @@ describe("import", () => {
   it("checks a file with a progress indicator, reports bad rows by line, then imports the good ones", async () => {
     const page = await staffPage("volunteer");
     await open(page, "/team/devices/import");
+    await page.locator('form#device-import button[type="submit"]').click();
+    await page.locator(".error-summary", { hasText: "Wählen Sie eine CSV-Datei" }).waitFor();
+    expect(await page.locator(".error-summary").innerText()).toContain("Wählen Sie einen Ort");
     await page.locator("#device-import-locationId").selectOption({ label: "Begegnungszentrum Vahr" });
     await page.locator('input[type="file"]').setInputFiles({ name: "geraete.csv", mimeType: "text/csv", buffer: csv });
     // A slow connection: the upload is held back a moment, and the page shows how far it is meanwhile.

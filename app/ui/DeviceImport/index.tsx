@@ -39,8 +39,14 @@ export function ImportUpload({ locations, lastResult, defaultLocationId, maxMega
   function upload(event: FormEvent<HTMLFormElement>) {
     const element = event.currentTarget;
     const file = element.querySelector<HTMLInputElement>('input[type="file"]')?.files?.[0];
-    // Nothing chosen, or a second try after the upload could not be followed: the plain form does it.
-    if (native.current || !file || typeof XMLHttpRequest === "undefined") return;
+    const place = element.querySelector<HTMLSelectElement>('select[name="locationId"]')?.value;
+    // No file or place chosen (the server says so), or a second try after the upload could not be followed:
+    // the form goes the ordinary way.
+    if (native.current || !file || !place || typeof XMLHttpRequest === "undefined") {
+      native.current = false;
+      form.onSubmit(event);
+      return;
+    }
     event.preventDefault();
     const request = new XMLHttpRequest();
     request.open("POST", element.action);
