@@ -4,12 +4,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { SessionInput, updateSession } from "~/capabilities/lending/mentoring.server";
+import { getSession, SessionInput, updateSession } from "~/capabilities/lending/mentoring.server";
 import { PageHeading } from "~/ui/Layout";
 import { BackLink } from "~/ui/Link";
 import { LoanSummary } from "~/ui/LoanSummary";
 import { SessionDetails } from "~/ui/SessionDetails";
 import { SessionForm } from "~/ui/SessionForm";
+import { respondTo } from "~/web/errors.server";
 import { noticeCookie, takeNotice } from "~/web/flash.server";
 import { invalid, parseForm } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
@@ -29,8 +30,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "loan:manage");
   const { loanId = "", sessionId = "" } = params;
-  // The session must belong to this loan (and the actor may manage it) before anything is read from the form.
-  await sessionPage(ctx, loanId, sessionId);
+  // The session must belong to this loan; updateSession checks that the actor may manage it.
+  await respondTo(() => getSession(ctx, loanId, sessionId));
   const { submission } = await parseForm(request, SessionInput);
   if (submission.status !== "success") return invalid(submission);
   const outcome = await attempt(() => updateSession(ctx, sessionId, submission.value));
