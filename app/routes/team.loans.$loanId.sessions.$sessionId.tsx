@@ -22,7 +22,7 @@ export const handle: RouteHandle = { titleKey: "mentoring:session.title", hydrat
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "loan:manage");
-  const page = await sessionPage(ctx, params.loanId ?? "", params.sessionId ?? "");
+  const page = await respondTo(() => sessionPage(ctx, params.loanId ?? "", params.sessionId ?? ""));
   const { notice, headers } = await takeNotice(request, context);
   return data({ ...page, notice }, { headers });
 }

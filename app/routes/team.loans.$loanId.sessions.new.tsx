@@ -9,6 +9,7 @@ import { PageHeading } from "~/ui/Layout";
 import { BackLink } from "~/ui/Link";
 import { LoanSummary } from "~/ui/LoanSummary";
 import { SessionForm } from "~/ui/SessionForm";
+import { respondTo } from "~/web/errors.server";
 import { noticeCookie } from "~/web/flash.server";
 import { invalid, parseForm } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
@@ -20,7 +21,7 @@ export const handle: RouteHandle = { titleKey: "mentoring:new.title", hydrate: t
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "loan:manage");
-  return sessionFormPage(ctx, params.loanId ?? "");
+  return respondTo(() => sessionFormPage(ctx, params.loanId ?? ""));
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

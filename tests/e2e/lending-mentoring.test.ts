@@ -103,9 +103,20 @@ describe("mentoring programme", () => {
     // The other place the volunteer works at, chosen in the form: its waiting list, not Vahr's devices.
     await page.locator("#today-location").selectOption({ label: "Seniorenwohnen Haus am Park" });
     await Promise.all([page.waitForURL(/\?location=/), page.locator('form[method="get"] button[type="submit"]').click()]);
-    await expect(page.locator("h1").textContent()).resolves.toContain("Haus am Park");
+    await page.locator("h1", { hasText: "Haus am Park" }).waitFor();
     await expect(section(page, "today-waiting").textContent()).resolves.toMatch(/1\. Ayşe[\s\S]*2\. Yusuf/);
     expect(await page.locator("main").textContent()).not.toContain("TAB-0003");
+  });
+
+  it("staff of another location cannot open the loan's sessions; volunteers cannot manage topics", async () => {
+    const volunteer = await staffPage("volunteer");
+    await volunteer.goto("/team/today");
+    const href = (await section(volunteer, "today-sessions").locator("a", { hasText: "TAB-0001" }).first().getAttribute("href"))!;
+    const librarian = await staffPage("librarian");
+    expect((await librarian.goto(`${href.split("/sessions/")[0]}/sessions/new`))?.status()).toBe(403);
+    expect((await librarian.goto(href))?.status()).toBe(403);
+    expect((await volunteer.goto("/team/topics"))?.status()).toBe(403);
+    expect((await volunteer.goto("/team/mentoring"))?.status()).toBe(403);
   });
 
   it("a coordinator adds a topic in German, English and Arabic; each language shows its own name", async () => {

@@ -119,6 +119,20 @@ describe("mentoring sessions", () => {
     expect(await db.auditEntry.count({ where: { action: "mentoring.session.updated", subjectId: planned.id } })).toBe(1);
   });
 
+  it("planned late, the reminder goes out the same evening — or not at all when only quiet hours are left", async () => {
+    const loan = await makeLoan(centre.id);
+    clock.set("2026-03-27T16:00:00Z"); // Friday 17:00 in Berlin
+    await planSession(volunteer, loan.id, session({ date: "2026-03-28", time: "15:00", attendance: "planned" }));
+    const [sameEvening] = await reminders(loan.personId);
+    expect(sameEvening.sendAfter.toISOString()).toBe("2026-03-27T16:00:00.000Z");
+
+    const late = await makeLoan(centre.id);
+    clock.set("2026-03-27T20:30:00Z"); // Friday 21:30: quiet hours until Saturday 09:00, the day of the session
+    await planSession(volunteer, late.id, session({ date: "2026-03-28", time: "15:00", attendance: "planned" }));
+    await planSession(volunteer, late.id, session({ date: "2026-03-27", time: "23:00", attendance: "planned" })); // tonight
+    expect(await reminders(late.personId)).toEqual([]);
+  });
+
   it("records attended and no-show sessions in the past, and the outcome afterwards", async () => {
     clock.set("2026-03-27T12:00:00Z");
     const loan = await makeLoan(centre.id);
@@ -220,6 +234,7 @@ describe("mentoring topics", () => {
   it("built-in topics keep their translated names; volunteers cannot manage topics", async () => {
     await expectAppError(editTopic(coordinator, "topic_wifi", { labels: { de: "X", en: "X", ar: "X" } }), 409, "mentoring:errors.builtInTopicNames");
     await expectAppError(addTopic(volunteer, { labels: { de: "X", en: "X", ar: "X" } }), 403);
+    await expectAppError(addTopic(coordinator, { labels: { de: "Nur Deutsch", en: "Only English" } }), 400, "mentoring:errors.topicLabelRequired");
     await expectAppError(editTopic(volunteer, "topic_wifi", { active: false }), 403);
   });
 });
@@ -279,7 +294,7 @@ describe("today at my location", () => {
     expect(view.needsReset.map((d) => d.id)).toEqual([reset.id]);
     expect(view.waiting.map((r) => r.firstName)).toEqual(["Jan", "Ida", "Hans"]); // first three by position
     expect(view.waiting.map((r) => r.id)).not.toContain(waiting[0].id);
-    expect(view.offers).toEqual([{ id: offer.id, firstName: "Kai", assetTag: offerDevice.assetTag, expiresAt: "2026-11-27T10:00:00.000Z" }]);
+    expect(view.offers).toEqual([{ id: offer.id, status: "offered", firstName: "Kai", assetTag: offerDevice.assetTag, expiresAt: "2026-11-27T10:00:00.000Z" }]);
     expect(view.followUps.map((l) => [l.id, l.followUp])).toEqual([[missing.id, "Ladekabel"]]);
     expect(view.counts).toEqual({ available: 3, onLoan: 3, inRepair: 1 }); // two came back, one more on the shelf
 

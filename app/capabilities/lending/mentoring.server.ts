@@ -63,6 +63,9 @@ export function reminderTime(startsAt: Date, timeZone: string): Date {
   return toZoned(new CalendarDateTime(day.year, day.month, day.day, REMINDER_HOUR, 0), timeZone).toDate();
 }
 
+const sameLocalDay = (a: Date, b: Date, timeZone: string) =>
+  toCalendarDate(fromDate(a, timeZone)).compare(toCalendarDate(fromDate(b, timeZone))) === 0;
+
 const reminderKey = (sessionId: string, startsAt: Date) => `mentoring-reminder:${sessionId}:${startsAt.toISOString()}`;
 
 async function loanForStaff(ctx: StaffCtx, tx: Tx, loanId: string) {
@@ -107,7 +110,8 @@ async function queueReminder(ctx: StaffCtx, tx: Tx, loan: LoanWithPlace, session
   const tz = loan.location.timeZone;
   const due = reminderTime(session.startsAt, tz);
   const sendAfter = nextSendableTime(due.getTime() > now.getTime() ? due : now, tz);
-  if (sendAfter.getTime() >= session.startsAt.getTime()) return;
+  // The message says "tomorrow": planned late, it still goes out the day before (outside quiet hours), or not at all.
+  if (!sameLocalDay(sendAfter, due, tz)) return;
   const mentor = session.mentorId ? await tx.staff.findUnique({ where: { id: session.mentorId }, select: { name: true } }) : null;
   const lng = loan.person.language;
   const params = {

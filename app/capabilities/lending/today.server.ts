@@ -75,8 +75,8 @@ export async function todayAtLocation(ctx: StaffCtx, locationId: string) {
       take: WAITING_HEAD,
     }),
     ctx.db.reservation.findMany({
-      where: { locationId, status: "offered" },
-      select: { id: true, offerExpiresAt: true, person: { select: { firstName: true } }, offeredDevice: { select: { assetTag: true } } },
+      where: { locationId, status: { in: ["offered", "accepted"] } },
+      select: { id: true, status: true, offerExpiresAt: true, person: { select: { firstName: true } }, offeredDevice: { select: { assetTag: true } } },
       orderBy: { offerExpiresAt: "asc" },
       take: TODAY_LIST_LIMIT,
     }),
@@ -125,6 +125,7 @@ export async function todayAtLocation(ctx: StaffCtx, locationId: string) {
     waiting: waiting.map((r) => ({ id: r.id, firstName: r.person.firstName, since: r.createdAt.toISOString() })),
     offers: offers.map((r) => ({
       id: r.id,
+      status: r.status,
       firstName: r.person.firstName,
       assetTag: r.offeredDevice?.assetTag ?? null,
       expiresAt: r.offerExpiresAt?.toISOString() ?? null,

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { Ctx } from "~/context";
 import type { Db } from "~/db.server";
+import { languages } from "~/i18n/locales.server";
 import { AppError, forbidden } from "~/lib/errors";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { can, type StaffActor } from "~/capabilities/people/permissions";
@@ -52,8 +53,18 @@ function slug(label: string): string {
   );
 }
 
+/** Every shipped language needs a name (the form says which one is missing; this guards other callers). */
+function checkLabels(labels: Record<string, string>) {
+  for (const { code } of languages()) {
+    const label = labels[code]?.trim() ?? "";
+    if (!label) throw new AppError(400, "mentoring:errors.topicLabelRequired", { language: code });
+    if (label.length > 60) throw new AppError(400, "mentoring:errors.topicLabelTooLong", { language: code });
+  }
+}
+
 export async function addTopic(ctx: StaffCtx, input: { labels: Record<string, string> }) {
   if (!can(ctx.actor, "topic:manage")) throw forbidden("topic:manage");
+  checkLabels(input.labels);
   return ctx.db.$transaction(async (tx) => {
     const base = `custom-${slug(input.labels.de ?? Object.values(input.labels)[0] ?? "")}`;
     let key = base;
@@ -70,6 +81,7 @@ export async function addTopic(ctx: StaffCtx, input: { labels: Record<string, st
 /** Renames an own topic (labels) and/or retires or reactivates any topic (active). Built-ins keep their names. */
 export async function editTopic(ctx: StaffCtx, id: string, input: { labels?: Record<string, string>; active?: boolean }) {
   if (!can(ctx.actor, "topic:manage")) throw forbidden("topic:manage");
+  if (input.labels) checkLabels(input.labels);
   return ctx.db.$transaction(async (tx) => {
     const existing = await tx.mentoringTopic.findUnique({ where: { id } });
     if (!existing) throw new AppError(404, "errors.notFound");

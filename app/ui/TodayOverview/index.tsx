@@ -32,7 +32,7 @@ export interface TodayData {
     topics: { id: string; key: string; labels: string }[];
   }[];
   waiting: { id: string; firstName: string; since: string }[];
-  offers: { id: string; firstName: string; assetTag: string | null; expiresAt: string | null }[];
+  offers: { id: string; status: string; firstName: string; assetTag: string | null; expiresAt: string | null }[];
   needsReset: { id: string; assetTag: string; model: string }[];
   followUps: { id: string; firstName: string; assetTag: string; followUp: string }[];
 }
@@ -120,7 +120,8 @@ export function TodayOverview({ data }: { data: TodayData }) {
         ))}
         {data.offers.map((r) => (
           <li key={r.id}>
-            <Link to={`/team/waiting-list/${r.id}`}>{t("waiting.offer", { name: r.firstName, tag: r.assetTag ?? "—" })}</Link>
+            <Link to={`/team/waiting-list/${r.id}`}>{t("waiting.offer", { name: r.firstName, tag: r.assetTag ?? "—" })}</Link>{" "}
+            <Tag tone="info">{t(`lending:reservationStatus.${r.status}`)}</Tag>
             {r.expiresAt ? (
               <div className="today-list__detail">
                 {t("waiting.expires")} <DateTime iso={r.expiresAt} timeZone={tz} />
