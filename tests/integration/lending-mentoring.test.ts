@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { StaffActor } from "~/capabilities/people/permissions";
-import { planSession, recordSession, SessionInput, updateSession } from "~/capabilities/lending/mentoring.server";
+import { listLoanSessions, planSession, recordSession, SessionInput, updateSession } from "~/capabilities/lending/mentoring.server";
 import { mentoringReport } from "~/capabilities/lending/mentoring-report.server";
-import { todayAtLocation } from "~/capabilities/lending/today.server";
+import { localDayBounds, todayAtLocation } from "~/capabilities/lending/today.server";
 import { addTopic, editTopic, listTopics, topicInput } from "~/capabilities/lending/topics.server";
 import { withActor, type Ctx } from "~/context";
 import { AppError } from "~/lib/errors";
@@ -203,6 +203,7 @@ describe("mentoring sessions", () => {
     expect(await db.mentoringSession.count({ where: { loanId: loan.id } })).toBe(1);
     expect(await reminders(loan.personId)).toHaveLength(1);
     expect(await db.auditEntry.count({ where: { action: "mentoring.session.created", subjectId: first.id } })).toBe(1);
+    expect((await listLoanSessions(db, loan.id)).map((s) => s.id)).toEqual([first.id]);
   });
 });
 
@@ -302,6 +303,15 @@ describe("today at my location", () => {
     expect(audits).toHaveLength(1); // one per page view, not one per person
 
     await expectAppError(todayAtLocation(shift, elsewhere.id), 403);
+  });
+});
+
+describe("local days", () => {
+  it("a Berlin day is 23 hours in spring and 25 in autumn", () => {
+    const spring = localDayBounds(new Date("2026-03-29T12:00:00Z"), "Europe/Berlin");
+    expect([spring.start.toISOString(), spring.end.toISOString()]).toEqual(["2026-03-28T23:00:00.000Z", "2026-03-29T22:00:00.000Z"]);
+    const autumn = localDayBounds(new Date("2026-10-25T12:00:00Z"), "Europe/Berlin");
+    expect([autumn.start.toISOString(), autumn.end.toISOString()]).toEqual(["2026-10-24T22:00:00.000Z", "2026-10-25T23:00:00.000Z"]);
   });
 });
 
