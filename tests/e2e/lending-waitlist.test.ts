@@ -3,6 +3,7 @@
 // someone with a reason that then shows in the history. Everything at Haus am Park (all its devices are out).
 import type { BrowserContext, Page, Response } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { BORROW_REQUESTS_PER_NUMBER } from "~/web/rate-limit.server";
 import { baseUrl, newPage, signIn, tabTo, useBrowser, waitForHydration, type DemoRole } from "../helpers/browser";
 
 const browser = useBrowser();
@@ -95,6 +96,22 @@ describe("asking to borrow without JavaScript", () => {
     // The summary's link leads to the place choice.
     const href = await summary.locator("a", { hasText: "Wählen Sie einen Ort." }).getAttribute("href");
     expect(await page.locator(href!).count()).toBe(1);
+    await page.context().close();
+  });
+
+  it("too many requests for one number get a kind 429 with the phone number", async () => {
+    const page = await newPage(browser(), { javaScript: false });
+    for (let i = 0; i < BORROW_REQUESTS_PER_NUMBER; i++) {
+      expect((await sendBorrow(page, { firstName: "Ottilie", phone: "0176 4400 0009", place: HOME })).status()).toBe(302);
+    }
+    const blocked = await sendBorrow(page, { firstName: "Ottilie", phone: "0176 4400 0009", place: HOME });
+    expect(blocked.status()).toBe(429);
+    expect(await page.title()).toMatch(/^Fehler: /);
+    await expect(page.getByRole("alert").textContent()).resolves.toContain("sehr viele Anfragen");
+    await expect(page.locator("main").textContent()).resolves.toContain("Rufen Sie uns stattdessen an:");
+    expect(await page.locator('main a[href="tel:+494211234560"]').count()).toBeGreaterThan(0);
+    // The answers stay, to try again later or read out on the phone.
+    expect(await page.locator('input[name="firstName"]').inputValue()).toBe("Ottilie");
     await page.context().close();
   });
 });
