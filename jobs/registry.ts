@@ -3,7 +3,7 @@ import type { Services } from "~/context";
 import type { Job } from "~/generated/prisma/client";
 import { closeResolved } from "./close-resolved-tickets";
 import { deliverOutbox } from "./deliver-outbox";
-import { lendingOffers } from "./lending-offers";
+import { lendingOffers, pruneReservations } from "./lending-offers";
 import { optimizeDatabase } from "./optimize-database";
 import { pruneFinishedJobs } from "./prune-jobs";
 import { pruneExpiredSessions } from "./prune-sessions";
@@ -17,6 +17,7 @@ export const handlers: Record<string, JobHandler> = {
   "helpdesk.closeResolved": closeResolved,
   "db.optimize": optimizeDatabase,
   "lending.offers": lendingOffers,
+  "lending.pruneReservations": pruneReservations,
 };
 
 /** croner patterns (with seconds). Each tick enqueues one job, deduplicated across workers by its unique key. */
@@ -27,4 +28,5 @@ export const schedule: { type: string; cron: string }[] = [
   { type: "helpdesk.closeResolved", cron: "0 15 * * * *" },
   { type: "db.optimize", cron: "0 45 3 * * *" },
   { type: "lending.offers", cron: "0 * * * * *" },
+  { type: "lending.pruneReservations", cron: "0 50 3 * * *" },
 ];

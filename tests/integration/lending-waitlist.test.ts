@@ -12,6 +12,7 @@ import {
   MoveInput,
   moveOnWaitingList,
   offerFreeDevices,
+  pruneClosedReservations,
 } from "~/capabilities/lending/waiting-list.server";
 import { withActor, type Ctx } from "~/context";
 import { AppError } from "~/lib/errors";
@@ -352,5 +353,26 @@ describe("offers", () => {
     const row = await reservation(first.reservationId);
     expect(await messagesTo(row.personId, "deviceOffered")).toHaveLength(1);
     expect(row.events.filter((e) => e.kind === "offered")).toHaveLength(1);
+  });
+});
+
+describe("keeping data no longer than needed", () => {
+  it("ended requests are deleted with their history a year after they ended; open ones stay", async () => {
+    const home = await place();
+    const ended = await ask(home.id);
+    const waiting = await ask(home.id);
+    const recent = await ask(home.id);
+    await cancelReservation(coordinator, ended.reservationId, {});
+    clock.set("2027-06-01T10:00:00Z");
+    await cancelReservation(coordinator, recent.reservationId, {});
+    clock.set("2027-11-23T09:00:00Z"); // not yet a full year
+    expect(await pruneClosedReservations(services)).toBe(0);
+    clock.set("2027-11-24T10:00:00Z");
+    expect(await pruneClosedReservations(services)).toBeGreaterThanOrEqual(1);
+    expect(await db.reservation.findUnique({ where: { id: ended.reservationId } })).toBeNull();
+    expect(await db.reservationEvent.count({ where: { reservationId: ended.reservationId } })).toBe(0);
+    expect((await reservation(waiting.reservationId)).status).toBe("waiting");
+    expect((await reservation(recent.reservationId)).status).toBe("cancelled");
+    expect(schedule.map((s) => s.type)).toContain("lending.pruneReservations");
   });
 });

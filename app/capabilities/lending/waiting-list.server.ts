@@ -547,3 +547,19 @@ export async function getReservation(ctx: StaffCtx, reservationId: string) {
       .filter((r) => r.id !== reservation.id),
   };
 }
+
+/** Ended requests are kept this long (for questions and the programme's figures), then deleted with their history. */
+export const CLOSED_RESERVATION_KEEP_DAYS = 365;
+
+/** Deletes requests that ended more than CLOSED_RESERVATION_KEEP_DAYS ago (nothing happened to them since). */
+export async function pruneClosedReservations(ctx: Pick<Ctx, "db" | "clock">): Promise<number> {
+  const cutoff = new Date(ctx.clock.now().getTime() - CLOSED_RESERVATION_KEEP_DAYS * 86_400_000);
+  const { count } = await ctx.db.reservation.deleteMany({
+    where: {
+      status: { notIn: [...OPEN_RESERVATION_STATUSES] },
+      createdAt: { lt: cutoff },
+      events: { none: { at: { gte: cutoff } } },
+    },
+  });
+  return count;
+}

@@ -100,7 +100,7 @@ export function ReservationHistory({ events, deviceTags }: { events: Reservation
         }),
         meta: (
           <>
-            {e.actor ?? t("reservation.system")} · <DateTime iso={e.at} />
+            {e.actor ?? (e.kind === "joined" ? t("reservation.themselves") : t("reservation.system"))} · <DateTime iso={e.at} />
           </>
         ),
         body: e.reason,
