@@ -103,6 +103,12 @@ export function ReservationHistory({ events, deviceTags }: { events: Reservation
             {e.actor ?? (e.kind === "joined" ? t("reservation.themselves") : t("reservation.system"))} · <DateTime iso={e.at} />
           </>
         ),
+        details:
+          e.kind === "offered" && typeof e.data.expiresAt === "string" ? (
+            <p>
+              {t("reservation.answerBy")} <DateTime iso={e.data.expiresAt} />
+            </p>
+          ) : undefined,
         body: e.reason,
       }))}
     />
