@@ -75,7 +75,8 @@ export function BorrowerDetails({
     lastResult,
     defaultValue: {
       channel: "phone",
-      locationId: options.locations[0]?.id ?? "",
+      // One place: that one. Several: staff choose, so nobody lands on the wrong list by default.
+      locationId: options.locations.length === 1 ? options.locations[0]!.id : "",
       person: { language: "de", contactPreference: landline ? "voice" : "sms" },
     },
   });
@@ -145,6 +146,7 @@ export function BorrowerDetails({
         <Select
           {...fieldProps(fields.locationId)}
           label={t("new.location")}
+          placeholder={options.locations.length === 1 ? undefined : t("actions.move.choose")}
           options={options.locations.map((l) => ({ value: l.id, label: l.name }))}
           autoFocus={Boolean(person)}
         />
