@@ -3,6 +3,7 @@ import type { Services } from "~/context";
 import type { Job } from "~/generated/prisma/client";
 import { closeResolved } from "./close-resolved-tickets";
 import { deliverOutbox } from "./deliver-outbox";
+import { lendingReminders } from "./lending-reminders";
 import { optimizeDatabase } from "./optimize-database";
 import { pruneFinishedJobs } from "./prune-jobs";
 import { pruneExpiredSessions } from "./prune-sessions";
@@ -15,6 +16,7 @@ export const handlers: Record<string, JobHandler> = {
   "people.pruneSessions": pruneExpiredSessions,
   "helpdesk.closeResolved": closeResolved,
   "db.optimize": optimizeDatabase,
+  "lending.reminders": lendingReminders,
 };
 
 /** croner patterns (with seconds). Each tick enqueues one job, deduplicated across workers by its unique key. */
@@ -24,4 +26,5 @@ export const schedule: { type: string; cron: string }[] = [
   { type: "people.pruneSessions", cron: "0 0 * * * *" },
   { type: "helpdesk.closeResolved", cron: "0 15 * * * *" },
   { type: "db.optimize", cron: "0 45 3 * * *" },
+  { type: "lending.reminders", cron: "0 5 * * * *" },
 ];
