@@ -12,6 +12,7 @@ import { audit } from "~/capabilities/privacy/audit.server";
 import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
 import { findOrCreatePerson, NewPersonInput } from "~/capabilities/people/persons.server";
 import { moveDevice, recordDeviceEvent } from "./device-history.server";
+import type { LoanView } from "./loan-views";
 import {
   ACCESSORIES,
   AGREEMENT_MODES,
@@ -502,8 +503,7 @@ export async function getLoan(ctx: StaffCtx, loanId: string) {
   return loan;
 }
 
-export const LOAN_VIEWS = ["active", "dueSoon", "overdue", "followUps", "returned"] as const;
-export type LoanView = (typeof LOAN_VIEWS)[number];
+export { LOAN_VIEWS, type LoanView } from "./loan-views";
 
 export async function listLoans(ctx: StaffCtx, input: { view: LoanView; locationId?: string | null; page: number }) {
   const scope = locationScope(ctx.actor);
