@@ -458,7 +458,8 @@ export async function agreementPage(ctx: StaffCtx, loanId: string, variant: "per
         t("agreement.term.free"),
         t("agreement.term.learning"),
         t("agreement.term.giveBack", { date: date(loan.dueAt) }),
-        t("agreement.term.loss", { phone: phoneLink(l.phone).display }),
+        // Isolated left-to-right, so a number reads in the right order inside Arabic text.
+        t("agreement.term.loss", { phone: `\u2066${phoneLink(l.phone).display}\u2069` }),
         t("agreement.term.reset"),
         t("agreement.term.mentoring"),
         t("agreement.term.privacy"),

@@ -150,4 +150,68 @@ describe("lending a device", () => {
     expect((await page.locator(".loan-checkout__chosen").textContent()) ?? "").toContain("Walter");
     await page.context().close();
   });
+
+  it("a damaged return with a photo: a GIF is refused, a PNG is kept and shown only to staff", async () => {
+    // TAB-0006 goes out and comes back here, and ends available again (the other files pick it at the details step).
+    const page = await staffPage("volunteer");
+    await page.goto("/team/loans/new");
+    await waitForHydration(page);
+    await page.locator('input[name="query"]').fill("0151 5550 6006");
+    await page.locator("form#loan-find button[type=submit]").click();
+    await page.locator('input[name="person.firstName"]').fill("Jürgen");
+    await page.locator("form#loan-person button[type=submit]").click();
+    await page.locator('input[name="assetTag"]').fill("tab-0006");
+    await page.locator("form#loan-device button[type=submit]").click();
+    await page.locator('input[name="dueOn"]').waitFor();
+    for (const item of ["charged", "accessoriesPresent", "accountExplained", "simActive"]) {
+      await page.locator(`input[name="checklist"][value="${item}"]`).check({ force: true });
+    }
+    await page.locator('input[name="agreementMode"][value="paper"]').check({ force: true });
+    await page.locator('input[name="agreementAccepted"]').check({ force: true });
+    await Promise.all([page.waitForURL(/\/team\/loans\/[^/?]+\?created=1$/), page.locator("form#loan-details button[type=submit]").click()]);
+    const loanPath = new URL(page.url()).pathname;
+
+    await page.goto(`${loanPath}/check-in`);
+    await waitForHydration(page);
+    const answer = async () => {
+      await page.locator('input[name="accessoriesComplete"][value="yes"]').check({ force: true });
+      await page.locator('input[name="condition"][value="damaged"]').check({ force: true });
+      await page.locator('textarea[name="damageNote"]').fill("Sprung in der Ecke");
+      for (const [name, value] of [["factoryReset", "yes"], ["accountRemoved", "yes"], ["sim", "kept"], ["outcome", "bought_own"]]) {
+        await page.locator(`input[name="${name}"][value="${value}"]`).check({ force: true });
+      }
+    };
+    await answer();
+    await page.locator('input[name="photo"]').setInputFiles({ name: "schaden.gif", mimeType: "image/gif", buffer: Buffer.from("GIF89a") });
+    await page.locator("form#loan-check-in button[type=submit]").click();
+    await page.getByRole("alert").locator("a", { hasText: "JPEG-, PNG- oder WebP-Bild" }).waitFor();
+    await expect(page.locator('textarea[name="damageNote"]').inputValue()).resolves.toBe("Sprung in der Ecke");
+
+    await answer();
+    await page.locator('input[name="photo"]').setInputFiles({ name: "schaden.png", mimeType: "image/png", buffer: PNG });
+    await Promise.all([page.waitForURL((url) => url.pathname === loanPath), page.locator("form#loan-check-in button[type=submit]").click()]);
+    const src = await page.locator(".loan-photos img").getAttribute("src");
+    expect(src).toMatch(new RegExp(`^${loanPath}/photo/`));
+    const photo = await page.request.get(src!);
+    expect(photo.headers()["content-type"]).toBe("image/png");
+    expect(Buffer.from(await photo.body()).equals(PNG)).toBe(true);
+    const anonymous = await newPage(browser());
+    const refused = await anonymous.request.get(`${baseUrl()}${src}`, { maxRedirects: 0 });
+    expect(refused.headers()["content-type"] ?? "").not.toBe("image/png");
+    await anonymous.context().close();
+    expect((await page.locator("main").textContent()) ?? "").toContain("Sprung in der Ecke");
+
+    await page.goto(`${loanPath}/reset`);
+    await waitForHydration(page);
+    for (const box of ["factoryReset", "accountsRemoved", "charged"]) await page.locator(`input[name="${box}"]`).check({ force: true });
+    await Promise.all([page.waitForURL((url) => url.pathname === loanPath), page.locator("form#loan-reset button[type=submit]").click()]);
+    expect((await page.locator(".loan-facts").textContent()) ?? "").toContain("Verfügbar");
+    await page.context().close();
+  });
 });
+
+/** A 1×1 PNG. */
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+  "base64",
+);
