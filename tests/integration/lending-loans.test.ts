@@ -15,6 +15,7 @@ import {
 } from "~/capabilities/lending/loans.server";
 import { withActor, type Ctx } from "~/context";
 import { AppError } from "~/lib/errors";
+import { chosenDevice, deviceChoices, findBorrower, fromReservation, performCheckoutStep } from "~/web/loans.server";
 import { createTestServices } from "../helpers/db";
 import { makeLocation, makePerson, makeStaff } from "../helpers/factories";
 
@@ -391,5 +392,77 @@ describe("lists", () => {
     expect(overdue.loans.find((l) => l.id === loan.id)?.overdue).toBe(true);
     await checkInDevice(volunteer, loan.id, checkInForm());
     expect((await listLoans(volunteer, { view: "returned", page: 1 })).loans.map((l) => l.id)).toContain(loan.id);
+  });
+});
+
+describe("the check-out page", () => {
+  const post = (fields: Record<string, string | string[]>) => {
+    const body = new FormData();
+    for (const [k, v] of Object.entries(fields)) for (const value of [v].flat()) body.append(k, value);
+    return new Request("http://localhost/team/loans/new", { method: "POST", body });
+  };
+
+  it("finds people by any German phone format or by first name, never creating anyone", async () => {
+    const person = await makePerson(db, { phone: "+4915155501111", firstName: "Hildegard" });
+    const byPhone = await findBorrower(volunteer, "0151 / 5550-1111");
+    expect(byPhone).toMatchObject({ kind: "phone", person: { id: person.id } });
+    const byName = await findBorrower(volunteer, "Hilde");
+    expect(byName.kind === "name" && byName.matches.map((m) => m.id)).toContain(person.id);
+    const unknown = await findBorrower(volunteer, "0151 5550 2222");
+    expect(unknown).toMatchObject({ kind: "phone", person: null });
+    expect(await db.person.count({ where: { phone: "+4915155502222" } })).toBe(0);
+  });
+
+  it("offers available devices where the actor works and those held for this person; refuses others at the tag field", async () => {
+    const free = await makeDevice();
+    const elsewhere = await makeDevice("available", other.id);
+    const held = await makeDevice("reserved");
+    const person = await makePerson(db);
+    await db.reservation.create({
+      data: { reference: "RSV679", personId: person.id, locationId: centre.id, channel: "web", status: "accepted", position: 2, offeredDeviceId: held.id },
+    });
+    const ids = (await deviceChoices(volunteer, person.id)).map((d) => d.id);
+    expect(ids).toEqual(expect.arrayContaining([free.id, held.id]));
+    expect(ids).not.toContain(elsewhere.id);
+    expect((await deviceChoices(volunteer)).map((d) => d.id)).not.toContain(held.id);
+    expect(await chosenDevice(volunteer, { assetTag: held.assetTag.toLowerCase() }, person.id)).toMatchObject({ device: { id: held.id } });
+    expect(await chosenDevice(volunteer, { assetTag: held.assetTag })).toMatchObject({ error: { field: "assetTag", key: "loans:errors.deviceReservedForOther" } });
+    expect(await chosenDevice(volunteer, { deviceId: elsewhere.id })).toMatchObject({ error: { key: "loans:errors.deviceElsewhere" } });
+    expect(await chosenDevice(volunteer, { assetTag: "NOPE-1" })).toMatchObject({ error: { key: "loans:errors.deviceUnknown" } });
+
+    // From the waiting list: straight to the details with that person and device.
+    const reservation = await db.reservation.findFirstOrThrow({ where: { offeredDeviceId: held.id } });
+    const start = await fromReservation(volunteer, reservation.id);
+    expect(start).toMatchObject({ borrower: { personId: person.id }, options: { device: { id: held.id } } });
+    await expectAppError(fromReservation(outsider, reservation.id), 403);
+  });
+
+  it("walks the steps for someone new and creates them only with the loan", async () => {
+    const device = await makeDevice();
+    const step1 = await performCheckoutStep(volunteer, post({ intent: "find", query: "0171 5550 3333" }));
+    expect(step1).toMatchObject({ step: "newPerson" });
+    const person = { "person.firstName": "Ilse", "person.phone": "+4917155503333", "person.language": "tr", "person.contactPreference": "sms" };
+    const step2 = await performCheckoutStep(volunteer, post({ intent: "person", ...person }));
+    expect(step2).toMatchObject({ step: "device", borrower: { name: "Ilse" } });
+    const step3 = await performCheckoutStep(volunteer, post({ intent: "device", ...person, assetTag: device.assetTag }));
+    expect(step3).toMatchObject({ step: "details", options: { device: { id: device.id }, dueOn: expect.any(String) } });
+    expect(await db.person.count({ where: { phone: "+4917155503333" } })).toBe(0);
+    const done = await performCheckoutStep(
+      volunteer,
+      post({
+        intent: "checkout",
+        ...person,
+        deviceId: device.id,
+        mentorId: volunteerRow.id,
+        checklist: ["charged", "accessoriesPresent", "accountExplained", "simActive"],
+        agreementMode: "paper",
+        agreementAccepted: "on",
+        idempotencyKey: "step-key-12345678",
+      }),
+    );
+    expect(done).toMatchObject({ step: "done" });
+    const loan = await db.loan.findUniqueOrThrow({ where: { checkOutKey: "step-key-12345678" }, include: { person: true } });
+    expect(loan.person).toMatchObject({ firstName: "Ilse", language: "tr" });
+    expect(loan.agreementLanguage).toBe("tr");
   });
 });
