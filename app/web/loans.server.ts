@@ -6,7 +6,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { z } from "zod";
 import type { Ctx } from "~/context";
 import { AppError, forbidden, notFound } from "~/lib/errors";
-import { parsePhone, phoneLink } from "~/lib/phone.server";
+import { maskPhone, parsePhone, phoneLink } from "~/lib/phone.server";
 import { getT } from "~/i18n/i18n.server";
 import { languages } from "~/i18n/locales.server";
 import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
@@ -102,7 +102,8 @@ export async function findBorrower(ctx: StaffCtx, query: string) {
   });
   return {
     kind: "name" as const,
-    matches: people.map((p) => ({ id: p.id, name: personName(p), phone: phoneLink(p.phone).display })),
+    // Enough of the number to tell two Giselas apart, no more.
+    matches: people.map((p) => ({ id: p.id, name: personName(p), phone: maskPhone(p.phone) })),
   };
 }
 

@@ -116,6 +116,14 @@ describe("check-out", () => {
     expect(await db.auditEntry.count({ where: { action: "loan.checkedOut", subjectId: loan.id } })).toBe(1);
   });
 
+  it("a loan made in the evening tells the person the next morning", async () => {
+    clock.set("2026-11-23T19:30:00Z"); // 20:30 in Berlin
+    const { person } = await lend();
+    const message = await db.message.findFirstOrThrow({ where: { personId: person.id, template: "loanCheckedOut" } });
+    expect(message.sendAfter.toISOString()).toBe("2026-11-24T08:00:00.000Z");
+    clock.set("2026-11-23T10:00:00Z");
+  });
+
   it("names every checklist item that is not ticked", () => {
     const parsed = CheckOutInput.safeParse({
       deviceId: "x",

@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { Ctx, Tx } from "~/context";
 import { Prisma } from "~/generated/prisma/client";
 import { AppError, forbidden, notFound } from "~/lib/errors";
-import { atLocalTime } from "~/lib/quiet-hours";
+import { atLocalTime, nextSendableTime } from "~/lib/quiet-hours";
 import { newReferenceCode } from "~/lib/reference-code";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
@@ -298,6 +298,7 @@ export async function checkOutDevice(ctx: StaffCtx, input: CheckOutValues): Prom
           model: device.model,
           dueDate: formatDueDate(loan.dueAt, person.language, location.timeZone),
         },
+        sendAfter: nextSendableTime(now, location.timeZone),
         idempotencyKey: `loan-checked-out:${loan.id}`,
       });
       await audit(tx, ctx, {
@@ -435,6 +436,7 @@ export async function extendLoan(ctx: StaffCtx, loanId: string, input: z.output<
         model: device.model,
         dueDate: formatDueDate(dueAt, person.language, location.timeZone),
       },
+      sendAfter: nextSendableTime(ctx.clock.now(), location.timeZone),
       idempotencyKey: `loan-extended:${loan.id}:${dueAt.toISOString()}`,
     });
     await audit(tx, ctx, {
@@ -506,6 +508,7 @@ export async function getLoan(ctx: StaffCtx, loanId: string) {
 export { LOAN_VIEWS, type LoanView } from "./loan-views";
 
 export async function listLoans(ctx: StaffCtx, input: { view: LoanView; locationId?: string | null; page: number }) {
+  if (!can(ctx.actor, "loan:view", input.locationId)) throw forbidden("loan:view");
   const scope = locationScope(ctx.actor);
   if (input.locationId && scope !== "all" && !scope.includes(input.locationId)) throw forbidden("loan:view");
   const now = ctx.clock.now();
