@@ -8,7 +8,7 @@ import type { Ctx } from "~/context";
 import { AppError, forbidden, notFound } from "~/lib/errors";
 import { maskPhone, parsePhone, phoneLink } from "~/lib/phone.server";
 import { getT } from "~/i18n/i18n.server";
-import { languages } from "~/i18n/locales.server";
+import { isSupportedLanguage, languages } from "~/i18n/locales.server";
 import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
 import { NewPersonInput } from "~/capabilities/people/persons.server";
 import { topicName } from "~/capabilities/lending/labels";
@@ -425,7 +425,8 @@ export function parseFields<S extends z.ZodType>(formData: FormData, schema: S) 
 /** Everything the printed agreement says, in its language; the borrower only as first name and initial. */
 export async function agreementPage(ctx: StaffCtx, loanId: string, variant: "person" | "large") {
   const loan = await getLoan(ctx, loanId);
-  const lng = variant === "large" ? "de" : loan.person.language;
+  // A language without translations of its own reads the German agreement, and says so in `lang`.
+  const lng = variant === "large" || !isSupportedLanguage(loan.person.language) ? "de" : loan.person.language;
   const t = getT(lng, "loans");
   const dir = languages().find((l) => l.code === lng)?.dir ?? "ltr";
   const date = (d: Date) => new Intl.DateTimeFormat(lng, { dateStyle: "long", timeZone: loan.location.timeZone }).format(d);

@@ -193,14 +193,12 @@ export function DeviceStep({ borrower, devices, lastResult }: { borrower: Borrow
           description={t("new.assetTagHint")}
           autoComplete="off"
           width="medium"
-          optional
           autoFocus
         />
         {devices.length ? (
           <RadioGroup
             {...fieldProps(fields.deviceId)}
             label={t("new.availableDevices")}
-            optional
             options={devices.map((d) => ({
               value: d.id,
               label: (
