@@ -4,6 +4,7 @@ import type { Job } from "~/generated/prisma/client";
 import { closeResolved } from "./close-resolved-tickets";
 import { deliverOutbox } from "./deliver-outbox";
 import { lendingOffers, pruneReservations } from "./lending-offers";
+import { lendingReminders } from "./lending-reminders";
 import { optimizeDatabase } from "./optimize-database";
 import { pruneFinishedJobs } from "./prune-jobs";
 import { pruneExpiredSessions } from "./prune-sessions";
@@ -18,6 +19,7 @@ export const handlers: Record<string, JobHandler> = {
   "db.optimize": optimizeDatabase,
   "lending.offers": lendingOffers,
   "lending.pruneReservations": pruneReservations,
+  "lending.reminders": lendingReminders,
 };
 
 /** croner patterns (with seconds). Each tick enqueues one job, deduplicated across workers by its unique key. */
@@ -29,4 +31,5 @@ export const schedule: { type: string; cron: string }[] = [
   { type: "db.optimize", cron: "0 45 3 * * *" },
   { type: "lending.offers", cron: "0 * * * * *" },
   { type: "lending.pruneReservations", cron: "0 50 3 * * *" },
+  { type: "lending.reminders", cron: "0 5 * * * *" },
 ];
