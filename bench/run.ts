@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark, one after the other. Figures only; targets are read by people, not asserted.
 await import("./pages");
 await import("./helpdesk");
+await import("./lending");
 
 export {};

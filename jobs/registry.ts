@@ -3,6 +3,8 @@ import type { Services } from "~/context";
 import type { Job } from "~/generated/prisma/client";
 import { closeResolved } from "./close-resolved-tickets";
 import { deliverOutbox } from "./deliver-outbox";
+import { lendingOffers, pruneReservations } from "./lending-offers";
+import { lendingReminders } from "./lending-reminders";
 import { optimizeDatabase } from "./optimize-database";
 import { pruneFinishedJobs } from "./prune-jobs";
 import { pruneExpiredSessions } from "./prune-sessions";
@@ -15,6 +17,9 @@ export const handlers: Record<string, JobHandler> = {
   "people.pruneSessions": pruneExpiredSessions,
   "helpdesk.closeResolved": closeResolved,
   "db.optimize": optimizeDatabase,
+  "lending.offers": lendingOffers,
+  "lending.pruneReservations": pruneReservations,
+  "lending.reminders": lendingReminders,
 };
 
 /** croner patterns (with seconds). Each tick enqueues one job, deduplicated across workers by its unique key. */
@@ -24,4 +29,7 @@ export const schedule: { type: string; cron: string }[] = [
   { type: "people.pruneSessions", cron: "0 0 * * * *" },
   { type: "helpdesk.closeResolved", cron: "0 15 * * * *" },
   { type: "db.optimize", cron: "0 45 3 * * *" },
+  { type: "lending.offers", cron: "0 * * * * *" },
+  { type: "lending.pruneReservations", cron: "0 50 3 * * *" },
+  { type: "lending.reminders", cron: "0 5 * * * *" },
 ];

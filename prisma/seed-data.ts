@@ -4,6 +4,7 @@ import { hashPassword } from "~/capabilities/people/auth.server";
 import { createMessenger } from "~/capabilities/messaging/messenger.server";
 import { systemClock } from "~/lib/clock";
 import { LENDING_PEOPLE, seedLending } from "./seed-lending";
+import { seedScheduling } from "./seed-scheduling";
 
 export const DEMO_PASSWORD = "ambulanz-demo";
 
@@ -223,5 +224,6 @@ export async function seedDemoData(db: Db): Promise<void> {
     }
     await tx.helpArticle.createMany({ data: DEMO_ARTICLES.map((article) => ({ ...article, published: true })) });
     await seedLending(tx, ids, systemClock.now());
+    await seedScheduling(tx, ids);
   });
 }

@@ -41,6 +41,11 @@ export default function Home() {
               <h3>{t(`ways.${way}.title`)}</h3>
               <p>{t(`ways.${way}.body`)}</p>
               <p>{t(`ways.${way}.how`)}</p>
+              {way === "borrow" ? (
+                <p>
+                  <Link to="/borrow">{t("ways.borrow.link")}</Link>
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { listLocationsFor } from "~/capabilities/people/locations.server";
 import { can } from "~/capabilities/people/permissions";
 import { countOutbox } from "~/capabilities/messaging/outbox.server";
+import { ButtonLink } from "~/ui/Button";
 import { PageHeading } from "~/ui/Layout";
 import type { RouteHandle } from "~/web/handle";
 import { requireStaff } from "~/web/session.server";
@@ -15,16 +16,28 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { ctx, actor } = await requireStaff(request, context, "team:view");
   const locations = await listLocationsFor(ctx.db, actor);
   const outbox = can(actor, "message:view") ? await countOutbox(ctx.db, ctx.clock.now()) : null;
-  return { name: actor.name, role: actor.role, locations: locations.map(({ id, name }) => ({ id, name })), outbox };
+  const lending = { today: can(actor, "loan:view"), programme: can(actor, "topic:manage") };
+  return { name: actor.name, role: actor.role, locations: locations.map(({ id, name }) => ({ id, name })), outbox, lending };
 }
 
 export default function TeamHome() {
   const { t } = useTranslation("team");
-  const { name, role, locations, outbox } = useLoaderData<typeof loader>();
+  const { name, role, locations, outbox, lending } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeading>{t("home.heading", { name })}</PageHeading>
       <p>{t("home.role", { role: t(`common:role.${role}`) })}</p>
+
+      {lending.today ? (
+        <p>
+          <ButtonLink to="/team/today">{t("today:homeLink")}</ButtonLink>
+        </p>
+      ) : null}
+      {lending.programme ? (
+        <p>
+          <Link to="/team/mentoring">{t("mentoring:report.homeLink")}</Link> · <Link to="/team/topics">{t("mentoring:topics.homeLink")}</Link>
+        </p>
+      ) : null}
 
       <section aria-labelledby="my-locations">
         <h2 id="my-locations">{t("home.locations")}</h2>

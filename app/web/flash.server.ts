@@ -12,6 +12,12 @@ const Flash = z.discriminatedUnion("kind", [
     channel: z.enum(["sms", "voice"]),
   }),
   z.object({
+    kind: z.literal("borrowRequested"),
+    reference: z.string().regex(/^[A-Z0-9]{6}$/),
+    channel: z.enum(["sms", "voice"]),
+    location: z.string().max(200),
+  }),
+  z.object({
     kind: z.literal("notice"),
     /** A translation key, e.g. "content:articles.saved". */
     messageKey: z.string().regex(/^[\w]+:[\w.]+$/),
@@ -30,6 +36,9 @@ export interface FlashOptions {
 
 /** The reference of a reported problem, from POST /report to GET /report/done. */
 export const REPORT_FLASH: FlashOptions = { path: "/report", maxAgeSeconds: 15 * 60 };
+
+/** The reference of a request to borrow, from POST /borrow to GET /borrow/done. */
+export const BORROW_FLASH: FlashOptions = { path: "/borrow", maxAgeSeconds: 15 * 60 };
 
 /** "Saved." after a staff form redirects back to its list; read once. */
 export const TEAM_NOTICE: FlashOptions = { path: "/team", maxAgeSeconds: 60 };

@@ -6,6 +6,8 @@ const ENTRIES: (NavItem & { permission: Permission })[] = [
   { to: "/team", labelKey: "nav.home", permission: "team:view" },
   { to: "/team/today", labelKey: "nav.today", permission: "loan:view" },
   { to: "/team/tickets", labelKey: "nav.tickets", permission: "ticket:view" },
+  { to: "/team/appointments", labelKey: "nav.appointments", permission: "schedule:view" },
+  { to: "/team/callbacks", labelKey: "nav.callbacks", permission: "callback:manage" },
   { to: "/team/loans", labelKey: "nav.loans", permission: "loan:view" },
   { to: "/team/devices", labelKey: "nav.devices", permission: "device:view" },
   { to: "/team/waiting-list", labelKey: "nav.waitingList", permission: "waitlist:view" },
@@ -15,6 +17,7 @@ const ENTRIES: (NavItem & { permission: Permission })[] = [
   { to: "/team/articles", labelKey: "nav.articles", permission: "article:manage" },
   { to: "/team/categories", labelKey: "nav.categories", permission: "category:manage" },
   { to: "/team/topics", labelKey: "nav.topics", permission: "topic:manage" },
+  { to: "/team/hours", labelKey: "nav.hours", permission: "schedule:manage" },
 ];
 
 export function navigationFor(actor: StaffActor): NavItem[] {

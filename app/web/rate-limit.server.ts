@@ -77,3 +77,14 @@ const reportsPerAddress = new RateLimiterMemory({
 export async function allowProblemReport(clientIp: string, phoneE164: string): Promise<boolean> {
   return consumed(reportsPerAddress.consume(clientIp), reportsPerNumber.consume(hashed(phoneE164)));
 }
+
+// Asking to borrow sends an SMS or a call too: the same two limits, counted separately from problem reports.
+export const BORROW_REQUESTS_PER_NUMBER = 5;
+export const BORROW_REQUESTS_PER_ADDRESS = 30;
+const borrowPerNumber = new RateLimiterMemory({ keyPrefix: "borrow-phone", points: BORROW_REQUESTS_PER_NUMBER, duration: 60 * 60 });
+const borrowPerAddress = new RateLimiterMemory({ keyPrefix: "borrow-ip", points: BORROW_REQUESTS_PER_ADDRESS, duration: 60 * 60 });
+
+/** Counts one request to borrow; false when this address or this phone number (E.164) has sent too many. */
+export async function allowBorrowRequest(clientIp: string, phoneE164: string): Promise<boolean> {
+  return consumed(borrowPerAddress.consume(clientIp), borrowPerNumber.consume(hashed(phoneE164)));
+}

@@ -21,27 +21,33 @@ export type Permission =
   | "waitlist:view"
   | "waitlist:manage" // add people, record answers to offers
   | "waitlist:reorder" // move someone on the list (with a reason): coordinators only
-  | "topic:manage"; // the list of mentoring topics
+  | "topic:manage" // the list of mentoring topics
+  | "schedule:view" // consultation hours, appointments, walk-ins, callbacks at a place
+  | "schedule:manage" // consultation hours, closures, channel shares
+  | "appointment:manage" // book for callers, walk-ins, outcomes, cancel
+  | "callback:manage"; // take callback requests, call, record attempts, own callback hours
 
 /** Day-to-day lending work, at the locations where someone works. */
 const LENDING: readonly Permission[] = ["device:view", "device:manage", "loan:view", "loan:manage", "waitlist:view", "waitlist:manage"];
+/** Running consultation hours and calling people back, at the locations where someone works. */
+const HELP_DESK: readonly Permission[] = ["schedule:view", "appointment:manage", "callback:manage"];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: [
     "team:view", "location:view", "location:manage", "person:view", "person:manage", "message:view", "audit:view",
     "staff:manage", "ticket:view", "ticket:manage", "category:manage", "article:manage",
-    ...LENDING, "waitlist:reorder", "topic:manage",
+    ...LENDING, "waitlist:reorder", "topic:manage", ...HELP_DESK, "schedule:manage",
   ],
   coordinator: [
     "team:view", "location:view", "location:manage", "person:view", "person:manage", "message:view", "audit:view",
     "ticket:view", "ticket:manage", "category:manage", "article:manage",
-    ...LENDING, "waitlist:reorder", "topic:manage",
+    ...LENDING, "waitlist:reorder", "topic:manage", ...HELP_DESK, "schedule:manage",
   ],
   librarian: [
     "team:view", "location:view", "person:view", "person:manage", "message:view", "ticket:view", "ticket:manage", "article:manage",
-    ...LENDING,
+    ...LENDING, ...HELP_DESK, "schedule:manage",
   ],
-  volunteer: ["team:view", "location:view", "person:view", "person:manage", "ticket:view", "ticket:manage", ...LENDING],
+  volunteer: ["team:view", "location:view", "person:view", "person:manage", "ticket:view", "ticket:manage", ...LENDING, ...HELP_DESK],
 };
 
 /** Coordinators and admins work across the whole programme; others only where they are members. */

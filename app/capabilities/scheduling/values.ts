@@ -1,0 +1,23 @@
+// The scheduling capability's closed value sets and limits (no database, no React: safe to import anywhere).
+
+/** Which part of a slot's capacity a booking uses: bookable online, kept for phone bookings by staff, or internal. */
+export const POOLS = ["web", "phone", "internal"] as const;
+export type Pool = (typeof POOLS)[number];
+
+export const APPOINTMENT_STATUSES = ["booked", "cancelled", "done", "no_show"] as const;
+export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+
+export const SLOT_MINUTES = [20, 30, 45, 60] as const;
+
+export const WALK_IN_STATUSES = ["waiting", "called", "done", "left"] as const;
+
+export const CALLBACK_STATUSES = ["scheduled", "unscheduled", "done", "failed", "cancelled"] as const;
+export const CALL_OUTCOMES = ["reached", "no_answer", "wrong_number", "call_again"] as const;
+export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+/** After this many failed attempts the coordinator is told (fallback: a letter or a visit). */
+export const MAX_CALL_ATTEMPTS = 3;
+
+/** Citizens see and book the free slots of this many days ahead. */
+export const BOOKING_HORIZON_DAYS = 28;
+/** Online bookings close this long before a slot starts (staff can still book by phone). */
+export const ONLINE_LEAD_MINUTES = 60;

@@ -1,0 +1,55 @@
+// Check-in: the return checklist (with an optional photo of damage). The device then needs a reset; missing
+// accessories keep a follow-up open on the loan.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CheckInInput, checkInDevice, PHOTO_MAX_BYTES } from "~/capabilities/lending/loans.server";
+import { PageHeading } from "~/ui/Layout";
+import { BackLink } from "~/ui/Link";
+import { CheckInForm } from "~/ui/LoanCheckIn";
+import { respondTo } from "~/web/errors.server";
+import { noticeCookie } from "~/web/flash.server";
+import type { RouteHandle } from "~/web/handle";
+import { checkInPage, newFormKey, parseFields, refusalReply } from "~/web/loans.server";
+import { attempt } from "~/web/tickets.server";
+import { requireStaff } from "~/web/session.server";
+
+export const handle: RouteHandle = { titleKey: "loans:checkIn.title", hydrate: true };
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { ctx } = await requireStaff(request, context, "loan:manage");
+  return { ...(await respondTo(() => checkInPage(ctx, params.loanId!))), formKey: newFormKey() };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { ctx } = await requireStaff(request, context, "loan:manage");
+  let formData: FormData;
+  try {
+    // One byte over the limit is enough to know: the capability refuses it with a clear message.
+    formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: PHOTO_MAX_BYTES + 1 }));
+  } catch {
+    return data({ result: { status: "error" as const, error: { photo: ["loans:errors.photoTooLarge"] } } }, { status: 400 });
+  }
+  const submission = parseFields(formData, CheckInInput);
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const file = formData.get("photo");
+  const photo =
+    file instanceof File && file.size > 0 ? { contentType: file.type, data: new Uint8Array(await file.arrayBuffer()) } : null;
+  const outcome = await attempt(() => checkInDevice(ctx, params.loanId!, { ...submission.value, photo }));
+  if (!outcome.ok) return data({ result: refusalReply(submission, outcome.refusal) }, { status: outcome.refusal.status });
+  return redirect(`/team/loans/${params.loanId}`, { headers: { "Set-Cookie": await noticeCookie(context, "loans:checkIn.done") } });
+}
+
+export default function CheckIn() {
+  const { t } = useTranslation("loans");
+  const { loan, formKey } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  return (
+    <>
+      <BackLink to={`/team/loans/${loan.id}`}>{t("checkIn.back")}</BackLink>
+      <PageHeading caption={`${loan.reference} · ${loan.assetTag}`}>{t("checkIn.heading")}</PageHeading>
+      <CheckInForm formKey={formKey} goals={loan.goals} lastResult={answer?.result} />
+    </>
+  );
+}

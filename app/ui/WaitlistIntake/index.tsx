@@ -1,0 +1,164 @@
+// Putting a caller on the waiting list, built for typing while listening: the number first (focused), then the
+// known caller (and where they already wait) or three fields for a new one, then the place and their wishes.
+// The number travels in a hidden field between the steps, never in the URL.
+import { Form, Link } from "@remix-run/react";
+import type { SubmissionResult } from "@conform-to/react";
+import { useTranslation } from "react-i18next";
+import { Button } from "~/ui/Button";
+import { ErrorSummary } from "~/ui/ErrorSummary";
+import { RadioGroup } from "~/ui/RadioGroup";
+import { Select } from "~/ui/Select";
+import { TextField } from "~/ui/TextField";
+import { fieldProps, formErrors, formProps, useAppForm } from "~/ui/forms";
+import { ReservationStatus } from "~/ui/WaitingList";
+
+type Result = SubmissionResult<string[]> | null | undefined;
+
+export function BorrowerLookup({ lastResult }: { lastResult: Result }) {
+  const { t } = useTranslation("waitlist");
+  const [form, fields] = useAppForm({ id: "waitlist-lookup", lastResult });
+  return (
+    <>
+      <ErrorSummary errors={formErrors(form)} />
+      <Form method="post" {...formProps(form)}>
+        <input type="hidden" name="intent" value="lookup" />
+        <TextField
+          {...fieldProps(fields.phone)}
+          label={t("new.phone")}
+          description={t("new.phoneHint")}
+          type="tel"
+          inputMode="tel"
+          autoComplete="off"
+          width="medium"
+          autoFocus
+        />
+        <Button type="submit">{t("new.lookup")}</Button>
+      </Form>
+    </>
+  );
+}
+
+export interface Borrower {
+  phone: { e164: string; display: string; type: string };
+  person: { id: string; name: string; open: { id: string; location: string; status: string }[] } | null;
+}
+
+export interface BorrowerOptions {
+  locations: { id: string; name: string }[];
+  languages: { code: string; name: string }[];
+}
+
+type DetailFields = {
+  personId: string;
+  person: { firstName: string; phone: string; language: string; contactPreference: string };
+  channel: string;
+  locationId: string;
+  wishes: string;
+};
+
+export function BorrowerDetails({
+  caller,
+  options,
+  lastResult,
+  already,
+}: {
+  caller: Borrower;
+  options: BorrowerOptions;
+  lastResult: Result;
+  already: { id: string; place: number; location: string } | null;
+}) {
+  const { t } = useTranslation("waitlist");
+  const { person, phone } = caller;
+  const landline = phone.type === "landline";
+  const [form, fields] = useAppForm<DetailFields>({
+    id: "waitlist-intake",
+    lastResult,
+    defaultValue: {
+      channel: "phone",
+      // One place: that one. Several: staff choose, so nobody lands on the wrong list by default.
+      locationId: options.locations.length === 1 ? options.locations[0]!.id : "",
+      person: { language: "de", contactPreference: landline ? "voice" : "sms" },
+    },
+  });
+  const newPerson = fields.person.getFieldset();
+  return (
+    <>
+      <ErrorSummary errors={formErrors(form)} />
+      {already ? (
+        <div className="notice" role="status">
+          <p>{t("new.already", { place: already.place, location: already.location })}</p>
+          <p>
+            <Link to={`/team/waiting-list/${already.id}`}>{t("new.alreadyLink")}</Link>
+          </p>
+        </div>
+      ) : null}
+      <section aria-labelledby="waitlist-caller-heading">
+        <h2 id="waitlist-caller-heading">{person ? t("new.known", { name: person.name }) : t("new.unknown")}</h2>
+        <p>
+          {t("new.number")} <strong dir="ltr">{phone.display}</strong> ·{" "}
+          <Link to="/team/waiting-list/new" reloadDocument>
+            {t("new.otherNumber")}
+          </Link>
+        </p>
+        {person?.open.length ? (
+          <>
+            <h3>{t("new.openPlaces")}</h3>
+            <ul>
+              {person.open.map((r) => (
+                <li key={r.id}>
+                  <Link to={`/team/waiting-list/${r.id}`}>{r.location}</Link> <ReservationStatus status={r.status} />
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+      <Form method="post" {...formProps(form)}>
+        <input type="hidden" name="intent" value="create" />
+        <input type="hidden" name="phone" value={phone.e164} />
+        {person ? (
+          <input type="hidden" name="personId" value={person.id} />
+        ) : (
+          <fieldset>
+            <legend>{t("new.newPerson")}</legend>
+            <input type="hidden" name={newPerson.phone.name} value={phone.e164} />
+            <TextField {...fieldProps(newPerson.firstName)} label={t("citizen:report.firstName")} autoComplete="off" width="long" autoFocus />
+            <Select
+              {...fieldProps(newPerson.language)}
+              label={t("citizen:report.language")}
+              options={options.languages.map((l) => ({ value: l.code, label: l.name }))}
+            />
+            {landline ? (
+              <>
+                <input type="hidden" name={newPerson.contactPreference.name} value="voice" />
+                <p>{t("new.landlineHint")}</p>
+              </>
+            ) : (
+              <RadioGroup
+                {...fieldProps(newPerson.contactPreference)}
+                label={t("citizen:report.contact")}
+                inline
+                options={["sms", "voice"].map((c) => ({ value: c, label: t(`common:channel.${c}`) }))}
+              />
+            )}
+          </fieldset>
+        )}
+        <Select
+          {...fieldProps(fields.locationId)}
+          label={t("new.location")}
+          placeholder={options.locations.length === 1 ? undefined : t("actions.move.choose")}
+          options={options.locations.map((l) => ({ value: l.id, label: l.name }))}
+          autoFocus={Boolean(person)}
+        />
+        <RadioGroup
+          {...fieldProps(fields.channel)}
+          label={t("new.channel")}
+          inline
+          options={["phone", "walk_in"].map((c) => ({ value: c, label: t(`lending:reservationChannel.${c}`) }))}
+        />
+        <TextField {...fieldProps(fields.wishes)} label={t("borrow.wishes")} description={t("new.wishesHint")} optional multiline rows={3} />
+        <Button type="submit">{t("new.submit")}</Button>
+      </Form>
+    </>
+  );
+}
