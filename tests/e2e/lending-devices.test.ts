@@ -102,6 +102,9 @@ describe("adding and finding a device", () => {
     expect(await page.locator('a[href^="/team/loans/"]').count()).toBeGreaterThan(0);
     // The device page names no borrower (least data).
     expect(await page.locator("main").innerText()).not.toContain("Heinz");
+    const loanLink = page.getByRole("link", { name: "Aktuelle Ausleihe öffnen" });
+    const loanPath = await loanLink.getAttribute("href");
+    expect(await page.locator(`tbody a[href="${loanPath}"]`).count()).toBe(1);
 
     const librarian = await staffPage("librarian");
     const response = await librarian.goto(new URL(page.url()).pathname);
