@@ -134,6 +134,21 @@ describe("statuses and transfers", () => {
     expect((await db.device.findUniqueOrThrow({ where: { id } })).status).toBe(status);
   });
 
+  it("status and transfer of a device at another place are refused (403), nothing changes", async () => {
+    const lib = await db.device.findUniqueOrThrow({ where: { assetTag: "LIB-0001" } });
+    await expectAppError(setDeviceStatus(volunteer, lib.id, DeviceStatusInput.parse({ status: "retired" })), 403);
+    await expectAppError(transferDevice(volunteer, lib.id, TransferInput.parse({ toLocationId: centre.id })), 403);
+    expect(await db.device.findUniqueOrThrow({ where: { id: lib.id } })).toMatchObject({ status: "available", locationId: library.id });
+    expect(await db.auditEntry.count({ where: { subjectId: lib.id, action: { in: ["device.status", "device.transferred"] } } })).toBe(0);
+  });
+
+  it("a status change is audit-logged with from and to", async () => {
+    const { id } = await add("TAB-2002");
+    await setDeviceStatus(volunteer, id, DeviceStatusInput.parse({ status: "in_repair" }));
+    const entry = await db.auditEntry.findFirstOrThrow({ where: { action: "device.status", subjectId: id } });
+    expect(JSON.parse(entry.details)).toMatchObject({ from: "available", to: "in_repair" });
+  });
+
   it("hand statuses do not include the loan statuses", () => {
     expect(DeviceStatusInput.safeParse({ status: "on_loan" }).success).toBe(false);
   });
