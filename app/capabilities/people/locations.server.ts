@@ -38,7 +38,7 @@ export async function listLocationsFor(db: Db, actor: StaffActor) {
   const scope = locationScope(actor);
   const rows = await db.location.findMany({
     where: scope === "all" ? {} : { id: { in: [...scope] } },
-    select: { ...publicFields, _count: { select: { memberships: true } } },
+    select: { ...publicFields, loanWeeks: true, offerDays: true, _count: { select: { memberships: true } } },
     orderBy: { name: "asc" },
   });
   return rows.map((row) => ({ ...row, phone: phoneLink(row.phone), openingHours: parseOpeningHours(row.openingHours) }));
