@@ -13,7 +13,7 @@ import { startApp } from "../tests/helpers/app-server";
 const CLIENTS = 50;
 const ATTEMPTS_PER_CLIENT = 8;
 /** Everyone picks among the first few free slots: the contention of a popular morning. */
-const HOT_SLOTS = 12;
+const HOT_SLOTS = 40;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "da-bench-booking-"));
 const url = `file:${path.join(dir, "bench.db")}`;
