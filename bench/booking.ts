@@ -23,14 +23,27 @@ const library = await setup.location.findUniqueOrThrow({ where: { slug: "stadtbi
 // A busy week: weekday mornings with 4 online places per 20-minute slot (besides the demo hours).
 for (const weekday of [1, 3, 5]) {
   await setup.consultationHour.create({
-    data: { locationId: library.id, weekday, startTime: "08:00", endTime: "10:00", slotMinutes: 20, capacity: 5, onlineCapacity: 4, phoneCapacity: 1 },
+    data: {
+      locationId: library.id,
+      weekday,
+      startTime: "08:00",
+      endTime: "10:00",
+      slotMinutes: 20,
+      capacity: 5,
+      onlineCapacity: 4,
+      phoneCapacity: 1,
+    },
   });
 }
 await setup.$disconnect();
 
 const app = await startApp({ DATABASE_URL: url, RUN_JOBS: "false" });
 const at = (p: string) => new URL(p, app.baseUrl).toString();
-const headers = (cookie: string) => ({ Origin: app.baseUrl, Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" });
+const headers = (cookie: string) => ({
+  Origin: app.baseUrl,
+  Cookie: cookie,
+  "Content-Type": "application/x-www-form-urlencoded",
+});
 const cookieOf = (res: Response) =>
   res.headers
     .getSetCookie()
@@ -42,7 +55,8 @@ async function freeSlotValues(): Promise<string[]> {
   const values = new Set<string>();
   for (let week = 0; week < 4; week++) {
     const html = await (await fetch(at(`/book/stadtbibliothek?week=${week}`))).text();
-    for (const m of html.matchAll(/name="slot" value="([^"]+)"/g)) values.add(m[1].replace(/&#x27;|&amp;/g, (e) => (e === "&amp;" ? "&" : "'")));
+    for (const m of html.matchAll(/name="slot" value="([^"]+)"/g))
+      values.add(m[1].replace(/&#x27;|&amp;/g, (e) => (e === "&amp;" ? "&" : "'")));
   }
   return [...values];
 }
@@ -50,7 +64,12 @@ async function freeSlotValues(): Promise<string[]> {
 let phoneCounter = 0;
 /** Choose a slot and answer the questions; returns the cookie the check page needs. */
 async function prepare(slot: string): Promise<string> {
-  const chosen = await fetch(at("/book/stadtbibliothek"), { method: "POST", redirect: "manual", headers: headers(""), body: new URLSearchParams({ slot }) });
+  const chosen = await fetch(at("/book/stadtbibliothek"), {
+    method: "POST",
+    redirect: "manual",
+    headers: headers(""),
+    body: new URLSearchParams({ slot }),
+  });
   const cookie = cookieOf(chosen);
   const phone = `0151 7${String(1_000_000 + ++phoneCounter).padStart(7, "0")}`;
   const details = await fetch(at("/book/stadtbibliothek/details"), {
@@ -67,7 +86,11 @@ const latencies: number[] = [];
 const outcomes = { booked: 0, taken: 0, refused: 0, failed: 0 };
 try {
   const slots = (await freeSlotValues()).slice(0, HOT_SLOTS);
-  console.log(`\nBooking rush: ${CLIENTS} clients × ${ATTEMPTS_PER_CLIENT} attempts on the ${slots.length} next free online slots (${slots.length ? "Stadtbibliothek" : "none!"})`);
+  console.log(
+    `\nBooking rush: ${CLIENTS} clients × ${ATTEMPTS_PER_CLIENT} attempts on the ${
+      slots.length
+    } next free online slots (${slots.length ? "Stadtbibliothek" : "none!"})`
+  );
   const started = performance.now();
   let measured = 0;
   await Promise.all(
@@ -75,7 +98,12 @@ try {
       for (let i = 0; i < ATTEMPTS_PER_CLIENT; i++) {
         const cookie = await prepare(slots[(client + i * 7) % slots.length]);
         const start = performance.now();
-        const res = await fetch(at("/book/stadtbibliothek/check"), { method: "POST", redirect: "manual", headers: headers(cookie), body: "" });
+        const res = await fetch(at("/book/stadtbibliothek/check"), {
+          method: "POST",
+          redirect: "manual",
+          headers: headers(cookie),
+          body: "",
+        });
         await res.arrayBuffer();
         const took = performance.now() - start;
         latencies.push(took);
@@ -86,16 +114,26 @@ try {
         else if (res.status === 400 || res.status === 409) outcomes.refused++;
         else outcomes.failed++;
       }
-    }),
+    })
   );
   const wall = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
   const attempts = latencies.length;
-  console.log(`  attempts: ${attempts}; booked ${outcomes.booked}, "just taken" ${outcomes.taken}, other refusals ${outcomes.refused}, errors ${outcomes.failed}`);
-  console.log(`  "Book now" latency: p50 ${pct(50).toFixed(1)} ms, p95 ${pct(95).toFixed(1)} ms (max ${pct(100).toFixed(1)} ms)`);
   console.log(
-    `  throughput: ${(attempts / wall).toFixed(1)} booking attempts/s, ${(outcomes.booked / wall).toFixed(1)} bookings/s over ${wall.toFixed(1)} s wall time (incl. the untimed choose/details steps; ${(measured / 1000 / CLIENTS).toFixed(1)} s per client in "Book now")`,
+    `  attempts: ${attempts}; booked ${outcomes.booked}, "just taken" ${outcomes.taken}, other refusals ${outcomes.refused}, errors ${outcomes.failed}`
+  );
+  console.log(
+    `  "Book now" latency: p50 ${pct(50).toFixed(1)} ms, p95 ${pct(95).toFixed(1)} ms (max ${pct(100).toFixed(1)} ms)`
+  );
+  console.log(
+    `  throughput: ${(attempts / wall).toFixed(1)} booking attempts/s, ${(outcomes.booked / wall).toFixed(
+      1
+    )} bookings/s over ${wall.toFixed(1)} s wall time (incl. the untimed choose/details steps; ${(
+      measured /
+      1000 /
+      CLIENTS
+    ).toFixed(1)} s per client in "Book now")`
   );
 } finally {
   await app.stop().catch(() => undefined);
@@ -105,10 +143,18 @@ try {
 const db = await openDatabase(url);
 try {
   const hours = new Map((await db.consultationHour.findMany()).map((h) => [h.id, capacityByPool(h)]));
-  const groups = await db.appointment.groupBy({ by: ["consultationHourId", "startsAt", "pool"], where: { status: "booked" }, _count: { _all: true } });
-  const over = groups.filter((g) => g._count._all > (hours.get(g.consultationHourId ?? "")?.[g.pool as "web" | "phone" | "internal"] ?? 0));
+  const groups = await db.appointment.groupBy({
+    by: ["consultationHourId", "startsAt", "pool"],
+    where: { status: "booked" },
+    _count: { _all: true },
+  });
+  const over = groups.filter(
+    (g) => g._count._all > (hours.get(g.consultationHourId ?? "")?.[g.pool as "web" | "phone" | "internal"] ?? 0)
+  );
   const total = groups.reduce((sum, g) => sum + g._count._all, 0);
-  console.log(`  double bookings in the database: ${over.length} (${total} booked appointments in ${groups.length} slot/pool groups)`);
+  console.log(
+    `  double bookings in the database: ${over.length} (${total} booked appointments in ${groups.length} slot/pool groups)`
+  );
   if (outcomes.failed || over.length) process.exitCode = 1;
 } finally {
   await db.$disconnect();

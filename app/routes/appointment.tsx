@@ -58,7 +58,9 @@ export default function MyAppointment() {
   if (answer?.step === "cancelled" || answer?.step === "moved") {
     return (
       <CitizenShell>
-        <PageHeading>{answer.step === "cancelled" ? t("manage.cancelledHeading") : t("manage.movedHeading")}</PageHeading>
+        <PageHeading>
+          {answer.step === "cancelled" ? t("manage.cancelledHeading") : t("manage.movedHeading")}
+        </PageHeading>
         <Facts appointment={answer.appointment} />
         <p>{answer.step === "cancelled" ? t("manage.cancelledBody") : t("manage.movedBody")}</p>
         <p>
@@ -71,7 +73,9 @@ export default function MyAppointment() {
     return (
       <CitizenShell>
         <PageHeading>{t("manage.foundHeading")}</PageHeading>
-        {answer.step === "slots" && answer.error ? <ErrorSummary errors={[{ fieldId: "slot", message: answer.error }]} /> : null}
+        {answer.step === "slots" && answer.error ? (
+          <ErrorSummary errors={[{ fieldId: "slot", message: answer.error }]} />
+        ) : null}
         <Facts appointment={answer.appointment} />
         {answer.step === "found" ? (
           <>
@@ -95,7 +99,14 @@ export default function MyAppointment() {
             <Hidden lookup={answer.lookup} />
             <input type="hidden" name="key" value={answer.key} />
             <p>{t("manage.moveIntro")}</p>
-            <SlotPicker id="slot" name="slot" legend={t("manage.moveLegend")} days={answer.days} errors={answer.error ? [answer.error] : undefined} emptyText={t("slots.noneSoon")} />
+            <SlotPicker
+              id="slot"
+              name="slot"
+              legend={t("manage.moveLegend")}
+              days={answer.days}
+              errors={answer.error ? [answer.error] : undefined}
+              emptyText={t("slots.noneSoon")}
+            />
             <Button type="submit" name="intent" value="move" variant="primary">
               {t("manage.moveSubmit")}
             </Button>
@@ -112,8 +123,22 @@ export default function MyAppointment() {
       {form.errors?.length ? phone : null}
       <p>{t("manage.intro")}</p>
       <Form method="post" {...formProps(form)}>
-        <TextField {...fieldProps(fields.reference)} label={t("manage.reference")} description={t("manage.referenceHint")} autoComplete="off" width="short" />
-        <TextField {...fieldProps(fields.phone)} label={t("details.phone")} description={t("manage.phoneHint")} type="tel" inputMode="tel" autoComplete="tel" width="medium" />
+        <TextField
+          {...fieldProps(fields.reference)}
+          label={t("manage.reference")}
+          description={t("manage.referenceHint")}
+          autoComplete="off"
+          width="short"
+        />
+        <TextField
+          {...fieldProps(fields.phone)}
+          label={t("details.phone")}
+          description={t("manage.phoneHint")}
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
+          width="medium"
+        />
         <Button type="submit" name="intent" value="find" variant="primary">
           {t("manage.find")}
         </Button>

@@ -14,7 +14,15 @@ import { PageHeading } from "~/ui/Layout";
 import { BackLink, Link } from "~/ui/Link";
 import { CitizenShell } from "~/ui/Shell/CitizenShell";
 import { SlotPicker } from "~/ui/SlotPicker";
-import { newKey, placeBySlug, readState, slotLabel, slotWeek, WEEKS as WEEK_COUNT, writeState } from "~/web/booking.server";
+import {
+  newKey,
+  placeBySlug,
+  readState,
+  slotLabel,
+  slotWeek,
+  WEEKS as WEEK_COUNT,
+  writeState,
+} from "~/web/booking.server";
 import { errorResponse } from "~/web/errors.server";
 import type { RouteHandle } from "~/web/handle";
 
@@ -52,7 +60,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const kept = state?.slug === place.slug ? state : null;
   const next = { slug: place.slug, slot, answers: kept?.answers, key: newKey() };
   // Changing the time from the check page goes back there; otherwise on to the questions.
-  return redirect(`/book/${place.slug}/${next.answers ? "check" : "details"}`, { headers: { "Set-Cookie": await writeState(context, next) } });
+  return redirect(`/book/${place.slug}/${next.answers ? "check" : "details"}`, {
+    headers: { "Set-Cookie": await writeState(context, next) },
+  });
 }
 
 export default function BookSlots() {
@@ -74,7 +84,20 @@ export default function BookSlots() {
           <p>{t("slots.takenBody")}</p>
           {nextSlots.length ? (
             <Form method="post">
-              <SlotPicker id="next-slot" name="slot" legend={t("slots.nextLegend")} days={[{ day: "next", label: t("slots.nextFree"), slots: nextSlots.map((s) => ({ value: s.value, time: s.label })), fullyBooked: false }]} emptyText="" />
+              <SlotPicker
+                id="next-slot"
+                name="slot"
+                legend={t("slots.nextLegend")}
+                days={[
+                  {
+                    day: "next",
+                    label: t("slots.nextFree"),
+                    slots: nextSlots.map((s) => ({ value: s.value, time: s.label })),
+                    fullyBooked: false,
+                  },
+                ]}
+                emptyText=""
+              />
               <Button type="submit" variant="primary">
                 {t("slots.continue")}
               </Button>
@@ -104,8 +127,16 @@ export default function BookSlots() {
         </Button>
       </Form>
       <nav aria-label={t("slots.weeks")} className="pagination">
-        {week > 0 ? <Link to={`/book/${place.slug}?week=${week - 1}`} rel="prev">{t("slots.previousWeek")}</Link> : null}{" "}
-        {week < WEEKS - 1 ? <Link to={`/book/${place.slug}?week=${week + 1}`} rel="next">{t("slots.nextWeek")}</Link> : null}
+        {week > 0 ? (
+          <Link to={`/book/${place.slug}?week=${week - 1}`} rel="prev">
+            {t("slots.previousWeek")}
+          </Link>
+        ) : null}{" "}
+        {week < WEEKS - 1 ? (
+          <Link to={`/book/${place.slug}?week=${week + 1}`} rel="next">
+            {t("slots.nextWeek")}
+          </Link>
+        ) : null}
       </nav>
     </CitizenShell>
   );

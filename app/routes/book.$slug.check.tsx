@@ -26,7 +26,8 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 async function complete(request: Request, context: LoaderFunctionArgs["context"], slug: string) {
   const place = await placeBySlug(context.services.db, slug);
   const state = await readState(request, context);
-  if (!place || !state || state.slug !== place.slug || !state.slot) throw redirect(place ? `/book/${place.slug}` : "/book");
+  if (!place || !state || state.slug !== place.slug || !state.slot)
+    throw redirect(place ? `/book/${place.slug}` : "/book");
   if (!state.answers) throw redirect(`/book/${place.slug}/details`);
   return { place, state: { ...state, slot: state.slot, answers: state.answers } };
 }
@@ -42,7 +43,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const input = BookingInput.safeParse({
     locationId: place.id,
     slot: state.slot,
-    person: { firstName: answers.firstName, phone: answers.phone, language: answers.language, contactPreference: answers.contactPreference },
+    person: {
+      firstName: answers.firstName,
+      phone: answers.phone,
+      language: answers.language,
+      contactPreference: answers.contactPreference,
+    },
     concern: answers.concern,
     wantsEarlyReminder: answers.wantsEarlyReminder,
     idempotencyKey: state.key,
@@ -52,7 +58,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const outcome = await attempt(() => bookAppointment(citizen, { ...input.data, pool: "web", channel: "web" }));
   if (!outcome.ok) {
     if (outcome.refusal.messageKey === "scheduling:errors.slotTaken") {
-      return redirect(`/book/${place.slug}`, { headers: { "Set-Cookie": await writeState(context, { ...state, slot: undefined, taken: true }) } });
+      return redirect(`/book/${place.slug}`, {
+        headers: { "Set-Cookie": await writeState(context, { ...state, slot: undefined, taken: true }) },
+      });
     }
     return data({ error: outcome.refusal.messageKey }, { status: outcome.refusal.status });
   }
@@ -60,7 +68,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const channel = person ? channelFor(person) : "sms";
   const headers = new Headers();
   headers.append("Set-Cookie", await clearState(context));
-  headers.append("Set-Cookie", await writeBooked(context, { appointmentId: outcome.value.id, reference: outcome.value.reference, channel }));
+  headers.append(
+    "Set-Cookie",
+    await writeBooked(context, { appointmentId: outcome.value.id, reference: outcome.value.reference, channel })
+  );
   return redirect("/book/done", { headers });
 }
 
@@ -103,7 +114,11 @@ export default function BookCheck() {
           row("firstName", t("details.firstName"), answers.firstName),
           row("phone", t("details.phone"), answers.phone),
           row("language", t("details.language"), languageName),
-          row("contact", t("details.contact"), answers.contactPreference === "voice" ? t("details.contactVoice") : t("details.contactSms")),
+          row(
+            "contact",
+            t("details.contact"),
+            answers.contactPreference === "voice" ? t("details.contactVoice") : t("details.contactSms")
+          ),
           row("concern", t("details.concern"), answers.concern),
           row("reminder", t("details.reminder"), answers.wantsEarlyReminder ? t("check.yes") : t("check.no")),
         ]}

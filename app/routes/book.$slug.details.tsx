@@ -29,13 +29,18 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 async function chosen(request: Request, context: LoaderFunctionArgs["context"], slug: string) {
   const place = await placeBySlug(context.services.db, slug);
   const state = await readState(request, context);
-  if (!place || !state || state.slug !== place.slug || !state.slot) throw redirect(place ? `/book/${place.slug}` : "/book");
+  if (!place || !state || state.slug !== place.slug || !state.slot)
+    throw redirect(place ? `/book/${place.slug}` : "/book");
   return { place, state };
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { place, state } = await chosen(request, context, params.slug ?? "");
-  return { place, when: slotLabel(state.slot, detectLanguage(request), place.timeZone), answers: state.answers ?? null };
+  return {
+    place,
+    when: slotLabel(state.slot, detectLanguage(request), place.timeZone),
+    answers: state.answers ?? null,
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -52,7 +57,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     concern: submission.value.concern ?? "",
     wantsEarlyReminder: submission.value.wantsEarlyReminder ? "on" : "",
   };
-  return redirect(`/book/${place.slug}/check`, { headers: { "Set-Cookie": await writeState(context, { ...state, answers }) } });
+  return redirect(`/book/${place.slug}/check`, {
+    headers: { "Set-Cookie": await writeState(context, { ...state, answers }) },
+  });
 }
 
 export default function BookDetails() {
@@ -60,7 +67,11 @@ export default function BookDetails() {
   const { place, when, answers } = useLoaderData<typeof loader>();
   const root = useRouteLoaderData<RootData>("root");
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useAppForm({ id: "details", lastResult: actionData?.result, defaultValue: answers ?? undefined });
+  const [form, fields] = useAppForm({
+    id: "details",
+    lastResult: actionData?.result,
+    defaultValue: answers ?? undefined,
+  });
   const lng = root?.lng ?? i18n.language;
   return (
     <CitizenShell>
@@ -74,15 +85,33 @@ export default function BookDetails() {
             label: t("check.when"),
             value: (
               <>
-                {when} <Link to={`/book/${place.slug}`}>{t("check.change")}<span className="visually-hidden"> {t("check.when")}</span></Link>
+                {when}{" "}
+                <Link to={`/book/${place.slug}`}>
+                  {t("check.change")}
+                  <span className="visually-hidden"> {t("check.when")}</span>
+                </Link>
               </>
             ),
           },
         ]}
       />
       <Form method="post" {...formProps(form)}>
-        <TextField {...fieldProps(fields.firstName)} label={t("details.firstName")} description={t("details.firstNameHint")} autoComplete="given-name" width="medium" />
-        <TextField {...fieldProps(fields.phone)} label={t("details.phone")} description={t("details.phoneHint")} type="tel" inputMode="tel" autoComplete="tel" width="medium" />
+        <TextField
+          {...fieldProps(fields.firstName)}
+          label={t("details.firstName")}
+          description={t("details.firstNameHint")}
+          autoComplete="given-name"
+          width="medium"
+        />
+        <TextField
+          {...fieldProps(fields.phone)}
+          label={t("details.phone")}
+          description={t("details.phoneHint")}
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
+          width="medium"
+        />
         <Select
           {...fieldProps(fields.language)}
           defaultValue={fieldProps(fields.language).defaultValue ?? lng}
@@ -99,7 +128,14 @@ export default function BookDetails() {
             { value: "voice", label: t("details.contactVoice"), description: t("details.contactVoiceHint") },
           ]}
         />
-        <TextField {...fieldProps(fields.concern)} label={t("details.concern")} description={t("details.concernHint")} optional multiline rows={3} />
+        <TextField
+          {...fieldProps(fields.concern)}
+          label={t("details.concern")}
+          description={t("details.concernHint")}
+          optional
+          multiline
+          rows={3}
+        />
         <Checkbox {...checkboxProps(fields.wantsEarlyReminder)} description={t("details.reminderHint")}>
           {t("details.reminder")}
         </Checkbox>

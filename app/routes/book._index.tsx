@@ -15,7 +15,10 @@ import type { RouteHandle } from "~/web/handle";
 export const handle: RouteHandle = { titleKey: "booking:places.title" };
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  const [places, categories] = await Promise.all([bookablePlaces(context.services.db), listCategories(context.services.db)]);
+  const [places, categories] = await Promise.all([
+    bookablePlaces(context.services.db),
+    listCategories(context.services.db),
+  ]);
   return { places, categories: categories.map(({ key, labels }) => ({ key, labels })) };
 }
 
@@ -40,7 +43,11 @@ export default function BookPlaces() {
             <p>
               {place.street}, {place.postalCode} {place.city}
             </p>
-            <p>{place.topics.length ? t("places.helpWith", { topics: place.topics.map(topicName).join(", ") }) : t("places.helpAll")}</p>
+            <p>
+              {place.topics.length
+                ? t("places.helpWith", { topics: place.topics.map(topicName).join(", ") })
+                : t("places.helpAll")}
+            </p>
           </li>
         ))}
       </ul>

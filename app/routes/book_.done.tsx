@@ -23,7 +23,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!booked) throw redirect("/book");
   const appointment = await context.services.db.appointment.findUnique({
     where: { id: booked.appointmentId },
-    select: { startsAt: true, endsAt: true, location: { select: { name: true, street: true, postalCode: true, city: true, timeZone: true } } },
+    select: {
+      startsAt: true,
+      endsAt: true,
+      location: { select: { name: true, street: true, postalCode: true, city: true, timeZone: true } },
+    },
   });
   if (!appointment) throw redirect("/book");
   const lng = detectLanguage(request);
@@ -32,7 +36,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     reference: booked.reference,
     channel: booked.channel,
     day: dayLabel(appointment.startsAt, lng, location.timeZone),
-    time: `${timeLabel(appointment.startsAt, lng, location.timeZone)} – ${timeLabel(appointment.endsAt, lng, location.timeZone)}`,
+    time: `${timeLabel(appointment.startsAt, lng, location.timeZone)} – ${timeLabel(
+      appointment.endsAt,
+      lng,
+      location.timeZone
+    )}`,
     place: `${location.name}, ${location.street}, ${location.postalCode} ${location.city}`,
     calendarUrl: `/book/calendar/${calendarToken(context.services.config.sessionSecret, booked.appointmentId)}`,
   };
@@ -44,7 +52,12 @@ export default function BookDone() {
   const root = useRouteLoaderData<RootData>("root");
   return (
     <CitizenShell>
-      <ReferenceCode heading={t("done.heading")} label={t("done.referenceLabel")} code={reference} spelledLabel={t("done.spelledLabel")} />
+      <ReferenceCode
+        heading={t("done.heading")}
+        label={t("done.referenceLabel")}
+        code={reference}
+        spelledLabel={t("done.spelledLabel")}
+      />
       <SummaryList
         rows={[
           { key: "day", label: t("done.day"), value: day },

@@ -22,7 +22,10 @@ export const handle: RouteHandle = { titleKey: "hours:edit.title", hydrate: true
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "schedule:manage");
   const hour = await respondTo(() => getHour(ctx, params.hourId ?? ""));
-  const location = await ctx.db.location.findUniqueOrThrow({ where: { id: hour.locationId }, select: { id: true, name: true } });
+  const location = await ctx.db.location.findUniqueOrThrow({
+    where: { id: hour.locationId },
+    select: { id: true, name: true },
+  });
   return { hour, location, topics: await topicOptions(ctx) };
 }
 
@@ -32,15 +35,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = (await request.clone().formData()).get("intent");
   if (intent === "deactivate" || intent === "activate") {
     const outcome = await attempt(() => setHourActive(ctx, hourId, intent === "activate"));
-    if (!outcome.ok) return data({ result: null, toggleError: outcome.refusal.messageKey }, { status: outcome.refusal.status });
+    if (!outcome.ok)
+      return data({ result: null, toggleError: outcome.refusal.messageKey }, { status: outcome.refusal.status });
     return redirect(`/team/hours?location=${outcome.value.locationId}`, {
-      headers: { "Set-Cookie": await noticeCookie(context, intent === "activate" ? "hours:activated" : "hours:deactivated") },
+      headers: {
+        "Set-Cookie": await noticeCookie(context, intent === "activate" ? "hours:activated" : "hours:deactivated"),
+      },
     });
   }
   const { submission } = await parseForm(request, HourInput);
   if (submission.status !== "success") return invalid(submission);
   const outcome = await attempt(() => updateHour(ctx, hourId, submission.value));
-  if (!outcome.ok) return data({ result: refusalReply(submission, outcome.refusal) }, { status: outcome.refusal.status });
+  if (!outcome.ok)
+    return data({ result: refusalReply(submission, outcome.refusal) }, { status: outcome.refusal.status });
   return redirect(`/team/hours?location=${outcome.value.locationId}`, {
     headers: { "Set-Cookie": await noticeCookie(context, "hours:saved") },
   });
@@ -70,7 +77,13 @@ export default function EditHour() {
     <>
       <BackLink to={`/team/hours?location=${location.id}`}>{t("back")}</BackLink>
       <PageHeading caption={location.name}>{t("edit.heading")}</PageHeading>
-      <HourForm locationId={location.id} topics={topics} defaultValue={defaults} lastResult={actionData?.result} submitLabel={t("edit.submit")} />
+      <HourForm
+        locationId={location.id}
+        topics={topics}
+        defaultValue={defaults}
+        lastResult={actionData?.result}
+        submitLabel={t("edit.submit")}
+      />
       <h2>{hour.active ? t("edit.deactivateHeading") : t("edit.activateHeading")}</h2>
       {toggleError ? <ErrorSummary errors={[{ message: toggleError }]} /> : null}
       <p>{t("list.bookingsStay")}</p>

@@ -41,7 +41,11 @@ export default function HoursList() {
     slot: t("form.minutes", { minutes: h.slotMinutes }),
     places: <SplitText capacity={h.capacity} split={h.split} />,
     topics: h.topics.length ? h.topics.map(topicName).join(", ") : t("list.allTopics"),
-    valid: h.weekday ? [h.validFrom && t("list.from", { date: h.validFrom }), h.validUntil && t("list.until", { date: h.validUntil })].filter(Boolean).join(" ") || t("list.always") : "",
+    valid: h.weekday
+      ? [h.validFrom && t("list.from", { date: h.validFrom }), h.validUntil && t("list.until", { date: h.validUntil })]
+          .filter(Boolean)
+          .join(" ") || t("list.always")
+      : "",
     status: h.active ? <Tag tone="success">{t("list.active")}</Tag> : <Tag>{t("list.inactive")}</Tag>,
   });
   const columns = [
@@ -64,7 +68,13 @@ export default function HoursList() {
       ) : null}
       {locations.length > 1 ? (
         <Form method="get" className="inline-form">
-          <Select name="location" id="location" label={t("list.location")} defaultValue={location?.id} options={locations.map((l) => ({ value: l.id, label: l.name }))} />
+          <Select
+            name="location"
+            id="location"
+            label={t("list.location")}
+            defaultValue={location?.id}
+            options={locations.map((l) => ({ value: l.id, label: l.name }))}
+          />
           <Button type="submit">{t("list.show")}</Button>
         </Form>
       ) : null}
@@ -79,15 +89,30 @@ export default function HoursList() {
               <Link to={`/team/hours/closures${query}`}>{t("list.closuresLink")}</Link>
             </li>
           </ul>
-          <DataTable caption={t("list.weekly")} columns={columns} rows={weekly.map(rowOf)} emptyText={t("list.noWeekly")} rowKey={(_, i) => weekly[i].id} />
-          <DataTable caption={t("list.oneOff")} columns={columns.filter((c) => c.key !== "valid")} rows={oneOff.map(rowOf)} emptyText={t("list.noOneOff")} rowKey={(_, i) => oneOff[i].id} />
+          <DataTable
+            caption={t("list.weekly")}
+            columns={columns}
+            rows={weekly.map(rowOf)}
+            emptyText={t("list.noWeekly")}
+            rowKey={(_, i) => weekly[i].id}
+          />
+          <DataTable
+            caption={t("list.oneOff")}
+            columns={columns.filter((c) => c.key !== "valid")}
+            rows={oneOff.map(rowOf)}
+            emptyText={t("list.noOneOff")}
+            rowKey={(_, i) => oneOff[i].id}
+          />
           <DataTable
             caption={t("list.closures")}
             columns={[
               { key: "dates", header: t("closures.dates"), isRowHeader: true },
               { key: "reason", header: t("closures.reason") },
             ]}
-            rows={closures.map((c) => ({ dates: c.startsOn === c.endsOn ? c.startsOn : `${c.startsOn} – ${c.endsOn}`, reason: c.reason ?? "" }))}
+            rows={closures.map((c) => ({
+              dates: c.startsOn === c.endsOn ? c.startsOn : `${c.startsOn} – ${c.endsOn}`,
+              reason: c.reason ?? "",
+            }))}
             emptyText={t("list.noClosures")}
             rowKey={(_, i) => closures[i].id}
           />

@@ -75,7 +75,12 @@ export default function Closures() {
           remove: (
             <Form method="post">
               <input type="hidden" name="closureId" value={c.id} />
-              <Button type="submit" name="intent" value="remove" aria-label={t("closures.removeNamed", { dates: c.startsOn })}>
+              <Button
+                type="submit"
+                name="intent"
+                value="remove"
+                aria-label={t("closures.removeNamed", { dates: c.startsOn })}
+              >
                 {t("closures.remove")}
               </Button>
             </Form>
@@ -89,8 +94,19 @@ export default function Closures() {
       <Form method="post" {...formProps(form)}>
         <input type="hidden" name="locationId" value={location.id} />
         <NativeDateInput {...fieldProps(fields.startsOn)} label={t("closures.startsOn")} />
-        <NativeDateInput {...fieldProps(fields.endsOn)} label={t("closures.endsOn")} description={t("closures.endsOnHint")} optional />
-        <TextField {...fieldProps(fields.reason)} label={t("closures.reason")} description={t("closures.reasonHint")} optional width="long" />
+        <NativeDateInput
+          {...fieldProps(fields.endsOn)}
+          label={t("closures.endsOn")}
+          description={t("closures.endsOnHint")}
+          optional
+        />
+        <TextField
+          {...fieldProps(fields.reason)}
+          label={t("closures.reason")}
+          description={t("closures.reasonHint")}
+          optional
+          width="long"
+        />
         <Button type="submit" variant="primary" name="intent" value="add">
           {t("closures.add")}
         </Button>

@@ -30,7 +30,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { submission } = await parseForm(request, HourInput);
   if (submission.status !== "success") return invalid(submission);
   const outcome = await attempt(() => createHour(ctx, submission.value));
-  if (!outcome.ok) return data({ result: refusalReply(submission, outcome.refusal) }, { status: outcome.refusal.status });
+  if (!outcome.ok)
+    return data({ result: refusalReply(submission, outcome.refusal) }, { status: outcome.refusal.status });
   return redirect(`/team/hours?location=${submission.value.locationId}`, {
     headers: { "Set-Cookie": await noticeCookie(context, "hours:saved") },
   });
@@ -44,7 +45,12 @@ export default function NewHour() {
     <>
       <BackLink to={`/team/hours?location=${location.id}`}>{t("back")}</BackLink>
       <PageHeading caption={location.name}>{t("new.heading")}</PageHeading>
-      <HourForm locationId={location.id} topics={topics} lastResult={actionData?.result} submitLabel={t("new.submit")} />
+      <HourForm
+        locationId={location.id}
+        topics={topics}
+        lastResult={actionData?.result}
+        submitLabel={t("new.submit")}
+      />
     </>
   );
 }

@@ -27,23 +27,39 @@ export interface AppointmentView {
 export type AppointmentAnswer =
   | { step: "find"; result: SubmissionResult<string[]>; tooMany?: boolean }
   | { step: "found"; lookup: AppointmentLookup; appointment: AppointmentView; result: null }
-  | { step: "slots"; lookup: AppointmentLookup; appointment: AppointmentView; days: SlotDay[]; key: string; error?: string; result: null }
+  | {
+      step: "slots";
+      lookup: AppointmentLookup;
+      appointment: AppointmentView;
+      days: SlotDay[];
+      key: string;
+      error?: string;
+      result: null;
+    }
   | { step: "cancelled"; appointment: AppointmentView; result: null }
   | { step: "moved"; appointment: AppointmentView; result: null };
 
 export async function appointmentAction(request: Request, context: AppLoadContext, lng: string) {
   const { formData, submission } = await parseForm(request, AppointmentLookupInput);
-  if (submission.status !== "success") return data<AppointmentAnswer>({ step: "find", result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success")
+    return data<AppointmentAnswer>({ step: "find", result: submission.reply() }, { status: 400 });
   const lookup = submission.value;
   const intent = String(formData.get("intent") ?? "find");
   const ctx = withActor(context.services, { kind: "citizen" });
 
   if (!(await allowAppointmentLookup(context.clientIp))) {
-    return data<AppointmentAnswer>({ step: "find", result: submission.reply({ formErrors: ["booking:manage.tooMany"] }), tooMany: true }, { status: 429 });
+    return data<AppointmentAnswer>(
+      { step: "find", result: submission.reply({ formErrors: ["booking:manage.tooMany"] }), tooMany: true },
+      { status: 429 }
+    );
   }
   const appointment = await findMyAppointment(ctx, lookup);
   // Same words, same status, whether the code or the number was wrong.
-  if (!appointment) return data<AppointmentAnswer>({ step: "find", result: submission.reply({ formErrors: ["booking:manage.notFound"] }) }, { status: 400 });
+  if (!appointment)
+    return data<AppointmentAnswer>(
+      { step: "find", result: submission.reply({ formErrors: ["booking:manage.notFound"] }) },
+      { status: 400 }
+    );
   await appointmentLookupFound(context.clientIp);
 
   const tz = appointment.location.timeZone;
@@ -55,7 +71,9 @@ export async function appointmentAction(request: Request, context: AppLoadContex
   });
   const current = view(appointment);
   const slots = async (error?: string) => {
-    const weeks = await Promise.all(Array.from({ length: WEEKS }, (_, week) => slotWeek(ctx, appointment.locationId, week, lng)));
+    const weeks = await Promise.all(
+      Array.from({ length: WEEKS }, (_, week) => slotWeek(ctx, appointment.locationId, week, lng))
+    );
     const days = weeks.flat().filter((d) => d.slots.length > 0);
     return { step: "slots" as const, lookup, appointment: current, days, key: newKey(), error, result: null };
   };
@@ -69,8 +87,15 @@ export async function appointmentAction(request: Request, context: AppLoadContex
     const slot = String(formData.get("slot") ?? "");
     if (!slot) return data<AppointmentAnswer>(await slots("scheduling:errors.slotRequired"), { status: 400 });
     try {
-      const moved = await moveMyAppointment(ctx, { ...lookup, slot, idempotencyKey: String(formData.get("key") ?? "") || undefined });
-      const fresh = await ctx.db.appointment.findUniqueOrThrow({ where: { id: moved.id }, select: { reference: true, startsAt: true, endsAt: true } });
+      const moved = await moveMyAppointment(ctx, {
+        ...lookup,
+        slot,
+        idempotencyKey: String(formData.get("key") ?? "") || undefined,
+      });
+      const fresh = await ctx.db.appointment.findUniqueOrThrow({
+        where: { id: moved.id },
+        select: { reference: true, startsAt: true, endsAt: true },
+      });
       return { step: "moved", appointment: view(fresh), result: null } satisfies AppointmentAnswer;
     } catch (error) {
       if (error instanceof AppError && (error.status === 400 || error.status === 409)) {

@@ -47,12 +47,21 @@ const Booked = z.object({
   channel: z.enum(["sms", "voice"]),
 });
 
-const cookies = new WeakMap<object, { state: ReturnType<typeof createCookie>; booked: ReturnType<typeof createCookie> }>();
+const cookies = new WeakMap<
+  object,
+  { state: ReturnType<typeof createCookie>; booked: ReturnType<typeof createCookie> }
+>();
 function bookingCookies(context: AppLoadContext) {
   const { config } = context.services;
   let pair = cookies.get(config);
   if (!pair) {
-    const options = { httpOnly: true, sameSite: "lax" as const, secure: config.secureCookies, path: "/book", secrets: [config.sessionSecret] };
+    const options = {
+      httpOnly: true,
+      sameSite: "lax" as const,
+      secure: config.secureCookies,
+      path: "/book",
+      secrets: [config.sessionSecret],
+    };
     pair = {
       state: createCookie("da_booking", { ...options, maxAge: 30 * 60 }),
       booked: createCookie("da_booked", { ...options, maxAge: 15 * 60 }),
@@ -66,15 +75,18 @@ export async function readState(request: Request, context: AppLoadContext): Prom
   const parsed = BookingState.safeParse(await bookingCookies(context).state.parse(request.headers.get("Cookie")));
   return parsed.success ? parsed.data : null;
 }
-export const writeState = (context: AppLoadContext, state: BookingState) => bookingCookies(context).state.serialize(state);
-export const clearState = (context: AppLoadContext) => bookingCookies(context).state.serialize("", { maxAge: 0, expires: new Date(0) });
+export const writeState = (context: AppLoadContext, state: BookingState) =>
+  bookingCookies(context).state.serialize(state);
+export const clearState = (context: AppLoadContext) =>
+  bookingCookies(context).state.serialize("", { maxAge: 0, expires: new Date(0) });
 export const newKey = () => crypto.randomUUID();
 
 export async function readBooked(request: Request, context: AppLoadContext) {
   const parsed = Booked.safeParse(await bookingCookies(context).booked.parse(request.headers.get("Cookie")));
   return parsed.success ? parsed.data : null;
 }
-export const writeBooked = (context: AppLoadContext, value: z.infer<typeof Booked>) => bookingCookies(context).booked.serialize(value);
+export const writeBooked = (context: AppLoadContext, value: z.infer<typeof Booked>) =>
+  bookingCookies(context).booked.serialize(value);
 
 // ---------------------------------------------------------------------------------------------------------
 // Places and slots
@@ -83,7 +95,15 @@ export const writeBooked = (context: AppLoadContext, value: z.infer<typeof Booke
 export async function bookablePlaces(db: Db) {
   const places = await db.location.findMany({
     where: { consultationHours: { some: { active: true, onlineCapacity: { gt: 0 } } } },
-    select: { id: true, slug: true, name: true, street: true, postalCode: true, city: true, consultationHours: { where: { active: true }, select: { topics: true } } },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      street: true,
+      postalCode: true,
+      city: true,
+      consultationHours: { where: { active: true }, select: { topics: true } },
+    },
     orderBy: { name: "asc" },
   });
   return places.map(({ consultationHours, ...place }) => ({
@@ -93,7 +113,10 @@ export async function bookablePlaces(db: Db) {
 }
 
 export async function placeBySlug(db: Db, slug: string) {
-  return db.location.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, street: true, postalCode: true, city: true, timeZone: true } });
+  return db.location.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, name: true, street: true, postalCode: true, city: true, timeZone: true },
+  });
 }
 
 export const WEEKS = Math.ceil(BOOKING_HORIZON_DAYS / 7);
@@ -135,7 +158,11 @@ export async function slotWeek(ctx: Ctx, locationId: string, week: number, lng: 
       day = { day: slot.day, label: dayLabel(slot.startsAt, lng, timeZone), slots: [], fullyBooked: false };
       days.set(slot.day, day);
     }
-    if (slot.free.web > 0) day.slots.push({ value: `${slot.hourId}|${slot.startsAt.toISOString()}`, time: timeLabel(slot.startsAt, lng, timeZone) });
+    if (slot.free.web > 0)
+      day.slots.push({
+        value: `${slot.hourId}|${slot.startsAt.toISOString()}`,
+        time: timeLabel(slot.startsAt, lng, timeZone),
+      });
   }
   return [...days.values()].map((d) => ({ ...d, fullyBooked: d.slots.length === 0 }));
 }
@@ -151,9 +178,11 @@ export function slotLabel(value: string | undefined, lng: string, timeZone: stri
 // ---------------------------------------------------------------------------------------------------------
 // Calendar file
 
-const hmac = (secret: string, id: string) => crypto.createHmac("sha256", secret).update(`appointment-ics:${id}`).digest("base64url").slice(0, 32);
+const hmac = (secret: string, id: string) =>
+  crypto.createHmac("sha256", secret).update(`appointment-ics:${id}`).digest("base64url").slice(0, 32);
 
-export const calendarToken = (secret: string, appointmentId: string) => `${appointmentId}.${hmac(secret, appointmentId)}`;
+export const calendarToken = (secret: string, appointmentId: string) =>
+  `${appointmentId}.${hmac(secret, appointmentId)}`;
 
 export function readCalendarToken(secret: string, token: string): string | null {
   const [id, mac] = token.split(".");
@@ -167,7 +196,13 @@ export function readCalendarToken(secret: string, token: string): string | null 
 export async function appointmentCalendar(db: Db, appointmentId: string): Promise<string | null> {
   const appointment = await db.appointment.findUnique({
     where: { id: appointmentId },
-    select: { reference: true, startsAt: true, endsAt: true, status: true, location: { select: { name: true, street: true, postalCode: true, city: true } } },
+    select: {
+      reference: true,
+      startsAt: true,
+      endsAt: true,
+      status: true,
+      location: { select: { name: true, street: true, postalCode: true, city: true } },
+    },
   });
   if (!appointment || appointment.status !== "booked") return null;
   const { location } = appointment;

@@ -11,7 +11,9 @@ type StaffCtx = Ctx & { actor: StaffActor };
 /** The places whose hours this person may change. */
 export async function manageableLocations(ctx: StaffCtx) {
   const all = await listLocationsFor(ctx.db, ctx.actor);
-  return all.filter((l) => can(ctx.actor, "schedule:manage", l.id)).map(({ id, name, timeZone }) => ({ id, name, timeZone }));
+  return all
+    .filter((l) => can(ctx.actor, "schedule:manage", l.id))
+    .map(({ id, name, timeZone }) => ({ id, name, timeZone }));
 }
 
 /** The place chosen in the URL (?location=), or the first one this person manages. */
@@ -32,7 +34,10 @@ export async function hoursPage(ctx: StaffCtx, url: URL) {
   const { locations, location } = await chosenLocation(ctx, url);
   if (!location) return { locations, location: null, weekly: [], oneOff: [], closures: [], topics: [] };
   const today = localDay(ctx.clock.now(), location.timeZone);
-  const [{ weekly, oneOff, closures }, topics] = await Promise.all([hoursOf(ctx, location.id, today), topicOptions(ctx)]);
+  const [{ weekly, oneOff, closures }, topics] = await Promise.all([
+    hoursOf(ctx, location.id, today),
+    topicOptions(ctx),
+  ]);
   const plain = (h: (typeof weekly)[number]) => ({
     id: h.id,
     weekday: h.weekday,

@@ -3,7 +3,15 @@
 // none of their own, so they are the same page with the browser's JavaScript on.)
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, it } from "vitest";
-import { baseUrl, expectNoAxeViolations, LANGUAGES, newPage, signIn, useBrowser, waitForHydration } from "../helpers/browser";
+import {
+  baseUrl,
+  expectNoAxeViolations,
+  LANGUAGES,
+  newPage,
+  signIn,
+  useBrowser,
+  waitForHydration,
+} from "../helpers/browser";
 
 const browser = useBrowser();
 let session: Awaited<ReturnType<BrowserContext["storageState"]>> | null = null;

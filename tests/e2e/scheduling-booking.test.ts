@@ -141,7 +141,10 @@ describe("consultation hours, keyboard only", () => {
     await tabTo(page, "#closure-reason");
     await page.keyboard.type("Betriebsausflug");
     await tabTo(page, 'button[value="add"]');
-    await Promise.all([page.waitForResponse((r) => r.url().includes("/team/hours/closures") && r.request().method() === "GET"), page.keyboard.press("Enter")]);
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes("/team/hours/closures") && r.request().method() === "GET"),
+      page.keyboard.press("Enter"),
+    ]);
     await page.locator(".notice").waitFor();
     const table = (await page.locator("table").textContent())!;
     expect(table).toContain(sunday.iso);
@@ -150,7 +153,12 @@ describe("consultation hours, keyboard only", () => {
     // Citizens see the extra hour in its week.
     const citizen = await newPage(browser(), { javaScript: false });
     await citizen.goto(`/book/stadtbibliothek?week=${Math.floor(saturday.ahead / 7)}`);
-    const label = new Intl.DateTimeFormat("de", { weekday: "long", day: "numeric", month: "long", timeZone: "Europe/Berlin" }).format(saturday.date);
+    const label = new Intl.DateTimeFormat("de", {
+      weekday: "long",
+      day: "numeric",
+      month: "long",
+      timeZone: "Europe/Berlin",
+    }).format(saturday.date);
     expect(await citizen.locator(".slot-picker__heading").allTextContents()).toContain(label);
   });
 });

@@ -30,7 +30,7 @@ const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.
 const optionalDate = (key: string) =>
   z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-    z.string().trim().refine(isDate, { error: key }).optional(),
+    z.string().trim().refine(isDate, { error: key }).optional()
   );
 const count = (requiredKey: string) =>
   z.coerce
@@ -41,11 +41,17 @@ const count = (requiredKey: string) =>
 
 export const HourInput = z
   .object({
-    locationId: z.string({ error: "hours:errors.locationRequired" }).trim().min(1, { error: "hours:errors.locationRequired" }),
+    locationId: z
+      .string({ error: "hours:errors.locationRequired" })
+      .trim()
+      .min(1, { error: "hours:errors.locationRequired" }),
     kind: z.enum(HOUR_KINDS, { error: "hours:errors.kindRequired" }).default("weekly"),
     weekday: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(7).optional()),
     onDate: optionalDate("hours:errors.dateInvalid"),
-    startTime: z.string({ error: "hours:errors.timeInvalid" }).trim().regex(TIME, { error: "hours:errors.timeInvalid" }),
+    startTime: z
+      .string({ error: "hours:errors.timeInvalid" })
+      .trim()
+      .regex(TIME, { error: "hours:errors.timeInvalid" }),
     endTime: z.string({ error: "hours:errors.timeInvalid" }).trim().regex(TIME, { error: "hours:errors.timeInvalid" }),
     slotMinutes: z.coerce
       .number({ error: "hours:errors.slotMinutesInvalid" })
@@ -53,18 +59,24 @@ export const HourInput = z
     capacity: count("hours:errors.capacityRequired").min(1, { error: "hours:errors.capacityRequired" }),
     onlineCapacity: count("hours:errors.shareRequired").default(0),
     phoneCapacity: count("hours:errors.shareRequired").default(0),
-    topics: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().trim().min(1).max(60)).max(30)),
+    topics: z.preprocess(
+      (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+      z.array(z.string().trim().min(1).max(60)).max(30)
+    ),
     validFrom: optionalDate("hours:errors.dateInvalid"),
     validUntil: optionalDate("hours:errors.dateInvalid"),
     active: z.preprocess((v) => v === "on" || v === true || v === "true", z.boolean()).default(false),
   })
   .superRefine((value, ctx) => {
-    if (value.kind === "weekly" && !value.weekday) ctx.addIssue({ code: "custom", path: ["weekday"], message: "hours:errors.weekdayRequired" });
-    if (value.kind === "oneOff" && !value.onDate) ctx.addIssue({ code: "custom", path: ["onDate"], message: "hours:errors.dateRequired" });
+    if (value.kind === "weekly" && !value.weekday)
+      ctx.addIssue({ code: "custom", path: ["weekday"], message: "hours:errors.weekdayRequired" });
+    if (value.kind === "oneOff" && !value.onDate)
+      ctx.addIssue({ code: "custom", path: ["onDate"], message: "hours:errors.dateRequired" });
     const start = minutesOf(value.startTime);
     const end = minutesOf(value.endTime);
     if (end <= start) ctx.addIssue({ code: "custom", path: ["endTime"], message: "hours:errors.endBeforeStart" });
-    else if (start + value.slotMinutes > end) ctx.addIssue({ code: "custom", path: ["slotMinutes"], message: "hours:errors.slotDoesNotFit" });
+    else if (start + value.slotMinutes > end)
+      ctx.addIssue({ code: "custom", path: ["slotMinutes"], message: "hours:errors.slotDoesNotFit" });
     if (value.onlineCapacity + value.phoneCapacity > value.capacity) {
       ctx.addIssue({ code: "custom", path: ["onlineCapacity"], message: "hours:errors.sharesTooLarge" });
     }
@@ -76,16 +88,23 @@ export type HourValues = z.output<typeof HourInput>;
 
 export const ClosureInput = z
   .object({
-    locationId: z.string({ error: "hours:errors.locationRequired" }).trim().min(1, { error: "hours:errors.locationRequired" }),
-    startsOn: z.string({ error: "hours:errors.dateRequired" }).trim().refine(isDate, { error: "hours:errors.dateInvalid" }),
+    locationId: z
+      .string({ error: "hours:errors.locationRequired" })
+      .trim()
+      .min(1, { error: "hours:errors.locationRequired" }),
+    startsOn: z
+      .string({ error: "hours:errors.dateRequired" })
+      .trim()
+      .refine(isDate, { error: "hours:errors.dateInvalid" }),
     endsOn: optionalDate("hours:errors.dateInvalid"),
     reason: z.preprocess(
       (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-      z.string().trim().max(120, { error: "hours:errors.reasonTooLong" }).optional(),
+      z.string().trim().max(120, { error: "hours:errors.reasonTooLong" }).optional()
     ),
   })
   .superRefine((value, ctx) => {
-    if (value.endsOn && value.endsOn < value.startsOn) ctx.addIssue({ code: "custom", path: ["endsOn"], message: "hours:errors.untilBeforeFrom" });
+    if (value.endsOn && value.endsOn < value.startsOn)
+      ctx.addIssue({ code: "custom", path: ["endsOn"], message: "hours:errors.untilBeforeFrom" });
   });
 export type ClosureValues = z.output<typeof ClosureInput>;
 
@@ -128,8 +147,8 @@ async function refuseOverlap(tx: Tx, locationId: string, span: Span) {
 function row(input: HourValues) {
   const weekly = input.kind === "weekly";
   return {
-    weekday: weekly ? (input.weekday ?? null) : null,
-    onDate: weekly ? null : (input.onDate ?? null),
+    weekday: weekly ? input.weekday ?? null : null,
+    onDate: weekly ? null : input.onDate ?? null,
     startTime: input.startTime,
     endTime: input.endTime,
     slotMinutes: input.slotMinutes,
@@ -137,8 +156,8 @@ function row(input: HourValues) {
     onlineCapacity: input.onlineCapacity,
     phoneCapacity: input.phoneCapacity,
     topics: JSON.stringify([...new Set(input.topics)]),
-    validFrom: weekly ? (input.validFrom ?? null) : null,
-    validUntil: weekly ? (input.validUntil ?? null) : null,
+    validFrom: weekly ? input.validFrom ?? null : null,
+    validUntil: weekly ? input.validUntil ?? null : null,
     active: input.active,
   };
 }
@@ -148,7 +167,10 @@ export async function createHour(ctx: StaffCtx, input: HourValues) {
   const data = row(input);
   return ctx.db.$transaction(async (tx) => {
     if (data.active) await refuseOverlap(tx, input.locationId, data);
-    const hour = await tx.consultationHour.create({ data: { ...data, locationId: input.locationId }, select: { id: true } });
+    const hour = await tx.consultationHour.create({
+      data: { ...data, locationId: input.locationId },
+      select: { id: true },
+    });
     await audit(tx, ctx, {
       action: "consultationHour.created",
       subjectType: "ConsultationHour",
@@ -162,7 +184,10 @@ export async function createHour(ctx: StaffCtx, input: HourValues) {
 
 /** Changes an hour. Existing appointments keep their time and place; only new bookings follow the new rules. */
 export async function updateHour(ctx: StaffCtx, hourId: string, input: HourValues) {
-  const existing = await ctx.db.consultationHour.findUnique({ where: { id: hourId }, select: { id: true, locationId: true } });
+  const existing = await ctx.db.consultationHour.findUnique({
+    where: { id: hourId },
+    select: { id: true, locationId: true },
+  });
   if (!existing) throw notFound("consultationHour");
   requireManage(ctx, existing.locationId);
   const data = row(input);
@@ -201,10 +226,20 @@ export async function addClosure(ctx: StaffCtx, input: ClosureValues) {
   requireManage(ctx, input.locationId);
   return ctx.db.$transaction(async (tx) => {
     const closure = await tx.closure.create({
-      data: { locationId: input.locationId, startsOn: input.startsOn, endsOn: input.endsOn ?? input.startsOn, reason: input.reason ?? null },
+      data: {
+        locationId: input.locationId,
+        startsOn: input.startsOn,
+        endsOn: input.endsOn ?? input.startsOn,
+        reason: input.reason ?? null,
+      },
       select: { id: true },
     });
-    await audit(tx, ctx, { action: "closure.added", subjectType: "Closure", subjectId: closure.id, locationId: input.locationId });
+    await audit(tx, ctx, {
+      action: "closure.added",
+      subjectType: "Closure",
+      subjectId: closure.id,
+      locationId: input.locationId,
+    });
     return closure;
   });
 }
@@ -215,7 +250,12 @@ export async function removeClosure(ctx: StaffCtx, closureId: string) {
   requireManage(ctx, closure.locationId);
   await ctx.db.$transaction(async (tx) => {
     await tx.closure.delete({ where: { id: closureId } });
-    await audit(tx, ctx, { action: "closure.removed", subjectType: "Closure", subjectId: closureId, locationId: closure.locationId });
+    await audit(tx, ctx, {
+      action: "closure.removed",
+      subjectType: "Closure",
+      subjectId: closureId,
+      locationId: closure.locationId,
+    });
   });
   return closure;
 }
@@ -231,7 +271,10 @@ export async function getHour(ctx: StaffCtx, hourId: string) {
 export async function hoursOf(ctx: StaffCtx, locationId: string, today: string) {
   requireManage(ctx, locationId);
   const [hours, closures] = await Promise.all([
-    ctx.db.consultationHour.findMany({ where: { locationId }, orderBy: [{ weekday: "asc" }, { onDate: "asc" }, { startTime: "asc" }] }),
+    ctx.db.consultationHour.findMany({
+      where: { locationId },
+      orderBy: [{ weekday: "asc" }, { onDate: "asc" }, { startTime: "asc" }],
+    }),
     ctx.db.closure.findMany({ where: { locationId, endsOn: { gte: today } }, orderBy: { startsOn: "asc" } }),
   ]);
   const withTopics = hours.map((h) => ({ ...h, topics: JSON.parse(h.topics) as string[], split: capacityByPool(h) }));

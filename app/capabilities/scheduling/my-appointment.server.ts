@@ -15,7 +15,11 @@ export const AppointmentLookupInput = z.object({
     .min(1, { error: "booking:manage.referenceRequired" })
     .max(20, { error: "booking:manage.notFound" })
     .transform((v) => v.replace(/[\s-]/g, "").toUpperCase()),
-  phone: z.string({ error: "common:errors.phoneRequired" }).trim().min(1, { error: "common:errors.phoneRequired" }).max(40),
+  phone: z
+    .string({ error: "common:errors.phoneRequired" })
+    .trim()
+    .min(1, { error: "common:errors.phoneRequired" })
+    .max(40),
 });
 export type AppointmentLookup = z.output<typeof AppointmentLookupInput>;
 
@@ -27,7 +31,12 @@ export async function findMyAppointment(ctx: Ctx, lookup: AppointmentLookup) {
   if (!phone) return null;
   const appointment = await ctx.db.appointment.findUnique({
     where: { reference: lookup.reference },
-    include: { person: true, location: { select: { id: true, name: true, slug: true, street: true, postalCode: true, city: true, timeZone: true } } },
+    include: {
+      person: true,
+      location: {
+        select: { id: true, name: true, slug: true, street: true, postalCode: true, city: true, timeZone: true },
+      },
+    },
   });
   if (!appointment || appointment.person.phone !== phone.e164) return null;
   if (appointment.status !== "booked" || appointment.startsAt <= ctx.clock.now()) return null;
@@ -46,7 +55,10 @@ export async function cancelMyAppointment(ctx: Ctx, lookup: AppointmentLookup) {
   const now = ctx.clock.now();
   await ctx.db.$transaction(async (tx) => {
     // Only a still-booked appointment is cancelled (two tabs pressing "cancel" send one message).
-    const still = await tx.appointment.findFirst({ where: { id: appointment.id, status: "booked" }, select: { id: true } });
+    const still = await tx.appointment.findFirst({
+      where: { id: appointment.id, status: "booked" },
+      select: { id: true },
+    });
     if (!still) throw new AppError(400, NOT_FOUND);
     await releasePlace(tx, appointment.id, "cancelled", now);
     const { person, location } = appointment;
@@ -71,7 +83,10 @@ export async function cancelMyAppointment(ctx: Ctx, lookup: AppointmentLookup) {
  * Moves the appointment to another free online slot of the same place: books the new one (which sends its
  * confirmation), then frees the old one. If the new slot was just taken, the old booking stays as it was.
  */
-export async function moveMyAppointment(ctx: Ctx, lookup: AppointmentLookup & { slot: string; idempotencyKey?: string }) {
+export async function moveMyAppointment(
+  ctx: Ctx,
+  lookup: AppointmentLookup & { slot: string; idempotencyKey?: string }
+) {
   const old = await mine(ctx, lookup);
   const booked = await bookAppointment(ctx, {
     locationId: old.locationId,

@@ -29,7 +29,14 @@ export function HourForm({ locationId, topics, defaultValue, lastResult, submitL
   const [form, fields] = useAppForm<Record<string, string | string[]>>({
     id: "hour",
     lastResult,
-    defaultValue: defaultValue ?? { kind: "weekly", slotMinutes: "30", capacity: "1", onlineCapacity: "1", phoneCapacity: "0", active: "on" },
+    defaultValue: defaultValue ?? {
+      kind: "weekly",
+      slotMinutes: "30",
+      capacity: "1",
+      onlineCapacity: "1",
+      phoneCapacity: "0",
+      active: "on",
+    },
   });
   return (
     <>
@@ -52,16 +59,44 @@ export function HourForm({ locationId, topics, defaultValue, lastResult, submitL
           options={WEEKDAYS.map((d) => ({ value: String(d), label: t(`weekday.${d}`) }))}
         />
         <NativeDateInput {...fieldProps(fields.onDate)} label={t("form.onDate")} description={t("form.onDateHint")} />
-        <TextField {...fieldProps(fields.startTime)} label={t("form.startTime")} description={t("form.timeHint")} width="short" />
-        <TextField {...fieldProps(fields.endTime)} label={t("form.endTime")} description={t("form.timeHint")} width="short" />
+        <TextField
+          {...fieldProps(fields.startTime)}
+          label={t("form.startTime")}
+          description={t("form.timeHint")}
+          width="short"
+        />
+        <TextField
+          {...fieldProps(fields.endTime)}
+          label={t("form.endTime")}
+          description={t("form.timeHint")}
+          width="short"
+        />
         <Select
           {...fieldProps(fields.slotMinutes)}
           label={t("form.slotMinutes")}
           options={SLOT_LENGTHS.map((m) => ({ value: String(m), label: t("form.minutes", { minutes: m }) }))}
         />
-        <TextField {...fieldProps(fields.capacity)} label={t("form.capacity")} description={t("form.capacityHint")} inputMode="numeric" width="short" />
-        <TextField {...fieldProps(fields.onlineCapacity)} label={t("form.online")} description={t("form.onlineHint")} inputMode="numeric" width="short" />
-        <TextField {...fieldProps(fields.phoneCapacity)} label={t("form.phone")} description={t("form.phoneHint")} inputMode="numeric" width="short" />
+        <TextField
+          {...fieldProps(fields.capacity)}
+          label={t("form.capacity")}
+          description={t("form.capacityHint")}
+          inputMode="numeric"
+          width="short"
+        />
+        <TextField
+          {...fieldProps(fields.onlineCapacity)}
+          label={t("form.online")}
+          description={t("form.onlineHint")}
+          inputMode="numeric"
+          width="short"
+        />
+        <TextField
+          {...fieldProps(fields.phoneCapacity)}
+          label={t("form.phone")}
+          description={t("form.phoneHint")}
+          inputMode="numeric"
+          width="short"
+        />
         <CheckboxGroup
           {...checkboxGroupProps(fields.topics)}
           label={t("form.topics")}
@@ -69,8 +104,18 @@ export function HourForm({ locationId, topics, defaultValue, lastResult, submitL
           optional
           options={topics.map((c) => ({ value: c.key, label: categoryName(t, i18n.language, c) }))}
         />
-        <NativeDateInput {...fieldProps(fields.validFrom)} label={t("form.validFrom")} description={t("form.validHint")} optional />
-        <NativeDateInput {...fieldProps(fields.validUntil)} label={t("form.validUntil")} description={t("form.validHint")} optional />
+        <NativeDateInput
+          {...fieldProps(fields.validFrom)}
+          label={t("form.validFrom")}
+          description={t("form.validHint")}
+          optional
+        />
+        <NativeDateInput
+          {...fieldProps(fields.validUntil)}
+          label={t("form.validUntil")}
+          description={t("form.validHint")}
+          optional
+        />
         <Checkbox {...checkboxProps(fields.active)} description={t("form.activeHint")}>
           {t("form.active")}
         </Checkbox>
@@ -84,7 +129,13 @@ export function HourForm({ locationId, topics, defaultValue, lastResult, submitL
 }
 
 /** "3 places: 1 online, 1 by phone, 1 internal" */
-export function SplitText({ capacity, split }: { capacity: number; split: { web: number; phone: number; internal: number } }) {
+export function SplitText({
+  capacity,
+  split,
+}: {
+  capacity: number;
+  split: { web: number; phone: number; internal: number };
+}) {
   const { t } = useTranslation("hours");
   return <>{t("split", { capacity, web: split.web, phone: split.phone, internal: split.internal })}</>;
 }

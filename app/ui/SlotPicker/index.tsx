@@ -30,7 +30,10 @@ export function SlotPicker({ id, name, legend, days, errors, fullDay, emptyText 
   const errorId = `${id}-error`;
   let first = true;
   return (
-    <fieldset className={errors?.length ? "form-group form-group--error slot-picker" : "form-group slot-picker"} aria-describedby={errors?.length ? errorId : undefined}>
+    <fieldset
+      className={errors?.length ? "form-group form-group--error slot-picker" : "form-group slot-picker"}
+      aria-describedby={errors?.length ? errorId : undefined}
+    >
       <legend className="field-label">{legend}</legend>
       <ErrorMessage id={errorId} errors={errors} />
       {days.length === 0 ? <p>{emptyText}</p> : null}
