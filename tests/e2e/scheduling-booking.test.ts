@@ -107,6 +107,43 @@ describe("booking a consultation hour without JavaScript", () => {
   });
 });
 
+describe("a slot taken while someone was answering", () => {
+  it("sends them back to the list with the message and the next free slots first", async () => {
+    const [first, second] = [
+      await newPage(browser(), { javaScript: false }),
+      await newPage(browser(), { javaScript: false }),
+    ];
+    // Both choose the same time in the last week and answer the questions.
+    await first.goto("/book/stadtbibliothek?week=3");
+    const value = (await first.locator('.slot-picker input[name="slot"]').last().getAttribute("value"))!;
+    for (const page of [first, second]) {
+      await page.goto("/book/stadtbibliothek?week=3");
+      await page.locator(`label:has(input[value="${value}"])`).click();
+      await post(page, () => page.getByRole("button", { name: "Weiter" }).click());
+      await page.locator('input[name="firstName"]').fill("Heinz");
+      await page.locator('input[name="phone"]').fill(freshMobile());
+      await post(page, () => page.getByRole("button", { name: "Weiter" }).click());
+      expect(new URL(page.url()).pathname).toBe("/book/stadtbibliothek/check");
+    }
+    await post(first, () => first.getByRole("button", { name: "Jetzt buchen" }).click());
+    expect(new URL(first.url()).pathname).toBe("/book/done");
+
+    await post(second, () => second.getByRole("button", { name: "Jetzt buchen" }).click());
+    expect(new URL(second.url()).pathname).toBe("/book/stadtbibliothek");
+    expect(await second.getByRole("heading", { name: "Gerade vergeben" }).count()).toBe(1);
+    const offered = await second
+      .locator('.callout input[name="slot"]')
+      .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    expect(offered.length).toBeGreaterThan(0);
+    expect(offered).not.toContain(value);
+    // Choosing one of them goes straight back to "check your answers": the answers were kept.
+    await second.locator(`.callout label:has(input[value="${offered[0]}"])`).click();
+    await post(second, () => second.locator(".callout").getByRole("button", { name: "Weiter" }).click());
+    expect(new URL(second.url()).pathname).toBe("/book/stadtbibliothek/check");
+    expect(await second.locator(".summary-list").textContent()).toContain("Heinz");
+  });
+});
+
 describe("consultation hours, keyboard only", () => {
   it("a librarian adds a one-off extra hour and a closure, sees both, and citizens see the extra hour", async () => {
     const page = await newPage(browser());
