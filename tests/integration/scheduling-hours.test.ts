@@ -21,6 +21,7 @@ import {
 import { withActor, type Ctx } from "~/context";
 import { AppError } from "~/lib/errors";
 import { appointmentCalendar, bookablePlaces, calendarToken, readCalendarToken } from "~/web/booking.server";
+import { allowAppointmentLookup, APPOINTMENT_LOOKUP_TRIES, appointmentLookupFound } from "~/web/rate-limit.server";
 import { createTestServices } from "../helpers/db";
 import { makeLocation, makeStaff } from "../helpers/factories";
 
@@ -317,5 +318,15 @@ describe("a citizen's own appointment", () => {
     expect(ics).toContain("Stadtbibliothek");
     expect(ics).not.toContain("Gisela");
     expect(ics).not.toContain(number.replace(/\D/g, "").slice(1));
+  });
+
+  it("stops guessing: lookups that find nothing are limited per address, found ones give their try back", async () => {
+    const address = "203.0.113.7";
+    for (let i = 0; i < APPOINTMENT_LOOKUP_TRIES - 1; i++) expect(await allowAppointmentLookup(address)).toBe(true);
+    expect(await allowAppointmentLookup(address)).toBe(true);
+    await appointmentLookupFound(address);
+    expect(await allowAppointmentLookup(address)).toBe(true);
+    expect(await allowAppointmentLookup(address)).toBe(false);
+    expect(await allowAppointmentLookup("203.0.113.8")).toBe(true);
   });
 });
