@@ -2,5 +2,6 @@
 await import("./pages");
 await import("./helpdesk");
 await import("./lending");
+await import("./booking");
 
 export {};

@@ -19,6 +19,8 @@ export async function loader({ context }: LoaderFunctionArgs) {
 }
 
 const WAYS = ["callback", "consultation", "borrow"] as const;
+/** Ways that also have a page of their own. */
+const WAY_LINKS: Partial<Record<(typeof WAYS)[number], string>> = { consultation: "/book" };
 const ONLINE = [
   { key: "report", to: "/report" },
   { key: "status", to: "/status" },
@@ -38,7 +40,7 @@ export default function Home() {
         <ul className="card-list">
           {WAYS.map((way) => (
             <li key={way} className="card">
-              <h3>{t(`ways.${way}.title`)}</h3>
+              <h3>{WAY_LINKS[way] ? <Link to={WAY_LINKS[way]}>{t(`ways.${way}.title`)}</Link> : t(`ways.${way}.title`)}</h3>
               <p>{t(`ways.${way}.body`)}</p>
               <p>{t(`ways.${way}.how`)}</p>
               {way === "borrow" ? (

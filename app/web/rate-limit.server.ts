@@ -88,3 +88,22 @@ const borrowPerAddress = new RateLimiterMemory({ keyPrefix: "borrow-ip", points:
 export async function allowBorrowRequest(clientIp: string, phoneE164: string): Promise<boolean> {
   return consumed(borrowPerAddress.consume(clientIp), borrowPerNumber.consume(hashed(phoneE164)));
 }
+
+// Looking up one's appointment (reference + phone) answers "not found" for a wrong code or a wrong number alike;
+// like the status check, only lookups that find nothing count, so the limit stops guessing, not people.
+export const APPOINTMENT_LOOKUP_TRIES = 10;
+const appointmentLookupsPerAddress = new RateLimiterMemory({
+  keyPrefix: "appointment-ip",
+  points: APPOINTMENT_LOOKUP_TRIES,
+  duration: 15 * 60,
+});
+
+/** Counts one appointment lookup; false when this address has had too many that found nothing. */
+export async function allowAppointmentLookup(clientIp: string): Promise<boolean> {
+  return consumed(appointmentLookupsPerAddress.consume(clientIp));
+}
+
+/** A lookup that found the appointment does not count against the address. */
+export async function appointmentLookupFound(clientIp: string): Promise<void> {
+  await appointmentLookupsPerAddress.reward(clientIp, 1);
+}

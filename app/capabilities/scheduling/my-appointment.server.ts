@@ -1,0 +1,111 @@
+// A citizen's own appointment, found by its reference and their phone number (any format): see it, cancel it,
+// or move it to another free online slot. A wrong code and a wrong number look the same ("not found"). Moving
+// books the new place first and only then frees the old one, so nothing is lost when the new one was just taken.
+import { z } from "zod";
+import type { Ctx } from "~/context";
+import { AppError } from "~/lib/errors";
+import { parsePhone } from "~/lib/phone.server";
+import { nextSendableTime } from "~/lib/quiet-hours";
+import { bookAppointment, formatSlot, releasePlace } from "./appointments.server";
+
+export const AppointmentLookupInput = z.object({
+  reference: z
+    .string({ error: "booking:manage.referenceRequired" })
+    .trim()
+    .min(1, { error: "booking:manage.referenceRequired" })
+    .max(20, { error: "booking:manage.notFound" })
+    .transform((v) => v.replace(/[\s-]/g, "").toUpperCase()),
+  phone: z
+    .string({ error: "common:errors.phoneRequired" })
+    .trim()
+    .min(1, { error: "common:errors.phoneRequired" })
+    .max(40),
+});
+export type AppointmentLookup = z.output<typeof AppointmentLookupInput>;
+
+const NOT_FOUND = "booking:manage.notFound";
+
+/** The booked, not yet begun appointment with this reference for this phone number, or null. */
+export async function findMyAppointment(ctx: Ctx, lookup: AppointmentLookup) {
+  const phone = parsePhone(lookup.phone);
+  if (!phone) return null;
+  const appointment = await ctx.db.appointment.findUnique({
+    where: { reference: lookup.reference },
+    include: {
+      person: true,
+      location: {
+        select: { id: true, name: true, slug: true, street: true, postalCode: true, city: true, timeZone: true },
+      },
+    },
+  });
+  if (!appointment || appointment.person.phone !== phone.e164) return null;
+  if (appointment.status !== "booked" || appointment.startsAt <= ctx.clock.now()) return null;
+  return appointment;
+}
+
+async function mine(ctx: Ctx, lookup: AppointmentLookup) {
+  const appointment = await findMyAppointment(ctx, lookup);
+  if (!appointment) throw new AppError(400, NOT_FOUND);
+  return appointment;
+}
+
+/** Cancels the appointment: its place is free again; the person is told by SMS or call. */
+export async function cancelMyAppointment(ctx: Ctx, lookup: AppointmentLookup) {
+  const appointment = await mine(ctx, lookup);
+  const now = ctx.clock.now();
+  await ctx.db.$transaction(async (tx) => {
+    // Only a still-booked appointment is cancelled (two tabs pressing "cancel" send one message).
+    const still = await tx.appointment.findFirst({
+      where: { id: appointment.id, status: "booked" },
+      select: { id: true },
+    });
+    if (!still) throw new AppError(400, NOT_FOUND);
+    await releasePlace(tx, appointment.id, "cancelled", now);
+    const { person, location } = appointment;
+    await ctx.messenger.send(tx, {
+      to: person,
+      template: "appointmentCancelled",
+      params: {
+        firstName: person.firstName,
+        reference: appointment.reference,
+        spelled: appointment.reference.split("").join(" "),
+        when: formatSlot(appointment.startsAt, person.language, location.timeZone),
+        place: location.name,
+      },
+      sendAfter: nextSendableTime(now, location.timeZone),
+      idempotencyKey: `appointment-cancelled:${appointment.id}`,
+    });
+  });
+  return { id: appointment.id, reference: appointment.reference };
+}
+
+/**
+ * Moves the appointment to another free online slot of the same place: books the new one (which sends its
+ * confirmation), then frees the old one. If the new slot was just taken, the old booking stays as it was.
+ */
+export async function moveMyAppointment(
+  ctx: Ctx,
+  lookup: AppointmentLookup & { slot: string; idempotencyKey?: string }
+) {
+  const old = await mine(ctx, lookup);
+  const booked = await bookAppointment(ctx, {
+    locationId: old.locationId,
+    slot: lookup.slot,
+    person: {
+      firstName: old.person.firstName,
+      phone: { e164: old.person.phone, type: old.person.phoneType === "landline" ? "landline" : "mobile" },
+      language: old.person.language,
+      contactPreference: old.person.contactPreference === "voice" ? "voice" : "sms",
+    },
+    concern: old.concern ?? undefined,
+    wantsEarlyReminder: old.wantsEarlyReminder,
+    idempotencyKey: lookup.idempotencyKey,
+    pool: "web",
+    channel: "web",
+  });
+  await ctx.db.$transaction(async (tx) => {
+    const still = await tx.appointment.findFirst({ where: { id: old.id, status: "booked" }, select: { id: true } });
+    if (still) await releasePlace(tx, old.id, "cancelled", ctx.clock.now());
+  });
+  return booked;
+}

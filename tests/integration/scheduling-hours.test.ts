@@ -1,0 +1,332 @@
+// Consultation hours (validation, overlaps, one-offs, closures, shares, audit) and a citizen's own appointment
+// (cancel and move by reference + phone; a wrong number looks like a wrong code; moving never loses the old one).
+import { describe, expect, it } from "vitest";
+import type { StaffActor } from "~/capabilities/people/permissions";
+import { bookAppointment, BookingInput } from "~/capabilities/scheduling/appointments.server";
+import { freeSlots, loadSchedule } from "~/capabilities/scheduling/availability.server";
+import {
+  addClosure,
+  ClosureInput,
+  createHour,
+  HourInput,
+  removeClosure,
+  setHourActive,
+  updateHour,
+} from "~/capabilities/scheduling/hours.server";
+import {
+  cancelMyAppointment,
+  findMyAppointment,
+  moveMyAppointment,
+} from "~/capabilities/scheduling/my-appointment.server";
+import { withActor, type Ctx } from "~/context";
+import { AppError } from "~/lib/errors";
+import { appointmentCalendar, bookablePlaces, calendarToken, readCalendarToken } from "~/web/booking.server";
+import { allowAppointmentLookup, APPOINTMENT_LOOKUP_TRIES, appointmentLookupFound } from "~/web/rate-limit.server";
+import { createTestServices } from "../helpers/db";
+import { makeLocation, makeStaff } from "../helpers/factories";
+
+// Monday 23 November 2026, 11:00 in Berlin.
+const services = await createTestServices("2026-11-23T10:00:00Z");
+const { db } = services;
+const library = await makeLocation(db, { kind: "library", name: "Stadtbibliothek" });
+const centre = await makeLocation(db, { kind: "meeting_centre", name: "Begegnungszentrum" });
+const librarianRow = await makeStaff(db, { role: "librarian", locationIds: [library.id] });
+const volunteerRow = await makeStaff(db, { role: "volunteer", locationIds: [centre.id] });
+const staff = (row: typeof librarianRow) =>
+  withActor(services, {
+    kind: "staff",
+    staffId: row.id,
+    name: row.name,
+    role: row.role as StaffActor["role"],
+    locationIds: row.memberships.map((m) => m.locationId),
+  }) as Ctx & { actor: StaffActor };
+const librarian = staff(librarianRow);
+const volunteer = staff(volunteerRow);
+const citizen = withActor(services, { kind: "citizen" });
+
+const form = (values: Record<string, unknown>) =>
+  HourInput.safeParse({
+    locationId: library.id,
+    kind: "weekly",
+    weekday: "2",
+    startTime: "14:00",
+    endTime: "16:00",
+    slotMinutes: "30",
+    capacity: "3",
+    onlineCapacity: "1",
+    phoneCapacity: "1",
+    active: "on",
+    ...values,
+  });
+const hourInput = (values: Record<string, unknown>) => {
+  const parsed = form(values);
+  if (!parsed.success) throw new Error(JSON.stringify(parsed.error.issues));
+  return parsed.data;
+};
+const errorsOf = (values: Record<string, unknown>) => {
+  const parsed = form(values);
+  return parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")}:${i.message}`);
+};
+async function refusal(promise: Promise<unknown>) {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return (error as AppError).messageKey;
+}
+async function slotsOn(day: string) {
+  const schedule = (await loadSchedule(db, library.id, services.clock.now()))!;
+  return freeSlots(db, schedule, { fromDay: day, toDay: day, now: services.clock.now() });
+}
+
+let n = 0;
+const phone = () => `0151 ${String(40000000 + ++n)}`;
+const book = (hourId: string, startsAt: string, number = phone()) =>
+  bookAppointment(citizen, {
+    ...BookingInput.parse({
+      locationId: library.id,
+      slot: `${hourId}|${startsAt}`,
+      person: { firstName: "Gisela", phone: number, language: "de", contactPreference: "sms" },
+    }),
+    pool: "web",
+    channel: "web",
+  });
+
+const tuesday = await createHour(librarian, hourInput({}));
+
+describe("consultation hours", () => {
+  it("refuses an end before the start, a slot that does not fit, shares above capacity and impossible dates", () => {
+    expect(errorsOf({ endTime: "13:00" })).toContain("endTime:hours:errors.endBeforeStart");
+    expect(errorsOf({ endTime: "14:20", slotMinutes: "30" })).toContain("slotMinutes:hours:errors.slotDoesNotFit");
+    expect(errorsOf({ capacity: "2", onlineCapacity: "2", phoneCapacity: "1" })).toContain(
+      "onlineCapacity:hours:errors.sharesTooLarge"
+    );
+    expect(errorsOf({ validFrom: "2026-02-30" })).toContain("validFrom:hours:errors.dateInvalid");
+    expect(errorsOf({ validFrom: "2026-12-10", validUntil: "2026-12-01" })).toContain(
+      "validUntil:hours:errors.untilBeforeFrom"
+    );
+    expect(errorsOf({ weekday: "" })).toContain("weekday:hours:errors.weekdayRequired");
+    expect(errorsOf({ kind: "oneOff", onDate: "" })).toContain("onDate:hours:errors.dateRequired");
+    expect(errorsOf({ slotMinutes: "25" })).toContain("slotMinutes:hours:errors.slotMinutesInvalid");
+    expect(errorsOf({ startTime: "25:00" })).toContain("startTime:hours:errors.timeInvalid");
+    expect(errorsOf({})).toEqual([]);
+  });
+
+  it("splits the places: online and phone as set, the rest internal", async () => {
+    const [first] = await slotsOn("2026-11-24");
+    expect(first.time).toBe("14:00");
+    expect(first.capacity).toEqual({ web: 1, phone: 1, internal: 1 });
+  });
+
+  it("refuses overlapping weekly hours on the same weekday at the same place, and allows them elsewhere", async () => {
+    expect(await refusal(createHour(librarian, hourInput({ startTime: "15:00", endTime: "17:00" })))).toBe(
+      "hours:errors.overlap"
+    );
+    // Back to back is fine, as is another weekday, or a validity that does not meet.
+    const after = await createHour(librarian, hourInput({ startTime: "16:00", endTime: "17:00" }));
+    await createHour(librarian, hourInput({ weekday: "3", startTime: "15:00", endTime: "17:00" }));
+    // The first Tuesday hours are valid for ever, so hours starting later in the year still meet them.
+    expect(
+      await refusal(createHour(librarian, hourInput({ startTime: "15:00", endTime: "17:00", validFrom: "2027-06-01" })))
+    ).toBe("hours:errors.overlap");
+    // Changing an hour into an overlap is refused too; an inactive one does not count.
+    expect(await refusal(updateHour(librarian, after.id, hourInput({ startTime: "15:30", endTime: "17:00" })))).toBe(
+      "hours:errors.overlap"
+    );
+    await setHourActive(librarian, after.id, false);
+    const inactiveOverlap = await createHour(librarian, hourInput({ startTime: "16:00", endTime: "18:00" }));
+    expect(await refusal(setHourActive(librarian, after.id, true))).toBe("hours:errors.overlap");
+    await setHourActive(librarian, inactiveOverlap.id, false);
+  });
+
+  it("allows the same weekday when the validity periods do not meet", async () => {
+    const winter = await createHour(
+      librarian,
+      hourInput({ weekday: "5", startTime: "10:00", endTime: "12:00", validUntil: "2026-12-31" })
+    );
+    await expect(
+      createHour(librarian, hourInput({ weekday: "5", startTime: "10:00", endTime: "12:00", validFrom: "2027-01-01" }))
+    ).resolves.toHaveProperty("id");
+    expect(
+      await refusal(
+        createHour(
+          librarian,
+          hourInput({ weekday: "5", startTime: "11:00", endTime: "12:00", validFrom: "2026-12-15" })
+        )
+      )
+    ).toBe("hours:errors.overlap");
+    expect(winter.id).toBeTruthy();
+  });
+
+  it("offers a one-off extra hour on its date only, with its own split", async () => {
+    await createHour(
+      librarian,
+      hourInput({
+        kind: "oneOff",
+        onDate: "2026-12-03",
+        weekday: "",
+        startTime: "10:00",
+        endTime: "11:00",
+        slotMinutes: "20",
+        capacity: "2",
+        onlineCapacity: "2",
+        phoneCapacity: "0",
+      })
+    );
+    const slots = await slotsOn("2026-12-03");
+    expect(slots.map((s) => s.time)).toEqual(["10:00", "10:20", "10:40"]);
+    expect(slots[0].free).toEqual({ web: 2, phone: 0, internal: 0 });
+    expect(await slotsOn("2026-12-10")).toEqual([]);
+    // Two one-offs on the same date may not overlap either.
+    expect(
+      await refusal(
+        createHour(librarian, hourInput({ kind: "oneOff", onDate: "2026-12-03", startTime: "10:30", endTime: "11:30" }))
+      )
+    ).toBe("hours:errors.overlap");
+  });
+
+  it("hides every slot on closed days, one-off hours included, and shows them again when the closure goes", async () => {
+    expect((await slotsOn("2026-12-01")).length).toBeGreaterThan(0);
+    const closure = await addClosure(
+      librarian,
+      ClosureInput.parse({ locationId: library.id, startsOn: "2026-12-01", endsOn: "2026-12-03", reason: "Inventur" })
+    );
+    expect(await slotsOn("2026-12-01")).toEqual([]);
+    expect(await slotsOn("2026-12-03")).toEqual([]);
+    await removeClosure(librarian, closure.id);
+    expect((await slotsOn("2026-12-03")).length).toBe(3);
+    expect(
+      ClosureInput.safeParse({ locationId: library.id, startsOn: "2026-12-05", endsOn: "2026-12-01" }).success
+    ).toBe(false);
+  });
+
+  it("keeps existing bookings when the hours change or stop", async () => {
+    const booked = await book(tuesday.id, "2026-12-08T13:00:00.000Z");
+    await updateHour(librarian, tuesday.id, hourInput({ startTime: "13:00", endTime: "15:00", slotMinutes: "60" }));
+    await setHourActive(librarian, tuesday.id, false);
+    const appointment = await db.appointment.findUniqueOrThrow({ where: { id: booked.id } });
+    expect(appointment.status).toBe("booked");
+    expect(appointment.startsAt.toISOString()).toBe("2026-12-08T13:00:00.000Z");
+    await setHourActive(librarian, tuesday.id, true);
+    await updateHour(librarian, tuesday.id, hourInput({}));
+  });
+
+  it("lets only staff who manage the place change its hours, and audits every change", async () => {
+    expect(await refusal(createHour(volunteer, hourInput({ weekday: "6" })))).toBe("errors.forbidden");
+    expect(
+      await refusal(addClosure(volunteer, ClosureInput.parse({ locationId: library.id, startsOn: "2026-12-20" })))
+    ).toBe("errors.forbidden");
+    const actions = (await db.auditEntry.findMany({ where: { locationId: library.id, actorId: librarianRow.id } })).map(
+      (a) => a.action
+    );
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        "consultationHour.created",
+        "consultationHour.changed",
+        "consultationHour.deactivated",
+        "consultationHour.activated",
+        "closure.added",
+        "closure.removed",
+      ])
+    );
+  });
+});
+
+describe("a citizen's own appointment", () => {
+  it("is found by reference and phone in any format; a wrong phone looks exactly like a wrong code", async () => {
+    const number = phone();
+    const { reference } = await book(tuesday.id, "2026-12-15T13:00:00.000Z", number);
+    const international = `+49 ${number.slice(1)}`;
+    expect(
+      await findMyAppointment(citizen, { reference: reference.toLowerCase().toUpperCase(), phone: international })
+    ).not.toBeNull();
+    expect(await findMyAppointment(citizen, { reference, phone: "0151 99999999" })).toBeNull();
+    expect(await refusal(cancelMyAppointment(citizen, { reference, phone: "0151 99999999" }))).toBe(
+      "booking:manage.notFound"
+    );
+    expect(await refusal(cancelMyAppointment(citizen, { reference: "ZZZZZZ", phone: number }))).toBe(
+      "booking:manage.notFound"
+    );
+  });
+
+  it("cancels: the place is free again and the person is told", async () => {
+    const number = phone();
+    const { id, reference } = await book(tuesday.id, "2026-12-15T13:30:00.000Z", number);
+    expect((await slotsOn("2026-12-15")).find((s) => s.time === "14:30")!.free.web).toBe(0);
+    await cancelMyAppointment(citizen, { reference, phone: number });
+    const appointment = await db.appointment.findUniqueOrThrow({ where: { id } });
+    expect(appointment.status).toBe("cancelled");
+    expect(appointment.seatKey).toBeNull();
+    expect((await slotsOn("2026-12-15")).find((s) => s.time === "14:30")!.free.web).toBe(1);
+    const message = await db.message.findFirstOrThrow({ where: { template: "appointmentCancelled" } });
+    expect(message.body).toContain(reference);
+    // Cancelled is cancelled: a second try finds nothing.
+    expect(await refusal(cancelMyAppointment(citizen, { reference, phone: number }))).toBe("booking:manage.notFound");
+  });
+
+  it("moves: books the new time first, then frees the old one; confirms the new booking", async () => {
+    const number = phone();
+    const old = await book(tuesday.id, "2026-12-15T14:00:00.000Z", number);
+    const moved = await moveMyAppointment(citizen, {
+      reference: old.reference,
+      phone: number,
+      slot: `${tuesday.id}|2026-12-15T14:30:00.000Z`,
+    });
+    expect((await db.appointment.findUniqueOrThrow({ where: { id: old.id } })).status).toBe("cancelled");
+    const fresh = await db.appointment.findUniqueOrThrow({ where: { id: moved.id }, include: { person: true } });
+    expect(fresh.status).toBe("booked");
+    expect(fresh.startsAt.toISOString()).toBe("2026-12-15T14:30:00.000Z");
+    expect(fresh.person.phone).toBe(`+49${number.replace(/\D/g, "").slice(1)}`);
+    const confirmation = await db.message.findFirst({
+      where: { template: "appointmentBooked", body: { contains: moved.reference } },
+    });
+    expect(confirmation).not.toBeNull();
+  });
+
+  it("keeps the old booking when the new time was just taken", async () => {
+    const number = phone();
+    const old = await book(tuesday.id, "2026-12-22T13:00:00.000Z", number);
+    await book(tuesday.id, "2026-12-22T13:30:00.000Z"); // someone else takes the only online place
+    expect(
+      await refusal(
+        moveMyAppointment(citizen, {
+          reference: old.reference,
+          phone: number,
+          slot: `${tuesday.id}|2026-12-22T13:30:00.000Z`,
+        })
+      )
+    ).toBe("scheduling:errors.slotTaken");
+    const still = await db.appointment.findUniqueOrThrow({ where: { id: old.id } });
+    expect(still.status).toBe("booked");
+    expect(still.seatKey).not.toBeNull();
+  });
+
+  it("lists the places with online hours and gives a calendar file without personal data behind a signed link", async () => {
+    const places = await bookablePlaces(db);
+    expect(places.map((p) => p.name)).toContain("Stadtbibliothek");
+    expect(places.map((p) => p.name)).not.toContain("Begegnungszentrum");
+    const number = phone();
+    const { id } = await book(tuesday.id, "2026-12-22T14:00:00.000Z", number);
+    const token = calendarToken("secret", id);
+    expect(readCalendarToken("secret", token)).toBe(id);
+    expect(readCalendarToken("other", token)).toBeNull();
+    expect(readCalendarToken("secret", `${id}.${"x".repeat(32)}`)).toBeNull();
+    const ics = (await appointmentCalendar(db, id))!;
+    expect(ics).toContain("BEGIN:VCALENDAR");
+    expect(ics).toContain("Digitale Sprechstunde");
+    expect(ics).toContain("Stadtbibliothek");
+    expect(ics).not.toContain("Gisela");
+    expect(ics).not.toContain(number.replace(/\D/g, "").slice(1));
+  });
+
+  it("stops guessing: lookups that find nothing are limited per address, found ones give their try back", async () => {
+    const address = "203.0.113.7";
+    for (let i = 0; i < APPOINTMENT_LOOKUP_TRIES - 1; i++) expect(await allowAppointmentLookup(address)).toBe(true);
+    expect(await allowAppointmentLookup(address)).toBe(true);
+    await appointmentLookupFound(address);
+    expect(await allowAppointmentLookup(address)).toBe(true);
+    expect(await allowAppointmentLookup(address)).toBe(false);
+    expect(await allowAppointmentLookup("203.0.113.8")).toBe(true);
+  });
+});
