@@ -55,6 +55,33 @@ export async function signIn(page: Page, role: DemoRole = "admin"): Promise<void
   await waitForHydration(page);
 }
 
+type SignedIn = Awaited<ReturnType<BrowserContext["storageState"]>>;
+
+/**
+ * Signed-in staff pages for a test file: one sign-in per role (sign-in is slow and rate-limited), then a fresh
+ * context with that session and the given language for every page.
+ */
+export function useStaffPages(browser: () => Browser) {
+  const sessions = new Map<DemoRole, SignedIn>();
+  return async function staffPage(role: DemoRole, lng = "de"): Promise<Page> {
+    if (!sessions.has(role)) {
+      const page = await newPage(browser());
+      await signIn(page, role);
+      sessions.set(role, await page.context().storageState());
+      await page.context().close();
+    }
+    const context = await browser().newContext({ baseURL: baseUrl(), storageState: sessions.get(role) });
+    await context.addCookies([{ name: "lng", value: lng, url: baseUrl() }]);
+    return context.newPage();
+  };
+}
+
+/** Opens a staff page and waits until it has hydrated. */
+export async function openStaffPage(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await waitForHydration(page);
+}
+
 /** Waits until a staff page has hydrated (root.tsx marks <html data-hydrated>). */
 export async function waitForHydration(page: Page): Promise<void> {
   await page.locator("html[data-hydrated]").waitFor({ state: "attached" });

@@ -1,5 +1,7 @@
 // Small builders for test data; each returns the created row.
 import type { Db } from "~/db.server";
+import { withActor, type Ctx, type Services } from "~/context";
+import type { StaffActor } from "~/capabilities/people/permissions";
 import { hashPassword } from "~/capabilities/people/auth.server";
 
 let n = 0;
@@ -48,4 +50,18 @@ export async function makePerson(db: Db, overrides: Partial<{ phone: string; pho
       contactPreference: overrides.contactPreference ?? "sms",
     },
   });
+}
+
+/** A capability context acting as this staff member (a row from makeStaff, with its memberships). */
+export function staffContext(
+  services: Services,
+  row: { id: string; name: string; role: string; memberships: { locationId: string }[] },
+): Ctx & { actor: StaffActor } {
+  return withActor(services, {
+    kind: "staff",
+    staffId: row.id,
+    name: row.name,
+    role: row.role as StaffActor["role"],
+    locationIds: row.memberships.map((m) => m.locationId),
+  }) as Ctx & { actor: StaffActor };
 }
