@@ -41,6 +41,11 @@ export default function Home() {
               <h3>{t(`ways.${way}.title`)}</h3>
               <p>{t(`ways.${way}.body`)}</p>
               <p>{t(`ways.${way}.how`)}</p>
+              {way === "callback" ? (
+                <p>
+                  <Link to="/callback">{t("callbacks:home.link")}</Link>
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -15,12 +15,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { ctx, actor } = await requireStaff(request, context, "team:view");
   const locations = await listLocationsFor(ctx.db, actor);
   const outbox = can(actor, "message:view") ? await countOutbox(ctx.db, ctx.clock.now()) : null;
-  return { name: actor.name, role: actor.role, locations: locations.map(({ id, name }) => ({ id, name })), outbox };
+  return { name: actor.name, role: actor.role, locations: locations.map(({ id, name }) => ({ id, name })), outbox, callbacks: can(actor, "callback:manage") };
 }
 
 export default function TeamHome() {
   const { t } = useTranslation("team");
-  const { name, role, locations, outbox } = useLoaderData<typeof loader>();
+  const { name, role, locations, outbox, callbacks } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeading>{t("home.heading", { name })}</PageHeading>
@@ -40,6 +40,20 @@ export default function TeamHome() {
         <p>
           <Link to="/team/locations">{t("home.allLocations")}</Link>
         </p>
+      </section>
+
+      <section aria-labelledby="my-callbacks">
+        <h2 id="my-callbacks">{t("callbacks:home.heading")}</h2>
+        <ul>
+          {callbacks ? (
+            <li>
+              <Link to="/team/callbacks">{t("callbacks:home.due")}</Link>
+            </li>
+          ) : null}
+          <li>
+            <Link to="/team/calendar">{t("callbacks:home.calendar")}</Link>
+          </li>
+        </ul>
       </section>
 
       {outbox ? (
