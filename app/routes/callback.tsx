@@ -24,7 +24,7 @@ import { checkboxGroupProps, fieldProps, formErrors, formProps, useAppForm } fro
 import { clearCallbackFlash, setCallbackFlash, windowDays } from "~/web/callbacks.server";
 import { parseForm } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
-import { allowProblemReport } from "~/web/rate-limit.server";
+import { allowCallbackRequest } from "~/web/rate-limit.server";
 import { attempt, refusalReply } from "~/web/tickets.server";
 
 export const handle: RouteHandle = { titleKey: "callbacks:request.title" };
@@ -42,7 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const input = submission.value;
   const language = isSupportedLanguage(input.language) ? input.language : detectLanguage(request);
   // Every request sends a message: the same limits as the problem report keep the form from flooding a phone.
-  if (!(await allowProblemReport(context.clientIp, input.phone.e164))) {
+  if (!(await allowCallbackRequest(context.clientIp, input.phone.e164))) {
     return data({ days, result: submission.reply({ formErrors: ["callbacks:request.tooMany"] }) }, { status: 429 });
   }
   const citizen = withActor(context.services, { kind: "citizen" });

@@ -77,3 +77,12 @@ const reportsPerAddress = new RateLimiterMemory({
 export async function allowProblemReport(clientIp: string, phoneE164: string): Promise<boolean> {
   return consumed(reportsPerAddress.consume(clientIp), reportsPerNumber.consume(hashed(phoneE164)));
 }
+
+// Callback requests send a message too: their own limits, the same size as the problem report's.
+const callbacksPerNumber = new RateLimiterMemory({ keyPrefix: "callback-phone", points: REPORTS_PER_NUMBER, duration: 60 * 60 });
+const callbacksPerAddress = new RateLimiterMemory({ keyPrefix: "callback-ip", points: REPORTS_PER_ADDRESS, duration: 60 * 60 });
+
+/** Counts one callback request; false when this address or this phone number (E.164) has sent too many. */
+export async function allowCallbackRequest(clientIp: string, phoneE164: string): Promise<boolean> {
+  return consumed(callbacksPerAddress.consume(clientIp), callbacksPerNumber.consume(hashed(phoneE164)));
+}

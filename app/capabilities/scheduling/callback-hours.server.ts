@@ -7,7 +7,9 @@ import { AppError, forbidden, notFound } from "~/lib/errors";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
 
-export const CALLBACK_SLOT_MINUTES = [10, 15, 20] as const;
+import { CALLBACK_SLOT_MINUTES } from "./callback-values";
+
+export { CALLBACK_SLOT_MINUTES };
 
 const Time = (key: string) =>
   z

@@ -119,9 +119,11 @@ const CallbackFields = NewPersonInput.extend({
 });
 
 /** The citizen's form: who, how to reach them, and at least one window. */
-export const RequestCallbackInput = CallbackFields.refine((v) => v.windows.length > 0, {
-  error: "callbacks:errors.windowRequired",
-  path: ["windows"],
+export const RequestCallbackInput = CallbackFields.extend({
+  windows: z.preprocess(
+    (v) => (v == null || v === "" ? [] : Array.isArray(v) ? v : [v]),
+    z.array(WindowValue).min(1, { error: "callbacks:errors.windowRequired" }).max(40, { error: "callbacks:errors.windowRequired" }),
+  ),
 });
 
 const Day = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "callbacks:errors.customDayInvalid" }).optional());
