@@ -56,23 +56,30 @@ describe.each(LANGUAGES)("callback pages in %s", (lng) => {
     await page.context().close();
   });
 
-  it("the staff list, intake (with errors), callback page (with errors), hours (with errors) and calendar", async () => {
+  it("the staff list and the intake, also with errors", async () => {
     const page = await staffPage("coordinator", lng);
     await open(page, "/team/callbacks");
     await expectNoAxeViolations(page);
-
     await open(page, "/team/callbacks/new");
     await expectNoAxeViolations(page);
     await page.locator('form#callback-intake button[type="submit"]').click();
     await page.getByRole("alert").waitFor();
     await expectNoAxeViolations(page);
+    await page.context().close();
+  });
 
+  it("a callback's page, also with errors", async () => {
+    const page = await staffPage("coordinator", lng);
     await open(page, callbackPath);
     await expectNoAxeViolations(page);
     await page.locator('form#attempt button[type="submit"]').click();
     await page.getByRole("alert").waitFor();
     await expectNoAxeViolations(page);
+    await page.context().close();
+  });
 
+  it("callback hours (also with errors) and the calendar link", async () => {
+    const page = await staffPage("coordinator", lng);
     await open(page, "/team/callbacks/hours");
     await expectNoAxeViolations(page);
     await page.locator('input[name="startTime"]').fill("12:00");
@@ -80,7 +87,6 @@ describe.each(LANGUAGES)("callback pages in %s", (lng) => {
     await page.locator('form#callback-hour button[type="submit"]').click();
     await page.getByRole("alert").waitFor();
     await expectNoAxeViolations(page);
-
     await open(page, "/team/calendar");
     await expectNoAxeViolations(page);
     await page.locator('form:has(input[value="create"]) button[type="submit"]').click();
