@@ -4,9 +4,11 @@
 import { describe, expect, it } from "vitest";
 import { reportProblem, ReportProblemInput } from "~/capabilities/helpdesk/tickets.server";
 import type { StaffActor } from "~/capabilities/people/permissions";
-import { addCallbackHour, CallbackHourInput } from "~/capabilities/scheduling/callback-hours.server";
+import { addCallbackHour, CallbackHourInput, removeCallbackHour } from "~/capabilities/scheduling/callback-hours.server";
 import {
   callbacksDueNow,
+  cancelCallback,
+  rescheduleCallback,
   recordAttempt,
   requestCallback,
   RequestCallbackInput,
@@ -270,6 +272,50 @@ describe("calling", () => {
     expect(next.scheduledAt?.toISOString()).toBe("2026-12-10T08:00:00.000Z");
     // Someone at another place cannot record attempts here.
     await expectAppError(recordAttempt(volunteer, next.id, { outcome: "reached" }), 403);
+  });
+});
+
+describe("moving and cancelling", () => {
+  it("a missed call's message waits for the end of quiet hours", async () => {
+    const { id } = await requestCallback(citizen, request([win("2026-12-14T08:00:00Z", "2026-12-14T10:00:00Z")]));
+    clock.set("2026-12-14T19:30:00Z"); // 20:30 in Berlin: someone records the morning's call late
+    await recordAttempt(librarian, id, { outcome: "no_answer" });
+    const row = await db.callback.findUniqueOrThrow({ where: { id } });
+    const message = await db.message.findFirstOrThrow({ where: { personId: row.personId, template: "callbackMissed" } });
+    expect(message.sendAfter.toISOString()).toBe("2026-12-15T08:00:00.000Z");
+    await expectAppError(recordAttempt(librarian, id, { outcome: "call_again", callAgainAt: "2026-12-14T10:00" }), 400, "callbacks:errors.callAgainAtInPast");
+    clock.set(MONDAY);
+  });
+
+  it("staff move a call by hand to the next free slot from a time on, and the old slot is free again", async () => {
+    const { id, scheduledAt } = await requestCallback(citizen, request([win("2026-12-16T08:00:00Z", "2026-12-16T08:15:00Z")]));
+    expect(scheduledAt?.toISOString()).toBe("2026-12-16T08:00:00.000Z");
+    const slot = await rescheduleCallback(librarian, id, { at: "2026-12-17T10:00" });
+    expect(slot.startsAt.toISOString()).toBe("2026-12-17T09:00:00.000Z");
+    const again = await requestCallback(citizen, request([win("2026-12-16T08:00:00Z", "2026-12-16T08:15:00Z")]));
+    expect(again.scheduledAt?.toISOString()).toBe("2026-12-16T08:00:00.000Z");
+    await expectAppError(rescheduleCallback(librarian, id, { at: "2026-11-20T10:00" }), 400, "callbacks:errors.rescheduleInPast");
+    expect(await db.auditEntry.count({ where: { action: "callback.rescheduled", subjectId: id } })).toBe(1);
+  });
+
+  it("cancelling frees the slot and ends the callback", async () => {
+    const { id } = await requestCallback(citizen, request([win("2026-12-18T08:00:00Z", "2026-12-18T08:15:00Z")]));
+    await cancelCallback(librarian, id);
+    expect(await db.callback.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "cancelled", slotKey: null });
+    await expectAppError(cancelCallback(librarian, id), 409, "callbacks:errors.callbackClosed");
+    const next = await requestCallback(citizen, request([win("2026-12-18T08:00:00Z", "2026-12-18T08:15:00Z")]));
+    expect(next.scheduledAt?.toISOString()).toBe("2026-12-18T08:00:00.000Z");
+  });
+
+  it("removed callback hours take no more calls", async () => {
+    const place = await makeLocation(db, { name: "Kurzzeit" });
+    const helper = await makeStaff(db, { role: "volunteer", locationIds: [place.id] });
+    const hour = await addCallbackHour(staff(helper), CallbackHourInput.parse({ locationId: place.id, weekday: "5", startTime: "14:00", endTime: "15:00", slotMinutes: "20" }));
+    const window = [win("2026-12-04T13:00:00Z", "2026-12-04T14:00:00Z")];
+    expect((await requestCallback(citizen, request(window, { locationId: place.id }))).scheduledAt?.toISOString()).toBe("2026-12-04T13:00:00.000Z");
+    await expectAppError(removeCallbackHour(librarian, hour.id), 403);
+    await removeCallbackHour(staff(helper), hour.id);
+    expect((await requestCallback(citizen, request(window, { locationId: place.id }))).scheduledAt).toBeNull();
   });
 });
 
