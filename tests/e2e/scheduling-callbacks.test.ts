@@ -59,6 +59,8 @@ async function intake(page: Page, firstName: string, window: { from: number; to:
   await page.goto("/team/callbacks/new");
   await waitForHydration(page);
   await page.locator('input[name="phone"]').fill(phone());
+  await page.locator('form#callback-lookup button[type="submit"]').click();
+  await page.locator("#caller-heading").waitFor();
   await page.locator('input[name="firstName"]').fill(firstName);
   await page.locator('input[name="customDay"]').fill(berlinNow().day);
   await page.locator('input[name="customFrom"]').fill(hhmm(window.from));
