@@ -18,9 +18,12 @@ export async function loader({ context }: LoaderFunctionArgs) {
   return { locations: await listPublicLocations(db), programmePhone: phoneLink(config.programmePhone) };
 }
 
-const WAYS = ["callback", "consultation", "borrow"] as const;
-/** Ways that also have a page of their own. */
-const WAY_LINKS: Partial<Record<(typeof WAYS)[number], string>> = { consultation: "/book" };
+/** The three ways in, each with its own page (and each also possible by phone). */
+const WAYS = [
+  { key: "callback", to: "/callback" },
+  { key: "consultation", to: "/book" },
+  { key: "borrow", to: "/borrow" },
+] as const;
 const ONLINE = [
   { key: "report", to: "/report" },
   { key: "status", to: "/status" },
@@ -38,16 +41,14 @@ export default function Home() {
       <section aria-labelledby="ways-heading">
         <h2 id="ways-heading">{t("ways.heading")}</h2>
         <ul className="card-list">
-          {WAYS.map((way) => (
-            <li key={way} className="card">
-              <h3>{WAY_LINKS[way] ? <Link to={WAY_LINKS[way]}>{t(`ways.${way}.title`)}</Link> : t(`ways.${way}.title`)}</h3>
-              <p>{t(`ways.${way}.body`)}</p>
-              <p>{t(`ways.${way}.how`)}</p>
-              {way === "borrow" ? (
-                <p>
-                  <Link to="/borrow">{t("ways.borrow.link")}</Link>
-                </p>
-              ) : null}
+          {WAYS.map(({ key, to }) => (
+            <li key={key} className="card">
+              <h3>{t(`ways.${key}.title`)}</h3>
+              <p>{t(`ways.${key}.body`)}</p>
+              <p>{t(`ways.${key}.how`)}</p>
+              <p>
+                <Link to={to}>{t(`ways.${key}.link`)}</Link>
+              </p>
             </li>
           ))}
         </ul>

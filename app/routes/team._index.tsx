@@ -17,12 +17,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const locations = await listLocationsFor(ctx.db, actor);
   const outbox = can(actor, "message:view") ? await countOutbox(ctx.db, ctx.clock.now()) : null;
   const lending = { today: can(actor, "loan:view"), programme: can(actor, "topic:manage") };
-  return { name: actor.name, role: actor.role, locations: locations.map(({ id, name }) => ({ id, name })), outbox, lending };
+  return {
+    name: actor.name,
+    role: actor.role,
+    locations: locations.map(({ id, name }) => ({ id, name })),
+    outbox,
+    lending,
+    callbacks: can(actor, "callback:manage"),
+  };
 }
 
 export default function TeamHome() {
   const { t } = useTranslation("team");
-  const { name, role, locations, outbox, lending } = useLoaderData<typeof loader>();
+  const { name, role, locations, outbox, lending, callbacks } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeading>{t("home.heading", { name })}</PageHeading>
@@ -53,6 +60,20 @@ export default function TeamHome() {
         <p>
           <Link to="/team/locations">{t("home.allLocations")}</Link>
         </p>
+      </section>
+
+      <section aria-labelledby="my-callbacks">
+        <h2 id="my-callbacks">{t("callbacks:home.heading")}</h2>
+        <ul>
+          {callbacks ? (
+            <li>
+              <Link to="/team/callbacks">{t("callbacks:home.due")}</Link>
+            </li>
+          ) : null}
+          <li>
+            <Link to="/team/calendar">{t("callbacks:home.calendar")}</Link>
+          </li>
+        </ul>
       </section>
 
       {outbox ? (

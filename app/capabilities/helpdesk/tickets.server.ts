@@ -7,6 +7,7 @@ import { newReferenceCode } from "~/lib/reference-code";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { can, type StaffActor } from "~/capabilities/people/permissions";
 import { findOrCreatePerson, NewPersonInput } from "~/capabilities/people/persons.server";
+import { createCallback, defaultWindows } from "~/capabilities/scheduling/callbacks.server";
 import {
   CALL_OUTCOMES,
   canMoveTo,
@@ -119,6 +120,10 @@ export async function reportProblem(ctx: Ctx, input: z.output<typeof ReportProbl
       categoryId: input.categoryId,
       callbackWanted: input.callbackWanted,
     });
+    // "Please call me back": a callback in the next working days' callback hours, linked to the ticket.
+    if (input.callbackWanted) {
+      await createCallback(ctx, tx, { personId: person.id, locationId: null, windows: defaultWindows(ctx.clock.now()), channel: "web", ticketId: ticket.id });
+    }
     return { reference: ticket.reference };
   });
 }

@@ -1,0 +1,117 @@
+// A citizen asks to be called back. No JavaScript: a plain form, errors from the server, and Post/Redirect/Get to
+// /callback/done with the reference in a signed cookie (never in the URL).
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { channelFor } from "~/capabilities/messaging/messenger.server";
+import { findPersonByPhone } from "~/capabilities/people/persons.server";
+import { requestCallback, RequestCallbackInput } from "~/capabilities/scheduling/callbacks.server";
+import { withActor } from "~/context";
+import { detectLanguage } from "~/i18n/detect.server";
+import { isSupportedLanguage } from "~/i18n/locales.server";
+import type { RootData } from "~/root";
+import { Button } from "~/ui/Button";
+import { WindowChoices } from "~/ui/CallbackRequest";
+import { ErrorSummary } from "~/ui/ErrorSummary";
+import { PageHeading } from "~/ui/Layout";
+import { RadioGroup } from "~/ui/RadioGroup";
+import { Select } from "~/ui/Select";
+import { CitizenShell } from "~/ui/Shell/CitizenShell";
+import { PhoneNumber } from "~/ui/Shell/PhoneNumber";
+import { TextField } from "~/ui/TextField";
+import { checkboxGroupProps, fieldProps, formErrors, formProps, useAppForm } from "~/ui/forms";
+import { clearCallbackFlash, setCallbackFlash, windowDays } from "~/web/callbacks.server";
+import { parseForm } from "~/web/forms.server";
+import type { RouteHandle } from "~/web/handle";
+import { allowCallbackRequest } from "~/web/rate-limit.server";
+import { attempt, refusalReply } from "~/web/tickets.server";
+
+export const handle: RouteHandle = { titleKey: "callbacks:request.title" };
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const days = windowDays(context.services.clock.now(), detectLanguage(request));
+  const stale = request.headers.get("Cookie")?.includes("da_callback=");
+  return data({ days }, stale ? { headers: { "Set-Cookie": await clearCallbackFlash(context) } } : undefined);
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { submission } = await parseForm(request, RequestCallbackInput);
+  const days = windowDays(context.services.clock.now(), detectLanguage(request));
+  if (submission.status !== "success") return data({ days, result: submission.reply() }, { status: 400 });
+  const input = submission.value;
+  const language = isSupportedLanguage(input.language) ? input.language : detectLanguage(request);
+  // Every request sends a message: the same limits as the problem report keep the form from flooding a phone.
+  if (!(await allowCallbackRequest(context.clientIp, input.phone.e164))) {
+    return data({ days, result: submission.reply({ formErrors: ["callbacks:request.tooMany"] }) }, { status: 429 });
+  }
+  const citizen = withActor(context.services, { kind: "citizen" });
+  const outcome = await attempt(() => requestCallback(citizen, { ...input, language, channel: "web" }));
+  if (!outcome.ok) return data({ days, result: refusalReply(submission, outcome.refusal) }, { status: outcome.refusal.status });
+  const person = await findPersonByPhone(context.services.db, input.phone.e164);
+  const channel = channelFor(person ?? { phone: input.phone.e164, phoneType: input.phone.type, language, contactPreference: input.contactPreference });
+  const { reference, scheduledAt, timeZone } = outcome.value;
+  return redirect("/callback/done", {
+    headers: {
+      "Set-Cookie": await setCallbackFlash(context, { reference, at: scheduledAt ? new Date(scheduledAt).toISOString() : null, timeZone, channel }),
+    },
+  });
+}
+
+export default function RequestCallback() {
+  const { t, i18n } = useTranslation("callbacks");
+  const loaded = useLoaderData<typeof loader>();
+  const root = useRouteLoaderData<RootData>("root");
+  const answer = useActionData<typeof action>();
+  const days = answer?.days ?? loaded.days;
+  const [form, fields] = useAppForm({ id: "callback", lastResult: answer?.result });
+  const lng = root?.lng ?? i18n.language;
+
+  return (
+    <CitizenShell>
+      <PageHeading>{t("request.heading")}</PageHeading>
+      <ErrorSummary errors={formErrors(form)} />
+      <p className="lead">{t("request.intro")}</p>
+      {root ? <PhoneNumber phone={root.programmePhone} label={t("request.phoneInstead")} /> : null}
+
+      <Form method="post" {...formProps(form)}>
+        <TextField {...fieldProps(fields.firstName)} label={t("form.firstName")} description={t("form.firstNameHint")} autoComplete="given-name" width="medium" />
+        <TextField
+          {...fieldProps(fields.phone)}
+          label={t("form.phone")}
+          description={t("form.phoneHint")}
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
+          width="medium"
+        />
+        <Select
+          {...fieldProps(fields.language)}
+          defaultValue={fieldProps(fields.language).defaultValue ?? lng}
+          label={t("form.language")}
+          options={(root?.languages ?? []).map((l) => ({ value: l.code, label: l.name }))}
+        />
+        <RadioGroup
+          {...fieldProps(fields.contactPreference)}
+          defaultValue={fieldProps(fields.contactPreference).defaultValue ?? "sms"}
+          label={t("form.contact")}
+          options={[
+            { value: "sms", label: t("form.contactSms"), description: t("form.contactSmsHint") },
+            { value: "voice", label: t("form.contactVoice"), description: t("form.contactVoiceHint") },
+          ]}
+        />
+        <WindowChoices field={checkboxGroupProps(fields.windows)} days={days} />
+        <TextField {...fieldProps(fields.concern)} label={t("form.concern")} description={t("form.concernHint")} optional multiline rows={4} />
+
+        <section aria-labelledby="privacy-heading">
+          <h2 id="privacy-heading">{t("request.privacy.heading")}</h2>
+          <p>{t("request.privacy.body")}</p>
+        </section>
+
+        <Button type="submit" variant="primary">
+          {t("request.submit")}
+        </Button>
+      </Form>
+    </CitizenShell>
+  );
+}

@@ -1,0 +1,153 @@
+// Callbacks in the browser: a citizen without JavaScript asks for a call and gets a reference; the librarian works
+// through their callbacks by keyboard (no answer → the next attempt is planned; reached → done); the calendar link
+// serves an iCalendar feed until it is revoked.
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { baseUrl, newPage, signIn, tabTo, useBrowser, waitForHydration, type DemoRole } from "../helpers/browser";
+
+const browser = useBrowser();
+const REFERENCE = /^[34679ACDEFGHJKMNPQRTUVWXY]{6}$/;
+const phone = () => `0151 6${String(Math.floor(Math.random() * 9_000_000) + 1_000_000)}`;
+
+const sessions = new Map<DemoRole, Awaited<ReturnType<BrowserContext["storageState"]>>>();
+async function staffPage(role: DemoRole): Promise<Page> {
+  if (!sessions.has(role)) {
+    const page = await newPage(browser());
+    await signIn(page, role);
+    sessions.set(role, await page.context().storageState());
+    await page.context().close();
+  }
+  const context = await browser().newContext({ baseURL: baseUrl(), storageState: sessions.get(role) });
+  await context.addCookies([{ name: "lng", value: "de", url: baseUrl() }]);
+  return context.newPage();
+}
+
+/** Now in Berlin: the ISO weekday, the day and the time rounded down to 10 minutes. */
+function berlinNow() {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Berlin", weekday: "short", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+      .formatToParts(new Date())
+      .map((p) => [p.type, p.value]),
+  );
+  const weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].indexOf(parts.weekday) + 1;
+  const minutes = Number(parts.hour) * 60 + Math.floor(Number(parts.minute) / 10) * 10;
+  return { weekday, day: `${parts.year}-${parts.month}-${parts.day}`, minutes };
+}
+const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+
+/** Callback hours for the librarian that cover the next two hours (the seeded 09:00–11:00 on weekdays may already). */
+async function ensureHoursNow(page: Page) {
+  const { weekday, minutes } = berlinNow();
+  const seeded = weekday <= 5 ? [9 * 60, 11 * 60] : null;
+  let from = minutes;
+  let to = Math.min(minutes + 120, 23 * 60 + 50);
+  if (seeded && from >= seeded[0] && from < seeded[1]) return { from, to: seeded[1] };
+  if (seeded && from < seeded[0] && to > seeded[0]) to = seeded[0];
+  await page.goto("/team/callbacks/hours");
+  await waitForHydration(page);
+  await page.locator('select[name="weekday"]').selectOption(String(weekday));
+  await page.locator('input[name="startTime"]').fill(hhmm(from));
+  await page.locator('input[name="endTime"]').fill(hhmm(to));
+  await page.locator("form#callback-hour label", { hasText: "10 Minuten" }).click();
+  await Promise.all([page.waitForURL(/\/team\/callbacks\/hours$/), page.locator('form#callback-hour button[type="submit"]').click()]);
+  await page.getByRole("status").filter({ hasText: "Rückrufzeit hinzugefügt" }).waitFor();
+  return { from, to };
+}
+
+/** Staff intake with a window from now on: returns the callback's id. */
+async function intake(page: Page, firstName: string, window: { from: number; to: number }) {
+  await page.goto("/team/callbacks/new");
+  await waitForHydration(page);
+  await page.locator('input[name="phone"]').fill(phone());
+  await page.locator('form#callback-lookup button[type="submit"]').click();
+  await page.locator("#caller-heading").waitFor();
+  await page.locator('input[name="firstName"]').fill(firstName);
+  await page.locator('input[name="customDay"]').fill(berlinNow().day);
+  await page.locator('input[name="customFrom"]').fill(hhmm(window.from));
+  await page.locator('input[name="customTo"]').fill(hhmm(window.to));
+  await page.locator('input[name="topic"]').fill("Videoanruf");
+  await Promise.all([page.waitForURL(/\/team\/callbacks\/(?!new)[^/]+$/), page.locator('form#callback-intake button[type="submit"]').click()]);
+  await page.getByRole("status").filter({ hasText: "ist geplant" }).waitFor();
+  return new URL(page.url()).pathname.split("/").pop()!;
+}
+
+/** On the list, by keyboard: Tab to the callback's link, Enter, and record an outcome with arrows, Tab and Enter. */
+async function recordByKeyboard(page: Page, id: string, arrowsDown: number) {
+  await page.goto("/team/callbacks");
+  await waitForHydration(page);
+  await tabTo(page, `a[href="/team/callbacks/${id}"]`, 80);
+  await Promise.all([page.waitForURL(new RegExp(`/team/callbacks/${id}$`)), page.keyboard.press("Enter")]);
+  await waitForHydration(page);
+  await tabTo(page, 'form#attempt input[name="outcome"][value="reached"]', 80);
+  for (let i = 0; i < arrowsDown; i++) await page.keyboard.press("ArrowDown");
+  if (arrowsDown === 0) await page.keyboard.press("Space");
+  await tabTo(page, 'form#attempt button[type="submit"]');
+  await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.keyboard.press("Enter")]);
+}
+
+describe("callbacks", () => {
+  it("a citizen without JavaScript asks for a callback and gets a reference", async () => {
+    const page = await newPage(browser(), { javaScript: false });
+    await page.goto("/");
+    await page.getByRole("link", { name: "Rückruf anfordern" }).click();
+    await page.waitForURL(/\/callback$/);
+    expect(await page.locator("script").count()).toBe(0);
+    // Nothing filled in: an explained 400, nothing created.
+    const empty = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.locator('form#callback button[type="submit"]').click()]);
+    expect(empty[0].status()).toBe(400);
+    await page.getByRole("alert").locator("a", { hasText: "mindestens eine Zeit" }).waitFor();
+
+    await page.locator('input[name="firstName"]').fill("Gerda");
+    await page.locator('input[name="phone"]').fill(phone());
+    await page.locator("form#callback label", { has: page.locator('input[name="windows"]') }).first().click();
+    await page.locator('textarea[name="concern"]').fill("Mein Tablet findet das WLAN nicht.");
+    await Promise.all([page.waitForURL(/\/callback\/done$/), page.locator('form#callback button[type="submit"]').click()]);
+    const reference = ((await page.locator(".reference-panel__code").textContent()) ?? "").trim();
+    expect(reference).toMatch(REFERENCE);
+    expect(page.url()).not.toContain(reference);
+    await expect(page.locator(".callback-when").textContent()).resolves.toMatch(/\d{2}:\d{2}|Bescheid/);
+  });
+
+  it("the librarian works through callbacks by keyboard: no answer plans the next attempt, reached is done", async () => {
+    const page = await staffPage("librarian");
+    const window = await ensureHoursNow(page);
+
+    const first = await intake(page, "Ilse", window);
+    const plannedAt = (await page.locator(".summary-list__row", { hasText: "Anrufen am" }).locator("dd").textContent())!;
+    await recordByKeyboard(page, first, 1); // reached → no answer
+    await page.getByRole("status").filter({ hasText: "Der nächste Anruf ist geplant" }).waitFor();
+    await expect(page.locator(".summary-list__row", { hasText: "Versuche" }).locator("dd").textContent()).resolves.toBe("1");
+    await expect(page.locator(".summary-list__row", { hasText: "Stand" }).locator("dd").textContent()).resolves.toBe("Geplant");
+    const nextAt = await page.locator(".summary-list__row", { hasText: "Anrufen am" }).locator("dd").textContent();
+    expect(nextAt).not.toBe(plannedAt);
+    await expect(page.locator("#attempts-heading + ol").textContent()).resolves.toContain("Niemand erreicht");
+
+    const second = await intake(page, "Horst", window);
+    await recordByKeyboard(page, second, 0); // the first outcome: reached
+    await page.getByRole("status").filter({ hasText: "Der Rückruf ist erledigt" }).waitFor();
+    await expect(page.locator(".summary-list__row", { hasText: "Stand" }).locator("dd").textContent()).resolves.toBe("Erledigt");
+    expect(await page.locator("form#attempt").count()).toBe(0);
+  });
+
+  it("the calendar page makes a link that serves text/calendar until it is revoked", async () => {
+    const page = await staffPage("librarian");
+    await page.goto("/team");
+    await page.getByRole("link", { name: "Mein Kalender-Link" }).first().click();
+    await page.waitForURL(/\/team\/calendar$/);
+    await waitForHydration(page);
+    await page.getByRole("button", { name: "Meinen Kalender-Link erstellen" }).click();
+    const url = ((await page.locator('[data-testid="calendar-url"]').textContent()) ?? "").trim();
+    expect(url).toMatch(/\/calendar\/[\w-]{43}\.ics$/);
+    const feed = await fetch(url);
+    expect(feed.status).toBe(200);
+    expect(feed.headers.get("content-type")).toContain("text/calendar");
+    const body = await feed.text();
+    expect(body).toContain("BEGIN:VCALENDAR");
+    expect(body).toContain("SUMMARY:Rückruf");
+    expect(body).not.toMatch(/\+49|0151/);
+
+    await page.getByRole("button", { name: "Meinen Kalender-Link sperren" }).click();
+    await page.getByRole("status").filter({ hasText: "funktioniert nicht mehr" }).waitFor();
+    expect((await fetch(url)).status).toBe(404);
+  });
+});
