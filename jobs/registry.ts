@@ -1,7 +1,9 @@
 // Every job type the worker knows, and the recurring schedule. One file per job in jobs/.
 import type { Services } from "~/context";
 import type { Job } from "~/generated/prisma/client";
+import { appointmentReminders } from "./appointment-reminders";
 import { closeResolved } from "./close-resolved-tickets";
+import { dayWaitOffers } from "./day-wait-offers";
 import { deliverOutbox } from "./deliver-outbox";
 import { optimizeDatabase } from "./optimize-database";
 import { pruneFinishedJobs } from "./prune-jobs";
@@ -15,6 +17,8 @@ export const handlers: Record<string, JobHandler> = {
   "people.pruneSessions": pruneExpiredSessions,
   "helpdesk.closeResolved": closeResolved,
   "db.optimize": optimizeDatabase,
+  "scheduling.appointmentReminders": appointmentReminders,
+  "scheduling.dayWaitOffers": dayWaitOffers,
 };
 
 /** croner patterns (with seconds). Each tick enqueues one job, deduplicated across workers by its unique key. */
@@ -24,4 +28,6 @@ export const schedule: { type: string; cron: string }[] = [
   { type: "people.pruneSessions", cron: "0 0 * * * *" },
   { type: "helpdesk.closeResolved", cron: "0 15 * * * *" },
   { type: "db.optimize", cron: "0 45 3 * * *" },
+  { type: "scheduling.appointmentReminders", cron: "0 */15 * * * *" },
+  { type: "scheduling.dayWaitOffers", cron: "0 * * * * *" },
 ];
