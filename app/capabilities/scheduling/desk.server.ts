@@ -23,6 +23,18 @@ export const StaffBookingInput = BookingInput.extend({
   pool: z.enum(["phone", "internal"]).default("phone"),
 });
 
+/** The desk's form: one radio list of "<pool>~<hourId>|<startsAt>", phone places first, then internal ones. */
+export const DeskBookingInput = BookingInput.omit({ slot: true })
+  .extend({
+    choice: z
+      .string({ error: "scheduling:errors.slotRequired" })
+      .regex(/^(phone|internal)~[^|~]+\|\d{4}-\d{2}-\d{2}T[\d:.]+Z$/, { error: "scheduling:errors.slotRequired" }),
+  })
+  .transform(({ choice, ...rest }) => {
+    const [pool, slot] = choice.split("~") as ["phone" | "internal", string];
+    return { ...rest, pool, slot };
+  });
+
 export async function bookForCaller(ctx: StaffCtx, input: z.output<typeof StaffBookingInput>) {
   if (!can(ctx.actor, "appointment:manage", input.locationId)) throw forbidden("appointment:manage");
   return bookAppointment(ctx, { ...input, pool: input.pool, channel: "phone" });
