@@ -47,13 +47,13 @@ export default function WalkIns() {
         {queue.averageWait === null ? t("walkIns.noAverage") : t("walkIns.average", { minutes: queue.averageWait })}
       </p>
       <CallNext locationId={queue.location.id} error={nextError} waiting={queue.waiting} />
-      <h2>{t("walkIns.queueHeading")}</h2>
-      <QueueList entries={queue.entries} />
       <AddWalkIn
         locationId={queue.location.id}
         lastResult={answer?.intent === "add" ? answer.result : null}
         added={answer && "added" in answer && typeof answer.added === "number" ? answer.added : null}
       />
+      <h2>{t("walkIns.queueHeading")}</h2>
+      <QueueList entries={queue.entries} />
     </>
   );
 }

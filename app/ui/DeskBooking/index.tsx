@@ -83,7 +83,7 @@ export function BookingStep({ step, lastResult }: { step: BookingStepData; lastR
         <input type="hidden" name="person.phone" value={caller.phone.e164} />
         <input type="hidden" name="locationId" value={location.id} />
         <input type="hidden" name="idempotencyKey" value={step.idempotencyKey} />
-        <TextField {...fieldProps(person.firstName)} label={t("book.firstName")} autoComplete="off" width="medium" autoFocus={!known} />
+        <TextField {...fieldProps(person.firstName)} label={t("book.firstName")} autoComplete="off" width="medium" autoFocus />
         {known ? (
           <input type="hidden" name={person.language.name} value="de" />
         ) : (
