@@ -40,7 +40,7 @@ export default function Appointment() {
       )}
       {answer?.intent === "cancel" && answer.saved ? <p role="status">{t("appointment.cancelled")}</p> : null}
       <AppointmentFacts appointment={appointment} />
-      {appointment.status !== "cancelled" && started ? (
+      {appointment.status !== "cancelled" && (started || answer?.intent === "outcome") ? (
         <OutcomeForm
           appointment={appointment}
           categories={categories}

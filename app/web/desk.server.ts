@@ -11,6 +11,7 @@ import { languages } from "~/i18n/locales.server";
 import type { StaffActor } from "~/capabilities/people/permissions";
 import { listLocationsFor } from "~/capabilities/people/locations.server";
 import { listCategories } from "~/capabilities/helpdesk/categories.server";
+import { OPEN_STATUSES } from "~/capabilities/helpdesk/values";
 import { nextFreeSlots } from "~/capabilities/scheduling/appointments.server";
 import { localDay } from "~/capabilities/scheduling/availability.server";
 import { cancelByStaff, dayView, getAppointment, OutcomeInput, recordOutcome } from "~/capabilities/scheduling/desk.server";
@@ -147,7 +148,17 @@ export async function walkInPage(ctx: StaffCtx, url: URL) {
   const location = pickLocation(places, url.searchParams.get("location"));
   if (!location) return { places, queue: null };
   const queue = await walkInQueue(ctx, location.id);
-  const entry = (e: (typeof queue.entries)[number]) => ({ ...e, arrivedAt: e.arrivedAt.toISOString(), calledAt: iso(e.calledAt) });
+  // Open tickets of the people we know, to link one when they are done.
+  const personIds = [...new Set(queue.entries.filter((e) => e.personId && (e.status === "waiting" || e.status === "called")).map((e) => e.personId!))];
+  const tickets = personIds.length
+    ? await ctx.db.ticket.findMany({ where: { personId: { in: personIds }, status: { in: [...OPEN_STATUSES] } }, select: { id: true, reference: true, personId: true } })
+    : [];
+  const entry = (e: (typeof queue.entries)[number]) => ({
+    ...e,
+    arrivedAt: e.arrivedAt.toISOString(),
+    calledAt: iso(e.calledAt),
+    openTickets: tickets.filter((t) => t.personId === e.personId).map(({ id, reference }) => ({ id, reference })),
+  });
   return {
     places: places.map(({ id, name }) => ({ id, name })),
     queue: { ...queue, entries: queue.entries.map(entry), nowServing: queue.nowServing && entry(queue.nowServing) },

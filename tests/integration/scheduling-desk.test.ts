@@ -102,9 +102,14 @@ describe("outcomes and cancellation", () => {
     clock.set("2026-11-24T13:35:00Z");
     await expectAppError(recordOutcome(librarian, id, outcome({ outcomeTopics: ["nonsense"] })), 400, "desk:errors.topicUnknown");
     await expectAppError(recordOutcome(librarian, id, outcome({ ticketId: "no-such-ticket" })), 400, "desk:errors.ticketUnknown");
-    await recordOutcome(librarian, id, outcome({ outcomeTopics: ["smartphone", "internet"], outcomeNote: "Mail-App eingerichtet" }));
+    const { personId } = await db.appointment.findUniqueOrThrow({ where: { id } });
+    const ticket = await db.ticket.create({ data: { reference: "TKT001", personId, channel: "phone", description: "Mail geht nicht" } });
+    const stranger = await db.person.create({ data: { firstName: "Fremd", phone: "+4915199999901", phoneType: "mobile" } });
+    const othersTicket = await db.ticket.create({ data: { reference: "TKT002", personId: stranger.id, channel: "phone", description: "x" } });
+    await expectAppError(recordOutcome(librarian, id, outcome({ ticketId: othersTicket.id })), 400, "desk:errors.ticketUnknown");
+    await recordOutcome(librarian, id, outcome({ outcomeTopics: ["smartphone", "internet"], outcomeNote: "Mail-App eingerichtet", ticketId: ticket.id }));
     const done = await db.appointment.findUniqueOrThrow({ where: { id } });
-    expect(done).toMatchObject({ status: "done", outcomeNote: "Mail-App eingerichtet", helperId: librarianRow.id });
+    expect(done).toMatchObject({ status: "done", outcomeNote: "Mail-App eingerichtet", helperId: librarianRow.id, ticketId: ticket.id });
     expect(JSON.parse(done.outcomeTopics)).toEqual(["smartphone", "internet"]);
     await recordOutcome(librarian, id, outcome({ status: "no_show" }));
     expect((await db.appointment.findUniqueOrThrow({ where: { id } })).status).toBe("no_show");
@@ -157,7 +162,10 @@ describe("walk-in queue", () => {
     expect(queue.entries[2].waitedMinutes).toBe(12);
 
     await finishWalkIn(librarian, FinishWalkInInput.parse({ walkInId: erna.id, outcome: "done", outcomeNote: "Fotos gesichert" }));
-    await finishWalkIn(librarian, FinishWalkInInput.parse({ walkInId: known.id, outcome: "left" }));
+    const heinzTicket = await db.ticket.create({ data: { reference: "TKT003", personId: known.personId!, channel: "walk_in", description: "Drucker" } });
+    await expectAppError(finishWalkIn(librarian, FinishWalkInInput.parse({ walkInId: anonymous.id, outcome: "done", ticketId: heinzTicket.id })), 400, "desk:errors.ticketUnknown");
+    await finishWalkIn(librarian, FinishWalkInInput.parse({ walkInId: known.id, outcome: "left", ticketId: heinzTicket.id }));
+    expect((await db.walkIn.findUniqueOrThrow({ where: { id: known.id } })).ticketId).toBe(heinzTicket.id);
     await expectAppError(finishWalkIn(librarian, FinishWalkInInput.parse({ walkInId: known.id, outcome: "done" })), 409, "desk:errors.walkInFinished");
     expect(await db.walkIn.findUniqueOrThrow({ where: { id: erna.id } })).toMatchObject({ status: "done", helperId: librarianRow.id, outcomeNote: "Fotos gesichert" });
     await expectAppError(callNext(librarian, library.id), 409, "desk:errors.queueEmpty");

@@ -5,6 +5,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/ui/Button";
 import { ErrorSummary } from "~/ui/ErrorSummary";
+import { Select } from "~/ui/Select";
 import { Tag } from "~/ui/Tag";
 import { TextField } from "~/ui/TextField";
 import { fieldProps, formErrors, formProps, useAppForm } from "~/ui/forms";
@@ -20,6 +21,7 @@ export interface QueueEntry {
   status: string;
   helper: string | null;
   waitedMinutes: number;
+  openTickets?: { id: string; reference: string }[];
 }
 
 export function NowServing({ entry }: { entry: QueueEntry | null }) {
@@ -71,6 +73,16 @@ function FinishForm({ entry }: { entry: QueueEntry }) {
       <input type="hidden" name="intent" value="finish" />
       <input type="hidden" name="walkInId" value={entry.id} />
       <TextField id={noteId} name="outcomeNote" label={t("walkIns.note", { number: entry.number })} optional width="long" />
+      {entry.openTickets?.length ? (
+        <Select
+          id={`ticket-${entry.id}`}
+          name="ticketId"
+          label={t("walkIns.ticket", { number: entry.number })}
+          optional
+          placeholder={t("walkIns.noTicket")}
+          options={entry.openTickets.map((ticket) => ({ value: ticket.id, label: ticket.reference }))}
+        />
+      ) : null}
       <div className="walk-ins__buttons">
         <Button type="submit" name="outcome" value="done">
           {t("walkIns.done", { number: entry.number })}
