@@ -19,6 +19,7 @@ import { errorResponse } from "~/web/errors.server";
 import { readFlash, setFlash, type FlashOptions } from "~/web/flash.server";
 import { invalid, parseForm } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
+import { allowDayWaitJoin } from "~/web/rate-limit.server";
 
 export const handle: RouteHandle = { titleKey: "desk:wait.title" };
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
@@ -45,6 +46,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return invalid(submission);
   const input = submission.value;
   const language = isSupportedLanguage(input.language) ? input.language : detectLanguage(request);
+  if (!(await allowDayWaitJoin(context.clientIp, input.phone.e164))) {
+    return data({ result: submission.reply({ formErrors: ["desk:wait.tooMany"] }) }, { status: 429 });
+  }
   let result: Awaited<ReturnType<typeof joinDayWaitingList>>;
   try {
     result = await joinDayWaitingList(withActor(context.services, { kind: "citizen" }), location.id, { ...input, day, language });

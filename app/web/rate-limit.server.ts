@@ -77,3 +77,12 @@ const reportsPerAddress = new RateLimiterMemory({
 export async function allowProblemReport(clientIp: string, phoneE164: string): Promise<boolean> {
   return consumed(reportsPerAddress.consume(clientIp), reportsPerNumber.consume(hashed(phoneE164)));
 }
+
+// Joining a day's waiting list sends an SMS or a call too: the same kind of limits, counted on their own.
+const dayWaitsPerNumber = new RateLimiterMemory({ keyPrefix: "daywait-phone", points: REPORTS_PER_NUMBER, duration: 60 * 60 });
+const dayWaitsPerAddress = new RateLimiterMemory({ keyPrefix: "daywait-ip", points: REPORTS_PER_ADDRESS, duration: 60 * 60 });
+
+/** Counts one waiting-list request; false when this address or this phone number (E.164) has sent too many. */
+export async function allowDayWaitJoin(clientIp: string, phoneE164: string): Promise<boolean> {
+  return consumed(dayWaitsPerAddress.consume(clientIp), dayWaitsPerNumber.consume(hashed(phoneE164)));
+}
