@@ -109,6 +109,8 @@ export async function offerFreedPlaces(ctx: Ctx): Promise<{ booked: number; expi
             data: { status: "booked", offeredAppointmentId: appointment.id },
           });
           if (!count) return;
+          // A replay (an earlier run booked, then stopped) has its own time: say that one.
+          const { startsAt } = await tx.appointment.findUniqueOrThrow({ where: { id: appointment.id }, select: { startsAt: true } });
           await ctx.messenger.send(tx, {
             to: person,
             template: "dayWaitOffered",
@@ -116,8 +118,7 @@ export async function offerFreedPlaces(ctx: Ctx): Promise<{ booked: number; expi
               firstName: person.firstName,
               reference: appointment.reference,
               spelled: appointment.reference.split("").join(" "),
-              when: formatSlot(place.slot.startsAt, person.language, timeZone),
-              time: place.slot.time,
+              when: formatSlot(startsAt, person.language, timeZone),
               place: schedule.location.name,
               phone: location?.phone ? formatPhone(location.phone) : "",
             },
