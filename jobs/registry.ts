@@ -1,7 +1,9 @@
 // Every job type the worker knows, and the recurring schedule. One file per job in jobs/.
 import type { Services } from "~/context";
 import type { Job } from "~/generated/prisma/client";
+import { appointmentReminders } from "./appointment-reminders";
 import { closeResolved } from "./close-resolved-tickets";
+import { dayWaitOffers } from "./day-wait-offers";
 import { deliverOutbox } from "./deliver-outbox";
 import { lendingOffers, pruneReservations } from "./lending-offers";
 import { lendingReminders } from "./lending-reminders";
@@ -20,6 +22,8 @@ export const handlers: Record<string, JobHandler> = {
   "lending.offers": lendingOffers,
   "lending.pruneReservations": pruneReservations,
   "lending.reminders": lendingReminders,
+  "scheduling.appointmentReminders": appointmentReminders,
+  "scheduling.dayWaitOffers": dayWaitOffers,
 };
 
 /** croner patterns (with seconds). Each tick enqueues one job, deduplicated across workers by its unique key. */
@@ -32,4 +36,6 @@ export const schedule: { type: string; cron: string }[] = [
   { type: "lending.offers", cron: "0 * * * * *" },
   { type: "lending.pruneReservations", cron: "0 50 3 * * *" },
   { type: "lending.reminders", cron: "0 5 * * * *" },
+  { type: "scheduling.appointmentReminders", cron: "0 */15 * * * *" },
+  { type: "scheduling.dayWaitOffers", cron: "0 * * * * *" },
 ];

@@ -54,6 +54,7 @@ function messagingFormLimit(name: string) {
 export const allowProblemReport = messagingFormLimit("report");
 export const allowBorrowRequest = messagingFormLimit("borrow");
 export const allowCallbackRequest = messagingFormLimit("callback");
+export const allowDayWaitJoin = messagingFormLimit("daywait");
 
 // ---------------------------------------------------------------------------------------------------------
 // Lookups by reference code + phone digits. They answer "not found" for a wrong code or wrong digits alike; the

@@ -22,6 +22,7 @@ import { withActor, type Ctx } from "~/context";
 import { AppError } from "~/lib/errors";
 import { appointmentCalendar, bookablePlaces, calendarToken, readCalendarToken } from "~/web/booking.server";
 import { allowAppointmentLookup, APPOINTMENT_LOOKUP_TRIES, appointmentLookupFound } from "~/web/rate-limit.server";
+import { queueDueReminders } from "~/capabilities/scheduling/reminders.server";
 import { createTestServices } from "../helpers/db";
 import { makeLocation, makeStaff } from "../helpers/factories";
 
@@ -250,6 +251,17 @@ describe("a citizen's own appointment", () => {
     );
   });
 
+  it("cancelling on the web stops a reminder already waiting in the outbox", async () => {
+    const number = phone();
+    // Monday 11:00: tomorrow's 15:30 appointment gets its day-before reminder queued right away.
+    const { id, reference } = await book(tuesday.id, "2026-11-24T14:30:00.000Z", number);
+    await queueDueReminders(citizen);
+    const reminder = await db.message.findFirstOrThrow({ where: { idempotencyKey: { startsWith: `appointment-reminder:${id}:` } } });
+    expect(reminder.status).toBe("queued");
+    await cancelMyAppointment(citizen, { reference, phone: number });
+    expect((await db.message.findUniqueOrThrow({ where: { id: reminder.id } })).status).toBe("cancelled");
+  });
+
   it("cancels: the place is free again and the person is told", async () => {
     const number = phone();
     const { id, reference } = await book(tuesday.id, "2026-12-15T13:30:00.000Z", number);
@@ -259,7 +271,7 @@ describe("a citizen's own appointment", () => {
     expect(appointment.status).toBe("cancelled");
     expect(appointment.seatKey).toBeNull();
     expect((await slotsOn("2026-12-15")).find((s) => s.time === "14:30")!.free.web).toBe(1);
-    const message = await db.message.findFirstOrThrow({ where: { template: "appointmentCancelled" } });
+    const message = await db.message.findFirstOrThrow({ where: { template: "appointmentCancelled", personId: appointment.personId } });
     expect(message.body).toContain(reference);
     // Cancelled is cancelled: a second try finds nothing.
     expect(await refusal(cancelMyAppointment(citizen, { reference, phone: number }))).toBe("booking:manage.notFound");

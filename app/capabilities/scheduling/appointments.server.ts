@@ -157,9 +157,19 @@ export async function bookAppointment(ctx: Ctx, input: BookingValues & { pool: P
   }
 }
 
-/** Frees an appointment's place (cancelled, moved): its seat key goes, so the place can be booked again. */
+/** Idempotency-key prefix of an appointment's reminders (reminders.server.ts writes them). */
+export const reminderKeyPrefix = (appointmentId: string) => `appointment-reminder:${appointmentId}:`;
+
+/**
+ * Frees an appointment's place (cancelled, moved): its seat key goes, so the place can be booked again, and
+ * reminders still waiting in the outbox are stopped.
+ */
 export async function releasePlace(tx: Tx, appointmentId: string, status: "cancelled", at: Date) {
   await tx.appointment.update({ where: { id: appointmentId }, data: { status, seatKey: null, cancelledAt: at } });
+  await tx.message.updateMany({
+    where: { idempotencyKey: { startsWith: reminderKeyPrefix(appointmentId) }, status: "queued" },
+    data: { status: "cancelled" },
+  });
 }
 
 /** The next slots with a free place in `pool`, for "just taken — here are the next free slots". */

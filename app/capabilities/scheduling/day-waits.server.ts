@@ -1,0 +1,133 @@
+// The waiting list for a fully booked day: citizens leave first name and phone; when a place on that day frees up
+// (any cancellation), the first one waiting gets it booked and is told by SMS or call. Past days expire.
+import { z } from "zod";
+import type { Ctx } from "~/context";
+import { AppError } from "~/lib/errors";
+import { formatPhone, parsePhone } from "~/lib/phone.server";
+import { newReferenceCode } from "~/lib/reference-code";
+import { findOrCreatePerson, NewPersonInput } from "~/capabilities/people/persons.server";
+import { bookAppointment, formatSlot } from "./appointments.server";
+import { freeSlots, loadSchedule, localDay } from "./availability.server";
+import { generateSlots } from "./slots";
+import { BOOKING_HORIZON_DAYS } from "./values";
+
+export const JoinDayWaitInput = NewPersonInput.extend({
+  day: z.string({ error: "desk:errors.dayInvalid" }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: "desk:errors.dayInvalid" }),
+});
+
+/** Joins the list for one day at one place. A second time for the same person, place and day changes nothing. */
+export async function joinDayWaitingList(ctx: Ctx, locationId: string, input: z.output<typeof JoinDayWaitInput>) {
+  const now = ctx.clock.now();
+  return ctx.db.$transaction(async (tx) => {
+    const schedule = await loadSchedule(tx, locationId, now);
+    if (!schedule) throw new AppError(404, "errors.notFound");
+    const { timeZone } = schedule.location;
+    const today = localDay(now, timeZone);
+    const last = localDay(new Date(now.getTime() + BOOKING_HORIZON_DAYS * 86_400_000), timeZone);
+    if (input.day < today || input.day > last) throw new AppError(400, "desk:errors.dayOutOfRange");
+    if (!generateSlots(schedule.hours, schedule.closures, { fromDay: input.day, toDay: input.day, timeZone }).length) {
+      throw new AppError(400, "desk:errors.noHoursThatDay");
+    }
+    const person = await findOrCreatePerson(tx, input);
+    const earlier = await tx.dayWait.findUnique({ where: { personId_locationId_day: { personId: person.id, locationId, day: input.day } } });
+    if (earlier) return { already: true as const, reference: null };
+    let reference = newReferenceCode();
+    while (await tx.dayWait.findUnique({ where: { reference }, select: { id: true } })) reference = newReferenceCode();
+    const wait = await tx.dayWait.create({ data: { reference, personId: person.id, locationId, day: input.day, createdAt: now } });
+    await ctx.messenger.send(tx, {
+      to: person,
+      template: "dayWaitJoined",
+      params: { firstName: person.firstName, reference, spelled: reference.split("").join(" "), day: formatDay(input.day, person.language), place: schedule.location.name },
+      idempotencyKey: `day-wait-joined:${wait.id}`,
+    });
+    return { already: false as const, reference };
+  });
+}
+
+/** "Dienstag, 8. Dezember 2026" */
+export function formatDay(day: string, language: string): string {
+  const options: Intl.DateTimeFormatOptions = { dateStyle: "full", timeZone: "UTC" };
+  const at = new Date(`${day}T12:00:00Z`);
+  try {
+    return new Intl.DateTimeFormat(language, options).format(at);
+  } catch {
+    return new Intl.DateTimeFormat("de", options).format(at);
+  }
+}
+
+/**
+ * The job: past days expire; on days with people waiting and a free online or phone place, the first waiting
+ * person gets the earliest free place booked (exactly once: the idempotency key is the waiting entry's).
+ */
+export async function offerFreedPlaces(ctx: Ctx): Promise<{ booked: number; expired: number }> {
+  const now = ctx.clock.now();
+  let expired = 0;
+  let booked = 0;
+  const groups = await ctx.db.dayWait.groupBy({ by: ["locationId", "day"], where: { status: "waiting" } });
+  for (const { locationId, day } of groups) {
+    const schedule = await loadSchedule(ctx.db, locationId, now);
+    if (!schedule) continue;
+    const { timeZone } = schedule.location;
+    if (day < localDay(now, timeZone)) {
+      expired += (await ctx.db.dayWait.updateMany({ where: { locationId, day, status: "waiting" }, data: { status: "expired" } })).count;
+      continue;
+    }
+    const free = (await freeSlots(ctx.db, schedule, { fromDay: day, toDay: day, now })).flatMap((slot) =>
+      (["web", "phone"] as const).flatMap((pool) => Array.from({ length: slot.free[pool] }, () => ({ slot, pool }))),
+    );
+    const location = await ctx.db.location.findUnique({ where: { id: locationId }, select: { phone: true } });
+    const waiting = await ctx.db.dayWait.findMany({ where: { locationId, day, status: "waiting" }, include: { person: true }, orderBy: { createdAt: "asc" } });
+    for (const place of free) {
+      for (const wait of waiting.splice(0, 1)) {
+        const { person } = wait;
+        let appointment: { id: string; reference: string };
+        try {
+          appointment = await bookAppointment(ctx, {
+            locationId,
+            slot: `${place.slot.hourId}|${place.slot.startsAt.toISOString()}`,
+            person: {
+              firstName: person.firstName,
+              phone: parsePhone(person.phone) ?? { e164: person.phone, type: person.phoneType as "mobile" | "landline" },
+              language: person.language,
+              contactPreference: person.contactPreference as "sms" | "voice",
+            },
+            wantsEarlyReminder: false,
+            pool: place.pool,
+            channel: "staff",
+            idempotencyKey: `day-wait:${wait.id}`,
+          });
+        } catch (error) {
+          if (error instanceof AppError) {
+            waiting.unshift(wait); // this place did not work for them (taken meanwhile): keep their turn
+            continue;
+          }
+          throw error;
+        }
+        await ctx.db.$transaction(async (tx) => {
+          const { count } = await tx.dayWait.updateMany({
+            where: { id: wait.id, status: "waiting" },
+            data: { status: "booked", offeredAppointmentId: appointment.id },
+          });
+          if (!count) return;
+          // A replay (an earlier run booked, then stopped) has its own time: say that one.
+          const { startsAt } = await tx.appointment.findUniqueOrThrow({ where: { id: appointment.id }, select: { startsAt: true } });
+          await ctx.messenger.send(tx, {
+            to: person,
+            template: "dayWaitOffered",
+            params: {
+              firstName: person.firstName,
+              reference: appointment.reference,
+              spelled: appointment.reference.split("").join(" "),
+              when: formatSlot(startsAt, person.language, timeZone),
+              place: schedule.location.name,
+              phone: location?.phone ? formatPhone(location.phone) : "",
+            },
+            idempotencyKey: `day-wait-offered:${wait.id}`,
+          });
+          booked++;
+        });
+      }
+    }
+  }
+  return { booked, expired };
+}

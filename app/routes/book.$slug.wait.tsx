@@ -1,0 +1,88 @@
+// A citizen joins the waiting list for a fully booked day. No JavaScript: a plain form, errors from the server,
+// Post/Redirect/Get back to this page with the reference in a signed flash cookie (never in the URL).
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { joinDayWaitingList, JoinDayWaitInput } from "~/capabilities/scheduling/day-waits.server";
+import { withActor } from "~/context";
+import { detectLanguage } from "~/i18n/detect.server";
+import { isSupportedLanguage } from "~/i18n/locales.server";
+import { AppError } from "~/lib/errors";
+import type { RootData } from "~/root";
+import { PageHeading } from "~/ui/Layout";
+import { ReferenceCode } from "~/ui/ReferenceCode";
+import { CitizenShell } from "~/ui/Shell/CitizenShell";
+import { PhoneNumber } from "~/ui/Shell/PhoneNumber";
+import { DayWaitForm } from "~/ui/DayWaitForm";
+import { errorResponse } from "~/web/errors.server";
+import { readFlash, setFlash, type FlashOptions } from "~/web/flash.server";
+import { invalid, parseForm } from "~/web/forms.server";
+import type { RouteHandle } from "~/web/handle";
+import { allowDayWaitJoin } from "~/web/rate-limit.server";
+
+export const handle: RouteHandle = { titleKey: "desk:wait.title" };
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+
+const WAIT_FLASH: FlashOptions = { path: "/book", maxAgeSeconds: 15 * 60 };
+
+async function placeAndDay(params: { slug?: string }, request: Request, context: LoaderFunctionArgs["context"]) {
+  const location = await context.services.db.location.findUnique({ where: { slug: params.slug ?? "" }, select: { id: true, name: true, slug: true } });
+  const day = new URL(request.url).searchParams.get("day") ?? "";
+  if (!location || !/^\d{4}-\d{2}-\d{2}$/.test(day)) throw errorResponse(new AppError(404, "errors.notFound", { what: "page" }));
+  return { location, day };
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { location, day } = await placeAndDay(params, request, context);
+  const flash = await readFlash(request, context, WAIT_FLASH, "notice");
+  const joined = flash && flash.params.slug === location.slug && flash.params.day === day ? flash : null;
+  return { place: location.name, day, joined: joined ? { messageKey: joined.messageKey, reference: joined.params.reference ?? "" } : null };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { location, day } = await placeAndDay(params, request, context);
+  const { submission } = await parseForm(request, JoinDayWaitInput.omit({ day: true }));
+  if (submission.status !== "success") return invalid(submission);
+  const input = submission.value;
+  const language = isSupportedLanguage(input.language) ? input.language : detectLanguage(request);
+  if (!(await allowDayWaitJoin(context.clientIp, input.phone.e164))) {
+    return data({ result: submission.reply({ formErrors: ["desk:wait.tooMany"] }) }, { status: 429 });
+  }
+  let result: Awaited<ReturnType<typeof joinDayWaitingList>>;
+  try {
+    result = await joinDayWaitingList(withActor(context.services, { kind: "citizen" }), location.id, { ...input, day, language });
+  } catch (error) {
+    if (error instanceof AppError && error.status === 400) return data({ result: submission.reply({ formErrors: [error.messageKey] }) }, { status: 400 });
+    if (error instanceof AppError) throw errorResponse(error);
+    throw error;
+  }
+  const values: Record<string, string> = result.already ? { slug: location.slug, day } : { slug: location.slug, day, reference: result.reference ?? "" };
+  const flash = { kind: "notice" as const, messageKey: result.already ? "desk:wait.already" : "desk:wait.joined", params: values };
+  return redirect(`/book/${location.slug}/wait?day=${day}`, { headers: { "Set-Cookie": await setFlash(context, WAIT_FLASH, flash) } });
+}
+
+export default function DayWaitingList() {
+  const { t, i18n } = useTranslation("desk");
+  const { place, day, joined } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const root = useRouteLoaderData<RootData>("root");
+  const date = new Intl.DateTimeFormat(root?.lng ?? i18n.language, { dateStyle: "full", timeZone: "UTC" }).format(new Date(`${day}T12:00:00Z`));
+  if (joined?.messageKey === "desk:wait.joined") {
+    return (
+      <CitizenShell>
+        <ReferenceCode heading={t("wait.joinedHeading")} label={t("wait.referenceLabel")} code={joined.reference} spelledLabel={t("wait.spelledLabel")} />
+        <p>{t("wait.joinedBody", { date, place })}</p>
+        {root ? <PhoneNumber phone={root.programmePhone} label={t("wait.questions")} /> : null}
+      </CitizenShell>
+    );
+  }
+  return (
+    <CitizenShell>
+      <PageHeading caption={place}>{t("wait.heading", { date })}</PageHeading>
+      {joined ? <p role="status" className="lead">{t("wait.already")}</p> : null}
+      <p className="lead">{t("wait.intro")}</p>
+      <DayWaitForm lastResult={actionData?.result} />
+    </CitizenShell>
+  );
+}

@@ -1,0 +1,111 @@
+// Booking for a caller, built for typing during a call: the number and the place first, then the caller's first
+// name (filled in when known) and the next free places with the first one chosen, so Enter books it.
+import { Form, Link } from "@remix-run/react";
+import type { SubmissionResult } from "@conform-to/react";
+import { useTranslation } from "react-i18next";
+import { Button } from "~/ui/Button";
+import { ErrorSummary } from "~/ui/ErrorSummary";
+import { RadioGroup } from "~/ui/RadioGroup";
+import { Select } from "~/ui/Select";
+import { TextField } from "~/ui/TextField";
+import { fieldProps, formErrors, formProps, useAppForm } from "~/ui/forms";
+import "./DeskBooking.css";
+
+type Result = SubmissionResult<string[]> | null | undefined;
+
+export function CallerStep({ places, lastResult }: { places: { id: string; name: string }[]; lastResult: Result }) {
+  const { t } = useTranslation("desk");
+  const [form, fields] = useAppForm<{ phone: string; locationId: string }>({ id: "desk-lookup", lastResult, defaultValue: { locationId: places[0]?.id ?? "" } });
+  return (
+    <>
+      <ErrorSummary errors={formErrors(form)} />
+      <Form method="post" {...formProps(form)} className="desk-booking__lookup">
+        <input type="hidden" name="intent" value="lookup" />
+        <TextField
+          {...fieldProps(fields.phone)}
+          label={t("book.phone")}
+          description={t("book.phoneHint")}
+          type="tel"
+          inputMode="tel"
+          autoComplete="off"
+          width="medium"
+          autoFocus
+        />
+        <Select {...fieldProps(fields.locationId)} label={t("book.location")} options={places.map((p) => ({ value: p.id, label: p.name }))} />
+        <Button type="submit">{t("book.lookup")}</Button>
+      </Form>
+    </>
+  );
+}
+
+export interface BookingStepData {
+  caller: { phone: { e164: string; display: string; type: string }; person: { id: string; name: string } | null };
+  location: { id: string; name: string; timeZone: string };
+  slots: { value: string; startsAt: string; pool: "phone" | "internal" }[];
+  idempotencyKey: string;
+  languages: { code: string; name: string }[];
+}
+
+type BookingFields = { person: { firstName: string; language: string }; choice: string; concern: string };
+
+export function BookingStep({ step, lastResult }: { step: BookingStepData; lastResult: Result }) {
+  const { t, i18n } = useTranslation("desk");
+  const { caller, location, slots } = step;
+  const known = caller.person;
+  const [form, fields] = useAppForm<BookingFields>({
+    id: "desk-book",
+    lastResult,
+    defaultValue: { choice: slots[0]?.value ?? "", person: { firstName: known?.name.split(" ")[0] ?? "", language: "de" } },
+  });
+  const person = fields.person.getFieldset();
+  const when = new Intl.DateTimeFormat(i18n.language, { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit", timeZone: location.timeZone });
+  return (
+    <>
+      <ErrorSummary errors={formErrors(form)} />
+      <section aria-labelledby="desk-caller-heading" className="desk-booking__caller">
+        <h2 id="desk-caller-heading">{known ? t("book.known", { name: known.name }) : t("book.unknown")}</h2>
+        <p>
+          {t("book.number")} <strong dir="ltr">{caller.phone.display}</strong> · {location.name} ·{" "}
+          <Link to="/team/appointments/new" reloadDocument>
+            {t("book.otherNumber")}
+          </Link>
+          {known ? (
+            <>
+              {" · "}
+              <Link to={`/team/people/${known.id}`}>{t("book.personPage")}</Link>
+            </>
+          ) : null}
+        </p>
+      </section>
+      <Form method="post" {...formProps(form)}>
+        <input type="hidden" name="intent" value="book" />
+        <input type="hidden" name="phone" value={caller.phone.e164} />
+        <input type="hidden" name="person.phone" value={caller.phone.e164} />
+        <input type="hidden" name="locationId" value={location.id} />
+        <input type="hidden" name="idempotencyKey" value={step.idempotencyKey} />
+        <TextField {...fieldProps(person.firstName)} label={t("book.firstName")} autoComplete="off" width="medium" autoFocus />
+        {known ? (
+          <input type="hidden" name={person.language.name} value="de" />
+        ) : (
+          <Select {...fieldProps(person.language)} label={t("book.language")} options={step.languages.map((l) => ({ value: l.code, label: l.name }))} />
+        )}
+        {slots.length ? (
+          <RadioGroup
+            {...fieldProps(fields.choice)}
+            label={t("book.slots")}
+            description={t("book.slotsHint")}
+            options={slots.map((s) => ({
+              value: s.value,
+              label: when.format(new Date(s.startsAt)),
+              description: s.pool === "internal" ? t("book.internalPlace") : t("book.phonePlace"),
+            }))}
+          />
+        ) : (
+          <p role="status">{t("book.noSlots")}</p>
+        )}
+        <TextField {...fieldProps(fields.concern)} label={t("book.concern")} optional multiline rows={3} />
+        <Button type="submit">{t("book.submit")}</Button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,189 @@
+// Glue between the desk pages and the scheduling capability: the plain shapes the pages render and the forms
+// of the appointment and walk-in pages.
+import crypto from "node:crypto";
+import { data } from "@remix-run/node";
+import { z } from "zod";
+import type { Ctx } from "~/context";
+import { AppError } from "~/lib/errors";
+import { formatPhone } from "~/lib/phone.server";
+import type { ParsedPhone } from "~/lib/phone.server";
+import { languages } from "~/i18n/locales.server";
+import type { StaffActor } from "~/capabilities/people/permissions";
+import { listLocationsFor } from "~/capabilities/people/locations.server";
+import { listCategories } from "~/capabilities/helpdesk/categories.server";
+import { OPEN_STATUSES } from "~/capabilities/helpdesk/values";
+import { nextFreeSlots } from "~/capabilities/scheduling/appointments.server";
+import { localDay } from "~/capabilities/scheduling/availability.server";
+import { cancelByStaff, dayView, getAppointment, OutcomeInput, recordOutcome } from "~/capabilities/scheduling/desk.server";
+import { AddWalkInInput, addWalkIn, callNext, FinishWalkInInput, finishWalkIn, walkInQueue } from "~/capabilities/scheduling/walk-ins.server";
+import { errorResponse } from "./errors.server";
+import { parseForm } from "./forms.server";
+import { attempt, lookUpCaller, personName, refusalReply } from "./tickets.server";
+
+type StaffCtx = Ctx & { actor: StaffActor };
+
+/** The places the actor works at, those with consultation hours first (the default for booking). */
+export async function deskLocations(ctx: StaffCtx) {
+  const [places, withHours] = await Promise.all([
+    listLocationsFor(ctx.db, ctx.actor),
+    ctx.db.consultationHour.findMany({ where: { active: true }, select: { locationId: true }, distinct: ["locationId"] }),
+  ]);
+  const offering = new Set(withHours.map((h) => h.locationId));
+  return places
+    .map(({ id, name, timeZone }) => ({ id, name, timeZone, hasHours: offering.has(id) }))
+    .sort((a, b) => Number(b.hasHours) - Number(a.hasHours));
+}
+
+/** The chosen place if the actor works there, else their first place offering hours. */
+export function pickLocation<T extends { id: string }>(places: T[], wanted: string | null | undefined): T | undefined {
+  return places.find((p) => p.id === wanted) ?? places[0];
+}
+
+export const LookupInput = z.object({
+  phone: z.string().optional(),
+  locationId: z.string({ error: "desk:errors.locationRequired" }).trim().min(1, { error: "desk:errors.locationRequired" }),
+});
+
+/** Second step of booking for a caller: who calls, and the next free phone and internal places at the place. */
+export async function bookingStep(ctx: StaffCtx, phone: ParsedPhone, locationId: string, idempotencyKey?: string) {
+  const [caller, phoneSlots, internalSlots, places] = await Promise.all([
+    lookUpCaller(ctx, phone),
+    nextFreeSlots(ctx, locationId, "phone", { limit: 6 }),
+    nextFreeSlots(ctx, locationId, "internal", { limit: 4 }),
+    deskLocations(ctx),
+  ]);
+  const location = places.find((p) => p.id === locationId);
+  if (!location) throw errorResponse(new AppError(403, "errors.forbidden"));
+  const slot = (pool: "phone" | "internal") => (s: (typeof phoneSlots)[number]) => ({
+    value: `${pool}~${s.hourId}|${s.startsAt.toISOString()}`,
+    startsAt: s.startsAt.toISOString(),
+    pool,
+  });
+  return {
+    caller,
+    location,
+    slots: [...phoneSlots.map(slot("phone")), ...internalSlots.map(slot("internal"))],
+    idempotencyKey: idempotencyKey ?? crypto.randomUUID(),
+    languages: languages().map(({ code, name }) => ({ code, name })),
+  };
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** The day page: slots with their bookings, free places, walk-ins, the waiting list. */
+export async function dayPage(ctx: StaffCtx, url: URL) {
+  const places = await deskLocations(ctx);
+  const location = pickLocation(places, url.searchParams.get("location"));
+  if (!location) return { places, view: null };
+  const wanted = url.searchParams.get("day");
+  const day = wanted && /^\d{4}-\d{2}-\d{2}$/.test(wanted) ? wanted : localDay(ctx.clock.now(), location.timeZone);
+  const view = await dayView(ctx, { locationId: location.id, day });
+  const booking = (a: (typeof view.slots)[number]["appointments"][number]) => ({
+    id: a.id,
+    name: personName(a.person),
+    channel: a.channel,
+    pool: a.pool,
+    status: a.status,
+    concern: a.concern ? (a.concern.length > 60 ? `${a.concern.slice(0, 57)}…` : a.concern) : null,
+    startsAt: a.startsAt.toISOString(),
+  });
+  return {
+    places: places.map(({ id, name }) => ({ id, name })),
+    view: {
+      location: view.location,
+      day: view.day,
+      today: view.today,
+      slots: view.slots.map((s) => ({ key: `${s.hourId}|${s.startsAt.toISOString()}`, time: s.time, free: s.free, appointments: s.appointments.map(booking) })),
+      loose: view.loose.map(booking),
+      walkIns: view.walkIns,
+      waits: view.waits.map((w) => ({ id: w.id, name: personName(w.person), status: w.status, createdAt: w.createdAt.toISOString() })),
+    },
+  };
+}
+
+export async function appointmentPage(ctx: StaffCtx, appointmentId: string) {
+  const [{ appointment: a, openTickets, started }, categories] = await Promise.all([getAppointment(ctx, appointmentId), listCategories(ctx.db)]);
+  return {
+    appointment: {
+      id: a.id,
+      reference: a.reference,
+      status: a.status,
+      channel: a.channel,
+      pool: a.pool,
+      startsAt: a.startsAt.toISOString(),
+      endsAt: a.endsAt.toISOString(),
+      concern: a.concern,
+      outcomeTopics: JSON.parse(a.outcomeTopics) as string[],
+      outcomeNote: a.outcomeNote,
+      ticketId: a.ticketId,
+      cancelledAt: iso(a.cancelledAt),
+      person: { id: a.person.id, name: personName(a.person) },
+      location: { id: a.location.id, name: a.location.name, timeZone: a.location.timeZone, phone: a.location.phone ? formatPhone(a.location.phone) : null },
+      helper: a.helper?.name ?? null,
+      bookedBy: a.bookedBy?.name ?? null,
+    },
+    started,
+    openTickets,
+    categories: categories.map(({ key, labels }) => ({ key, labels })),
+  };
+}
+
+/** The appointment page's two forms: the outcome, and cancelling. */
+export async function appointmentAction(ctx: StaffCtx, appointmentId: string, request: Request) {
+  const intent = (await request.clone().formData()).get("intent");
+  if (intent === "cancel") {
+    const outcome = await attempt(() => cancelByStaff(ctx, appointmentId));
+    if (!outcome.ok) return data({ intent: "cancel" as const, saved: false, result: { status: "error" as const, error: { "": [outcome.refusal.messageKey] } } }, { status: outcome.refusal.status });
+    return data({ intent: "cancel" as const, saved: true, result: null });
+  }
+  const { submission } = await parseForm(request, OutcomeInput);
+  if (submission.status !== "success") return data({ intent: "outcome" as const, saved: false, result: submission.reply() }, { status: 400 });
+  const outcome = await attempt(() => recordOutcome(ctx, appointmentId, submission.value));
+  if (!outcome.ok) return data({ intent: "outcome" as const, saved: false, result: refusalReply(submission, outcome.refusal) }, { status: outcome.refusal.status });
+  return data({ intent: "outcome" as const, saved: true, result: submission.reply() });
+}
+
+export async function walkInPage(ctx: StaffCtx, url: URL) {
+  const places = await deskLocations(ctx);
+  const location = pickLocation(places, url.searchParams.get("location"));
+  if (!location) return { places, queue: null };
+  const queue = await walkInQueue(ctx, location.id);
+  // Open tickets of the people we know, to link one when they are done.
+  const personIds = [...new Set(queue.entries.filter((e) => e.personId && (e.status === "waiting" || e.status === "called")).map((e) => e.personId!))];
+  const tickets = personIds.length
+    ? await ctx.db.ticket.findMany({ where: { personId: { in: personIds }, status: { in: [...OPEN_STATUSES] } }, select: { id: true, reference: true, personId: true } })
+    : [];
+  const entry = (e: (typeof queue.entries)[number]) => ({
+    ...e,
+    arrivedAt: e.arrivedAt.toISOString(),
+    calledAt: iso(e.calledAt),
+    openTickets: tickets.filter((t) => t.personId === e.personId).map(({ id, reference }) => ({ id, reference })),
+  });
+  return {
+    places: places.map(({ id, name }) => ({ id, name })),
+    queue: { ...queue, entries: queue.entries.map(entry), nowServing: queue.nowServing && entry(queue.nowServing) },
+  };
+}
+
+/** The walk-in page's forms: add, call next, finish one. */
+export async function walkInAction(ctx: StaffCtx, request: Request) {
+  const form = await request.clone().formData();
+  const intent = String(form.get("intent") ?? "");
+  if (intent === "next") {
+    const outcome = await attempt(() => callNext(ctx, String(form.get("locationId") ?? "")));
+    if (!outcome.ok) return data({ intent, result: { status: "error" as const, error: { "": [outcome.refusal.messageKey] } } }, { status: outcome.refusal.status });
+    return data({ intent, result: null });
+  }
+  if (intent === "finish") {
+    const { submission } = await parseForm(request, FinishWalkInInput);
+    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
+    const outcome = await attempt(() => finishWalkIn(ctx, submission.value));
+    if (!outcome.ok) return data({ intent, result: refusalReply(submission, outcome.refusal) }, { status: outcome.refusal.status });
+    return data({ intent, result: null });
+  }
+  const { submission } = await parseForm(request, AddWalkInInput);
+  if (submission.status !== "success") return data({ intent: "add", result: submission.reply() }, { status: 400 });
+  const outcome = await attempt(() => addWalkIn(ctx, submission.value));
+  if (!outcome.ok) return data({ intent: "add", result: refusalReply(submission, outcome.refusal) }, { status: outcome.refusal.status });
+  return data({ intent: "add", result: submission.reply({ resetForm: true }), added: outcome.value.number });
+}

@@ -1,0 +1,114 @@
+// axe (WCAG 2.2 AA) finds nothing on the desk's pages — booking for a caller (both steps, with errors), the day
+// view, an appointment, the walk-in queue (with people and with an error), and the citizen's day waiting list
+// (form, errors, confirmation) — in every language.
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, it } from "vitest";
+import { baseUrl, expectNoAxeViolations, LANGUAGES, newPage, signIn, useBrowser, waitForHydration, type DemoRole } from "../helpers/browser";
+
+const browser = useBrowser();
+
+const sessions = new Map<DemoRole, Awaited<ReturnType<BrowserContext["storageState"]>>>();
+async function staffPage(role: DemoRole, lng = "de"): Promise<Page> {
+  if (!sessions.has(role)) {
+    const page = await newPage(browser());
+    await signIn(page, role);
+    sessions.set(role, await page.context().storageState());
+    await page.context().close();
+  }
+  const context = await browser().newContext({ baseURL: baseUrl(), storageState: sessions.get(role) });
+  await context.addCookies([{ name: "lng", value: lng, url: baseUrl() }]);
+  return context.newPage();
+}
+
+async function open(page: Page, path: string) {
+  await page.goto(path);
+  await waitForHydration(page);
+}
+
+/** A Tuesday three weeks ahead ("YYYY-MM-DD"): Stadtbibliothek has hours then. */
+function tuesdayAhead(): string {
+  const day = new Date();
+  day.setUTCDate(day.getUTCDate() + 21);
+  while (day.getUTCDay() !== 2) day.setUTCDate(day.getUTCDate() - 1);
+  return day.toISOString().slice(0, 10);
+}
+
+let appointmentPath = "";
+
+// One booking (made in German, read in every language) and two walk-ins, one of them called.
+beforeAll(async () => {
+  const page = await staffPage("librarian");
+  await open(page, "/team/appointments/new");
+  await page.locator('input[name="phone"]').fill("0151 6123 4700");
+  await page.locator("form#desk-lookup button[type=submit]").click();
+  await page.locator('input[name="person.firstName"]').fill("Greta");
+  await page.locator('textarea[name="concern"]').fill("Fotos auf den Laptop");
+  await Promise.all([page.waitForURL(/booked=1$/), page.locator("form#desk-book button[type=submit]").click()]);
+  appointmentPath = new URL(page.url()).pathname;
+  await open(page, "/team/walk-ins");
+  for (const name of ["Lotte", "Paul"]) {
+    await page.locator('form#walk-in input[name="displayName"]').fill(name);
+    await page.locator("form#walk-in button[type=submit]").click();
+    await page.locator(".walk-ins__entry", { hasText: name }).waitFor();
+  }
+  // Someone is called (whoever waits longest: other tests may have added people today).
+  await page.locator(".walk-ins__next button[type=submit]").click();
+  await page.locator(".walk-ins__serving", { hasText: "Nummer" }).waitFor();
+  await page.context().close();
+});
+
+describe.each(LANGUAGES)("desk pages in %s", (lng) => {
+  it("booking for a caller: the number with an error, then the second step with an error", async () => {
+    const page = await staffPage("librarian", lng);
+    await open(page, "/team/appointments/new");
+    await expectNoAxeViolations(page);
+    await page.locator('input[name="phone"]').fill("12");
+    await page.locator("form#desk-lookup button[type=submit]").click();
+    await page.locator(".error-summary").waitFor();
+    await expectNoAxeViolations(page);
+    await page.locator('input[name="phone"]').fill("0151 6123 4701");
+    await page.locator("form#desk-lookup button[type=submit]").click();
+    await page.locator("#desk-caller-heading").waitFor();
+    await expectNoAxeViolations(page);
+    await page.locator("form#desk-book button[type=submit]").click();
+    await page.locator(".error-summary").waitFor();
+    await expectNoAxeViolations(page);
+    await page.context().close();
+  });
+
+  it("the day view, an appointment just booked and later, and the walk-in queue with an error", async () => {
+    const page = await staffPage("librarian", lng);
+    await open(page, "/team/appointments");
+    await expectNoAxeViolations(page);
+    await open(page, `/team/appointments?day=${tuesdayAhead()}`);
+    await expectNoAxeViolations(page);
+    await open(page, `${appointmentPath}?booked=1`);
+    await expectNoAxeViolations(page);
+    await open(page, appointmentPath);
+    await expectNoAxeViolations(page);
+    await open(page, "/team/walk-ins");
+    await expectNoAxeViolations(page);
+    await page.locator('form#walk-in input[name="phone"]').fill("12");
+    await page.locator("form#walk-in button[type=submit]").click();
+    await page.locator("form#walk-in [aria-invalid=true]").first().waitFor();
+    await expectNoAxeViolations(page);
+    await page.context().close();
+  });
+
+  // Citizen pages ship no scripts, so their DOM is the same with JavaScript on; axe itself needs it to run.
+  it("the citizen's waiting list: form, errors, confirmation", async () => {
+    const page = await newPage(browser(), { lng });
+    const path = `/book/stadtbibliothek/wait?day=${tuesdayAhead()}`;
+    await page.goto(path);
+    await expectNoAxeViolations(page);
+    await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.locator("form#day-wait button[type=submit]").click()]);
+    await page.locator(".error-summary").waitFor({ timeout: 10_000 });
+    await expectNoAxeViolations(page);
+    await page.locator('input[name="firstName"]').fill("Ilse");
+    await page.locator('input[name="phone"]').fill(`0151 6123 48${LANGUAGES.indexOf(lng)}0`);
+    await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.locator("form#day-wait button[type=submit]").click()]);
+    await page.locator(".reference-panel").waitFor({ timeout: 10_000 });
+    await expectNoAxeViolations(page);
+    await page.context().close();
+  });
+});

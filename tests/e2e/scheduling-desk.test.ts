@@ -1,0 +1,163 @@
+// The consultation desk in the browser: a librarian books for a caller by keyboard alone and reads out the
+// reference, finds the booking in the day view and cancels it; the walk-in queue by keyboard; and a citizen
+// joins a day's waiting list with JavaScript off.
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { baseUrl, newPage, signIn, tabTo, useBrowser, waitForHydration, type DemoRole } from "../helpers/browser";
+
+const browser = useBrowser();
+const REFERENCE = /^[34679ACDEFGHJKMNPQRTUVWXY]{6}$/;
+
+// Sign-ins are rate-limited per address: each role signs in once per file, later pages reuse its cookie.
+const sessions = new Map<DemoRole, Awaited<ReturnType<BrowserContext["storageState"]>>>();
+async function staffPage(role: DemoRole, lng = "de"): Promise<Page> {
+  if (!sessions.has(role)) {
+    const page = await newPage(browser());
+    await signIn(page, role);
+    sessions.set(role, await page.context().storageState());
+    await page.context().close();
+  }
+  const context = await browser().newContext({ baseURL: baseUrl(), storageState: sessions.get(role) });
+  await context.addCookies([{ name: "lng", value: lng, url: baseUrl() }]);
+  return context.newPage();
+}
+
+/** The last Tuesday within the booking horizon (four weeks), as "YYYY-MM-DD". */
+function lastTuesdayAhead(): string {
+  const day = new Date();
+  day.setUTCDate(day.getUTCDate() + 27);
+  while (day.getUTCDay() !== 2) day.setUTCDate(day.getUTCDate() - 1);
+  return day.toISOString().slice(0, 10);
+}
+
+describe("the desk", () => {
+  it("a librarian books for a caller by keyboard, finds it in the day view and cancels it", async () => {
+    const page = await staffPage("librarian");
+    await page.goto("/team/appointments/new");
+    await waitForHydration(page);
+    // The number field has focus on arrival: type, Tab past the place, Enter on "look up".
+    await page.keyboard.type("0151 6123 4567");
+    await tabTo(page, "form#desk-lookup button[type=submit]");
+    await page.keyboard.press("Enter");
+    await page.locator("#desk-caller-heading").waitFor();
+    expect(await page.locator("#desk-caller-heading").textContent()).toBe("Neue anrufende Person");
+    // The first name has focus; the first free phone place is already chosen: Enter books it.
+    const firstChoice = page.locator('input[name="choice"]').first();
+    expect(await firstChoice.isChecked()).toBe(true);
+    await page.keyboard.type("Marta");
+    await Promise.all([page.waitForURL(/\/team\/appointments\/[^/?]+\?booked=1$/), page.keyboard.press("Enter")]);
+    const reference = ((await page.locator(".reference-panel__code").textContent()) ?? "").trim();
+    expect(reference).toMatch(REFERENCE);
+    expect(await page.locator(".reference-panel__spelled-code").textContent()).toBe(reference.split("").join(" "));
+    await expect(page.getByText("Telefon", { exact: true }).count()).resolves.toBeGreaterThan(0);
+    // Not started yet: no outcome form, only cancelling.
+    await expect(page.getByText("Was passiert ist, lässt sich ab Beginn des Termins festhalten.").count()).resolves.toBe(1);
+
+    // The day view shows the booking with the caller's first name and the phone channel.
+    await tabTo(page, "a.link--back");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/team\/appointments\?location=/);
+    await waitForHydration(page);
+    const row = page.locator("tr", { hasText: "Marta" });
+    await row.first().waitFor();
+    await expect(row.count()).resolves.toBe(1);
+    await expect(row.getByText("Telefon", { exact: true }).count()).resolves.toBe(1);
+
+    // Back on the appointment page, cancel by keyboard: the place is free again.
+    await row.getByRole("link", { name: "Marta" }).focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/team\/appointments\/[^/?]+$/);
+    await waitForHydration(page);
+    await tabTo(page, "form button.button--danger");
+    await page.keyboard.press("Enter");
+    await page.getByRole("status").filter({ hasText: "Der Termin ist abgesagt" }).waitFor();
+    await page.context().close();
+  });
+
+  it("a refused or incomplete booking comes back in the form with the next free places", async () => {
+    const page = await staffPage("librarian");
+    await page.goto("/team/appointments/new");
+    await waitForHydration(page);
+    await page.keyboard.type("12");
+    await page.keyboard.press("Enter");
+    await page.locator(".error-summary, [role=alert]").first().waitFor();
+    await page.locator('input[name="phone"]').fill("0151 6123 4568");
+    await page.locator("form#desk-lookup button[type=submit]").click();
+    await page.locator("#desk-caller-heading").waitFor();
+    // No first name: 400, the form comes back with the places.
+    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.locator("form#desk-book button[type=submit]").click()]);
+    expect(response.status()).toBe(400);
+    await page.getByText("Vornamen", { exact: false }).first().waitFor();
+    expect(await page.locator('input[name="choice"]').count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it("runs the walk-in queue by keyboard: add two, call the next, done", async () => {
+    const page = await staffPage("librarian");
+    await page.goto("/team/walk-ins");
+    await waitForHydration(page);
+    for (const name of ["Erna", "Kurt"]) {
+      await tabTo(page, 'form#walk-in input[name="displayName"]', 80);
+      await page.keyboard.type(name);
+      await tabTo(page, "form#walk-in button[type=submit]");
+      await page.keyboard.press("Enter");
+      await page.locator(".walk-ins__entry", { hasText: name }).waitFor();
+    }
+    const erna = page.locator(".walk-ins__entry", { hasText: "Erna" });
+    const ernaNumber = Number(((await erna.locator("h3").textContent()) ?? "").match(/\d+/)![0]);
+    await expect(page.locator(".walk-ins__entry", { hasText: "Kurt" }).getByText("wartet seit").count()).resolves.toBe(1);
+
+    // "Call next" calls in arrival order (others may have come earlier today) until Erna's turn.
+    const serving = page.locator(".walk-ins__serving");
+    for (let i = 0; i < 5 && !((await serving.textContent()) ?? "").includes(`Nummer ${ernaNumber} – Erna`); i++) {
+      const before = await serving.textContent();
+      await tabTo(page, ".walk-ins__next button[type=submit]");
+      await page.keyboard.press("Enter");
+      await page.waitForFunction((text) => document.querySelector(".walk-ins__serving")?.textContent !== text, before);
+    }
+    await serving.filter({ hasText: `Nummer ${ernaNumber} – Erna` }).waitFor();
+    await erna.locator(".tag", { hasText: "in Beratung" }).waitFor();
+
+    await tabTo(page, `input[id="note-${await erna.locator("input[name=walkInId]").getAttribute("value")}"]`, 120);
+    await page.keyboard.type("Fotos gesichert");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await erna.locator(".tag", { hasText: "erledigt" }).waitFor();
+    expect(await erna.locator("form").count()).toBe(0);
+    await expect(page.getByText(/Durchschnittliche Wartezeit heute: \d+ Min\./).count()).resolves.toBe(1);
+    await page.context().close();
+  });
+});
+
+describe("the day's waiting list, without JavaScript", () => {
+  it("a citizen joins, keeps the reference, and a second time is told they are already on the list", async () => {
+    const day = lastTuesdayAhead();
+    const page = await newPage(browser(), { javaScript: false });
+    await page.goto(`/book/stadtbibliothek/wait?day=${day}`);
+    expect(await page.locator("script[type=module]").count()).toBe(0);
+    // Nothing filled in: 400 with the error summary.
+    const [invalid] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "Auf die Warteliste" }).click()]);
+    expect(invalid.status()).toBe(400);
+    await page.locator(".error-summary").waitFor();
+
+    const join = async () => {
+      await page.locator('input[name="firstName"]').fill("Ilse");
+      await page.locator('input[name="phone"]').fill("0151 6123 4599");
+      await page.locator("label.radios__label", { hasText: "Per Anruf" }).click();
+      await Promise.all([page.waitForURL(new RegExp(`/book/stadtbibliothek/wait\\?day=${day}$`)), page.getByRole("button", { name: "Auf die Warteliste" }).click()]);
+    };
+    await join();
+    await page.locator(".reference-panel").waitFor();
+    expect(((await page.locator(".reference-panel__code").textContent()) ?? "").trim()).toMatch(REFERENCE);
+    expect(page.url()).not.toContain("0151");
+
+    // A new visit to the form, same person again: nothing more is revealed.
+    await page.context().clearCookies();
+    await page.context().addCookies([{ name: "lng", value: "de", url: baseUrl() }]);
+    await page.goto(`/book/stadtbibliothek/wait?day=${day}`);
+    await join();
+    await page.getByText("Sie stehen schon auf der Liste.").waitFor();
+    expect(await page.locator(".reference-panel").count()).toBe(0);
+    await page.context().close();
+  });
+});
