@@ -1,5 +1,6 @@
 // One person, for staff: how to reach them and everything the programme does with them — requests, loans,
-// waiting-list places. Viewing it is audit-logged (personOverview, personLending).
+// waiting-list places, appointments, callbacks. Viewing it is audit-logged (personOverview, personLending,
+// personScheduling).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -9,7 +10,7 @@ import { Link } from "~/ui/Link";
 import { SummaryList } from "~/ui/SummaryList";
 import { DataTable } from "~/ui/Table";
 import { useTicketLabels } from "~/ui/TicketLabels";
-import { PersonLending, PersonSection } from "~/ui/PersonRecord";
+import { PersonLending, PersonScheduling, PersonSection } from "~/ui/PersonRecord";
 import { respondTo } from "~/web/errors.server";
 import type { RouteHandle } from "~/web/handle";
 import { requireStaff } from "~/web/session.server";
@@ -25,7 +26,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export default function Person() {
   const { t } = useTranslation("tickets");
   const labels = useTicketLabels();
-  const { person, tickets, lending } = useLoaderData<typeof loader>();
+  const { person, tickets, lending, appointments, callbacks, showScheduling } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeading caption={t("person.caption")}>{person.name}</PageHeading>
@@ -80,7 +81,7 @@ export default function Person() {
         />
       </PersonSection>
       {lending ? <PersonLending {...lending} /> : null}
-      {/* Extension point: appointments and callbacks each add a <PersonSection> here as they arrive. */}
+      {showScheduling ? <PersonScheduling appointments={appointments} callbacks={callbacks} /> : null}
     </>
   );
 }

@@ -15,6 +15,7 @@ import { listLocationsFor, listPublicLocations } from "~/capabilities/people/loc
 import { findPersonByPhone, PhoneInput } from "~/capabilities/people/persons.server";
 import { listCategories } from "~/capabilities/helpdesk/categories.server";
 import { personLending } from "~/capabilities/lending/person-lending.server";
+import { personScheduling } from "~/capabilities/scheduling/person-scheduling.server";
 import {
   assignableStaff,
   getTicket,
@@ -320,6 +321,7 @@ export async function performTicketAction(ctx: StaffCtx, ticketId: string, reque
 export async function personPage(ctx: StaffCtx, personId: string) {
   const { person, tickets } = await personOverview(ctx, personId);
   const lending = await personLending(ctx, personId);
+  const scheduling = await personScheduling(ctx, personId);
   const language = languages().find((l) => l.code === person.language);
   return {
     person: {
@@ -338,6 +340,23 @@ export async function personPage(ctx: StaffCtx, personId: string) {
       category: t.category,
       location: t.location?.name ?? null,
     })),
+    appointments: scheduling.appointments.map((a) => ({
+      id: a.id,
+      reference: a.reference,
+      status: a.status,
+      startsAt: a.startsAt.toISOString(),
+      timeZone: a.location.timeZone,
+      location: a.location.name,
+    })),
+    callbacks: scheduling.callbacks.map((c) => ({
+      id: c.id,
+      reference: c.reference,
+      status: c.status,
+      scheduledAt: c.scheduledAt?.toISOString() ?? null,
+      attempts: c.attemptCount,
+      createdAt: c.createdAt.toISOString(),
+    })),
+    showScheduling: can(ctx.actor, "schedule:view") || can(ctx.actor, "callback:manage"),
     /** null when the staff member does not work with loans. */
     lending: lending && {
       loans: lending.loans.map((l) => ({

@@ -1,11 +1,11 @@
-// The sections of a person's record page: one per capability (requests, loans, waiting-list places).
+// The sections of a person's record page: one per capability (requests, loans and waiting list, appointments and callbacks).
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { DateTime } from "~/ui/DateTime";
 import { Link } from "~/ui/Link";
 import { DataTable } from "~/ui/Table";
 
-/** One area of a person's record (tickets now; loans, appointments and callbacks as they arrive). */
+/** One area of a person's record. */
 export function PersonSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
     <section aria-labelledby={`person-${id}-heading`}>
@@ -78,3 +78,62 @@ export function PersonLending({ loans, reservations }: PersonLendingProps) {
   );
 }
 
+
+export interface PersonSchedulingProps {
+  appointments: { id: string; reference: string; status: string; startsAt: string; timeZone: string; location: string }[];
+  callbacks: { id: string; reference: string; status: string; scheduledAt: string | null; attempts: number }[];
+}
+
+export function PersonScheduling({ appointments, callbacks }: PersonSchedulingProps) {
+  const { t } = useTranslation("tickets");
+  return (
+    <>
+      <PersonSection id="appointments" title={t("person.appointments")}>
+        <DataTable
+          caption={t("person.appointmentsCaption", { count: appointments.length })}
+          emptyText={t("person.noAppointments")}
+          rowKey={(_row, index) => appointments[index].id}
+          columns={[
+            { key: "reference", header: t("person.appointmentColumns.reference"), isRowHeader: true },
+            { key: "when", header: t("person.appointmentColumns.when") },
+            { key: "location", header: t("person.appointmentColumns.location") },
+            { key: "status", header: t("person.appointmentColumns.status") },
+          ]}
+          rows={appointments.map((a) => ({
+            reference: (
+              <Link to={`/team/appointments/${a.id}`} dir="ltr">
+                {a.reference}
+              </Link>
+            ),
+            when: <DateTime iso={a.startsAt} timeZone={a.timeZone} />,
+            location: a.location,
+            status: t(`desk:status.${a.status}`),
+          }))}
+        />
+      </PersonSection>
+      <PersonSection id="callbacks" title={t("person.callbacks")}>
+        <DataTable
+          caption={t("person.callbacksCaption", { count: callbacks.length })}
+          emptyText={t("person.noCallbacks")}
+          rowKey={(_row, index) => callbacks[index].id}
+          columns={[
+            { key: "reference", header: t("person.callbackColumns.reference"), isRowHeader: true },
+            { key: "scheduledAt", header: t("person.callbackColumns.scheduledAt") },
+            { key: "status", header: t("person.callbackColumns.status") },
+            { key: "attempts", header: t("person.callbackColumns.attempts"), align: "end" },
+          ]}
+          rows={callbacks.map((c) => ({
+            reference: (
+              <Link to={`/team/callbacks/${c.id}`} dir="ltr">
+                {c.reference}
+              </Link>
+            ),
+            scheduledAt: c.scheduledAt ? <DateTime iso={c.scheduledAt} /> : t("person.notScheduled"),
+            status: t(`callbacks:status.${c.status}`),
+            attempts: c.attempts,
+          }))}
+        />
+      </PersonSection>
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+// A person's appointments and callbacks for their record page: only at places the staff member may see, and the
+// look is audit-logged.
+import type { Ctx } from "~/context";
+import { audit } from "~/capabilities/privacy/audit.server";
+import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
+
+export async function personScheduling(ctx: Ctx & { actor: StaffActor }, personId: string) {
+  const scope = locationScope(ctx.actor);
+  const atMyPlaces = scope === "all" ? {} : { locationId: { in: [...scope] } };
+  const [appointments, callbacks] = await Promise.all([
+    can(ctx.actor, "schedule:view")
+      ? ctx.db.appointment.findMany({
+          where: { personId, ...atMyPlaces },
+          orderBy: { startsAt: "desc" },
+          take: 50,
+          select: { id: true, reference: true, status: true, startsAt: true, location: { select: { name: true, timeZone: true } } },
+        })
+      : [],
+    can(ctx.actor, "callback:manage")
+      ? ctx.db.callback.findMany({
+          // Callbacks without a place are the programme-wide pool, which every caller works from.
+          where: { personId, ...(scope === "all" ? {} : { OR: [atMyPlaces, { locationId: null }] }) },
+          orderBy: { createdAt: "desc" },
+          take: 50,
+          select: { id: true, reference: true, status: true, scheduledAt: true, attemptCount: true, createdAt: true },
+        })
+      : [],
+  ]);
+  if (appointments.length || callbacks.length) {
+    await audit(ctx.db, ctx, {
+      action: "appointment.viewed",
+      subjectType: "Person",
+      subjectId: personId,
+      details: { appointments: appointments.length, callbacks: callbacks.length, via: "person" },
+    });
+  }
+  return { appointments, callbacks };
+}
