@@ -1,26 +1,14 @@
 // axe (WCAG 2.2 AA) finds nothing on the helpdesk's staff pages, in every view and state, in every language.
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { beforeAll, describe, it } from "vitest";
-import { baseUrl, expectNoAxeViolations, LANGUAGES, newPage, signIn, useBrowser, waitForHydration, type DemoRole } from "../helpers/browser";
+import { expectNoAxeViolations, LANGUAGES, useBrowser, useStaffPages, openStaffPage } from "../helpers/browser";
 
 const browser = useBrowser();
 const VIEWS = ["mine", "queue", "unassigned", "overdue", "all"];
 
 // Sign-ins are rate-limited per address and the whole browser suite comes from one: each role signs in once,
 // every language gets its own context with that session.
-const sessions = new Map<DemoRole, Awaited<ReturnType<BrowserContext["storageState"]>>>();
-
-async function staffPage(role: DemoRole, lng = "de"): Promise<Page> {
-  if (!sessions.has(role)) {
-    const page = await newPage(browser());
-    await signIn(page, role);
-    sessions.set(role, await page.context().storageState());
-    await page.context().close();
-  }
-  const context = await browser().newContext({ baseURL: baseUrl(), storageState: sessions.get(role) });
-  await context.addCookies([{ name: "lng", value: lng, url: baseUrl() }]);
-  return context.newPage();
-}
+const staffPage = useStaffPages(browser);
 
 let ticketPath = "";
 let personPath = "";
@@ -29,10 +17,7 @@ async function submit(page: Page, formId: string) {
   await page.locator(`form#${formId} button[type="submit"]`).click();
 }
 
-async function open(page: Page, path: string) {
-  await page.goto(path);
-  await waitForHydration(page);
-}
+const open = openStaffPage;
 
 // One ticket with something of every kind in its timeline (made in German; read in every language).
 beforeAll(async () => {

@@ -1,8 +1,8 @@
 // The staff side of the helpdesk in the browser: phone intake by keyboard, working a ticket to the end, wrong
 // input, the working views and the search, and who may open what.
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { baseUrl, newPage, signIn, tabTo, useBrowser, waitForHydration, type DemoRole, type PageOptions } from "../helpers/browser";
+import { baseUrl, tabTo, useBrowser, waitForHydration, useStaffPages } from "../helpers/browser";
 
 const browser = useBrowser();
 
@@ -12,19 +12,7 @@ const spelled = (reference: string) => reference.split("").join(" ");
 
 // Sign-ins are rate-limited per address, and the whole browser suite comes from one: each role signs in once
 // per file, later pages reuse its session cookie (in their own context, with their own language).
-const sessions = new Map<DemoRole, Awaited<ReturnType<BrowserContext["storageState"]>>>();
-
-async function staffPage(role: DemoRole, { lng = "de", javaScript = true }: PageOptions = {}): Promise<Page> {
-  if (!sessions.has(role)) {
-    const page = await newPage(browser());
-    await signIn(page, role);
-    sessions.set(role, await page.context().storageState());
-    await page.context().close();
-  }
-  const context = await browser().newContext({ baseURL: baseUrl(), javaScriptEnabled: javaScript, storageState: sessions.get(role) });
-  await context.addCookies([{ name: "lng", value: lng, url: baseUrl() }]);
-  return context.newPage();
-}
+const staffPage = useStaffPages(browser);
 
 /** The intake page after looking up `phone` (typed as given). */
 async function lookUp(page: Page, phone: string, { js = true } = {}): Promise<void> {

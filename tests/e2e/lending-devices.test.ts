@@ -1,29 +1,13 @@
 // The device pool in the browser: a volunteer adds a device by keyboard and finds it again by typing its tag,
 // imports a CSV file and reads the report, prints QR labels, and a scanned label's address opens the device.
-import type { BrowserContext, Page } from "playwright-core";
+
 import { describe, expect, it } from "vitest";
-import { baseUrl, newPage, signIn, tabTo, useBrowser, waitForHydration, type DemoRole, type PageOptions } from "../helpers/browser";
+import { newPage, tabTo, useBrowser, waitForHydration, useStaffPages, openStaffPage } from "../helpers/browser";
 
 const browser = useBrowser();
-const sessions = new Map<DemoRole, Awaited<ReturnType<BrowserContext["storageState"]>>>();
+const staffPage = useStaffPages(browser);
 
-async function staffPage(role: DemoRole, { lng = "de", javaScript = true }: PageOptions = {}): Promise<Page> {
-  if (!sessions.has(role)) {
-    const page = await newPage(browser());
-    await signIn(page, role);
-    sessions.set(role, await page.context().storageState());
-    await page.context().close();
-  }
-  const context = await browser().newContext({ baseURL: baseUrl(), javaScriptEnabled: javaScript, storageState: sessions.get(role) });
-  await context.addCookies([{ name: "lng", value: lng, url: baseUrl() }]);
-  return context.newPage();
-}
-
-async function open(page: Page, path: string) {
-  await page.goto(path);
-  await waitForHydration(page);
-}
-
+const open = openStaffPage;
 
 describe("adding and finding a device", () => {
   it("a volunteer adds a device with the keyboard only and finds it by typing its tag", async () => {

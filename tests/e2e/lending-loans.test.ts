@@ -1,25 +1,13 @@
 // Lending at the desk in the browser: a volunteer lends TAB-0005 to someone new by keyboard alone, prints the
 // agreement, takes the device back with the return checklist and confirms the reset. And a forgotten checklist box.
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { baseUrl, newPage, signIn, tabTo, useBrowser, waitForHydration, type DemoRole } from "../helpers/browser";
+import { baseUrl, newPage, tabTo, useBrowser, waitForHydration, useStaffPages } from "../helpers/browser";
 
 const browser = useBrowser();
 const REFERENCE = /^[34679ACDEFGHJKMNPQRTUVWXY]{6}$/;
 
-const sessions = new Map<DemoRole, Awaited<ReturnType<BrowserContext["storageState"]>>>();
-
-async function staffPage(role: DemoRole, lng = "de"): Promise<Page> {
-  if (!sessions.has(role)) {
-    const page = await newPage(browser());
-    await signIn(page, role);
-    sessions.set(role, await page.context().storageState());
-    await page.context().close();
-  }
-  const context = await browser().newContext({ baseURL: baseUrl(), storageState: sessions.get(role) });
-  await context.addCookies([{ name: "lng", value: lng, url: baseUrl() }]);
-  return context.newPage();
-}
+const staffPage = useStaffPages(browser);
 
 const focusedName = (page: Page, name: string) =>
   page.waitForFunction((n) => document.activeElement?.getAttribute("name") === n, name);

@@ -1,28 +1,13 @@
 // axe (WCAG 2.2 AA) finds nothing on the mentoring pages and "today", with and without errors, in every language.
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { beforeAll, describe, it } from "vitest";
-import { baseUrl, expectNoAxeViolations, LANGUAGES, newPage, signIn, useBrowser, waitForHydration, type DemoRole } from "../helpers/browser";
+import { expectNoAxeViolations, LANGUAGES, useBrowser, useStaffPages, openStaffPage } from "../helpers/browser";
 
 const browser = useBrowser();
 
-const sessions = new Map<DemoRole, Awaited<ReturnType<BrowserContext["storageState"]>>>();
+const staffPage = useStaffPages(browser);
 
-async function staffPage(role: DemoRole, lng = "de"): Promise<Page> {
-  if (!sessions.has(role)) {
-    const page = await newPage(browser());
-    await signIn(page, role);
-    sessions.set(role, await page.context().storageState());
-    await page.context().close();
-  }
-  const context = await browser().newContext({ baseURL: baseUrl(), storageState: sessions.get(role) });
-  await context.addCookies([{ name: "lng", value: lng, url: baseUrl() }]);
-  return context.newPage();
-}
-
-async function open(page: Page, path: string) {
-  await page.goto(path);
-  await waitForHydration(page);
-}
+const open = openStaffPage;
 
 async function submitWithErrors(page: Page, formId: string) {
   await page.locator(`form#${formId} button[type="submit"]`).click();

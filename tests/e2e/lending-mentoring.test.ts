@@ -1,25 +1,13 @@
 // The mentoring programme in the browser: a volunteer records a session of TAB-0001's loan by keyboard alone,
 // the "today" page at Begegnungszentrum Vahr, and a coordinator adding a topic in German, English and Arabic.
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { baseUrl, newPage, signIn, tabTo, useBrowser, waitForHydration, type DemoRole, type PageOptions } from "../helpers/browser";
+import { tabTo, useBrowser, waitForHydration, useStaffPages } from "../helpers/browser";
 
 const browser = useBrowser();
 
 // Sign-ins are rate-limited per address: each role signs in once per file, later pages reuse its cookie.
-const sessions = new Map<DemoRole, Awaited<ReturnType<BrowserContext["storageState"]>>>();
-
-async function staffPage(role: DemoRole, { lng = "de" }: PageOptions = {}): Promise<Page> {
-  if (!sessions.has(role)) {
-    const page = await newPage(browser());
-    await signIn(page, role);
-    sessions.set(role, await page.context().storageState());
-    await page.context().close();
-  }
-  const context = await browser().newContext({ baseURL: baseUrl(), storageState: sessions.get(role) });
-  await context.addCookies([{ name: "lng", value: lng, url: baseUrl() }]);
-  return context.newPage();
-}
+const staffPage = useStaffPages(browser);
 
 /** Presses Tab until the focus is inside `container` (e.g. the first segment of a date or time field). */
 async function tabInto(page: Page, container: string, maxTabs = 40): Promise<void> {

@@ -2,7 +2,7 @@
 // every language. Everything happens at Haus am Park (all its devices are out, so no offer interferes).
 import type { BrowserContext, Page } from "playwright-core";
 import { beforeAll, describe, it } from "vitest";
-import { baseUrl, expectNoAxeViolations, LANGUAGES, newPage, signIn, useBrowser, waitForHydration } from "../helpers/browser";
+import { baseUrl, expectNoAxeViolations, LANGUAGES, newPage, signIn, useBrowser, openStaffPage } from "../helpers/browser";
 
 const browser = useBrowser();
 const HOME = "Seniorenwohnen Haus am Park";
@@ -16,10 +16,7 @@ async function coordinatorPage(lng: string): Promise<Page> {
   return context.newPage();
 }
 
-async function open(page: Page, path: string) {
-  await page.goto(path);
-  await waitForHydration(page);
-}
+const open = openStaffPage;
 
 // One place with a move in its history (made in German, read in every language).
 beforeAll(async () => {

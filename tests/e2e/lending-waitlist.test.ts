@@ -1,27 +1,16 @@
 // The waiting list in the browser: a citizen asks to borrow without JavaScript and keeps the reference; mistakes
 // come back explained with the answers kept; a volunteer adds a caller by keyboard alone; a coordinator moves
 // someone with a reason that then shows in the history. Everything at Haus am Park (all its devices are out).
-import type { BrowserContext, Page, Response } from "playwright-core";
+import type { Page, Response } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { BORROW_REQUESTS_PER_NUMBER } from "~/web/rate-limit.server";
-import { baseUrl, newPage, signIn, tabTo, useBrowser, waitForHydration, type DemoRole } from "../helpers/browser";
+import { newPage, tabTo, useBrowser, waitForHydration, useStaffPages } from "../helpers/browser";
 
 const browser = useBrowser();
 const REFERENCE = /^[34679ACDEFGHJKMNPQRTUVWXY]{6}$/;
 const HOME = "Seniorenwohnen Haus am Park";
 
-const sessions = new Map<DemoRole, Awaited<ReturnType<BrowserContext["storageState"]>>>();
-async function staffPage(role: DemoRole): Promise<Page> {
-  if (!sessions.has(role)) {
-    const page = await newPage(browser());
-    await signIn(page, role);
-    sessions.set(role, await page.context().storageState());
-    await page.context().close();
-  }
-  const context = await browser().newContext({ baseURL: baseUrl(), storageState: sessions.get(role) });
-  await context.addCookies([{ name: "lng", value: "de", url: baseUrl() }]);
-  return context.newPage();
-}
+const staffPage = useStaffPages(browser);
 
 async function sendBorrow(page: Page, answers: { firstName: string; phone: string; place?: string; wishes?: string }): Promise<Response> {
   await page.goto("/borrow");

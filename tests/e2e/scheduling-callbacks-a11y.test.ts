@@ -1,29 +1,15 @@
 // axe (WCAG 2.2 AA) finds nothing on the callback pages — citizen and staff, empty, filled and with errors — in
 // German, English and Arabic.
-import type { BrowserContext, Page } from "playwright-core";
+
 import { beforeAll, describe, it } from "vitest";
-import { baseUrl, expectNoAxeViolations, LANGUAGES, newPage, signIn, useBrowser, waitForHydration, type DemoRole } from "../helpers/browser";
+import { expectNoAxeViolations, LANGUAGES, newPage, useBrowser, openStaffPage, useStaffPages } from "../helpers/browser";
 
 const browser = useBrowser();
-const sessions = new Map<DemoRole, Awaited<ReturnType<BrowserContext["storageState"]>>>();
 const phone = () => `0151 6${String(Math.floor(Math.random() * 9_000_000) + 1_000_000)}`;
 
-async function staffPage(role: DemoRole, lng = "de"): Promise<Page> {
-  if (!sessions.has(role)) {
-    const page = await newPage(browser());
-    await signIn(page, role);
-    sessions.set(role, await page.context().storageState());
-    await page.context().close();
-  }
-  const context = await browser().newContext({ baseURL: baseUrl(), storageState: sessions.get(role) });
-  await context.addCookies([{ name: "lng", value: lng, url: baseUrl() }]);
-  return context.newPage();
-}
+const staffPage = useStaffPages(browser);
 
-async function open(page: Page, path: string) {
-  await page.goto(path);
-  await waitForHydration(page);
-}
+const open = openStaffPage;
 
 let callbackPath = "";
 

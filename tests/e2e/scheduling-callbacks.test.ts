@@ -1,26 +1,15 @@
 // Callbacks in the browser: a citizen without JavaScript asks for a call and gets a reference; the librarian works
 // through their callbacks by keyboard (no answer → the next attempt is planned; reached → done); the calendar link
 // serves an iCalendar feed until it is revoked.
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { baseUrl, newPage, signIn, tabTo, useBrowser, waitForHydration, type DemoRole } from "../helpers/browser";
+import { newPage, tabTo, useBrowser, waitForHydration, useStaffPages } from "../helpers/browser";
 
 const browser = useBrowser();
 const REFERENCE = /^[34679ACDEFGHJKMNPQRTUVWXY]{6}$/;
 const phone = () => `0151 6${String(Math.floor(Math.random() * 9_000_000) + 1_000_000)}`;
 
-const sessions = new Map<DemoRole, Awaited<ReturnType<BrowserContext["storageState"]>>>();
-async function staffPage(role: DemoRole): Promise<Page> {
-  if (!sessions.has(role)) {
-    const page = await newPage(browser());
-    await signIn(page, role);
-    sessions.set(role, await page.context().storageState());
-    await page.context().close();
-  }
-  const context = await browser().newContext({ baseURL: baseUrl(), storageState: sessions.get(role) });
-  await context.addCookies([{ name: "lng", value: "de", url: baseUrl() }]);
-  return context.newPage();
-}
+const staffPage = useStaffPages(browser);
 
 /** Now in Berlin: the ISO weekday, the day and the time rounded down to 10 minutes. */
 function berlinNow() {

@@ -1,26 +1,15 @@
 // The consultation desk in the browser: a librarian books for a caller by keyboard alone and reads out the
 // reference, finds the booking in the day view and cancels it; the walk-in queue by keyboard; and a citizen
 // joins a day's waiting list with JavaScript off.
-import type { BrowserContext, Page } from "playwright-core";
+
 import { describe, expect, it } from "vitest";
-import { baseUrl, newPage, signIn, tabTo, useBrowser, waitForHydration, type DemoRole } from "../helpers/browser";
+import { baseUrl, newPage, tabTo, useBrowser, waitForHydration, useStaffPages } from "../helpers/browser";
 
 const browser = useBrowser();
 const REFERENCE = /^[34679ACDEFGHJKMNPQRTUVWXY]{6}$/;
 
 // Sign-ins are rate-limited per address: each role signs in once per file, later pages reuse its cookie.
-const sessions = new Map<DemoRole, Awaited<ReturnType<BrowserContext["storageState"]>>>();
-async function staffPage(role: DemoRole, lng = "de"): Promise<Page> {
-  if (!sessions.has(role)) {
-    const page = await newPage(browser());
-    await signIn(page, role);
-    sessions.set(role, await page.context().storageState());
-    await page.context().close();
-  }
-  const context = await browser().newContext({ baseURL: baseUrl(), storageState: sessions.get(role) });
-  await context.addCookies([{ name: "lng", value: lng, url: baseUrl() }]);
-  return context.newPage();
-}
+const staffPage = useStaffPages(browser);
 
 /** The last Tuesday within the booking horizon (four weeks), as "YYYY-MM-DD". */
 function lastTuesdayAhead(): string {

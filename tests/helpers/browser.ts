@@ -59,18 +59,19 @@ type SignedIn = Awaited<ReturnType<BrowserContext["storageState"]>>;
 
 /**
  * Signed-in staff pages for a test file: one sign-in per role (sign-in is slow and rate-limited), then a fresh
- * context with that session and the given language for every page.
+ * context with that session for every page, in the given language (or with the given page options).
  */
 export function useStaffPages(browser: () => Browser) {
   const sessions = new Map<DemoRole, SignedIn>();
-  return async function staffPage(role: DemoRole, lng = "de"): Promise<Page> {
+  return async function staffPage(role: DemoRole, options: string | PageOptions = {}): Promise<Page> {
+    const { lng = "de", javaScript = true } = typeof options === "string" ? { lng: options } : options;
     if (!sessions.has(role)) {
       const page = await newPage(browser());
       await signIn(page, role);
       sessions.set(role, await page.context().storageState());
       await page.context().close();
     }
-    const context = await browser().newContext({ baseURL: baseUrl(), storageState: sessions.get(role) });
+    const context = await browser().newContext({ baseURL: baseUrl(), storageState: sessions.get(role), javaScriptEnabled: javaScript });
     await context.addCookies([{ name: "lng", value: lng, url: baseUrl() }]);
     return context.newPage();
   };

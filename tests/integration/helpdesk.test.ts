@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { StaffActor } from "~/capabilities/people/permissions";
+
 import { closeResolvedTickets } from "~/capabilities/helpdesk/auto-close.server";
 import { receiveCitizenMessage } from "~/capabilities/helpdesk/inbound.server";
 import { listTickets } from "~/capabilities/helpdesk/queries.server";
@@ -16,10 +16,10 @@ import {
   ReportProblemInput,
   setPending,
 } from "~/capabilities/helpdesk/tickets.server";
-import { withActor, type Ctx } from "~/context";
+import { withActor } from "~/context";
 import { AppError } from "~/lib/errors";
 import { createTestServices } from "../helpers/db";
-import { makeLocation, makeStaff } from "../helpers/factories";
+import { makeLocation, makeStaff, staffContext } from "../helpers/factories";
 
 const services = await createTestServices();
 const { db, clock } = services;
@@ -28,14 +28,7 @@ const centre = await makeLocation(db, { name: "Begegnungszentrum" });
 const librarianRow = await makeStaff(db, { role: "librarian", locationIds: [library.id] });
 const volunteerRow = await makeStaff(db, { role: "volunteer", locationIds: [centre.id] });
 
-const staff = (row: typeof librarianRow): Ctx & { actor: StaffActor } =>
-  withActor(services, {
-    kind: "staff",
-    staffId: row.id,
-    name: row.name,
-    role: row.role as StaffActor["role"],
-    locationIds: row.memberships.map((m) => m.locationId),
-  }) as Ctx & { actor: StaffActor };
+const staff = (row: Parameters<typeof staffContext>[1]) => staffContext(services, row);
 const librarian = staff(librarianRow);
 const volunteer = staff(volunteerRow);
 const citizen = withActor(services, { kind: "citizen" });

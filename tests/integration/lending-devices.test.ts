@@ -1,6 +1,6 @@
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import type { StaffActor } from "~/capabilities/people/permissions";
+
 import { importDevices, previewImport } from "~/capabilities/lending/device-import.server";
 import {
   AddDeviceInput,
@@ -15,10 +15,10 @@ import {
   transferDevice,
   TransferInput,
 } from "~/capabilities/lending/devices.server";
-import { withActor, type Ctx } from "~/context";
+
 import { AppError } from "~/lib/errors";
 import { createTestServices } from "../helpers/db";
-import { makeLocation, makePerson, makeStaff } from "../helpers/factories";
+import { makeLocation, makePerson, makeStaff, staffContext } from "../helpers/factories";
 
 const services = await createTestServices();
 const { db } = services;
@@ -29,14 +29,7 @@ const volunteerRow = await makeStaff(db, { role: "volunteer", locationIds: [cent
 const librarianRow = await makeStaff(db, { role: "librarian", locationIds: [library.id] });
 const coordinatorRow = await makeStaff(db, { role: "coordinator" });
 
-const staff = (row: typeof volunteerRow): Ctx & { actor: StaffActor } =>
-  withActor(services, {
-    kind: "staff",
-    staffId: row.id,
-    name: row.name,
-    role: row.role as StaffActor["role"],
-    locationIds: row.memberships.map((m) => m.locationId),
-  }) as Ctx & { actor: StaffActor };
+const staff = (row: Parameters<typeof staffContext>[1]) => staffContext(services, row);
 const volunteer = staff(volunteerRow);
 const librarian = staff(librarianRow);
 const coordinator = staff(coordinatorRow);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { StaffActor } from "~/capabilities/people/permissions";
+
 import { sendLoanReminders } from "~/capabilities/lending/loan-reminders.server";
 import {
   CheckInInput,
@@ -13,11 +13,11 @@ import {
   markLoanLost,
   resolveFollowUp,
 } from "~/capabilities/lending/loans.server";
-import { withActor, type Ctx } from "~/context";
+
 import { AppError } from "~/lib/errors";
 import { chosenDevice, deviceChoices, findBorrower, fromReservation, performCheckoutStep } from "~/web/loans.server";
 import { createTestServices } from "../helpers/db";
-import { makeLocation, makePerson, makeStaff } from "../helpers/factories";
+import { makeLocation, makePerson, makeStaff, staffContext } from "../helpers/factories";
 
 const services = await createTestServices("2026-11-23T10:00:00Z");
 const { db, clock } = services;
@@ -29,14 +29,7 @@ const coordinatorRow = await makeStaff(db, { role: "coordinator" });
 const topic = await db.mentoringTopic.create({ data: { key: "test_wifi", sortOrder: 1 } });
 const oldTopic = await db.mentoringTopic.create({ data: { key: "test_old", active: false, sortOrder: 2 } });
 
-const staff = (row: typeof volunteerRow): Ctx & { actor: StaffActor } =>
-  withActor(services, {
-    kind: "staff",
-    staffId: row.id,
-    name: row.name,
-    role: row.role as StaffActor["role"],
-    locationIds: row.memberships.map((m) => m.locationId),
-  }) as Ctx & { actor: StaffActor };
+const staff = (row: Parameters<typeof staffContext>[1]) => staffContext(services, row);
 const volunteer = staff(volunteerRow);
 const outsider = staff(outsiderRow);
 const coordinator = staff(coordinatorRow);

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
-import type { StaffActor } from "~/capabilities/people/permissions";
+
 import { listLoanSessions, planSession, recordSession, SessionInput, updateSession } from "~/capabilities/lending/mentoring.server";
 import { mentoringReport } from "~/capabilities/lending/mentoring-report.server";
 import { localDayBounds, todayAtLocation } from "~/capabilities/lending/today.server";
 import { addTopic, editTopic, listTopics, topicInput } from "~/capabilities/lending/topics.server";
-import { withActor, type Ctx } from "~/context";
+
 import { AppError } from "~/lib/errors";
 import { newReferenceCode } from "~/lib/reference-code";
 import { createTestServices } from "../helpers/db";
-import { makeLocation, makePerson, makeStaff } from "../helpers/factories";
+import { makeLocation, makePerson, makeStaff, staffContext } from "../helpers/factories";
 
 const services = await createTestServices("2026-03-27T12:00:00Z");
 const { db, clock } = services;
@@ -19,14 +19,7 @@ await db.staff.update({ where: { id: volunteerRow.id }, data: { name: "Petra Lin
 const otherVolunteerRow = await makeStaff(db, { role: "volunteer", locationIds: [home.id] });
 const coordinatorRow = await makeStaff(db, { role: "coordinator" });
 
-const staff = (row: typeof volunteerRow): Ctx & { actor: StaffActor } =>
-  withActor(services, {
-    kind: "staff",
-    staffId: row.id,
-    name: row.name,
-    role: row.role as StaffActor["role"],
-    locationIds: row.memberships.map((m) => m.locationId),
-  }) as Ctx & { actor: StaffActor };
+const staff = (row: Parameters<typeof staffContext>[1]) => staffContext(services, row);
 const volunteer = staff(volunteerRow);
 const otherVolunteer = staff(otherVolunteerRow);
 const coordinator = staff(coordinatorRow);

@@ -2,23 +2,15 @@
 import { describe, expect, it } from "vitest";
 import { defaultDueOn } from "~/capabilities/lending/loans.server";
 import { LendingSettingsInput, updateLendingSettings } from "~/capabilities/lending/settings.server";
-import type { StaffActor } from "~/capabilities/people/permissions";
-import { withActor, type Ctx } from "~/context";
+
 import { AppError } from "~/lib/errors";
 import { createTestServices } from "../helpers/db";
-import { makeLocation, makeStaff } from "../helpers/factories";
+import { makeLocation, makeStaff, staffContext } from "../helpers/factories";
 
 const services = await createTestServices("2026-11-24T10:00:00Z");
 const { db } = services;
 const centre = await makeLocation(db);
-const staffCtx = (row: Awaited<ReturnType<typeof makeStaff>>) =>
-  withActor(services, {
-    kind: "staff",
-    staffId: row.id,
-    name: row.name,
-    role: row.role as StaffActor["role"],
-    locationIds: row.memberships.map((m) => m.locationId),
-  }) as Ctx & { actor: StaffActor };
+const staffCtx = (row: Parameters<typeof staffContext>[1]) => staffContext(services, row);
 const coordinator = staffCtx(await makeStaff(db, { role: "coordinator" }));
 const volunteer = staffCtx(await makeStaff(db, { role: "volunteer", locationIds: [centre.id] }));
 

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import type { StaffActor } from "~/capabilities/people/permissions";
+
 import {
   AddToWaitingListInput,
   answerOffer,
@@ -14,27 +14,19 @@ import {
   offerFreeDevices,
   pruneClosedReservations,
 } from "~/capabilities/lending/waiting-list.server";
-import { withActor, type Ctx } from "~/context";
+import { withActor } from "~/context";
 import { AppError } from "~/lib/errors";
 import { lendingOffers } from "../../jobs/lending-offers";
 import { handlers, schedule } from "../../jobs/registry";
 import { createTestServices } from "../helpers/db";
-import { makeLocation, makeStaff } from "../helpers/factories";
+import { makeLocation, makeStaff, staffContext } from "../helpers/factories";
 
 const START = "2026-11-23T10:00:00Z"; // a Monday, 11:00 in Berlin
 const services = await createTestServices(START);
 const { db, clock } = services;
 beforeEach(() => clock.set(START));
 
-type StaffRow = Awaited<ReturnType<typeof makeStaff>>;
-const staff = (row: StaffRow) =>
-  withActor(services, {
-    kind: "staff",
-    staffId: row.id,
-    name: row.name,
-    role: row.role as StaffActor["role"],
-    locationIds: row.memberships.map((m) => m.locationId),
-  }) as Ctx & { actor: StaffActor };
+const staff = (row: Parameters<typeof staffContext>[1]) => staffContext(services, row);
 const citizen = withActor(services, { kind: "citizen" });
 const system = withActor(services, { kind: "system", name: "test" });
 const coordinator = staff(await makeStaff(db, { role: "coordinator" }));

@@ -3,7 +3,7 @@
 // staff calendar feed.
 import { describe, expect, it } from "vitest";
 import { reportProblem, ReportProblemInput } from "~/capabilities/helpdesk/tickets.server";
-import type { StaffActor } from "~/capabilities/people/permissions";
+
 import { addCallbackHour, CallbackHourInput, removeCallbackHour } from "~/capabilities/scheduling/callback-hours.server";
 import {
   callbacksDueNow,
@@ -18,10 +18,10 @@ import {
   type CallbackRequest,
 } from "~/capabilities/scheduling/callbacks.server";
 import { calendarFeed, createCalendarToken, revokeCalendarToken } from "~/capabilities/scheduling/calendar.server";
-import { withActor, type Ctx } from "~/context";
+import { withActor } from "~/context";
 import { AppError } from "~/lib/errors";
 import { createTestServices } from "../helpers/db";
-import { makeLocation, makeStaff } from "../helpers/factories";
+import { makeLocation, makeStaff, staffContext } from "../helpers/factories";
 
 // Monday 23 November 2026, 11:00 in Berlin.
 const MONDAY = "2026-11-23T10:00:00Z";
@@ -33,14 +33,7 @@ const librarianRow = await makeStaff(db, { role: "librarian", locationIds: [libr
 const volunteerRow = await makeStaff(db, { role: "volunteer", locationIds: [centre.id] });
 const coordinatorRow = await makeStaff(db, { role: "coordinator" });
 
-const staff = (row: typeof librarianRow): Ctx & { actor: StaffActor } =>
-  withActor(services, {
-    kind: "staff",
-    staffId: row.id,
-    name: row.name,
-    role: row.role as StaffActor["role"],
-    locationIds: row.memberships.map((m) => m.locationId),
-  }) as Ctx & { actor: StaffActor };
+const staff = (row: Parameters<typeof staffContext>[1]) => staffContext(services, row);
 const librarian = staff(librarianRow);
 const volunteer = staff(volunteerRow);
 const coordinator = staff(coordinatorRow);

@@ -1,17 +1,17 @@
 // The consultation desk: staff booking for callers, outcomes and cancellations, the walk-in queue, reminders
 // (day before, two hours before, quiet hours, across the spring-forward Sunday) and the day's waiting list.
 import { describe, expect, it } from "vitest";
-import type { StaffActor } from "~/capabilities/people/permissions";
+
 import { bookAppointment, BookingInput } from "~/capabilities/scheduling/appointments.server";
 import { freeSlots, loadSchedule } from "~/capabilities/scheduling/availability.server";
 import { bookForCaller, cancelByStaff, dayView, OutcomeInput, recordOutcome, StaffBookingInput } from "~/capabilities/scheduling/desk.server";
 import { JoinDayWaitInput, joinDayWaitingList, offerFreedPlaces } from "~/capabilities/scheduling/day-waits.server";
 import { queueDueReminders, reminderTime } from "~/capabilities/scheduling/reminders.server";
 import { AddWalkInInput, addWalkIn, callNext, FinishWalkInInput, finishWalkIn, walkInQueue } from "~/capabilities/scheduling/walk-ins.server";
-import { withActor, type Ctx } from "~/context";
+import { withActor } from "~/context";
 import { AppError } from "~/lib/errors";
 import { createTestServices } from "../helpers/db";
-import { makeLocation, makeStaff } from "../helpers/factories";
+import { makeLocation, makeStaff, staffContext } from "../helpers/factories";
 
 // Monday 23 November 2026, 11:00 in Berlin.
 const services = await createTestServices("2026-11-23T10:00:00Z");
@@ -26,14 +26,7 @@ const monday = await db.consultationHour.create({
 });
 const librarianRow = await makeStaff(db, { role: "librarian", locationIds: [library.id] });
 const volunteerRow = await makeStaff(db, { role: "volunteer", locationIds: [centre.id] });
-const staff = (row: typeof librarianRow) =>
-  withActor(services, {
-    kind: "staff",
-    staffId: row.id,
-    name: row.name,
-    role: row.role as StaffActor["role"],
-    locationIds: row.memberships.map((m) => m.locationId),
-  }) as Ctx & { actor: StaffActor };
+const staff = (row: Parameters<typeof staffContext>[1]) => staffContext(services, row);
 const librarian = staff(librarianRow);
 const volunteer = staff(volunteerRow);
 const citizen = withActor(services, { kind: "citizen" });

@@ -1,7 +1,7 @@
 // Consultation hours (validation, overlaps, one-offs, closures, shares, audit) and a citizen's own appointment
 // (cancel and move by reference + phone; a wrong number looks like a wrong code; moving never loses the old one).
 import { describe, expect, it } from "vitest";
-import type { StaffActor } from "~/capabilities/people/permissions";
+
 import { bookAppointment, BookingInput } from "~/capabilities/scheduling/appointments.server";
 import { freeSlots, loadSchedule } from "~/capabilities/scheduling/availability.server";
 import {
@@ -18,13 +18,13 @@ import {
   findMyAppointment,
   moveMyAppointment,
 } from "~/capabilities/scheduling/my-appointment.server";
-import { withActor, type Ctx } from "~/context";
+import { withActor } from "~/context";
 import { AppError } from "~/lib/errors";
 import { appointmentCalendar, bookablePlaces, calendarToken, readCalendarToken } from "~/web/booking.server";
 import { allowAppointmentLookup, APPOINTMENT_LOOKUP_TRIES, appointmentLookupFound } from "~/web/rate-limit.server";
 import { queueDueReminders } from "~/capabilities/scheduling/reminders.server";
 import { createTestServices } from "../helpers/db";
-import { makeLocation, makeStaff } from "../helpers/factories";
+import { makeLocation, makeStaff, staffContext } from "../helpers/factories";
 
 // Monday 23 November 2026, 11:00 in Berlin.
 const services = await createTestServices("2026-11-23T10:00:00Z");
@@ -33,14 +33,7 @@ const library = await makeLocation(db, { kind: "library", name: "Stadtbibliothek
 const centre = await makeLocation(db, { kind: "meeting_centre", name: "Begegnungszentrum" });
 const librarianRow = await makeStaff(db, { role: "librarian", locationIds: [library.id] });
 const volunteerRow = await makeStaff(db, { role: "volunteer", locationIds: [centre.id] });
-const staff = (row: typeof librarianRow) =>
-  withActor(services, {
-    kind: "staff",
-    staffId: row.id,
-    name: row.name,
-    role: row.role as StaffActor["role"],
-    locationIds: row.memberships.map((m) => m.locationId),
-  }) as Ctx & { actor: StaffActor };
+const staff = (row: Parameters<typeof staffContext>[1]) => staffContext(services, row);
 const librarian = staff(librarianRow);
 const volunteer = staff(volunteerRow);
 const citizen = withActor(services, { kind: "citizen" });
