@@ -3,18 +3,17 @@
 // booking cookie, then on to "check your answers".
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { detectLanguage } from "~/i18n/detect.server";
 import { isSupportedLanguage } from "~/i18n/locales.server";
-import type { RootData } from "~/root";
+
 import { Button } from "~/ui/Button";
 import { Checkbox } from "~/ui/Checkbox";
 import { ErrorSummary } from "~/ui/ErrorSummary";
 import { PageHeading } from "~/ui/Layout";
 import { BackLink, Link } from "~/ui/Link";
-import { RadioGroup } from "~/ui/RadioGroup";
-import { Select } from "~/ui/Select";
+
 import { CitizenShell } from "~/ui/Shell/CitizenShell";
 import { SummaryList } from "~/ui/SummaryList";
 import { TextField } from "~/ui/TextField";
@@ -22,6 +21,7 @@ import { checkboxProps, fieldProps, formErrors, formProps, useAppForm } from "~/
 import { DetailsInput, placeBySlug, readState, slotLabel, writeState } from "~/web/booking.server";
 import { invalid, parseForm } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
+import { ContactFields } from "~/ui/ContactFields";
 
 export const handle: RouteHandle = { titleKey: "booking:details.title" };
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
@@ -63,16 +63,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function BookDetails() {
-  const { t, i18n } = useTranslation("booking");
+  const { t } = useTranslation("booking");
   const { place, when, answers } = useLoaderData<typeof loader>();
-  const root = useRouteLoaderData<RootData>("root");
   const actionData = useActionData<typeof action>();
   const [form, fields] = useAppForm({
     id: "details",
     lastResult: actionData?.result,
     defaultValue: answers ?? undefined,
   });
-  const lng = root?.lng ?? i18n.language;
   return (
     <CitizenShell>
       <BackLink to={`/book/${place.slug}`}>{t("details.back")}</BackLink>
@@ -96,37 +94,21 @@ export default function BookDetails() {
         ]}
       />
       <Form method="post" {...formProps(form)}>
-        <TextField
-          {...fieldProps(fields.firstName)}
-          label={t("details.firstName")}
-          description={t("details.firstNameHint")}
-          autoComplete="given-name"
-          width="medium"
-        />
-        <TextField
-          {...fieldProps(fields.phone)}
-          label={t("details.phone")}
-          description={t("details.phoneHint")}
-          type="tel"
-          inputMode="tel"
-          autoComplete="tel"
-          width="medium"
-        />
-        <Select
-          {...fieldProps(fields.language)}
-          defaultValue={fieldProps(fields.language).defaultValue ?? lng}
-          label={t("details.language")}
-          description={t("details.languageHint")}
-          options={(root?.languages ?? []).map((l) => ({ value: l.code, label: l.name }))}
-        />
-        <RadioGroup
-          {...fieldProps(fields.contactPreference)}
-          defaultValue={fieldProps(fields.contactPreference).defaultValue ?? "sms"}
-          label={t("details.contact")}
-          options={[
-            { value: "sms", label: t("details.contactSms") },
-            { value: "voice", label: t("details.contactVoice"), description: t("details.contactVoiceHint") },
-          ]}
+        <ContactFields
+          fields={fields}
+          texts={{
+            firstName: t("details.firstName"),
+            firstNameHint: t("details.firstNameHint"),
+            phone: t("details.phone"),
+            phoneHint: t("details.phoneHint"),
+            language: t("details.language"),
+            languageHint: t("details.languageHint"),
+            contact: t("details.contact"),
+            sms: t("details.contactSms"),
+            smsHint: undefined,
+            voice: t("details.contactVoice"),
+            voiceHint: t("details.contactVoiceHint"),
+          }}
         />
         <TextField
           {...fieldProps(fields.concern)}

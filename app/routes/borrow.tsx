@@ -84,7 +84,7 @@ export default function Borrow() {
       </ul>
       {root ? <PhoneNumber phone={root.programmePhone} label={t("borrow.phoneInstead")} /> : null}
       <Form method="post" {...formProps(form)}>
-        <BorrowForm fields={fields} locations={locations} languages={root?.languages ?? []} />
+        <BorrowForm fields={fields} locations={locations} />
       </Form>
     </CitizenShell>
   );

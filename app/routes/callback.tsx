@@ -15,8 +15,7 @@ import { Button } from "~/ui/Button";
 import { WindowChoices } from "~/ui/CallbackRequest";
 import { ErrorSummary } from "~/ui/ErrorSummary";
 import { PageHeading } from "~/ui/Layout";
-import { RadioGroup } from "~/ui/RadioGroup";
-import { Select } from "~/ui/Select";
+
 import { CitizenShell } from "~/ui/Shell/CitizenShell";
 import { PhoneNumber } from "~/ui/Shell/PhoneNumber";
 import { TextField } from "~/ui/TextField";
@@ -26,6 +25,7 @@ import { parseForm } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
 import { allowCallbackRequest } from "~/web/rate-limit.server";
 import { attempt, refusalReply } from "~/web/tickets.server";
+import { ContactFields } from "~/ui/ContactFields";
 
 export const handle: RouteHandle = { titleKey: "callbacks:request.title" };
 
@@ -59,13 +59,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function RequestCallback() {
-  const { t, i18n } = useTranslation("callbacks");
+  const { t } = useTranslation("callbacks");
   const loaded = useLoaderData<typeof loader>();
   const root = useRouteLoaderData<RootData>("root");
   const answer = useActionData<typeof action>();
   const days = answer?.days ?? loaded.days;
   const [form, fields] = useAppForm({ id: "callback", lastResult: answer?.result });
-  const lng = root?.lng ?? i18n.language;
 
   return (
     <CitizenShell>
@@ -75,30 +74,21 @@ export default function RequestCallback() {
       {root ? <PhoneNumber phone={root.programmePhone} label={t("request.phoneInstead")} /> : null}
 
       <Form method="post" {...formProps(form)}>
-        <TextField {...fieldProps(fields.firstName)} label={t("form.firstName")} description={t("form.firstNameHint")} autoComplete="given-name" width="medium" />
-        <TextField
-          {...fieldProps(fields.phone)}
-          label={t("form.phone")}
-          description={t("form.phoneHint")}
-          type="tel"
-          inputMode="tel"
-          autoComplete="tel"
-          width="medium"
-        />
-        <Select
-          {...fieldProps(fields.language)}
-          defaultValue={fieldProps(fields.language).defaultValue ?? lng}
-          label={t("form.language")}
-          options={(root?.languages ?? []).map((l) => ({ value: l.code, label: l.name }))}
-        />
-        <RadioGroup
-          {...fieldProps(fields.contactPreference)}
-          defaultValue={fieldProps(fields.contactPreference).defaultValue ?? "sms"}
-          label={t("form.contact")}
-          options={[
-            { value: "sms", label: t("form.contactSms"), description: t("form.contactSmsHint") },
-            { value: "voice", label: t("form.contactVoice"), description: t("form.contactVoiceHint") },
-          ]}
+        <ContactFields
+          fields={fields}
+          texts={{
+            firstName: t("form.firstName"),
+            firstNameHint: t("form.firstNameHint"),
+            phone: t("form.phone"),
+            phoneHint: t("form.phoneHint"),
+            language: t("form.language"),
+            languageHint: undefined,
+            contact: t("form.contact"),
+            sms: t("form.contactSms"),
+            smsHint: t("form.contactSmsHint"),
+            voice: t("form.contactVoice"),
+            voiceHint: t("form.contactVoiceHint"),
+          }}
         />
         <WindowChoices field={checkboxGroupProps(fields.windows)} days={days} />
         <TextField {...fieldProps(fields.concern)} label={t("form.concern")} description={t("form.concernHint")} optional multiline rows={4} />

@@ -18,7 +18,7 @@ import { Button } from "~/ui/Button";
 import { Checkbox } from "~/ui/Checkbox";
 import { ErrorSummary } from "~/ui/ErrorSummary";
 import { PageHeading } from "~/ui/Layout";
-import { RadioGroup } from "~/ui/RadioGroup";
+
 import { Select } from "~/ui/Select";
 import { CitizenShell } from "~/ui/Shell/CitizenShell";
 import { PhoneNumber } from "~/ui/Shell/PhoneNumber";
@@ -29,6 +29,7 @@ import { clearFlash, REPORT_FLASH, setFlash } from "~/web/flash.server";
 import { invalid, parseForm } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
 import { allowProblemReport } from "~/web/rate-limit.server";
+import { ContactFields } from "~/ui/ContactFields";
 
 export const handle: RouteHandle = { titleKey: "citizen:report.title" };
 
@@ -101,38 +102,7 @@ export default function ReportProblem() {
       {root ? <PhoneNumber phone={root.programmePhone} label={t("report.phoneInstead")} /> : null}
 
       <Form method="post" {...formProps(form)}>
-        <TextField
-          {...fieldProps(fields.firstName)}
-          label={t("report.firstName")}
-          description={t("report.firstNameHint")}
-          autoComplete="given-name"
-          width="medium"
-        />
-        <TextField
-          {...fieldProps(fields.phone)}
-          label={t("report.phone")}
-          description={t("report.phoneHint")}
-          type="tel"
-          inputMode="tel"
-          autoComplete="tel"
-          width="medium"
-        />
-        <Select
-          {...fieldProps(fields.language)}
-          defaultValue={fieldProps(fields.language).defaultValue ?? lng}
-          label={t("report.language")}
-          description={t("report.languageHint")}
-          options={(root?.languages ?? []).map((l) => ({ value: l.code, label: l.name }))}
-        />
-        <RadioGroup
-          {...fieldProps(fields.contactPreference)}
-          defaultValue={fieldProps(fields.contactPreference).defaultValue ?? "sms"}
-          label={t("report.contact")}
-          options={[
-            { value: "sms", label: t("report.contactSms"), description: t("report.contactSmsHint") },
-            { value: "voice", label: t("report.contactVoice"), description: t("report.contactVoiceHint") },
-          ]}
-        />
+        <ContactFields fields={fields} />
         <Select
           {...fieldProps(fields.categoryId)}
           label={t("report.category")}

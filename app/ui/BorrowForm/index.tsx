@@ -3,8 +3,9 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/ui/Button";
+import { ContactFields } from "~/ui/ContactFields";
 import { RadioGroup } from "~/ui/RadioGroup";
-import { Select } from "~/ui/Select";
+
 import { TextField } from "~/ui/TextField";
 import { fieldProps } from "~/ui/forms";
 
@@ -25,33 +26,14 @@ export interface BorrowPlace {
 export function BorrowForm({
   fields,
   locations,
-  languages,
 }: {
   fields: Fields;
   locations: BorrowPlace[];
-  languages: { code: string; name: string }[];
 }) {
-  const { t, i18n } = useTranslation("waitlist");
-  const language = fieldProps(fields.language);
-  const contact = fieldProps(fields.contactPreference);
+  const { t } = useTranslation("waitlist");
   return (
     <>
-      <TextField
-        {...fieldProps(fields.firstName)}
-        label={t("citizen:report.firstName")}
-        description={t("citizen:report.firstNameHint")}
-        autoComplete="given-name"
-        width="medium"
-      />
-      <TextField
-        {...fieldProps(fields.phone)}
-        label={t("citizen:report.phone")}
-        description={t("citizen:report.phoneHint")}
-        type="tel"
-        inputMode="tel"
-        autoComplete="tel"
-        width="medium"
-      />
+      <ContactFields fields={fields} />
       <RadioGroup
         {...fieldProps(fields.locationId)}
         label={t("borrow.place")}
@@ -61,22 +43,6 @@ export function BorrowForm({
           label: l.name,
           description: `${t(`common:locationKind.${l.kind}`)} · ${l.street}, ${l.postalCode} ${l.city}`,
         }))}
-      />
-      <Select
-        {...language}
-        defaultValue={language.defaultValue ?? i18n.language}
-        label={t("citizen:report.language")}
-        description={t("citizen:report.languageHint")}
-        options={languages.map((l) => ({ value: l.code, label: l.name }))}
-      />
-      <RadioGroup
-        {...contact}
-        defaultValue={contact.defaultValue ?? "sms"}
-        label={t("citizen:report.contact")}
-        options={[
-          { value: "sms", label: t("citizen:report.contactSms"), description: t("citizen:report.contactSmsHint") },
-          { value: "voice", label: t("citizen:report.contactVoice"), description: t("citizen:report.contactVoiceHint") },
-        ]}
       />
       <TextField
         {...fieldProps(fields.wishes)}
