@@ -6,7 +6,7 @@ import { Form, useActionData, useLoaderData, useRouteLoaderData } from "@remix-r
 import { useTranslation } from "react-i18next";
 import { categoryName } from "~/capabilities/helpdesk/labels";
 import { listCategories } from "~/capabilities/helpdesk/categories.server";
-import { reportProblem, ReportProblemInput } from "~/capabilities/helpdesk/tickets.server";
+import { reportProblem, ReportProblemInput } from "~/capabilities/helpdesk/report.server";
 import { channelFor } from "~/capabilities/messaging/messenger.server";
 import { findPersonByPhone } from "~/capabilities/people/persons.server";
 import { withActor } from "~/context";

@@ -12,10 +12,9 @@ import {
   OpenTicketInput,
   recordCall,
   replyToCitizen,
-  reportProblem,
-  ReportProblemInput,
   setPending,
 } from "~/capabilities/helpdesk/tickets.server";
+import { reportProblem, ReportProblemInput } from "~/capabilities/helpdesk/report.server";
 import { withActor } from "~/context";
 import { AppError } from "~/lib/errors";
 import { createTestServices } from "../helpers/db";

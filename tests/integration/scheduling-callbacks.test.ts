@@ -2,7 +2,7 @@
 // attempts with automatic retries and the coordinator's ticket, quiet hours, DST, the helpdesk hand-over, and the
 // staff calendar feed.
 import { describe, expect, it } from "vitest";
-import { reportProblem, ReportProblemInput } from "~/capabilities/helpdesk/tickets.server";
+import { reportProblem, ReportProblemInput } from "~/capabilities/helpdesk/report.server";
 
 import { addCallbackHour, CallbackHourInput, removeCallbackHour } from "~/capabilities/scheduling/callback-hours.server";
 import {

@@ -7,7 +7,6 @@ import { newReferenceCode } from "~/lib/reference-code";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { can, type StaffActor } from "~/capabilities/people/permissions";
 import { findOrCreatePerson, NewPersonInput } from "~/capabilities/people/persons.server";
-import { createCallback, defaultWindows } from "~/capabilities/scheduling/callbacks.server";
 import {
   CALL_OUTCOMES,
   canMoveTo,
@@ -19,21 +18,14 @@ import {
   type TicketStatus,
 } from "./values";
 
-const Description = z
+export const Description = z
   .string({ error: "helpdesk:errors.descriptionRequired" })
   .trim()
   .min(1, { error: "helpdesk:errors.descriptionRequired" })
   .max(DESCRIPTION_MAX, { error: "helpdesk:errors.descriptionTooLong" });
 
 /** An optional select: "" (nothing chosen) becomes undefined. */
-const OptionalId = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().optional());
-
-/** The public web form: the problem in their own words, and how to reach them. Nothing more. */
-export const ReportProblemInput = NewPersonInput.extend({
-  description: Description,
-  categoryId: OptionalId,
-  callbackWanted: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
-});
+export const OptionalId = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().optional());
 
 /** Staff taking a problem by phone, at the desk, or on their own initiative. */
 export const OpenTicketInput = z.object({
@@ -60,7 +52,7 @@ async function uniqueReference(tx: Tx): Promise<string> {
 /** For the phone: "A C 3 9 K M", so a voice reads each character. */
 export const spelledOut = (reference: string) => reference.split("").join(" ");
 
-async function createTicket(
+export async function createTicket(
   ctx: Ctx,
   tx: Tx,
   data: {
@@ -104,28 +96,6 @@ async function createTicket(
     idempotencyKey: `ticket-created:${ticket.id}`,
   });
   return ticket;
-}
-
-/** A citizen reports a problem on the web. Returns the reference code to show on screen. */
-export async function reportProblem(ctx: Ctx, input: z.output<typeof ReportProblemInput>) {
-  return ctx.db.$transaction(async (tx) => {
-    const person = await findOrCreatePerson(tx, input);
-    if (input.categoryId && !(await tx.ticketCategory.findFirst({ where: { id: input.categoryId, active: true } }))) {
-      throw new AppError(400, "helpdesk:errors.categoryUnknown");
-    }
-    const ticket = await createTicket(ctx, tx, {
-      personId: person.id,
-      channel: "web",
-      description: input.description,
-      categoryId: input.categoryId,
-      callbackWanted: input.callbackWanted,
-    });
-    // "Please call me back": a callback in the next working days' callback hours, linked to the ticket.
-    if (input.callbackWanted) {
-      await createCallback(ctx, tx, { personId: person.id, locationId: null, windows: defaultWindows(ctx.clock.now()), channel: "web", ticketId: ticket.id });
-    }
-    return { reference: ticket.reference };
-  });
 }
 
 /** A message from someone without an open ticket starts one; the message is its first timeline entry. */
