@@ -38,7 +38,7 @@ describe("booking a consultation hour without JavaScript", () => {
     const phone = freshMobile();
 
     await page.goto("/");
-    await page.getByRole("link", { name: "Digitale Sprechstunde" }).first().click();
+    await page.getByRole("link", { name: "Online einen Termin buchen" }).click();
     await page.waitForURL(/\/book$/);
     await page.getByRole("link", { name: /Stadtbibliothek/ }).click();
     await page.waitForURL(/\/book\/stadtbibliothek$/);
