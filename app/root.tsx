@@ -11,13 +11,14 @@ import {
   useMatches,
   useRouteError,
   useRouteLoaderData,
+  type ShouldRevalidateFunction,
 } from "@remix-run/react";
 import { useContext, useEffect, useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { UNSAFE_DataRouterStateContext } from "react-router-dom";
 import { detectLanguage } from "~/i18n/detect.server";
 import { pageResources } from "~/i18n/i18n.server";
-import { createI18n } from "~/i18n/instance";
+import { i18nFor } from "~/i18n/instance";
 import { DEFAULT_LANGUAGE } from "~/i18n/languages";
 import { languages } from "~/i18n/locales.server";
 import { phoneLink } from "~/lib/phone.server";
@@ -46,10 +47,23 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export type RootData = Awaited<ReturnType<typeof loader>>;
 
+const NO_RESOURCES = {};
+
+/**
+ * The root's data (translations, languages, the programme phone) only changes with the language: moving between
+ * pages keeps it instead of fetching every translation again on each click — on a care home's Wi-Fi that matters.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ nextUrl, currentUrl, formAction, defaultShouldRevalidate }) => {
+  if (nextUrl.searchParams.has("lng") && nextUrl.searchParams.get("lng") !== currentUrl.searchParams.get("lng")) return true;
+  // Signing out or in changes nothing here either; a language form (if any) posts to a URL with ?lng=.
+  if (formAction?.includes("lng=")) return defaultShouldRevalidate;
+  return false;
+};
+
 export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
   const lng = root?.lng ?? DEFAULT_LANGUAGE;
-  const i18n = useMemo(() => createI18n(lng, root?.resources ?? {}), [lng, root?.resources]);
+  const i18n = useMemo(() => i18nFor(lng, root?.resources ?? NO_RESOURCES), [lng, root?.resources]);
   const matches = useMatches();
   const hydrate = matches.some((m) => (m.handle as RouteHandle | undefined)?.hydrate);
   return (

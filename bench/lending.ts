@@ -86,7 +86,8 @@ try {
   await db.mentoringSession.createMany({
     data: activeLoans.flatMap((l, i) => [
       { loanId: l.id, mentorId: volunteer.id, startsAt: new Date(now - 7 * DAY), attendance: "attended", topics: '["topic_wifi"]' },
-      { loanId: l.id, mentorId: volunteer.id, startsAt: new Date(now + ((i % 20) - 2) * 3_600_000), topics: '["topic_photos"]' },
+      // The next session of each loan, spread over the coming eight weeks (about seven a day at this place).
+      { loanId: l.id, mentorId: volunteer.id, startsAt: new Date(now + (i % 56) * DAY + ((i % 8) - 2) * 3_600_000), topics: '["topic_photos"]' },
     ]),
   });
   await db.reservation.createMany({
@@ -115,6 +116,7 @@ try {
   console.log(`  p50 / p95 in ms over ${RUNS} sequential requests each, signed in as the volunteer:`);
   const devicePage = `/team/devices/${(await firstDeviceId())!}`;
   for (const [label, p] of [
+    ["staff home (baseline)", "/team"],
     ["today at the centre", `/team/today?location=${centre.id}`],
     ["device list", `/team/devices?location=${centre.id}`],
     ["device list, page 30", `/team/devices?location=${centre.id}&page=30`],

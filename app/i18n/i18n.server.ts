@@ -20,8 +20,16 @@ export function getT(lng: string, ns = "common"): TFunction {
   return instance.getFixedT(code, ns);
 }
 
-/** What a page needs for a language: its page namespaces plus German as the fallback. */
+const pageResourceCache = new Map<string, Resource>();
+
+/** What a page needs for a language: its page namespaces plus German as the fallback. Built once per language. */
 export function pageResources(lng: string): Resource {
+  let cached = pageResourceCache.get(lng);
+  if (!cached) pageResourceCache.set(lng, (cached = buildPageResources(lng)));
+  return cached;
+}
+
+function buildPageResources(lng: string): Resource {
   const pick = (code: string) =>
     Object.fromEntries(
       Object.entries(locales().get(code) ?? {}).filter(([ns]) => !SERVER_ONLY_NAMESPACES.includes(ns)),

@@ -1,4 +1,4 @@
-// One i18next instance per render, made from resources handed over by the root loader (server and browser alike).
+// i18next instances made from resources handed over by the root loader (server and browser alike).
 import i18next, { type i18n, type Resource } from "i18next";
 import { initReactI18next } from "react-i18next";
 import { DEFAULT_LANGUAGE } from "./languages";
@@ -15,5 +15,17 @@ export function createI18n(lng: string, resources: Resource): i18n {
     initAsync: false,
     returnNull: false,
   });
+  return instance;
+}
+
+// One instance per resources object and language: the server renders every page of a language with the same
+// (memoised) resources, so it builds the instance once instead of on every request.
+const made = new WeakMap<Resource, Map<string, i18n>>();
+
+export function i18nFor(lng: string, resources: Resource): i18n {
+  let byLanguage = made.get(resources);
+  if (!byLanguage) made.set(resources, (byLanguage = new Map()));
+  let instance = byLanguage.get(lng);
+  if (!instance) byLanguage.set(lng, (instance = createI18n(lng, resources)));
   return instance;
 }

@@ -50,6 +50,17 @@ describe("staff sign-in", () => {
     expect(await resumeSession(services, settings, session!.token)).toBeNull();
   });
 
+  it("slides the timeout at most once a minute, so quick page loads do not each write", async () => {
+    const session = await signIn(services, settings, { email: "ehrenamt@example.org", password: "richtig-geheim" });
+    const first = await resumeSession(services, settings, session!.token);
+    services.clock.advance(20_000);
+    const soon = await resumeSession(services, settings, session!.token);
+    expect(soon!.expiresAt).toEqual(first!.expiresAt);
+    services.clock.advance(60_000);
+    const later = await resumeSession(services, settings, session!.token);
+    expect(later!.expiresAt.getTime() - first!.expiresAt.getTime()).toBe(80_000);
+  });
+
   it("signs out", async () => {
     const session = await signIn(services, settings, { email: "ehrenamt@example.org", password: "richtig-geheim" });
     await signOut(services.db, settings, session!.token);

@@ -70,7 +70,13 @@ export interface StaffSessionInfo {
   expiresAt: Date;
 }
 
-/** The signed-in staff member, or null. Each use slides the idle timeout forward. */
+/**
+ * Slide the idle timeout at most this often: a write on every request would cost each staff page a disk sync,
+ * and a minute is plenty of precision for a 30-minute timeout.
+ */
+const SLIDE_EVERY_MS = 60_000;
+
+/** The signed-in staff member, or null. Use slides the idle timeout forward (at most once a minute). */
 export async function resumeSession(
   { db, clock }: { db: Db; clock: Clock },
   settings: SessionSettings,
@@ -86,8 +92,11 @@ export async function resumeSession(
     await db.staffSession.delete({ where: { id: session.id } }).catch(() => undefined);
     return null;
   }
-  const expiresAt = new Date(now.getTime() + settings.idleMinutes * 60_000);
-  await db.staffSession.update({ where: { id: session.id }, data: { lastSeenAt: now, expiresAt } });
+  let expiresAt = session.expiresAt;
+  if (now.getTime() - session.lastSeenAt.getTime() >= SLIDE_EVERY_MS) {
+    expiresAt = new Date(now.getTime() + settings.idleMinutes * 60_000);
+    await db.staffSession.update({ where: { id: session.id }, data: { lastSeenAt: now, expiresAt } });
+  }
   const { staff } = session;
   return {
     expiresAt,
