@@ -10,6 +10,7 @@ import { Checkbox, CheckboxGroup } from "~/ui/Checkbox";
 import { NativeDateInput } from "~/ui/DateField";
 import { ErrorSummary } from "~/ui/ErrorSummary";
 import { Link } from "~/ui/Link";
+import { NewCallerFields } from "~/ui/NewCallerFields";
 import { RadioGroup } from "~/ui/RadioGroup";
 import { Select } from "~/ui/Select";
 import { TextField } from "~/ui/TextField";
@@ -114,22 +115,13 @@ export function NewPersonStep({ found, languages, lastResult }: { found: PhoneFo
       <ErrorSummary errors={formErrors(form)} />
       <Form method="post" {...formProps(form)}>
         <input type="hidden" name="intent" value="person" />
-        <input type="hidden" name={person.phone.name} value={found.phone.e164} />
-        <TextField {...fieldProps(person.firstName)} label={t("new.firstName")} autoComplete="off" width="long" autoFocus />
-        <Select {...fieldProps(person.language)} label={t("new.language")} options={languages.map((l) => ({ value: l.code, label: l.name }))} />
-        {landline ? (
-          <>
-            <input type="hidden" name={person.contactPreference.name} value="voice" />
-            <p>{t("new.landlineHint")}</p>
-          </>
-        ) : (
-          <RadioGroup
-            {...fieldProps(person.contactPreference)}
-            label={t("new.contactPreference")}
-            inline
-            options={["sms", "voice"].map((c) => ({ value: c, label: t(`common:channel.${c}`) }))}
-          />
-        )}
+        <NewCallerFields
+          person={person}
+          phoneE164={found.phone.e164}
+          landline={landline}
+          languages={languages}
+          texts={{ firstName: t("new.firstName"), language: t("new.language"), contact: t("new.contactPreference"), landlineHint: t("new.landlineHint") }}
+        />
         <Button type="submit">{t("new.continue")}</Button>
       </Form>
     </>

@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { Button } from "~/ui/Button";
 import { Checkbox } from "~/ui/Checkbox";
 import { ErrorSummary } from "~/ui/ErrorSummary";
+import { NewCallerFields } from "~/ui/NewCallerFields";
 import { RadioGroup } from "~/ui/RadioGroup";
 import { Select } from "~/ui/Select";
 import { SummaryList } from "~/ui/SummaryList";
@@ -139,27 +140,13 @@ export function IntakeDetails({ caller, options, lastResult }: { caller: Caller;
         ) : (
           <fieldset className="phone-intake__fieldset">
             <legend className="phone-intake__legend">{t("new.newPerson")}</legend>
-            <input type="hidden" name={newPerson.phone.name} value={phone.e164} />
-            <TextField {...fieldProps(newPerson.firstName)} label={t("new.firstName")} autoComplete="off" width="long" autoFocus />
-            <Select
-              {...fieldProps(newPerson.language)}
-              label={t("new.language")}
-              options={options.languages.map((l) => ({ value: l.code, label: l.name }))}
+            <NewCallerFields
+              person={newPerson}
+              phoneE164={phone.e164}
+              landline={landline}
+              languages={options.languages}
+              texts={{ firstName: t("new.firstName"), language: t("new.language"), contact: t("new.contactPreference"), landlineHint: t("new.landlineHint") }}
             />
-            {landline ? (
-              // Landlines cannot receive SMS: nothing to choose.
-              <>
-                <input type="hidden" name={newPerson.contactPreference.name} value="voice" />
-                <p>{t("new.landlineHint")}</p>
-              </>
-            ) : (
-              <RadioGroup
-                {...fieldProps(newPerson.contactPreference)}
-                label={t("new.contactPreference")}
-                inline
-                options={["sms", "voice"].map((c) => ({ value: c, label: t(`common:channel.${c}`) }))}
-              />
-            )}
           </fieldset>
         )}
         <TextField

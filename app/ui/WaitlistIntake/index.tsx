@@ -6,6 +6,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/ui/Button";
 import { ErrorSummary } from "~/ui/ErrorSummary";
+import { NewCallerFields } from "~/ui/NewCallerFields";
 import { RadioGroup } from "~/ui/RadioGroup";
 import { Select } from "~/ui/Select";
 import { TextField } from "~/ui/TextField";
@@ -121,26 +122,18 @@ export function BorrowerDetails({
         ) : (
           <fieldset>
             <legend>{t("new.newPerson")}</legend>
-            <input type="hidden" name={newPerson.phone.name} value={phone.e164} />
-            <TextField {...fieldProps(newPerson.firstName)} label={t("citizen:report.firstName")} autoComplete="off" width="long" autoFocus />
-            <Select
-              {...fieldProps(newPerson.language)}
-              label={t("citizen:report.language")}
-              options={options.languages.map((l) => ({ value: l.code, label: l.name }))}
+            <NewCallerFields
+              person={newPerson}
+              phoneE164={phone.e164}
+              landline={landline}
+              languages={options.languages}
+              texts={{
+                firstName: t("citizen:report.firstName"),
+                language: t("citizen:report.language"),
+                contact: t("citizen:report.contact"),
+                landlineHint: t("new.landlineHint"),
+              }}
             />
-            {landline ? (
-              <>
-                <input type="hidden" name={newPerson.contactPreference.name} value="voice" />
-                <p>{t("new.landlineHint")}</p>
-              </>
-            ) : (
-              <RadioGroup
-                {...fieldProps(newPerson.contactPreference)}
-                label={t("citizen:report.contact")}
-                inline
-                options={["sms", "voice"].map((c) => ({ value: c, label: t(`common:channel.${c}`) }))}
-              />
-            )}
           </fieldset>
         )}
         <Select
