@@ -1,5 +1,6 @@
 // Ticket categories: built-ins translated by key; coordinators add, rename and retire their own.
 import { z } from "zod";
+import { labelsPerLanguage } from "~/lib/labels-input.server";
 import type { Ctx } from "~/context";
 import type { Db } from "~/db.server";
 import { AppError, forbidden } from "~/lib/errors";
@@ -16,18 +17,10 @@ export async function listCategories(db: Db, { includeRetired = false } = {}) {
 /** One label per shipped language, all required: every string is translated. */
 export function categoryInput(languages: string[]) {
   return z.object({
-    labels: z.object(
-      Object.fromEntries(
-        languages.map((lng) => [
-          lng,
-          z
-            .string({ error: "helpdesk:errors.categoryLabelRequired" })
-            .trim()
-            .min(1, { error: "helpdesk:errors.categoryLabelRequired" })
-            .max(60, { error: "helpdesk:errors.categoryLabelTooLong" }),
-        ]),
-      ),
-    ),
+    labels: labelsPerLanguage(languages, {
+      required: "helpdesk:errors.categoryLabelRequired",
+      tooLong: "helpdesk:errors.categoryLabelTooLong",
+    }),
     active: z.preprocess((v) => v === "on" || v === true, z.boolean()).default(true),
   });
 }

@@ -1,13 +1,6 @@
 // Category names for any page: a coordinator's own label in the reader's language, else the built-in translation.
 import type { TFunction } from "i18next";
+import { ownLabel } from "~/i18n/own-labels";
 
-export function categoryName(t: TFunction, lng: string, category: { key: string; labels: string }): string {
-  try {
-    const labels = JSON.parse(category.labels) as Record<string, string>;
-    if (labels[lng]) return labels[lng];
-    if (labels.de) return labels.de;
-  } catch {
-    // fall through to the built-in name
-  }
-  return t(`helpdesk:category.${category.key}`, { defaultValue: category.key });
-}
+export const categoryName = (t: TFunction, lng: string, category: { key: string; labels: string }): string =>
+  ownLabel(t, lng, category, `helpdesk:category.${category.key}`);

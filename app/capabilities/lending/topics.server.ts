@@ -1,5 +1,6 @@
 // Mentoring topics: built-ins translated by key (lending:topic.<key>); coordinators add, rename and retire their own.
 import { z } from "zod";
+import { labelsPerLanguage } from "~/lib/labels-input.server";
 import type { Ctx } from "~/context";
 import type { Db } from "~/db.server";
 import { languages } from "~/i18n/locales.server";
@@ -19,18 +20,7 @@ export async function listTopics(db: Db, { includeRetired = false } = {}) {
 /** One label per shipped language, all required: every string is translated. */
 export function topicInput(languages: string[]) {
   return z.object({
-    labels: z.object(
-      Object.fromEntries(
-        languages.map((lng) => [
-          lng,
-          z
-            .string({ error: "mentoring:errors.topicLabelRequired" })
-            .trim()
-            .min(1, { error: "mentoring:errors.topicLabelRequired" })
-            .max(60, { error: "mentoring:errors.topicLabelTooLong" }),
-        ]),
-      ),
-    ),
+    labels: labelsPerLanguage(languages, { required: "mentoring:errors.topicLabelRequired", tooLong: "mentoring:errors.topicLabelTooLong" }),
   });
 }
 
