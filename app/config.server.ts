@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import type { AppConfig } from "~/context";
+import type { AppConfig, TwilioConfig } from "~/context";
 import { DEFAULT_DATABASE_URL, sqliteFilePath } from "~/lib/database-url";
 
 const Env = z.object({
@@ -12,7 +12,16 @@ const Env = z.object({
   SESSION_SECRET: z.string().min(32).optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(2).max(480).default(30),
   PROGRAMME_PHONE: z.string().default("+494211234560"),
-  MESSAGE_PROVIDER: z.enum(["outbox"]).default("outbox"),
+  MESSAGE_PROVIDER: z.enum(["outbox", "twilio"]).optional(),
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, "must look like AC followed by 32 hex digits").optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(16).optional(),
+  TWILIO_API_KEY: z.string().regex(/^SK[0-9a-fA-F]{32}$/, "must look like SK followed by 32 hex digits").optional(),
+  TWILIO_API_SECRET: z.string().min(16).optional(),
+  TWILIO_FROM_NUMBER: z.string().regex(/^\+[1-9]\d{6,14}$/, "must be an E.164 number like +494211234560").optional(),
+  TWILIO_API_BASE: z.url().optional(),
+  MESSAGES_PER_SECOND: z.coerce.number().positive().max(1000).default(10),
+  MESSAGES_PER_NUMBER_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(6),
+  MESSAGE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
 });
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig & { databaseUrl: string } {
@@ -22,6 +31,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig & { 
   }
   const e = parsed.data;
   const publicUrl = new URL(e.PUBLIC_URL);
+  const { provider, twilio } = twilioSettings(e);
   const local = ["localhost", "127.0.0.1", "[::1]"].includes(publicUrl.hostname);
   return {
     databaseUrl: e.DATABASE_URL,
@@ -31,7 +41,36 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig & { 
     programmePhone: e.PROGRAMME_PHONE,
     // Secure cookies whenever the public address is https; plain http is only accepted for a local install.
     secureCookies: publicUrl.protocol === "https:" || (env.NODE_ENV === "production" && !local),
-    messageProvider: e.MESSAGE_PROVIDER,
+    messageProvider: provider,
+    twilio,
+    messaging: {
+      perSecond: e.MESSAGES_PER_SECOND,
+      perNumberPerHour: e.MESSAGES_PER_NUMBER_PER_HOUR,
+      retentionDays: e.MESSAGE_RETENTION_DAYS,
+    },
+  };
+}
+
+/** Twilio when asked for or when credentials are there; the outbox otherwise. Half a configuration is an error. */
+function twilioSettings(e: z.output<typeof Env>): { provider: AppConfig["messageProvider"]; twilio: TwilioConfig | null } {
+  const provider = e.MESSAGE_PROVIDER ?? (e.TWILIO_ACCOUNT_SID ? "twilio" : "outbox");
+  if (provider === "outbox") return { provider, twilio: null };
+  const missing = [
+    !e.TWILIO_ACCOUNT_SID && "TWILIO_ACCOUNT_SID",
+    !e.TWILIO_AUTH_TOKEN && "TWILIO_AUTH_TOKEN (needed to check webhook signatures, also with an API key)",
+    !!e.TWILIO_API_KEY !== !!e.TWILIO_API_SECRET && "TWILIO_API_KEY and TWILIO_API_SECRET together",
+  ].filter(Boolean);
+  if (missing.length) throw new Error(`Invalid settings: MESSAGE_PROVIDER=twilio needs ${missing.join(", ")}`);
+  return {
+    provider,
+    twilio: {
+      accountSid: e.TWILIO_ACCOUNT_SID!,
+      authToken: e.TWILIO_AUTH_TOKEN!,
+      apiKey: e.TWILIO_API_KEY,
+      apiSecret: e.TWILIO_API_SECRET,
+      fromNumber: e.TWILIO_FROM_NUMBER ?? e.PROGRAMME_PHONE,
+      apiBaseUrl: e.TWILIO_API_BASE,
+    },
   };
 }
 

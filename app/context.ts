@@ -28,6 +28,30 @@ export interface AppConfig {
   programmePhone: string;
   secureCookies: boolean;
   messageProvider: "outbox" | "twilio";
+  /** Set when MESSAGE_PROVIDER is twilio (or Twilio credentials are given); webhooks are refused without it. */
+  twilio: TwilioConfig | null;
+  messaging: MessagingLimits;
+}
+
+export interface TwilioConfig {
+  accountSid: string;
+  /** Signs Twilio's webhooks; also the REST credential unless an API key is given. */
+  authToken: string;
+  apiKey?: string;
+  apiSecret?: string;
+  /** The programme's number at Twilio: sender of SMS, caller ID of calls. E.164. */
+  fromNumber: string;
+  /** Tests and benchmarks only: where the SDK's HTTP requests go instead of https://*.twilio.com. */
+  apiBaseUrl?: string;
+}
+
+export interface MessagingLimits {
+  /** Overall sends per second, across all numbers. */
+  perSecond: number;
+  /** Sends to one number per hour; more wait for the next hour (a burst of reminders must not flood one phone). */
+  perNumberPerHour: number;
+  /** Days a message body is kept locally after its final status; then the body is blanked. */
+  retentionDays: number;
 }
 
 /** Transaction client: what `db.$transaction(async (tx) => …)` hands over. */

@@ -46,6 +46,8 @@ export async function createTestServices(start = "2026-11-23T10:00:00Z") {
       programmePhone: "+494211234560",
       secureCookies: false,
       messageProvider: "outbox",
+      twilio: null,
+      messaging: { perSecond: 1000, perNumberPerHour: 6, retentionDays: 90 },
     },
   };
   return { ...services, clock };

@@ -20,6 +20,9 @@ function recordingProvider(fail?: (m: OutgoingMessage, call: number) => Error | 
       if (error) throw error;
       return { providerId: `rec-${sent.length}`, status: "sent" };
     },
+    findEarlierSend: async () => null,
+    purge: async () => {},
+    bridgeCall: async (input) => ({ providerId: `rec-call-${input.callId}` }),
   };
 }
 

@@ -1,14 +1,14 @@
-// Chooses the provider from configuration: no code change between the outbox and a real SMS/voice service.
+// Chooses the provider from configuration: no code change between the outbox and Twilio.
 import type { AppConfig } from "~/context";
 import type { MessageProvider } from "../provider";
 import { outboxProvider } from "./outbox";
+import { createTwilioProvider } from "./twilio.server";
 
-export function providerFor(config: Pick<AppConfig, "messageProvider">): MessageProvider {
-  switch (config.messageProvider) {
-    case "outbox":
-      return outboxProvider;
-    default:
-      // The Twilio provider arrives with the messaging issue; until then refuse loudly at start-up.
-      throw new Error(`Message provider "${config.messageProvider}" is not available in this version`);
-  }
+const cache = new WeakMap<object, MessageProvider>();
+
+export function providerFor(config: Pick<AppConfig, "messageProvider" | "twilio" | "publicUrl">): MessageProvider {
+  if (config.messageProvider === "outbox" || !config.twilio) return outboxProvider;
+  let provider = cache.get(config.twilio);
+  if (!provider) cache.set(config.twilio, (provider = createTwilioProvider(config.twilio, config.publicUrl)));
+  return provider;
 }
