@@ -4,6 +4,17 @@ ALTER TABLE "Message" ADD COLUMN "purgedAt" DATETIME;
 ALTER TABLE "Message" ADD COLUMN "recordingSid" TEXT;
 
 -- CreateTable
+CREATE TABLE "VoiceRecording" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "messageId" TEXT NOT NULL,
+    "contentType" TEXT NOT NULL,
+    "seconds" INTEGER NOT NULL,
+    "data" BLOB NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "VoiceRecording_messageId_fkey" FOREIGN KEY ("messageId") REFERENCES "Message" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
 CREATE TABLE "OptOut" (
     "phone" TEXT NOT NULL PRIMARY KEY,
     "at" DATETIME NOT NULL,
@@ -27,6 +38,9 @@ CREATE TABLE "Call" (
     CONSTRAINT "Call_staffId_fkey" FOREIGN KEY ("staffId") REFERENCES "Staff" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "Call_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
+
+-- CreateIndex
+CREATE UNIQUE INDEX "VoiceRecording_messageId_key" ON "VoiceRecording"("messageId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Call_providerId_key" ON "Call"("providerId");
