@@ -60,3 +60,6 @@ CREATE INDEX "Message_toPhone_sentAt_idx" ON "Message"("toPhone", "sentAt");
 -- CreateIndex
 CREATE INDEX "Message_finalAt_purgedAt_idx" ON "Message"("finalAt", "purgedAt");
 
+-- CreateIndex
+CREATE INDEX "Loan_locationId_followUp_idx" ON "Loan"("locationId", "followUp");
+
