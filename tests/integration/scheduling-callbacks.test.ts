@@ -310,6 +310,18 @@ describe("moving and cancelling", () => {
     await removeCallbackHour(staff(helper), hour.id);
     expect((await requestCallback(citizen, request(window, { locationId: place.id }))).scheduledAt).toBeNull();
   });
+
+  it("a closed place makes no calls: the next open day's slot is taken", async () => {
+    const place = await makeLocation(db, { name: "Feiertagshaus" });
+    const helper = await makeStaff(db, { role: "volunteer", locationIds: [place.id] });
+    for (const weekday of ["3", "4"]) {
+      await addCallbackHour(staff(helper), CallbackHourInput.parse({ locationId: place.id, weekday, startTime: "10:00", endTime: "11:00", slotMinutes: "20" }));
+    }
+    await db.closure.create({ data: { locationId: place.id, startsOn: "2026-12-09", endsOn: "2026-12-09", reason: "Betriebsausflug" } });
+    const wednesdayAndThursday = [win("2026-12-09T08:00:00Z", "2026-12-10T16:00:00Z")];
+    const call = await requestCallback(citizen, request(wednesdayAndThursday, { locationId: place.id }));
+    expect(call.scheduledAt?.toISOString()).toBe("2026-12-10T09:00:00.000Z");
+  });
 });
 
 describe("hand-over from the helpdesk", () => {

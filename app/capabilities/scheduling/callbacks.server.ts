@@ -174,11 +174,17 @@ async function candidates(tx: Tx, { locationId, windows, notBefore }: { location
     where: { active: true, staff: { active: true }, ...(locationId ? { locationId } : {}) },
     include: { location: { select: { timeZone: true } } },
   });
+  // A place that is closed (holiday, staff outing) makes no calls either.
+  const closures = await tx.closure.findMany({
+    where: { locationId: { in: [...new Set(hours.map((h) => h.locationId))] }, endsOn: { gte: localDay(new Date(from.getTime() - 86_400_000), DEFAULT_TIME_ZONE) } },
+    select: { locationId: true, startsOn: true, endsOn: true },
+  });
   const found: Candidate[] = [];
   for (const hour of hours) {
     const timeZone = hour.location.timeZone;
     const rule = { ...hour, onDate: null, capacity: 1, onlineCapacity: 0, phoneCapacity: 0, validFrom: null, validUntil: null };
-    for (const slot of generateSlots([rule], [], { fromDay: localDay(from, timeZone), toDay: localDay(to, timeZone), timeZone })) {
+    const closed = closures.filter((c) => c.locationId === hour.locationId);
+    for (const slot of generateSlots([rule], closed, { fromDay: localDay(from, timeZone), toDay: localDay(to, timeZone), timeZone })) {
       if (slot.startsAt < notBefore) continue;
       if (usable.some((w) => slot.startsAt >= w.from && slot.endsAt <= w.to)) found.push({ staffId: hour.staffId, startsAt: slot.startsAt });
     }
