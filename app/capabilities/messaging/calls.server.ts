@@ -110,7 +110,9 @@ export async function startCall(ctx: StaffCtx, input: StartCallValues, { provide
     await ctx.db.call.update({ where: { id: prepared.call.id }, data: { providerId } });
   } catch (error) {
     await ctx.db.call.update({ where: { id: prepared.call.id }, data: { status: "failed", endedAt: ctx.clock.now() } });
-    throw new AppError(409, "calls:errors.providerFailed", { cause: error instanceof Error ? error.message.slice(0, 200) : "unknown" });
+    // The provider's own message may quote a phone number: the log gets only its error code.
+    const code = (error as { code?: unknown })?.code;
+    throw new AppError(409, "calls:errors.providerFailed", { provider: provider.name, code: typeof code === "number" ? code : null });
   }
   return { id: prepared.call.id };
 }
