@@ -98,8 +98,18 @@ describe("click-to-call", () => {
     await expect(summary(page, "Stand").textContent()).resolves.toBe("Geplant");
     await expect(summary(page, "Anrufen am").textContent()).resolves.not.toBe(plannedAt);
     await expect(page.locator("#attempts-heading + ol").textContent()).resolves.toContain("Niemand erreicht");
-    // The call is over: a new one may start.
-    await page.getByRole("button", { name: "Jetzt anrufen" }).waitFor();
+    // The call is over: a new one may start. This time they talk; the outcome form comes preselected "reached".
+    await page.getByRole("button", { name: "Jetzt anrufen" }).click();
+    for (const step of ["Simulieren: Ich habe abgenommen", "Simulieren: Person hat abgenommen"]) {
+      await page.getByRole("button", { name: step }).click();
+    }
+    await callStatus(page).getByText("Verbunden.").waitFor();
+    expect(await page.locator('form#attempt input[value="reached"]').isChecked()).toBe(false);
+    await page.getByRole("button", { name: "Simulieren: Gespräch beendet" }).click();
+    await callStatus(page).getByText("Verbunden, 1 Min.").waitFor();
+    await callStatus(page).getByText("Bitte tragen Sie unten ein, wie das Gespräch ausgegangen ist.").waitFor();
+    await expect(page.locator('form#attempt input[value="reached"]').isChecked()).resolves.toBe(true);
+    await expect(summary(page, "Versuche").textContent()).resolves.toBe("1");
     for (const url of urls) expect(url).not.toMatch(/\+49|%2B49|23125|0151%20|0151 /);
     await page.context().close();
   });
