@@ -8,11 +8,13 @@ import { seedScheduling } from "./seed-scheduling";
 
 export const DEMO_PASSWORD = "ambulanz-demo";
 
+// Staff phones (for "Call now") are fictional: +49 30 23125 xxx is the range Germany reserves for films and books.
+// The volunteer has none, so the demo also shows the hint staff without a number get.
 export const DEMO_STAFF = [
-  { name: "Aylin Demir", email: "admin@ambulanz.example", role: "admin", locations: [] as string[] },
-  { name: "Jonas Becker", email: "koordination@ambulanz.example", role: "coordinator", locations: [] },
-  { name: "Maria Schulz", email: "bibliothek@ambulanz.example", role: "librarian", locations: ["stadtbibliothek"] },
-  { name: "Peter Wagner", email: "ehrenamt@ambulanz.example", role: "volunteer", locations: ["bz-vahr", "haus-am-park"] },
+  { name: "Aylin Demir", email: "admin@ambulanz.example", role: "admin", locations: [] as string[], phone: "+493023125101" as string | null },
+  { name: "Jonas Becker", email: "koordination@ambulanz.example", role: "coordinator", locations: [], phone: "+493023125102" },
+  { name: "Maria Schulz", email: "bibliothek@ambulanz.example", role: "librarian", locations: ["stadtbibliothek"], phone: "+493023125103" },
+  { name: "Peter Wagner", email: "ehrenamt@ambulanz.example", role: "volunteer", locations: ["bz-vahr", "haus-am-park"], phone: null },
 ] as const;
 
 const weekdays = (from: string, to: string) =>

@@ -14,7 +14,9 @@ import { BackLink, Link } from "~/ui/Link";
 import { SummaryList } from "~/ui/SummaryList";
 import { Tag } from "~/ui/Tag";
 import { DateTime } from "~/ui/DateTime";
+import { CallNow } from "~/ui/CallNow";
 import { callbackPage } from "~/web/callbacks.server";
+import { callPanelFor, mergeHeaders } from "~/web/calls.server";
 import { errorResponse } from "~/web/errors.server";
 import { noticeCookie, takeNotice } from "~/web/flash.server";
 import { parseForm } from "~/web/forms.server";
@@ -27,7 +29,9 @@ export const handle: RouteHandle = { titleKey: "callbacks:detail.title", hydrate
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "callback:manage");
   const { notice, headers } = await takeNotice(request, context);
-  return data({ ...(await callbackPage(ctx, params.callbackId!, detectLanguage(request))), notice }, { headers });
+  const page = await callbackPage(ctx, params.callbackId!, detectLanguage(request));
+  const call = await callPanelFor(request, context, ctx, { callbackId: params.callbackId! });
+  return data({ ...page, notice, callPanel: call.panel }, { headers: mergeHeaders(headers, call.headers) });
 }
 
 const ACTIONS = { attempt: AttemptInput, reschedule: RescheduleInput, cancel: z.object({}) } as const;
@@ -51,7 +55,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function CallbackDetail() {
   const { t } = useTranslation("callbacks");
-  const { callback, attempts, notice } = useLoaderData<typeof loader>();
+  const { callback, attempts, notice, callPanel } = useLoaderData<typeof loader>();
+  const { t: tc } = useTranslation("calls");
+  // A finished click-to-call: a missed one is already an attempt; a conversation still needs its outcome.
+  const call = callPanel.call;
+  const ended = call && !call.active && call.endedAt ? call.endedAt : null;
+  const needsOutcome = Boolean(ended && call?.state === "completed" && !attempts.some((a) => a.at >= ended));
+  const missed = Boolean(ended && ["busy", "no_answer", "failed"].includes(call!.state));
   const answer = useActionData<typeof action>();
   const result = (intent: string) => (answer?.intent === intent ? answer.result : undefined);
   return (
@@ -77,6 +87,9 @@ export default function CallbackDetail() {
           ...(callback.ticketId ? [{ key: "ticket", label: t("detail.ticket"), value: <Link to={`/team/tickets/${callback.ticketId}`}>{t("detail.openTicket")}</Link> }] : []),
         ]}
       />
+      {callback.open ? (
+        <CallNow {...callPanel} after={needsOutcome ? tc("after.recordOutcome") : missed ? tc("after.attemptRecorded") : null} />
+      ) : null}
       <section aria-labelledby="attempts-heading">
         <h2 id="attempts-heading">{t("detail.attempts")}</h2>
         {attempts.length ? (
@@ -95,7 +108,7 @@ export default function CallbackDetail() {
       </section>
       {callback.open ? (
         <>
-          <AttemptForm lastResult={result("attempt")} />
+          <AttemptForm key={needsOutcome ? "reached" : "none"} lastResult={result("attempt")} defaultOutcome={needsOutcome ? "reached" : undefined} />
           <RescheduleForm lastResult={result("reschedule")} />
           <CancelForm lastResult={result("cancel")} />
         </>

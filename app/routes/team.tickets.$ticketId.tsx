@@ -1,8 +1,10 @@
 // One ticket: its reference, facts and the citizen's words, the timeline, and the forms that work on it.
 // Every form posts its own `intent`; errors come back to that form only.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CallNow } from "~/ui/CallNow";
 import { BackLink } from "~/ui/Link";
 import { TicketActions, TicketLayout } from "~/ui/TicketActions";
 import { TicketHeader } from "~/ui/TicketHeader";
@@ -10,13 +12,16 @@ import { TicketTimeline } from "~/ui/TicketTimeline";
 import { respondTo } from "~/web/errors.server";
 import type { RouteHandle } from "~/web/handle";
 import { requireStaff } from "~/web/session.server";
+import { callPanelFor, mergeHeaders } from "~/web/calls.server";
 import { performTicketAction, ticketPage } from "~/web/tickets.server";
 
 export const handle: RouteHandle = { titleKey: "tickets:ticket.title", hydrate: true };
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "ticket:view");
-  return respondTo(() => ticketPage(ctx, params.ticketId!));
+  const page = await respondTo(() => ticketPage(ctx, params.ticketId!));
+  const call = await callPanelFor(request, context, ctx, { ticketId: params.ticketId! });
+  return data({ ...page, callPanel: call.panel }, { headers: mergeHeaders(undefined, call.headers) });
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -26,7 +31,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function Ticket() {
   const { t } = useTranslation("tickets");
-  const { ticket, events, names, categories, canManage, options } = useLoaderData<typeof loader>();
+  const { ticket, events, names, categories, canManage, options, callPanel } = useLoaderData<typeof loader>();
+  const { t: tc } = useTranslation("calls");
+  const callOver = callPanel.call && !callPanel.call.active && ["completed", "busy", "no_answer", "failed"].includes(callPanel.call.state);
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   return (
@@ -37,6 +44,7 @@ export default function Ticket() {
         category={categories.find((c) => c.id === ticket.categoryId) ?? null}
         justCreated={params.has("created")}
       />
+      {canManage ? <CallNow {...callPanel} after={callOver ? tc("after.timeline") : null} /> : null}
       <TicketLayout
         history={<TicketTimeline events={events} personName={ticket.person.name} names={names} categories={categories} />}
         actions={

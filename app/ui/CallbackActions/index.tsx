@@ -12,9 +12,14 @@ import { fieldProps, formErrors, formProps, useAppForm } from "~/ui/forms";
 type Result = SubmissionResult<string[]> | null | undefined;
 export const OUTCOMES = ["reached", "no_answer", "call_again", "wrong_number"] as const;
 
-export function AttemptForm({ lastResult }: { lastResult: Result }) {
+/** `defaultOutcome`: preselected, e.g. "reached" after a click-to-call conversation. */
+export function AttemptForm({ lastResult, defaultOutcome }: { lastResult: Result; defaultOutcome?: string }) {
   const { t } = useTranslation("callbacks");
-  const [form, fields] = useAppForm<{ outcome: string; note: string; callAgainAt: string }>({ id: "attempt", lastResult });
+  const [form, fields] = useAppForm<{ outcome: string; note: string; callAgainAt: string }>({
+    id: "attempt",
+    lastResult,
+    defaultValue: defaultOutcome ? { outcome: defaultOutcome } : undefined,
+  });
   return (
     <section aria-labelledby="attempt-heading">
       <h2 id="attempt-heading">{t("detail.attempt")}</h2>

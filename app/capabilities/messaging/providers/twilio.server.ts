@@ -4,7 +4,7 @@ import twilio from "twilio";
 import type { TwilioConfig } from "~/context";
 import { TransientSendError, type AcceptedStatus, type MessageProvider, type OutgoingMessage } from "../provider";
 import { isTransient, twilioClient, twilioError } from "../twilio-client.server";
-import { sayLanguage } from "../voice-language";
+import { sayLanguage, spokenLanguage } from "../voice-language";
 
 export const WEBHOOK_PATHS = {
   sms: "/webhooks/twilio/sms",
@@ -100,7 +100,8 @@ export function createTwilioProvider(config: TwilioConfig, publicUrl: string): M
         const call = await client.calls.create({
           to: input.staffPhone,
           from: config.fromNumber,
-          url: `${publicUrl}${WEBHOOK_PATHS.bridge}?call=${encodeURIComponent(input.callId)}`,
+          // The staff member's language for the short prompt before bridging: menu state, nothing personal.
+          url: `${publicUrl}${WEBHOOK_PATHS.bridge}?call=${encodeURIComponent(input.callId)}&lang=${encodeURIComponent(spokenLanguage(input.language))}`,
           statusCallback: `${publicUrl}${WEBHOOK_PATHS.callStatus}?call=${encodeURIComponent(input.callId)}`,
           statusCallbackEvent: ["initiated", "ringing", "answered", "completed"],
           timeout: 30,
