@@ -1,5 +1,6 @@
 // `npm run twilio:check`: reads the settings like the app and checks them at Twilio without sending anything.
 // Exit code 0 when everything is in order, 1 otherwise.
+import "~/env.server";
 import { readConfig } from "~/config.server";
 import { checkTwilioConfig } from "~/capabilities/messaging/twilio-check.server";
 

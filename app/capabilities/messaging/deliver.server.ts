@@ -173,16 +173,18 @@ export async function deliverDueMessages(
 
   async function recordSent(message: Message, result: SendResult) {
     const at = clock.now();
+    // "queued" at the provider is handed over for us: our own "queued" means "still to send".
+    const status = result.status === "delivered" ? "delivered" : "sent";
     // A status callback may already have moved the row on (e.g. to delivered): only a row still "sending" is updated.
     await db.message.updateMany({
       where: { id: message.id, status: "sending" },
       data: {
-        status: result.status,
+        status,
         provider: provider.name,
         providerId: result.providerId,
         sentAt: at,
-        deliveredAt: result.status === "delivered" ? at : null,
-        finalAt: result.status === "delivered" ? at : null,
+        deliveredAt: status === "delivered" ? at : null,
+        finalAt: status === "delivered" ? at : null,
         claimedUntil: null,
         lastError: null,
       },
