@@ -1,17 +1,32 @@
 // Reading the outbox for staff. Every read of message contents is audit-logged by the caller's route.
 import type { Db } from "~/db.server";
 
-export async function listMessages(db: Db, { page, pageSize = 25 }: { page: number; pageSize?: number }) {
+/** Every status a message can have, in the order staff filter by them. */
+export const MESSAGE_STATUSES = ["queued", "sending", "sent", "delivered", "failed", "undelivered", "no_answer", "opted_out", "received", "cancelled"] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+
+export function isMessageStatus(value: unknown): value is MessageStatus {
+  return typeof value === "string" && (MESSAGE_STATUSES as readonly string[]).includes(value);
+}
+
+export async function listMessages(db: Db, { page, pageSize = 25, status }: { page: number; pageSize?: number; status?: MessageStatus | null }) {
+  const where = status ? { status } : {};
   const [messages, total] = await Promise.all([
     db.message.findMany({
+      where,
       orderBy: { createdAt: "desc" },
       skip: (page - 1) * pageSize,
       take: pageSize,
       include: { person: { select: { firstName: true, lastNameInitial: true } } },
     }),
-    db.message.count(),
+    db.message.count({ where }),
   ]);
   return { messages, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+/** Numbers that sent STOP (or unsubscribed at the provider): they get no messages but the STOP confirmation. */
+export function countOptOuts(db: Db) {
+  return db.optOut.count();
 }
 
 /** For the staff home: messages waiting to be sent, and sent in the last 24 hours. */
