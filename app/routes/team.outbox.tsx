@@ -1,16 +1,16 @@
 // The outbox: every message the programme sent or would have sent, filterable by status (only the status is in the
 // URL — never a number). The provider's id stays on the server. Reading it is audit-logged.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { countOptOuts, isMessageStatus, listMessages, MESSAGE_STATUSES } from "~/capabilities/messaging/outbox.server";
+import { countOptOuts, listMessages } from "~/capabilities/messaging/outbox.server";
+import { isMessageStatus, MESSAGE_STATUSES } from "~/capabilities/messaging/statuses";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { maskPhone } from "~/lib/phone.server";
-import { Button } from "~/ui/Button";
 import { DataTable, Pagination } from "~/ui/Table";
 import { PageHeading } from "~/ui/Layout";
 import { DateTime } from "~/ui/DateTime";
-import { Select } from "~/ui/Select";
+import { StatusFilter } from "~/ui/StatusFilter";
 import type { RouteHandle } from "~/web/handle";
 import { pageFrom } from "~/web/pagination";
 import { requireStaff } from "~/web/session.server";
@@ -50,22 +50,17 @@ export default function Outbox() {
       <PageHeading>{t("team:outbox.heading")}</PageHeading>
       <p>{t("team:outbox.intro")}</p>
       <p data-testid="opt-out-count">{t("messaging:outbox.optedOut", { count: optedOut })}</p>
-      <Form method="get" className="outbox-filter">
-        <Select
-          key={status ?? ""}
-          id="outbox-status"
-          name="status"
-          label={t("messaging:outbox.filterStatus")}
-          defaultValue={status ?? ""}
-          options={[
-            { value: "", label: t("messaging:outbox.allStatuses") },
-            ...MESSAGE_STATUSES.map((s) => ({ value: s, label: t(`common:messageStatus.${s}`) })),
-          ]}
-        />
-        <Button type="submit" variant="secondary">
-          {t("messaging:outbox.show")}
-        </Button>
-      </Form>
+      <StatusFilter
+        id="outbox-status"
+        name="status"
+        label={t("messaging:outbox.filterStatus")}
+        submitLabel={t("messaging:outbox.show")}
+        value={status ?? ""}
+        options={[
+          { value: "", label: t("messaging:outbox.allStatuses") },
+          ...MESSAGE_STATUSES.map((s) => ({ value: s, label: t(`common:messageStatus.${s}`) })),
+        ]}
+      />
       <DataTable
         caption={status ? `${t("team:outbox.caption")} — ${t("messaging:outbox.filtered", { status: t(`common:messageStatus.${status}`) })}` : t("team:outbox.caption")}
         emptyText={t("team:outbox.empty")}

@@ -1,13 +1,8 @@
 // Reading the outbox for staff. Every read of message contents is audit-logged by the caller's route.
 import type { Db } from "~/db.server";
+import type { MessageStatus } from "./statuses";
 
-/** Every status a message can have, in the order staff filter by them. */
-export const MESSAGE_STATUSES = ["queued", "sending", "sent", "delivered", "failed", "undelivered", "no_answer", "opted_out", "received", "cancelled"] as const;
-export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
-
-export function isMessageStatus(value: unknown): value is MessageStatus {
-  return typeof value === "string" && (MESSAGE_STATUSES as readonly string[]).includes(value);
-}
+export { isMessageStatus, MESSAGE_STATUSES, type MessageStatus } from "./statuses";
 
 export async function listMessages(db: Db, { page, pageSize = 25, status }: { page: number; pageSize?: number; status?: MessageStatus | null }) {
   const where = status ? { status } : {};
