@@ -1,6 +1,9 @@
 // Outbound delivery through the Twilio provider (official SDK) against the local fake REST API: status callbacks,
 // retries, no duplicates after a crash, opt-outs, rate limits, quiet hours, purging at the provider, retention and
 // the configuration check.
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
 import twilio from "twilio";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { ALWAYS_SENT_TEMPLATES, CLAIM_MS, deliverDueMessages } from "~/capabilities/messaging/deliver.server";
@@ -13,7 +16,7 @@ import { nextSendableTime } from "~/lib/quiet-hours";
 import { action as statusAction } from "~/routes/webhooks.twilio.status";
 import { createTestServices } from "../helpers/db";
 import { makePerson } from "../helpers/factories";
-import { fakeTwilioConfig, startFakeTwilio } from "../helpers/fake-twilio";
+import { fakeTwilioConfig, fakeTwilioEnv, startFakeTwilio } from "../helpers/fake-twilio";
 
 const fake = await startFakeTwilio();
 afterAll(() => fake.close());
@@ -111,6 +114,7 @@ describe("outbound through Twilio", () => {
     const failed = await row(id);
     expect(failed.status).toBe("failed");
     expect(failed.lastError).toContain("21211");
+    expect(failed.lastError).not.toContain("4912"); // Twilio's text quotes the number; we do not keep it
     expect(failed.finalAt).not.toBeNull();
   });
 });
@@ -379,4 +383,27 @@ describe("npm run twilio:check", () => {
     expect(result.text).toContain("set \"A call comes in\" to Webhook http://ambulanz.example/webhooks/twilio/voice");
     expect(result.text).toMatch(/warning: PUBLIC_URL is http:\/\/ambulanz.example, not https/);
   });
+
+  it("the command reads the settings like the app and exits 0 when all is right, 1 otherwise", async () => {
+    const checkFake = await startFakeTwilio({ numbers: [goodNumber] });
+    const run = (env: Record<string, string>) =>
+      promisify(execFile)(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/twilio-check.ts"], {
+        encoding: "utf8",
+        env: { PATH: process.env.PATH ?? "", PUBLIC_URL: "https://ambulanz.example", ...fakeTwilioEnv(checkFake), ...env } as NodeJS.ProcessEnv,
+      }).then(
+        ({ stdout }) => ({ code: 0, stdout }),
+        (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
+      );
+    try {
+      const good = await run({});
+      expect(good.code).toBe(0);
+      expect(good.stdout).toContain("The Twilio configuration looks right. Nothing was sent.");
+      const bad = await run({ TWILIO_AUTH_TOKEN: "wrong-token-wrong-token" });
+      expect(bad.code).toBe(1);
+      expect(bad.stdout).toMatch(/PROBLEM +Twilio refused the credentials \(401/);
+      expect(checkFake.requests.filter((r) => r.method !== "GET")).toEqual([]);
+    } finally {
+      await checkFake.close();
+    }
+  }, 30_000);
 });

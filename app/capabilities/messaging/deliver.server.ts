@@ -39,6 +39,11 @@ export interface DeliveryOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
+/** Provider error texts can quote the phone number; what we keep must not. */
+export function withoutNumbers(text: string): string {
+  return text.replace(/\+\d[\d\s()/-]*\d|\b\d{7,}\b/g, "…").slice(0, 500);
+}
+
 const defaultLimits: MessagingLimits = { perSecond: 10, perNumberPerHour: 6, retentionDays: 90 };
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -157,7 +162,7 @@ export async function deliverDueMessages(
           claimedUntil: null,
           provider: provider.name,
           finalAt: giveUp ? clock.now() : null,
-          lastError: error instanceof Error ? error.message.slice(0, 500) : "unknown error",
+          lastError: withoutNumbers(error instanceof Error ? error.message : "unknown error"),
         },
       });
       if (giveUp) report.failed++;
