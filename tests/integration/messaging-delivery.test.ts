@@ -389,7 +389,7 @@ describe("npm run twilio:check", () => {
     const run = (env: Record<string, string>) =>
       promisify(execFile)(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/twilio-check.ts"], {
         encoding: "utf8",
-        env: { PATH: process.env.PATH ?? "", PUBLIC_URL: "https://ambulanz.example", ...fakeTwilioEnv(checkFake), ...env } as NodeJS.ProcessEnv,
+        env: { PATH: process.env.PATH ?? "", PUBLIC_URL: "https://ambulanz.example", ...fakeTwilioEnv(checkFake), ...env } as unknown as NodeJS.ProcessEnv,
       }).then(
         ({ stdout }) => ({ code: 0, stdout }),
         (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
