@@ -327,6 +327,18 @@ describe("purging at the provider and retention", () => {
     expect(await purgeAtProvider(services, provider)).toEqual({ purged: 0, failed: 0 });
   });
 
+  it("deletes what citizens sent (SMS text, voice message recording) at Twilio once it is stored here", async () => {
+    const smsSid = `SM${"d".repeat(32)}`;
+    const callSid = `CA${"e".repeat(32)}`;
+    const recordingSid = `RE${"f".repeat(32)}`;
+    const base = { direction: "inbound", toPhone: "+4915199999999", template: "inbound", language: "de", status: "received" };
+    await db.message.create({ data: { ...base, channel: "sms", body: "Hilfe bitte", providerId: smsSid, idempotencyKey: `inbound:${smsSid}` } });
+    await db.message.create({ data: { ...base, channel: "voice", body: "", providerId: callSid, recordingSid, idempotencyKey: `inbound:${callSid}` } });
+    expect(await purgeAtProvider(services, provider)).toEqual({ purged: 2, failed: 0 });
+    expect([...fake.deleted].sort()).toEqual([callSid, recordingSid, smsSid].sort());
+    expect(await purgeAtProvider(services, provider)).toEqual({ purged: 0, failed: 0 });
+  });
+
   it("blanks local bodies and deletes voice recordings after the retention period", async () => {
     const old = await queue();
     const recent = await queue();
@@ -336,7 +348,11 @@ describe("purging at the provider and retention", () => {
       data: { direction: "inbound", channel: "voice", toPhone: "+494211234560", template: "voiceMessage", language: "de", body: "", status: "received", idempotencyKey: "rec-1", finalAt: new Date("2026-08-01T10:00:00Z"), createdAt: new Date("2026-08-01T10:00:00Z") },
     });
     await db.voiceRecording.create({ data: { messageId: inbound.id, contentType: "audio/mpeg", seconds: 12, data: Buffer.from([1, 2, 3]), createdAt: new Date("2026-08-01T10:00:00Z") } });
-    expect(await applyRetention(services, 90)).toEqual({ blanked: 1, recordingsDeleted: 1 });
+    const oldSms = await db.message.create({
+      data: { direction: "inbound", channel: "sms", toPhone: "+4915199999998", template: "inbound", language: "de", body: "Mein Tablet geht nicht", status: "received", idempotencyKey: "in-old", createdAt: new Date("2026-08-01T10:00:00Z") },
+    });
+    expect(await applyRetention(services, 90)).toEqual({ blanked: 2, recordingsDeleted: 1 });
+    expect((await row(oldSms.id)).body).toBe("");
     expect(await row(old.id)).toMatchObject({ body: "", template: "welcome", status: "delivered" });
     expect((await row(recent.id)).body).not.toBe("");
     expect(await db.voiceRecording.count()).toBe(0);

@@ -18,8 +18,14 @@ export async function purgeAtProvider(
   { limit = 200 } = {},
 ): Promise<PurgeReport> {
   const report: PurgeReport = { purged: 0, failed: 0 };
+  const outbound = { direction: "outbound", finalAt: { not: null }, provider: provider.name, OR: [{ providerId: { not: null } }, { recordingSid: { not: null } }] };
+  // What citizens sent us is copied into their ticket on arrival: Twilio's copy (SMS text, call, recording) can go.
+  const inbound = {
+    direction: "inbound",
+    OR: [{ provider: provider.name }, { providerId: { startsWith: "SM" } }, { providerId: { startsWith: "CA" } }, { recordingSid: { not: null } }],
+  };
   const due = await db.message.findMany({
-    where: { finalAt: { not: null }, purgedAt: null, provider: provider.name, OR: [{ providerId: { not: null } }, { recordingSid: { not: null } }] },
+    where: { purgedAt: null, OR: provider.name === "twilio" ? [outbound, inbound] : [outbound] },
     select: { id: true, providerId: true, channel: true, recordingSid: true },
     orderBy: { finalAt: "asc" },
     take: limit,
@@ -44,7 +50,11 @@ export interface RetentionReport {
 /** Blanks local bodies of messages final for longer than the retention period; deletes old voice recordings. */
 export async function applyRetention({ db, clock }: { db: Db; clock: Clock }, retentionDays: number): Promise<RetentionReport> {
   const before = new Date(clock.now().getTime() - retentionDays * DAY_MS);
-  const blanked = await db.message.updateMany({ where: { finalAt: { lt: before }, NOT: { body: "" } }, data: { body: "" } });
+  const blanked = await db.message.updateMany({
+    // Inbound messages are final when they arrive.
+    where: { OR: [{ finalAt: { lt: before } }, { direction: "inbound", finalAt: null, createdAt: { lt: before } }], NOT: { body: "" } },
+    data: { body: "" },
+  });
   const recordings = await db.voiceRecording.deleteMany({ where: { createdAt: { lt: before } } });
   return { blanked: blanked.count, recordingsDeleted: recordings.count };
 }
