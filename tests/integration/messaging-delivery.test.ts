@@ -14,6 +14,7 @@ import { applyRetention, purgeAtProvider } from "~/capabilities/messaging/purge.
 import { checkTwilioConfig } from "~/capabilities/messaging/twilio-check.server";
 import { nextSendableTime } from "~/lib/quiet-hours";
 import { action as statusAction } from "~/routes/webhooks.twilio.status";
+import { handlers, schedule } from "../../jobs/registry";
 import { createTestServices } from "../helpers/db";
 import { makePerson } from "../helpers/factories";
 import { fakeTwilioConfig, fakeTwilioEnv, startFakeTwilio } from "../helpers/fake-twilio";
@@ -356,6 +357,23 @@ describe("purging at the provider and retention", () => {
     expect(await row(old.id)).toMatchObject({ body: "", template: "welcome", status: "delivered" });
     expect((await row(recent.id)).body).not.toBe("");
     expect(await db.voiceRecording.count()).toBe(0);
+  });
+});
+
+describe("the messaging jobs", () => {
+  it("are scheduled — sending every 10 s, purging every 5 minutes, retention daily — and run through the registry", async () => {
+    const types = schedule.map((s) => s.type);
+    expect(types).toEqual(expect.arrayContaining(["messaging.deliverOutbox", "messaging.purgeProvider", "messaging.applyRetention"]));
+    const { id } = await queue();
+    await handlers["messaging.deliverOutbox"]!(services, {}, {} as never);
+    const sid = (await row(id)).providerId!;
+    expect(fake.messages.map((m) => m.sid)).toEqual([sid]);
+    await postStatus(id, { MessageSid: sid, MessageStatus: "delivered" });
+    await handlers["messaging.purgeProvider"]!(services, {}, {} as never);
+    expect(fake.deleted).toEqual([sid]);
+    clock.advance(91 * 86_400_000);
+    await handlers["messaging.applyRetention"]!(services, {}, {} as never);
+    expect((await row(id)).body).toBe("");
   });
 });
 

@@ -122,15 +122,14 @@ export async function deliverDueMessages(
       }
     }
 
-    if (!ALWAYS_SENT_TEMPLATES.includes(message.template)) {
-      const optOut = await db.optOut.findUnique({ where: { phone: message.toPhone } });
-      if (optOut) {
-        await markOptedOut(message);
-        return;
-      }
+    // The confirmation of a STOP goes out at once: it answers the person's own message.
+    const alwaysSent = ALWAYS_SENT_TEMPLATES.includes(message.template);
+    if (!alwaysSent && (await db.optOut.findUnique({ where: { phone: message.toPhone } }))) {
+      await markOptedOut(message);
+      return;
     }
 
-    const roomAt = await hourHasRoomAt(message.toPhone, now);
+    const roomAt = alwaysSent ? null : await hourHasRoomAt(message.toPhone, now);
     if (roomAt) {
       await db.message.update({ where: { id: message.id }, data: { status: "queued", sendAfter: roomAt, claimedUntil: null } });
       report.deferred++;
