@@ -3,5 +3,6 @@ await import("./pages");
 await import("./helpdesk");
 await import("./lending");
 await import("./booking");
+await import("./messaging");
 
 export {};

@@ -10,11 +10,14 @@ import { lendingReminders } from "./lending-reminders";
 import { optimizeDatabase } from "./optimize-database";
 import { pruneFinishedJobs } from "./prune-jobs";
 import { pruneExpiredSessions } from "./prune-sessions";
+import { applyMessageRetention, purgeProvider } from "./purge-provider";
 
 export type JobHandler = (services: Services, payload: Record<string, unknown>, job: Job) => Promise<void>;
 
 export const handlers: Record<string, JobHandler> = {
   "messaging.deliverOutbox": deliverOutbox,
+  "messaging.purgeProvider": purgeProvider,
+  "messaging.applyRetention": applyMessageRetention,
   "jobs.prune": pruneFinishedJobs,
   "people.pruneSessions": pruneExpiredSessions,
   "helpdesk.closeResolved": closeResolved,
@@ -29,6 +32,8 @@ export const handlers: Record<string, JobHandler> = {
 /** croner patterns (with seconds). Each tick enqueues one job, deduplicated across workers by its unique key. */
 export const schedule: { type: string; cron: string }[] = [
   { type: "messaging.deliverOutbox", cron: "*/10 * * * * *" },
+  { type: "messaging.purgeProvider", cron: "0 */5 * * * *" },
+  { type: "messaging.applyRetention", cron: "0 20 3 * * *" },
   { type: "jobs.prune", cron: "0 30 3 * * *" },
   { type: "people.pruneSessions", cron: "0 0 * * * *" },
   { type: "helpdesk.closeResolved", cron: "0 15 * * * *" },

@@ -1,13 +1,16 @@
-// The outbox: every message the programme sent or would have sent. Reading it is audit-logged.
+// The outbox: every message the programme sent or would have sent, filterable by status (only the status is in the
+// URL — never a number). The provider's id stays on the server. Reading it is audit-logged.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { listMessages } from "~/capabilities/messaging/outbox.server";
+import { countOptOuts, listMessages } from "~/capabilities/messaging/outbox.server";
+import { isMessageStatus, MESSAGE_STATUSES } from "~/capabilities/messaging/statuses";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { maskPhone } from "~/lib/phone.server";
 import { DataTable, Pagination } from "~/ui/Table";
 import { PageHeading } from "~/ui/Layout";
 import { DateTime } from "~/ui/DateTime";
+import { StatusFilter } from "~/ui/StatusFilter";
 import type { RouteHandle } from "~/web/handle";
 import { pageFrom } from "~/web/pagination";
 import { requireStaff } from "~/web/session.server";
@@ -17,11 +20,15 @@ export const handle: RouteHandle = { titleKey: "team:outbox.title", hydrate: tru
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "message:view");
   const page = pageFrom(request);
-  const { messages, pageCount } = await listMessages(ctx.db, { page });
-  await audit(ctx.db, ctx, { action: "outbox.viewed", subjectType: "Message", details: { page, count: messages.length } });
+  const wanted = new URL(request.url).searchParams.get("status");
+  const status = isMessageStatus(wanted) ? wanted : null;
+  const [{ messages, pageCount }, optedOut] = await Promise.all([listMessages(ctx.db, { page, status }), countOptOuts(ctx.db)]);
+  await audit(ctx.db, ctx, { action: "outbox.viewed", subjectType: "Message", details: { page, status, count: messages.length } });
   return {
     page,
     pageCount,
+    status,
+    optedOut,
     messages: messages.map((m) => ({
       id: m.id,
       createdAt: m.createdAt.toISOString(),
@@ -35,28 +42,41 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function Outbox() {
-  const { t } = useTranslation("team");
-  const { messages, page, pageCount } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["team", "messaging", "common"]);
+  const { messages, page, pageCount, status, optedOut } = useLoaderData<typeof loader>();
+  const query = (p: number) => `?${new URLSearchParams({ ...(status ? { status } : {}), page: String(p) })}`;
   return (
     <>
-      <PageHeading>{t("outbox.heading")}</PageHeading>
-      <p>{t("outbox.intro")}</p>
+      <PageHeading>{t("team:outbox.heading")}</PageHeading>
+      <p>{t("team:outbox.intro")}</p>
+      <p data-testid="opt-out-count">{t("messaging:outbox.optedOut", { count: optedOut })}</p>
+      <StatusFilter
+        id="outbox-status"
+        name="status"
+        label={t("messaging:outbox.filterStatus")}
+        submitLabel={t("messaging:outbox.show")}
+        value={status ?? ""}
+        options={[
+          { value: "", label: t("messaging:outbox.allStatuses") },
+          ...MESSAGE_STATUSES.map((s) => ({ value: s, label: t(`common:messageStatus.${s}`) })),
+        ]}
+      />
       <DataTable
-        caption={t("outbox.caption")}
-        emptyText={t("outbox.empty")}
+        caption={status ? `${t("team:outbox.caption")} — ${t("messaging:outbox.filtered", { status: t(`common:messageStatus.${status}`) })}` : t("team:outbox.caption")}
+        emptyText={t("team:outbox.empty")}
         columns={[
-          { key: "createdAt", header: t("outbox.createdAt") },
-          { key: "recipient", header: t("outbox.recipient") },
-          { key: "channel", header: t("outbox.channel") },
-          { key: "status", header: t("outbox.status") },
-          { key: "body", header: t("outbox.body") },
+          { key: "createdAt", header: t("team:outbox.createdAt") },
+          { key: "recipient", header: t("team:outbox.recipient") },
+          { key: "channel", header: t("team:outbox.channel") },
+          { key: "status", header: t("team:outbox.status") },
+          { key: "body", header: t("team:outbox.body") },
         ]}
         rows={messages.map((m) => ({
           id: m.id,
           createdAt: <DateTime iso={m.createdAt} />,
           recipient: (
             <>
-              {m.recipient ?? t("outbox.unknownRecipient")} <span dir="ltr">{m.phone}</span>
+              {m.recipient ?? t("team:outbox.unknownRecipient")} <span dir="ltr">{m.phone}</span>
             </>
           ),
           channel: t(`common:channel.${m.channel}`),
@@ -64,7 +84,7 @@ export default function Outbox() {
           body: m.body,
         }))}
       />
-      <Pagination page={page} pageCount={pageCount} hrefFor={(p) => `?page=${p}`} />
+      <Pagination page={page} pageCount={pageCount} hrefFor={query} />
     </>
   );
 }

@@ -1,17 +1,27 @@
 // Reading the outbox for staff. Every read of message contents is audit-logged by the caller's route.
 import type { Db } from "~/db.server";
+import type { MessageStatus } from "./statuses";
 
-export async function listMessages(db: Db, { page, pageSize = 25 }: { page: number; pageSize?: number }) {
+export { isMessageStatus, MESSAGE_STATUSES, type MessageStatus } from "./statuses";
+
+export async function listMessages(db: Db, { page, pageSize = 25, status }: { page: number; pageSize?: number; status?: MessageStatus | null }) {
+  const where = status ? { status } : {};
   const [messages, total] = await Promise.all([
     db.message.findMany({
+      where,
       orderBy: { createdAt: "desc" },
       skip: (page - 1) * pageSize,
       take: pageSize,
       include: { person: { select: { firstName: true, lastNameInitial: true } } },
     }),
-    db.message.count(),
+    db.message.count({ where }),
   ]);
   return { messages, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+/** Numbers that sent STOP (or unsubscribed at the provider): they get no messages but the STOP confirmation. */
+export function countOptOuts(db: Db) {
+  return db.optOut.count();
 }
 
 /** For the staff home: messages waiting to be sent, and sent in the last 24 hours. */

@@ -1,0 +1,60 @@
+// Data minimisation: once a message is final, what the provider keeps (body, call log, recording) is deleted there;
+// our own copies live only as long as MESSAGE_RETENTION_DAYS says.
+import type { Db } from "~/db.server";
+import type { Clock } from "~/lib/clock";
+import type { MessageProvider } from "./provider";
+
+const DAY_MS = 86_400_000;
+
+export interface PurgeReport {
+  purged: number;
+  failed: number;
+}
+
+/** Deletes final messages (and recordings) at the provider. A failure is left for the next run. */
+export async function purgeAtProvider(
+  { db, clock }: { db: Db; clock: Clock },
+  provider: MessageProvider,
+  { limit = 200 } = {},
+): Promise<PurgeReport> {
+  const report: PurgeReport = { purged: 0, failed: 0 };
+  const outbound = { direction: "outbound", finalAt: { not: null }, provider: provider.name, OR: [{ providerId: { not: null } }, { recordingSid: { not: null } }] };
+  // What citizens sent us is copied into their ticket on arrival: Twilio's copy (SMS text, call, recording) can go.
+  const inbound = {
+    direction: "inbound",
+    OR: [{ provider: provider.name }, { providerId: { startsWith: "SM" } }, { providerId: { startsWith: "CA" } }, { recordingSid: { not: null } }],
+  };
+  const due = await db.message.findMany({
+    where: { purgedAt: null, OR: provider.name === "twilio" ? [outbound, inbound] : [outbound] },
+    select: { id: true, providerId: true, channel: true, recordingSid: true },
+    orderBy: { finalAt: "asc" },
+    take: limit,
+  });
+  for (const message of due) {
+    try {
+      await provider.purge({ providerId: message.providerId, channel: message.channel, recordingSid: message.recordingSid });
+      await db.message.update({ where: { id: message.id }, data: { purgedAt: clock.now() } });
+      report.purged++;
+    } catch {
+      report.failed++; // tried again on the next run
+    }
+  }
+  return report;
+}
+
+export interface RetentionReport {
+  blanked: number;
+  recordingsDeleted: number;
+}
+
+/** Blanks local bodies of messages final for longer than the retention period; deletes old voice recordings. */
+export async function applyRetention({ db, clock }: { db: Db; clock: Clock }, retentionDays: number): Promise<RetentionReport> {
+  const before = new Date(clock.now().getTime() - retentionDays * DAY_MS);
+  const blanked = await db.message.updateMany({
+    // Inbound messages are final when they arrive.
+    where: { OR: [{ finalAt: { lt: before } }, { direction: "inbound", finalAt: null, createdAt: { lt: before } }], NOT: { body: "" } },
+    data: { body: "" },
+  });
+  const recordings = await db.voiceRecording.deleteMany({ where: { createdAt: { lt: before } } });
+  return { blanked: blanked.count, recordingsDeleted: recordings.count };
+}
