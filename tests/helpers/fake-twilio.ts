@@ -127,7 +127,8 @@ export async function startFakeTwilio(
             (!url.searchParams.get("From") || m.from === url.searchParams.get("From")) &&
             (!after || m.dateCreated >= new Date(after)),
         );
-        return send(200, page("messages", list.map((m) => messageJson(accountSid, m))));
+        // Twilio lists newest first.
+        return send(200, page("messages", list.reverse().map((m) => messageJson(accountSid, m))));
       }
       if (req.method === "POST" && p === `${base}/Calls.json`) {
         if (!form.To || !/^\+[1-9]\d{6,14}$/.test(form.To)) return error(400, 21217, "Phone number is not a valid phone number");
@@ -146,7 +147,7 @@ export async function startFakeTwilio(
             (!url.searchParams.get("From") || c.from === url.searchParams.get("From")) &&
             (!after || c.dateCreated >= new Date(after)),
         );
-        return send(200, page("calls", list.map((c) => callJson(accountSid, c))));
+        return send(200, page("calls", list.reverse().map((c) => callJson(accountSid, c))));
       }
       const removal = req.method === "DELETE" && p.match(new RegExp(`^${base}/(Messages|Calls|Recordings)/([A-Z]{2}[0-9a-f]{32})\\.json$`));
       if (removal) {

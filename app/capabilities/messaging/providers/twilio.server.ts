@@ -73,8 +73,9 @@ export function createTwilioProvider(config: TwilioConfig, publicUrl: string): M
     async findEarlierSend(m, since) {
       try {
         if (m.channel === "sms") {
-          const earlier = await client.messages.list({ to: m.to, from: config.fromNumber, dateSentAfter: since, limit: 50 });
-          const same = earlier.find((x) => x.body === m.body);
+          // Newest first, and not filtered by DateSent: a message still queued at Twilio has no send date yet.
+          const earlier = await client.messages.list({ to: m.to, from: config.fromNumber, limit: 50 });
+          const same = earlier.find((x) => x.body === m.body && (!x.dateCreated || x.dateCreated >= new Date(since.getTime() - 60_000)));
           return same ? { providerId: same.sid, status: accepted(same.status) } : null;
         }
         const calls = await client.calls.list({ to: m.to, from: config.fromNumber, startTimeAfter: since, limit: 20 });
