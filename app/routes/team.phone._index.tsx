@@ -78,6 +78,8 @@ export default function PhoneSimulator() {
   const [replyForm, replyFields] = useAppForm<{ body: string }>({ id: "reply", lastResult: result("reply") });
   const [newForm, newFields] = useAppForm<{ phone: string; body: string }>({ id: "new-number", lastResult: result("newNumber") });
   const selection = thread?.selection;
+  // A sent text leaves an empty box: the forms are drawn afresh when a new message is on the phone.
+  const latest = thread?.messages.at(-1)?.id ?? "none";
 
   return (
     <>
@@ -131,7 +133,7 @@ export default function PhoneSimulator() {
             <h2 id="reply-heading">{t("reply.heading")}</h2>
             <p>{t("reply.hint")}</p>
             <ErrorSummary errors={formErrors(replyForm)} />
-            <Form method="post" {...formProps(replyForm)}>
+            <Form method="post" {...formProps(replyForm)} key={latest}>
               <input type="hidden" name="intent" value="reply" />
               {selection.person ? <input type="hidden" name="person" value={selection.person} /> : null}
               {selection.message ? <input type="hidden" name="message" value={selection.message} /> : null}
@@ -146,7 +148,7 @@ export default function PhoneSimulator() {
         <h2 id="new-number-heading">{t("newNumber.heading")}</h2>
         <p>{t("newNumber.hint")}</p>
         <ErrorSummary errors={formErrors(newForm)} />
-        <Form method="post" {...formProps(newForm)}>
+        <Form method="post" {...formProps(newForm)} key={latest}>
           <input type="hidden" name="intent" value="newNumber" />
           <TextField {...fieldProps(newFields.phone)} label={t("newNumber.phone")} type="tel" width="medium" />
           <TextField {...fieldProps(newFields.body)} label={t("reply.body")} multiline rows={3} />
