@@ -84,7 +84,7 @@ export async function phoneThread(ctx: StaffCtx, selection: PhoneSelection) {
   const names = new Map(languages().map((l) => [l.code, l.name]));
   return {
     person: person
-      ? { id: person.id, name: personName(person), landline: person.phoneType === "landline", language: person.language }
+      ? { id: person.id, name: person.firstName === "–" ? null : personName(person), landline: person.phoneType === "landline", language: person.language }
       : null,
     selection: person ? { person: person.id } : { message: selection.message! },
     phone: maskPhone(phone),

@@ -7,7 +7,8 @@ import { parseKeyword, receiveSms, helpWindows } from "~/capabilities/messaging/
 import { withActor } from "~/context";
 import { action as smsWebhook } from "~/routes/webhooks.twilio.sms";
 import { createTestServices } from "../helpers/db";
-import { makeLocation, makePerson, makeStaff } from "../helpers/factories";
+import { makeLocation, makePerson, makeStaff, staffContext } from "../helpers/factories";
+import { phoneThread, simulateSms } from "~/web/phone.server";
 import { fakeTwilioConfig, startFakeTwilio } from "../helpers/fake-twilio";
 
 // Monday 23 November 2026, 11:00 in Berlin.
@@ -253,5 +254,41 @@ describe("POST /webhooks/twilio/sms", () => {
     expect((await catching(params, null)).status).toBe(403);
     expect(await db.message.count()).toBe(before);
     expect(await db.person.findUnique({ where: { phone: "+4916077778888" } })).toBeNull();
+  });
+});
+
+describe("the phone simulator's glue", () => {
+  it("sends as the citizen through the same handler, and audit-logs it and every view without personal data", async () => {
+    const coordinatorRow = await makeStaff(db, { role: "coordinator", locationIds: [centre.id] });
+    const staff = staffContext(services, coordinatorRow);
+    const person = await makePerson(db, { firstName: "Erika" });
+    const where = await simulateSms(staff, { person: person.id }, "HILFE", "+494211234560");
+    expect(where).toBe(`/team/phone?person=${person.id}`);
+    expect(await db.callback.count({ where: { personId: person.id, channel: "sms" } })).toBe(1);
+    const inbound = await db.message.findFirstOrThrow({ where: { personId: person.id, direction: "inbound" } });
+    expect(inbound.providerId).toMatch(/^SM[0-9a-f]{32}$/);
+
+    const thread = (await phoneThread(staff, { person: person.id }))!;
+    expect(thread.messages.map((m) => [m.direction, m.channel])).toEqual([
+      ["inbound", "sms"],
+      ["outbound", "sms"],
+    ]);
+    expect(thread.messages[1]!.body).toContain("Wir rufen Sie am");
+    expect(thread.phone).not.toBe(person.phone);
+
+    // A number STOP needed no person for: shown by the id of its message, never by the number.
+    const stopped = await simulateSms(staff, { phone: "+4916099990000" }, "STOP", "+494211234560");
+    expect(stopped).toMatch(/^\/team\/phone\?message=\w+$/);
+    const byMessage = (await phoneThread(staff, { message: stopped.split("=")[1] }))!;
+    expect(byMessage.person).toBeNull();
+    expect(byMessage.messages.map((m) => m.body)).toEqual(["STOP", expect.stringContaining("keine SMS mehr")]);
+
+    const entries = await db.auditEntry.findMany({ where: { actorId: coordinatorRow.id }, orderBy: { at: "asc" } });
+    expect(entries.map((e) => e.action)).toEqual(["phone.simulatedSms", "callback.requested", "phone.viewed", "phone.simulatedSms", "phone.viewed"]);
+    for (const entry of entries) {
+      expect(entry.details).not.toContain(person.phone);
+      expect(entry.details).not.toContain("Erika");
+      expect(entry.details).not.toContain("HILFE");
+    }
   });
 });
