@@ -292,3 +292,33 @@ describe("the phone simulator's glue", () => {
     }
   });
 });
+
+describe("JA / YES to a device offer", () => {
+  it("tells staff on the reservation's history and accepts nothing by itself; without an offer it is a text", async () => {
+    const person = await makePerson(db, { firstName: "Hans" });
+    const device = await db.device.create({ data: { assetTag: "TAB-SMS-1", locationId: centre.id, model: "Tablet 10", status: "reserved" } });
+    const reservation = await db.reservation.create({
+      data: {
+        reference: "KM47PQ",
+        personId: person.id,
+        locationId: centre.id,
+        channel: "phone",
+        status: "offered",
+        position: 1,
+        offeredDeviceId: device.id,
+        offeredAt: clock.now(),
+        offerExpiresAt: new Date(clock.now().getTime() + 3 * 86_400_000),
+      },
+    });
+    expect(await sms(person.phone, "Ja!")).toMatchObject({ outcome: "offerAnswered", reservationId: reservation.id });
+    const events = await db.reservationEvent.findMany({ where: { reservationId: reservation.id } });
+    expect(events.map((e) => e.kind)).toEqual(["sms_yes"]);
+    expect(JSON.parse(events[0]!.data)).toMatchObject({ deviceId: device.id });
+    expect((await db.reservation.findUniqueOrThrow({ where: { id: reservation.id } })).status).toBe("offered");
+    expect((await lastReply(person.phone))!.body).toContain("Ihre Antwort zum Tablet in Begegnungszentrum");
+    expect(await db.ticket.count({ where: { personId: person.id } })).toBe(0);
+
+    const other = await makePerson(db);
+    expect((await sms(other.phone, "yes")).outcome).toBe("created");
+  });
+});

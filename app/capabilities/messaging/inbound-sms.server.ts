@@ -1,6 +1,7 @@
 // An SMS from a citizen: ONE function for Twilio's webhook and the phone simulator. The first word decides:
 // HILFE/HELP → a callback request; STATUS <code> → the status of the sender's own request; STOP (and Twilio's
-// other opt-out words) → opt-out, START → opt-in again; anything else joins the sender's open ticket or opens one.
+// other opt-out words) → opt-out, START → opt-in again; JA/YES with an open device offer → noted on the reservation
+// for staff to confirm; anything else joins the sender's open ticket or opens one.
 // The inbound message is stored and acted on in one transaction, keyed on the provider's MessageSid: a replayed
 // webhook finds the message and does nothing again. Replies go through the outbox at once (they answer someone who
 // has just written), in the person's language — German for a number we do not know.
@@ -33,6 +34,8 @@ const KEYWORDS = {
   status: ["STATUS", "STAND", "حالة"],
   stop: ["STOP", "STOPP", "ABMELDEN", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "توقف"],
   start: ["START", "ANMELDEN", "UNSTOP", "ابدأ"],
+  /** Only with an open device offer; otherwise an ordinary text. */
+  yes: ["JA", "YES", "نعم"],
 } as const;
 export type SmsKeyword = keyof typeof KEYWORDS;
 
@@ -53,6 +56,7 @@ export type SmsOutcome =
   | { outcome: "callback"; messageId: string; personId: string; callbackId: string; reference: string }
   | { outcome: "status"; messageId: string; personId: string | null; found: boolean }
   | { outcome: "optedOut" | "optedIn"; messageId: string; personId: string | null }
+  | { outcome: "offerAnswered"; messageId: string; personId: string; reservationId: string }
   | { outcome: "created" | "added" | "reopened"; messageId: string; personId: string; ticketId: string };
 
 const atLocal = (day: string, hour: number, timeZone: string) => {
@@ -145,6 +149,24 @@ async function handle(
       await tx.optOut.deleteMany({ where: { phone: phone.e164 } });
       await reply("optInConfirmed");
       return { outcome: "optedIn", ...base, personId: person?.id ?? null };
+    }
+    case "yes": {
+      // "JA" to a device offer: staff are told on the reservation's history and confirm with the person; nothing
+      // is accepted automatically (a stray "ja" must not take a device).
+      const offer = await tx.reservation.findFirst({
+        where: { personId: person!.id, status: "offered" },
+        orderBy: { offeredAt: "desc" },
+        include: { location: { select: { name: true } } },
+      });
+      if (offer) {
+        await tx.reservationEvent.create({
+          data: { reservationId: offer.id, at: now, kind: "sms_yes", data: JSON.stringify({ deviceId: offer.offeredDeviceId, messageId: stored.id }) },
+        });
+        await reply("offerAnswerNoted", { location: offer.location.name });
+        return { outcome: "offerAnswered", ...base, personId: person!.id, reservationId: offer.id };
+      }
+      const filed = await fileCitizenMessage(ctx, tx, { personId: person!.id, messageId: stored.id, body: values.body, channel: "sms" });
+      return { ...filed, ...base, personId: person!.id };
     }
     default: {
       const filed = await fileCitizenMessage(ctx, tx, { personId: person!.id, messageId: stored.id, body: values.body, channel: "sms" });
