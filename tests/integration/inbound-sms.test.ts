@@ -58,6 +58,13 @@ describe("HILFE / HELP", () => {
     const inbound = await db.message.findMany({ where: { toPhone: person.phone, direction: "inbound" } });
     expect(inbound).toHaveLength(1);
     expect(inbound[0]).toMatchObject({ body: "Hilfe", status: "received", channel: "sms" });
+
+    // HILFE again while that call is planned: no second callback, the planned one as the answer.
+    expect(await sms(person.phone, "HILFE")).toMatchObject({ outcome: "callback", callbackId: callback.id });
+    expect(await db.callback.count({ where: { personId: person.id } })).toBe(1);
+    const again = (await lastReply(person.phone))!;
+    expect(again.template).toBe("smsStatusCallbackScheduled");
+    expect(again.body).toContain(callback.reference);
   });
 
   it("understands help in English and answers in the person's language", async () => {

@@ -122,6 +122,17 @@ async function handle(
 
   switch (parsed?.keyword) {
     case "help": {
+      // Texting HILFE again while a callback is still open: the same callback, its status as the answer.
+      const open = await tx.callback.findFirst({
+        where: { personId: person!.id, status: { in: ["scheduled", "unscheduled"] } },
+        orderBy: { createdAt: "desc" },
+        select: { id: true, reference: true },
+      });
+      if (open) {
+        const answer = (await statusOf(tx, open.reference, phone.e164, to.language))!;
+        await reply(answer.template, { ...answer.params, spelled: open.reference.split("").join(" ") });
+        return { outcome: "callback", ...base, personId: person!.id, callbackId: open.id, reference: open.reference };
+      }
       const callback = await createCallback(ctx, tx, {
         personId: person!.id,
         locationId: null,
