@@ -5,7 +5,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { AppError } from "~/lib/errors";
 import { Button } from "~/ui/Button";
@@ -32,7 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const selection = { person: url.searchParams.get("person"), message: url.searchParams.get("message") };
   const [people, thread] = await Promise.all([simulatorPeople(ctx), phoneThread(ctx, selection)]);
   const { notice, headers } = await takeNotice(request, context);
-  const waiting = Boolean(thread?.messages.some((m) => m.status === "queued" || m.status === "sending"));
+  const waiting = Boolean(thread?.delivering);
   return data({ people, thread, waiting, notice, realPhones: context.services.config.messageProvider === "twilio" }, { headers });
 }
 
@@ -55,18 +55,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(outcome.value, { headers: { "Set-Cookie": await noticeCookie(context, "phone:reply.sent") } });
 }
 
-/** While the worker has messages of this phone still to deliver, look again every few seconds (JS only). */
+/** While the worker has messages of this phone about to deliver, look again every few seconds (JS only, ~1 minute at most). */
 function useRefreshWhileWaiting(waiting: boolean) {
   const revalidator = useRevalidator();
+  const latest = useRef(revalidator);
+  latest.current = revalidator;
+  const polls = useRef(0);
   useEffect(() => {
     if (!waiting) return;
-    let left = 10;
+    polls.current = 0;
     const timer = setInterval(() => {
-      if (left-- <= 0) return clearInterval(timer);
-      if (revalidator.state === "idle") revalidator.revalidate();
+      if (polls.current++ >= 15) return clearInterval(timer);
+      if (latest.current.state === "idle") latest.current.revalidate();
     }, 4000);
     return () => clearInterval(timer);
-  }, [waiting, revalidator]);
+  }, [waiting]);
 }
 
 export default function PhoneSimulator() {

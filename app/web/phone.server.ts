@@ -82,12 +82,16 @@ export async function phoneThread(ctx: StaffCtx, selection: PhoneSelection) {
     details: { count: latest.length },
   });
   const names = new Map(languages().map((l) => [l.code, l.name]));
+  // Something the worker is about to deliver (not a reminder queued for next week): worth looking again soon.
+  const soon = ctx.clock.now().getTime() + 60_000;
+  const delivering = latest.some((m) => (m.status === "queued" || m.status === "sending") && m.sendAfter.getTime() <= soon);
   return {
     person: person
       ? { id: person.id, name: person.firstName === "–" ? null : personName(person), landline: person.phoneType === "landline", language: person.language }
       : null,
     selection: person ? { person: person.id } : { message: selection.message! },
     phone: maskPhone(phone),
+    delivering,
     messages: latest.reverse().map((m) => ({
       id: m.id,
       direction: m.direction === "inbound" ? ("inbound" as const) : ("outbound" as const),
