@@ -173,6 +173,15 @@ describe("STOP and START", () => {
   });
 });
 
+describe("what cannot be answered", () => {
+  it("ignores an SMS without a usable sender or message id and stores nothing", async () => {
+    const before = await db.message.count();
+    expect(await receiveSms(citizen, { from: "unknown", body: "Hallo", messageSid: nextSid() })).toEqual({ outcome: "ignored" });
+    expect(await receiveSms(citizen, { from: "+4915199887766", body: "Hallo", messageSid: "SM<script>" })).toEqual({ outcome: "ignored" });
+    expect(await db.message.count()).toBe(before);
+  });
+});
+
 describe("anything else", () => {
   it("opens a ticket, then adds the next text to it", async () => {
     const person = await makePerson(db);

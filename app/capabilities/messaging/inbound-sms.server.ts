@@ -73,7 +73,10 @@ export function helpWindows(now: Date, timeZone = DEFAULT_TIME_ZONE): Window[] {
 const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 export async function receiveSms(ctx: Ctx, input: ReceiveSmsValues, options: { programmePhone?: string } = {}): Promise<SmsOutcome> {
-  const values = ReceiveSmsInput.parse(input);
+  // Not an SMS we can answer (no usable sender, no message id): nothing is stored.
+  const parsedInput = ReceiveSmsInput.safeParse(input);
+  if (!parsedInput.success) return { outcome: "ignored" };
+  const values = parsedInput.data;
   const phone = parsePhone(values.from);
   if (!phone) return { outcome: "ignored" };
   // Two deliveries of the same webhook at once, or two callbacks racing for a slot: the loser runs again and
