@@ -4,15 +4,14 @@
 // a phone number never goes into the URL.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppError } from "~/lib/errors";
 import { Button } from "~/ui/Button";
 import { ErrorSummary } from "~/ui/ErrorSummary";
 import { PageHeading } from "~/ui/Layout";
 import { Link } from "~/ui/Link";
-import { PhoneScreen } from "~/ui/PhoneScreen";
+import { PhoneScreen, useRefreshWhileWaiting } from "~/ui/PhoneScreen";
 import { Select } from "~/ui/Select";
 import { TextField } from "~/ui/TextField";
 import { fieldProps, formErrors, formProps, useAppForm } from "~/ui/forms";
@@ -53,23 +52,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   if (!outcome.ok) return data({ intent, result: refusalReply(submission, outcome.refusal) }, { status: outcome.refusal.status });
   return redirect(outcome.value, { headers: { "Set-Cookie": await noticeCookie(context, "phone:reply.sent") } });
-}
-
-/** While the worker has messages of this phone about to deliver, look again every few seconds (JS only, ~1 minute at most). */
-function useRefreshWhileWaiting(waiting: boolean) {
-  const revalidator = useRevalidator();
-  const latest = useRef(revalidator);
-  latest.current = revalidator;
-  const polls = useRef(0);
-  useEffect(() => {
-    if (!waiting) return;
-    polls.current = 0;
-    const timer = setInterval(() => {
-      if (polls.current++ >= 15) return clearInterval(timer);
-      if (latest.current.state === "idle") latest.current.revalidate();
-    }, 4000);
-    return () => clearInterval(timer);
-  }, [waiting]);
 }
 
 export default function PhoneSimulator() {

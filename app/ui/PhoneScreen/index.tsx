@@ -1,6 +1,7 @@
 // The simulated phone: a person's messages as their phone would show or speak them. SMS are bubbles (ours on one
 // side, the citizen's own on the other); a voice message is an incoming-call card with what was spoken. Each bubble
 // says who and when for screen readers; new messages (the system's answer to a simulated reply) are announced.
+import { useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DateTime } from "~/ui/DateTime";
@@ -69,4 +70,21 @@ export function PhoneScreen({ messages, heading }: { messages: PhoneMessage[]; h
       )}
     </section>
   );
+}
+
+/** While the worker has messages of this phone about to deliver, look again every few seconds (JS only, ~1 minute at most). */
+export function useRefreshWhileWaiting(waiting: boolean) {
+  const revalidator = useRevalidator();
+  const latest = useRef(revalidator);
+  latest.current = revalidator;
+  const polls = useRef(0);
+  useEffect(() => {
+    if (!waiting) return;
+    polls.current = 0;
+    const timer = setInterval(() => {
+      if (polls.current++ >= 15) return clearInterval(timer);
+      if (latest.current.state === "idle") latest.current.revalidate();
+    }, 4000);
+    return () => clearInterval(timer);
+  }, [waiting]);
 }
