@@ -13,6 +13,7 @@ const ENTRIES: (NavItem & { permission: Permission })[] = [
   { to: "/team/waiting-list", labelKey: "nav.waitingList", permission: "waitlist:view" },
   { to: "/team/locations", labelKey: "nav.locations", permission: "location:view" },
   { to: "/team/outbox", labelKey: "nav.outbox", permission: "message:view" },
+  { to: "/team/phone", labelKey: "nav.phone", permission: "message:view" },
   { to: "/team/audit", labelKey: "nav.audit", permission: "audit:view" },
   { to: "/team/articles", labelKey: "nav.articles", permission: "article:manage" },
   { to: "/team/categories", labelKey: "nav.categories", permission: "category:manage" },

@@ -260,6 +260,8 @@ export async function createCallback(
     concern?: string;
     ticketId?: string;
     idempotencyKey?: string;
+    /** When to send the confirmation; default: now, outside quiet hours. An SMS reply to someone who just wrote passes now. */
+    confirmAt?: Date;
   },
 ) {
   const now = ctx.clock.now();
@@ -295,7 +297,7 @@ export async function createCallback(
       spelled: spelled(callback.reference),
       ...(slot ? { when: formatSlot(slot.startsAt, person.language, timeZone) } : {}),
     },
-    sendAfter: nextSendableTime(now, timeZone),
+    sendAfter: input.confirmAt ?? nextSendableTime(now, timeZone),
     idempotencyKey: `callback-requested:${callback.id}`,
   });
   if (ctx.actor.kind === "staff") {

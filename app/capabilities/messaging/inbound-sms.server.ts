@@ -1,0 +1,231 @@
+// An SMS from a citizen: ONE function for Twilio's webhook and the phone simulator. The first word decides:
+// HILFE/HELP → a callback request; STATUS <code> → the status of the sender's own request; STOP (and Twilio's
+// other opt-out words) → opt-out, START → opt-in again; JA/YES with an open device offer → noted on the reservation
+// for staff to confirm; anything else joins the sender's open ticket or opens one.
+// The inbound message is stored and acted on in one transaction, keyed on the provider's MessageSid: a replayed
+// webhook finds the message and does nothing again. Replies go through the outbox at once (they answer someone who
+// has just written), in the person's language — German for a number we do not know.
+import { CalendarDateTime, parseDate, toZoned } from "@internationalized/date";
+import { z } from "zod";
+import type { Ctx, Tx } from "~/context";
+import { Prisma } from "~/generated/prisma/client";
+import { parsePhone, formatPhone, type ParsedPhone } from "~/lib/phone.server";
+import { normaliseReferenceCode } from "~/lib/reference-code";
+import { getT } from "~/i18n/i18n.server";
+import { audit } from "~/capabilities/privacy/audit.server";
+import { fileCitizenMessage, inboundKey, personForNumber, storeInboundMessage } from "~/capabilities/helpdesk/inbound.server";
+import { CONCERN_MAX, createCallback, DEFAULT_TIME_ZONE, workingDays, type Window } from "~/capabilities/scheduling/callbacks.server";
+import { formatSlot } from "~/capabilities/scheduling/appointments.server";
+import type { Recipient } from "./messenger.server";
+
+export const SMS_BODY_MAX = 1600;
+
+export const ReceiveSmsInput = z.object({
+  from: z.string().trim().min(3).max(40),
+  body: z.string().max(10_000).transform((v) => v.trim().slice(0, SMS_BODY_MAX)),
+  /** Twilio's MessageSid (SM… or MM…); the simulator makes up one of the same shape. */
+  messageSid: z.string().trim().regex(/^[A-Za-z0-9]{2,64}$/),
+});
+export type ReceiveSmsValues = z.input<typeof ReceiveSmsInput>;
+
+// First word, case-insensitive. Twilio's own opt-out and opt-in words are honoured as Twilio does.
+const KEYWORDS = {
+  help: ["HILFE", "HELP", "مساعدة"],
+  status: ["STATUS", "STAND", "حالة"],
+  stop: ["STOP", "STOPP", "ABMELDEN", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "توقف"],
+  start: ["START", "ANMELDEN", "UNSTOP", "ابدأ"],
+  /** Only with an open device offer; otherwise an ordinary text. */
+  yes: ["JA", "YES", "نعم"],
+} as const;
+export type SmsKeyword = keyof typeof KEYWORDS;
+
+/** The keyword an SMS starts with (and the rest of it), or null for a free text. */
+export function parseKeyword(body: string): { keyword: SmsKeyword; rest: string } | null {
+  const [first = "", ...others] = body.trim().split(/\s+/);
+  // "Hilfe!" and "STOP." are the keyword too; Arabic has no case, toUpperCase leaves it alone.
+  const word = first.replace(/[.,!?;:،؟]+$/u, "").toUpperCase();
+  for (const keyword of Object.keys(KEYWORDS) as SmsKeyword[]) {
+    if ((KEYWORDS[keyword] as readonly string[]).includes(word)) return { keyword, rest: others.join(" ") };
+  }
+  return null;
+}
+
+export type SmsOutcome =
+  | { outcome: "ignored" }
+  | { outcome: "duplicate" }
+  | { outcome: "callback"; messageId: string; personId: string; callbackId: string; reference: string }
+  | { outcome: "status"; messageId: string; personId: string | null; found: boolean }
+  | { outcome: "optedOut" | "optedIn"; messageId: string; personId: string | null }
+  | { outcome: "offerAnswered"; messageId: string; personId: string; reservationId: string }
+  | { outcome: "created" | "added" | "reopened"; messageId: string; personId: string; ticketId: string };
+
+const atLocal = (day: string, hour: number, timeZone: string) => {
+  const d = parseDate(day);
+  return toZoned(new CalendarDateTime(d.year, d.month, d.day, hour, 0), timeZone).toDate();
+};
+
+/** HILFE: the coming 2 working days, 09:00–17:00 local time (today counts while its window is still open). */
+export function helpWindows(now: Date, timeZone = DEFAULT_TIME_ZONE): Window[] {
+  const days = workingDays(now, timeZone, 3).filter((day) => atLocal(day, 17, timeZone) > now);
+  return days.slice(0, 2).map((day) => ({ from: atLocal(day, 9, timeZone), to: atLocal(day, 17, timeZone) }));
+}
+
+const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+
+export async function receiveSms(ctx: Ctx, input: ReceiveSmsValues, options: { programmePhone?: string } = {}): Promise<SmsOutcome> {
+  // Not an SMS we can answer (no usable sender, no message id): nothing is stored.
+  const parsedInput = ReceiveSmsInput.safeParse(input);
+  if (!parsedInput.success) return { outcome: "ignored" };
+  const values = parsedInput.data;
+  const phone = parsePhone(values.from);
+  if (!phone) return { outcome: "ignored" };
+  // Two deliveries of the same webhook at once, or two callbacks racing for a slot: the loser runs again and
+  // then finds the stored message (or a free slot).
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await ctx.db.$transaction((tx) => handle(ctx, tx, phone, values, options));
+    } catch (error) {
+      if (isUniqueViolation(error) && attempt < 10) continue;
+      throw error;
+    }
+  }
+}
+
+async function handle(
+  ctx: Ctx,
+  tx: Tx,
+  phone: ParsedPhone,
+  values: z.output<typeof ReceiveSmsInput>,
+  options: { programmePhone?: string },
+): Promise<SmsOutcome> {
+  if (await tx.message.findUnique({ where: { idempotencyKey: inboundKey(values.messageSid) }, select: { id: true } })) {
+    return { outcome: "duplicate" };
+  }
+  const now = ctx.clock.now();
+  const parsed = parseKeyword(values.body);
+  const known = await tx.person.findUnique({ where: { phone: phone.e164 } });
+  // A person is created only where one is needed (a callback, a ticket); STATUS and STOP work without.
+  const person = parsed?.keyword === "status" || parsed?.keyword === "stop" || parsed?.keyword === "start" ? known : (known ?? (await personForNumber(tx, phone)));
+  const stored = await storeInboundMessage(ctx, tx, {
+    phone: phone.e164,
+    personId: person?.id ?? null,
+    language: person?.language ?? "de",
+    channel: "sms",
+    body: values.body,
+    providerId: values.messageSid,
+  });
+  if (ctx.actor.kind === "staff") {
+    // The phone simulator: staff wrote as the citizen. Ids only.
+    await audit(tx, ctx, { action: "phone.simulatedSms", subjectType: "Message", subjectId: stored.id, details: { keyword: parsed?.keyword ?? null } });
+  }
+  const to: Recipient = person ?? { id: null, phone: phone.e164, phoneType: phone.type, language: "de" };
+  const reply = (template: string, params: Record<string, string> = {}, key = "reply") =>
+    ctx.messenger.send(tx, { to, template, params, sendAfter: now, idempotencyKey: `sms-${key}:${values.messageSid}` });
+  const base = { messageId: stored.id };
+
+  switch (parsed?.keyword) {
+    case "help": {
+      // Texting HILFE again while a callback is still open: the same callback, its status as the answer.
+      const open = await tx.callback.findFirst({
+        where: { personId: person!.id, status: { in: ["scheduled", "unscheduled"] } },
+        orderBy: { createdAt: "desc" },
+        select: { id: true, reference: true },
+      });
+      if (open) {
+        const answer = (await statusOf(tx, open.reference, phone.e164, to.language))!;
+        await reply(answer.template, { ...answer.params, spelled: open.reference.split("").join(" ") });
+        return { outcome: "callback", ...base, personId: person!.id, callbackId: open.id, reference: open.reference };
+      }
+      const callback = await createCallback(ctx, tx, {
+        personId: person!.id,
+        locationId: null,
+        windows: helpWindows(now),
+        channel: "sms",
+        concern: parsed.rest ? parsed.rest.slice(0, CONCERN_MAX) : undefined,
+        idempotencyKey: `sms:${values.messageSid}`,
+        confirmAt: now,
+      });
+      return { outcome: "callback", ...base, personId: person!.id, callbackId: callback.id, reference: callback.reference };
+    }
+    case "status": {
+      const code = normaliseReferenceCode(parsed.rest);
+      const answer = code ? await statusOf(tx, code, phone.e164, to.language) : null;
+      if (answer) await reply(answer.template, { ...answer.params, spelled: answer.params.reference.split("").join(" ") });
+      else await reply("smsStatusNotFound", { phone: options.programmePhone ? formatPhone(options.programmePhone) : "" });
+      return { outcome: "status", ...base, personId: person?.id ?? null, found: Boolean(answer) };
+    }
+    case "stop": {
+      await tx.optOut.upsert({ where: { phone: phone.e164 }, create: { phone: phone.e164, at: now, via: "sms" }, update: { at: now, via: "sms" } });
+      await reply("optOutConfirmed");
+      return { outcome: "optedOut", ...base, personId: person?.id ?? null };
+    }
+    case "start": {
+      await tx.optOut.deleteMany({ where: { phone: phone.e164 } });
+      await reply("optInConfirmed");
+      return { outcome: "optedIn", ...base, personId: person?.id ?? null };
+    }
+    case "yes": {
+      // "JA" to a device offer: staff are told on the reservation's history and confirm with the person; nothing
+      // is accepted automatically (a stray "ja" must not take a device).
+      const offer = await tx.reservation.findFirst({
+        where: { personId: person!.id, status: "offered" },
+        orderBy: { offeredAt: "desc" },
+        include: { location: { select: { name: true } } },
+      });
+      if (offer) {
+        await tx.reservationEvent.create({
+          data: { reservationId: offer.id, at: now, kind: "sms_yes", data: JSON.stringify({ deviceId: offer.offeredDeviceId, messageId: stored.id }) },
+        });
+        await reply("offerAnswerNoted", { location: offer.location.name });
+        return { outcome: "offerAnswered", ...base, personId: person!.id, reservationId: offer.id };
+      }
+      const filed = await fileCitizenMessage(ctx, tx, { personId: person!.id, messageId: stored.id, body: values.body, channel: "sms" });
+      return { ...filed, ...base, personId: person!.id };
+    }
+    default: {
+      const filed = await fileCitizenMessage(ctx, tx, { personId: person!.id, messageId: stored.id, body: values.body, channel: "sms" });
+      return { ...filed, ...base, personId: person!.id };
+    }
+  }
+}
+
+/**
+ * The status of a ticket, callback or appointment with this reference — only when it belongs to this number.
+ * Otherwise null, exactly as for a code that does not exist.
+ */
+async function statusOf(tx: Tx, reference: string, phone: string, language: string): Promise<{ template: string; params: Record<string, string> } | null> {
+  const ticket = await tx.ticket.findUnique({ where: { reference }, select: { status: true, person: { select: { phone: true } } } });
+  if (ticket && ticket.person.phone === phone) {
+    // The same words as the status page on the web.
+    const explain = getT(language, "citizen")(`status.explain.${ticket.status}`);
+    return { template: "smsStatusTicket", params: { reference, status: explain } };
+  }
+  const callback = await tx.callback.findUnique({
+    where: { reference },
+    select: { status: true, scheduledAt: true, person: { select: { phone: true } }, location: { select: { timeZone: true } } },
+  });
+  if (callback && callback.person.phone === phone) {
+    const timeZone = callback.location?.timeZone ?? DEFAULT_TIME_ZONE;
+    if (callback.status === "scheduled" && callback.scheduledAt) {
+      return { template: "smsStatusCallbackScheduled", params: { reference, when: formatSlot(callback.scheduledAt, language, timeZone) } };
+    }
+    if (callback.status === "unscheduled") return { template: "smsStatusCallbackOpen", params: { reference } };
+    if (callback.status === "done") return { template: "smsStatusCallbackDone", params: { reference } };
+    return { template: "smsStatusCallbackEnded", params: { reference } };
+  }
+  const appointment = await tx.appointment.findUnique({
+    where: { reference },
+    select: { status: true, startsAt: true, person: { select: { phone: true } }, location: { select: { name: true, timeZone: true } } },
+  });
+  if (appointment && appointment.person.phone === phone) {
+    const params = {
+      reference,
+      when: formatSlot(appointment.startsAt, language, appointment.location.timeZone),
+      place: appointment.location.name,
+    };
+    if (appointment.status === "booked") return { template: "smsStatusAppointmentBooked", params };
+    if (appointment.status === "cancelled") return { template: "smsStatusAppointmentCancelled", params };
+    return { template: "smsStatusAppointmentPast", params };
+  }
+  return null;
+}
