@@ -86,7 +86,7 @@ describe("the simulated call screen", () => {
     const spoken = text.split("Your reference is:")[1]!.split("Once more:")[0]!;
     const chars = spoken.split("…").map((s) => s.trim()).filter(Boolean).map((s) => s[0]);
     expect(chars.join("")).toMatch(REFERENCE);
-    expect(text).toContain("The call has ended.");
+    expect(text).toContain("Das Gespräch ist beendet.");
     await page.context().close();
   });
 
