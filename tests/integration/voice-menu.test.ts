@@ -7,8 +7,9 @@ import { voiceStep } from "~/capabilities/messaging/voice-menu.server";
 import { keypadDigits } from "~/capabilities/messaging/voice-keypad";
 import { withActor } from "~/context";
 import { action as voiceWebhook } from "~/routes/webhooks.twilio.voice";
+import { CallPress, parseCallTwiml, pressOnCall } from "~/web/phone-call.server";
 import { createTestServices } from "../helpers/db";
-import { makeLocation, makePerson } from "../helpers/factories";
+import { makeLocation, makePerson, makeStaff, staffContext } from "../helpers/factories";
 import { fakeTwilioConfig, startFakeTwilio } from "../helpers/fake-twilio";
 
 const services = await createTestServices("2026-11-23T10:00:00Z"); // Monday, 11:00 in Berlin
@@ -230,5 +231,49 @@ describe("the voice webhook", () => {
     expect(Buffer.from(stored[0]!.data).subarray(0, 3).toString()).toBe("ID3");
     expect(fake.requests.filter((r) => r.path.endsWith(`${recordingSid}.mp3`))).toHaveLength(1);
     expect((await db.message.findUniqueOrThrow({ where: { id: message.id } })).finalAt).not.toBeNull();
+  });
+});
+
+describe("the simulated call screen's glue", () => {
+  it("renders TwiML as said lines with their language, keypad state and only our own menu URLs as actions", () => {
+    const view = parseCallTwiml(
+      '<?xml version="1.0" encoding="UTF-8"?><Response><Say language="en-GB">Your reference is:</Say><Pause length="1"/><Say language="en-GB">7</Say>' +
+        '<Gather input="dtmf speech" numDigits="6" action="/webhooks/twilio/voice?step=status&amp;lng=en&amp;try=1"><Say language="ar-XA">مرحبا</Say></Gather></Response>',
+    );
+    expect(view.said).toEqual([{ lng: "en", text: "Your reference is: … 7" }, { lng: "ar", text: "مرحبا" }]);
+    expect(view.gather).toEqual({ action: "/webhooks/twilio/voice?step=status&lng=en&try=1", numDigits: 6, finishOnKey: null, speech: true });
+    expect(view.ended).toBe(false);
+    const foreign = parseCallTwiml('<Response><Gather action="https://evil.example/x?step=menu"><Say>Hi</Say></Gather></Response>');
+    expect(foreign.gather).toBeNull();
+    expect(foreign.ended).toBe(true);
+  });
+
+  it("a whole call as a person: audit-logged once, digits gathered until the code is complete, speech and hang-up", async () => {
+    const staff = await makeStaff(db, { role: "admin" });
+    const ctx = staffContext(services, staff);
+    const person = await makePerson(db, { phone: "+4915112000010" });
+    await db.ticket.create({ data: { reference: "CD4FGH", personId: person.id, channel: "phone", description: "Drucker", status: "open" } });
+    const caller = { id: person.id, phone: person.phone };
+    const press = (state: { callSid: string; twiml: string; buffer: string }, fields: Record<string, string>) =>
+      pressOnCall(ctx, services, caller, CallPress.parse({ ...state, ...fields }));
+
+    let state = await pressOnCall(ctx, services, caller, CallPress.parse({ intent: "start" }));
+    expect(state.callSid).toMatch(/^CA[0-9a-f]{32}$/);
+    expect(await db.auditEntry.count({ where: { action: "phone.callSimulated", subjectId: person.id, actorId: staff.id } })).toBe(1);
+    state = await press(state, { intent: "speech", speech: "English please" });
+    expect(state.view.said[0]!.lng).toBe("en");
+    state = await press(state, { intent: "key", key: "2" });
+    expect(state.view.gather!.numDigits).toBe(6);
+    for (const key of "23434") {
+      state = await press(state, { intent: "key", key });
+      expect(state.view.gather!.numDigits).toBe(6);
+    }
+    expect(state.buffer).toBe("23434");
+    state = await press(state, { intent: "key", key: "4" });
+    expect(state.buffer).toBe("");
+    expect(state.view.said.map((l) => l.text).join(" ")).toContain("is being worked on.");
+    state = await press(state, { intent: "hangup" });
+    expect(state.view).toMatchObject({ ended: true, gather: null });
+    expect(await db.auditEntry.count({ where: { action: "phone.callSimulated", subjectId: person.id } })).toBe(1);
   });
 });
