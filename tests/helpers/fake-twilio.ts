@@ -155,6 +155,12 @@ export async function startFakeTwilio(
         );
         return send(200, page("calls", list.map((c) => callJson(accountSid, c))));
       }
+      // One call (e.g. an inbound call's caller, for a recording callback that arrives first).
+      const oneCall = req.method === "GET" && p.match(new RegExp(`^${base}/Calls/(CA[0-9a-f]{32})\\.json$`));
+      if (oneCall) {
+        const call = state.calls.find((c) => c.sid === oneCall[1]);
+        return call ? send(200, callJson(accountSid, call)) : error(404, 20404, "The requested resource was not found");
+      }
       const removal = req.method === "DELETE" && p.match(new RegExp(`^${base}/(Messages|Calls|Recordings)/([A-Z]{2}[0-9a-f]{32})\\.json$`));
       if (removal) {
         const target = removal[2]!;

@@ -232,6 +232,22 @@ describe("the voice webhook", () => {
     expect(fake.requests.filter((r) => r.path.endsWith(`${recordingSid}.mp3`))).toHaveLength(1);
     expect((await db.message.findUniqueOrThrow({ where: { id: message.id } })).finalAt).not.toBeNull();
   });
+
+  it("takes the recording even when its callback arrives before the <Record> action (caller from the call)", async () => {
+    const from = "+4915112000011";
+    const sid = `CA${"3".repeat(32)}`;
+    fake.calls.push({ sid, to: config.twilio.fromNumber, from, status: "in-progress", dateCreated: new Date() });
+    const recordingSid = `RE${"3".repeat(32)}`;
+    const recordingUrl = `https://api.twilio.com/2010-04-01/Accounts/${fake.accountSid}/Recordings/${recordingSid}`;
+    const status = { AccountSid: fake.accountSid, CallSid: sid, RecordingSid: recordingSid, RecordingUrl: recordingUrl, RecordingStatus: "completed", RecordingDuration: "6" };
+    expect((await post("/webhooks/twilio/voice?step=recording&lng=de&try=1", status)).status).toBe(200);
+    const action = { From: from, CallSid: sid, RecordingSid: recordingSid, RecordingUrl: recordingUrl, RecordingDuration: "6" };
+    expect((await post("/webhooks/twilio/voice?step=recorded&lng=de&try=1", action)).status).toBe(200);
+    const messages = await db.message.findMany({ where: { toPhone: from, direction: "inbound" }, include: { recording: true } });
+    expect(messages).toHaveLength(1);
+    expect(messages[0]!.recording).toMatchObject({ contentType: "audio/mpeg", seconds: 6 });
+    expect(await db.ticket.count({ where: { person: { phone: from } } })).toBe(1);
+  });
 });
 
 describe("the simulated call screen's glue", () => {

@@ -17,6 +17,7 @@ import { DEFAULT_TIME_ZONE, requestCallback, workingDays } from "~/capabilities/
 import { sayLanguage } from "./voice-language";
 import { keypadDigits, typedCode } from "./voice-keypad";
 import { WEBHOOK_PATHS } from "./providers/twilio.server";
+import { twilioClient } from "./twilio-client.server";
 
 /** Language choice digits, fixed forever (flyers); only languages that exist in locales/ are offered. */
 export const LANGUAGE_DIGITS: Record<string, string> = { "1": "de", "2": "en", "3": "tr", "4": "ar" };
@@ -438,8 +439,17 @@ async function storeRecordingAudio(ctx: Ctx, input: VoiceStepInput) {
   const { RecordingSid: recordingSid, RecordingUrl: recordingUrl, RecordingStatus: status } = input.params;
   if (!recordingSid || !recordingUrl || (status && status !== "completed") || !input.twilio) return;
   const message = await ctx.db.message.findFirst({ where: { recordingSid }, include: { recording: { select: { id: true } } } });
-  if (!message || message.recording) return;
+  if (message?.recording) return;
   const audio = await downloadRecording(input.twilio, recordingUrl);
+  if (!message) {
+    // The callback came before the <Record> action: the caller's number comes from the call itself.
+    const callSid = input.params.CallSid ?? "";
+    const call = callSid ? await twilioClient(input.twilio).calls(callSid).fetch().catch(() => null) : null;
+    const caller = callerPhone(call?.from);
+    if (!caller) return;
+    await storeVoiceMessage(ctx, { from: caller.e164, callSid, recordingSid, seconds: recordingSeconds(input.params), audio });
+    return;
+  }
   await ctx.db.$transaction(async (tx) => {
     if (await tx.voiceRecording.findUnique({ where: { messageId: message.id } })) return;
     await tx.voiceRecording.create({
