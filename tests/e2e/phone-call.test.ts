@@ -3,7 +3,7 @@
 // ticket staff can listen to, a wrong key twice, and a withheld number typed on the keypad.
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { tabTo, useBrowser, useStaffPages, waitForHydration } from "../helpers/browser";
+import { expectNoAxeViolations, tabTo, useBrowser, useStaffPages, waitForHydration } from "../helpers/browser";
 
 const browser = useBrowser();
 const staffPage = useStaffPages(browser);
@@ -65,6 +65,18 @@ async function submitButton(page: Page, text: string) {
 }
 
 describe("the simulated call screen", () => {
+  it("works without JavaScript: plain form posts re-render what the phone says", async () => {
+    const page = await staffPage("admin", { javaScript: false });
+    await page.goto(`/team/phone/call?person=${person.id}`);
+    await Promise.all([page.waitForLoadState("load"), page.locator('main form button[type="submit"]').click()]);
+    await page.locator("#call-keypad").waitFor();
+    await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.locator('button[name="key"][value="2"]').click()]);
+    await page.getByText("To ask for a callback, press 1").waitFor();
+    await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.locator('button[name="key"][value="3"]').click()]);
+    expect(await said(page)).toMatch(/The next free consultation hours:|no free consultation hours/);
+    await page.context().close();
+  });
+
   it("offers each language in its own language and never puts a number into the address", async () => {
     const page = await startCall(person.id);
     const text = await said(page);
@@ -102,10 +114,12 @@ describe("the simulated call screen", () => {
     await page.context().close();
   });
 
-  it("3 → the next consultation hours", async () => {
+  it("3 → the next consultation hours, asked for by speech", async () => {
     const page = await startCall(person.id);
     await press(page, "1");
-    await press(page, "3");
+    await tabTo(page, 'input[name="speech"]', 120);
+    await page.keyboard.type("Sprechstunde bitte");
+    await submitButton(page, "Sagen");
     expect(await said(page)).toMatch(/Die nächsten freien Sprechstunden:|keine Sprechstunden frei/);
     await page.context().close();
   });
@@ -123,6 +137,7 @@ describe("the simulated call screen", () => {
     await page.goto(`/team/tickets/${person.ticketId}`);
     await waitForHydration(page);
     await page.getByText(/Sprachnachricht \(\d+ s\)/).waitFor();
+    await expectNoAxeViolations(page);
     const src = (await page.locator("audio").first().getAttribute("src"))!;
     expect(src).toMatch(/^\/team\/recordings\/[a-z0-9]+$/);
     const audio = await page.request.get(src);
