@@ -52,6 +52,10 @@ export function callerPhone(from: string | undefined): ParsedPhone | null {
   return parsePhone(value);
 }
 
+/** Speech recognition knows regional codes only where <Say> has a generic one (Arabic: "ar-XA" speaks, "ar-SA" listens). */
+const GATHER_LANGUAGE: Record<string, string> = { ar: "ar-SA" };
+export const gatherLanguage = (lng: string) => (GATHER_LANGUAGE[lng] ?? sayLanguage(lng)) as VoiceResponse.GatherAttributes["language"];
+
 type Say = { language: NonNullable<VoiceResponse.SayAttributes["language"]> };
 
 class Prompt {
@@ -71,7 +75,7 @@ class Prompt {
       action,
       method: "POST",
       actionOnEmptyResult: true,
-      language: this.say.language as VoiceResponse.GatherAttributes["language"],
+      language: gatherLanguage(this.lng),
       speechTimeout: "auto",
       ...options,
     });
@@ -140,7 +144,7 @@ function languageMenu(attempt: 1 | 2): string {
     action: voiceUrl("language", DEFAULT_LANGUAGE, attempt),
     method: "POST",
     actionOnEmptyResult: true,
-    language: sayLanguage(DEFAULT_LANGUAGE) as VoiceResponse.GatherAttributes["language"],
+    language: gatherLanguage(DEFAULT_LANGUAGE),
     hints: offeredLanguages()
       .map(({ lng }) => getT(lng, "voice")("language.names"))
       .join(", "),
