@@ -8,9 +8,10 @@ import { languages } from "~/i18n/locales.server";
 import { Button } from "~/ui/Button";
 import { CallScreen } from "~/ui/CallScreen";
 import { PageHeading } from "~/ui/Layout";
+import { Select } from "~/ui/Select";
 import { Link } from "~/ui/Link";
 import type { RouteHandle } from "~/web/handle";
-import { CallPress, callerFor, pressOnCall } from "~/web/phone-call.server";
+import { CallPress, callerFor, pressOnCall, recentCallers } from "~/web/phone-call.server";
 import { requireStaff } from "~/web/session.server";
 
 export const handle: RouteHandle = { titleKey: "voice:call.title", hydrate: true };
@@ -24,10 +25,11 @@ async function callerOr404(context: LoaderFunctionArgs["context"], person: strin
 const languageNames = () => Object.fromEntries(languages().map((l) => [l.code, l.name]));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireStaff(request, context, "message:view");
+  const { ctx } = await requireStaff(request, context, "message:view");
   const person = new URL(request.url).searchParams.get("person");
   const caller = await callerOr404(context, person);
-  return { person: caller.id ?? (caller.withheld ? "withheld" : null), caller: caller.label, withheld: caller.withheld, languageNames: languageNames() };
+  const callers = person ? [] : await recentCallers(ctx);
+  return { person: caller.id ?? (caller.withheld ? "withheld" : null), caller: caller.label, withheld: caller.withheld, callers, languageNames: languageNames() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -44,7 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function PhoneCall() {
   const { t } = useTranslation("voice");
-  const { person, caller, withheld, languageNames } = useLoaderData<typeof loader>();
+  const { person, caller, withheld, callers, languageNames } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const call = result?.call ?? null;
   return (
@@ -70,12 +72,14 @@ export default function PhoneCall() {
           )}
         </>
       ) : (
-        <>
-          <h2>{t("call.choose")}</h2>
-          <p>
-            <Link to="?person=withheld">{t("call.withheld")}</Link>
-          </p>
-        </>
+        <Form method="get">
+          <Select
+            name="person"
+            label={t("call.choose")}
+            options={[{ value: "withheld", label: t("call.withheld") }, ...callers.map((c) => ({ value: c.id, label: c.label }))]}
+          />
+          <Button type="submit">{t("call.pick")}</Button>
+        </Form>
       )}
     </>
   );

@@ -102,6 +102,13 @@ export async function callerFor(services: Pick<Services, "db">, personParam: str
   return { id: person.id, label: `${person.firstName} (${maskPhone(person.phone)})`, phone: person.phone, withheld: false };
 }
 
+/** People to call as (most recently active first): first name and a masked number. Listing them is audit-logged. */
+export async function recentCallers(staff: Ctx, take = 50) {
+  const people = await staff.db.person.findMany({ orderBy: { updatedAt: "desc" }, take, select: { id: true, firstName: true, phone: true } });
+  await audit(staff.db, staff, { action: "phone.callersListed", subjectType: "Person", details: { count: people.length } });
+  return people.map((p) => ({ id: p.id, label: `${p.firstName} (${maskPhone(p.phone)})` }));
+}
+
 const newSid = (prefix: string) => prefix + randomBytes(16).toString("hex");
 const queryOf = (action: string) => new URLSearchParams(action.slice(action.indexOf("?") + 1));
 

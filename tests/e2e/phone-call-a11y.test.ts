@@ -31,6 +31,8 @@ const MENU_DIGIT: Record<string, string> = { de: "1", en: "2", ar: "4" };
 describe.each(LANGUAGES)("the call screen in %s", (lng) => {
   it("is accessible through a call: keypad, typed digits, recording, hung up", async () => {
     const page = await staffPage("admin", lng);
+    await openStaffPage(page, "/team/phone/call");
+    await expectNoAxeViolations(page);
     await openStaffPage(page, `/team/phone/call?person=${personId}`);
     await expectNoAxeViolations(page);
     await submit(page, 'main form button[type="submit"]');

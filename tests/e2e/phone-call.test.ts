@@ -77,6 +77,18 @@ describe("the simulated call screen", () => {
     await page.context().close();
   });
 
+  it("lets staff choose who calls, by keyboard, with only an opaque id in the address", async () => {
+    const page = await staffPage("admin");
+    await page.goto("/team/phone/call");
+    await waitForHydration(page);
+    await tabTo(page, 'select[name="person"]', 120);
+    await page.keyboard.press("Home");
+    await tabTo(page, 'button[type="submit"]:has-text("Als diese Person anrufen")', 20);
+    await Promise.all([page.waitForURL(/\?person=withheld$/), page.keyboard.press("Enter")]);
+    await page.getByText("Nummer unterdrückt").waitFor();
+    await page.context().close();
+  });
+
   it("offers each language in its own language and never puts a number into the address", async () => {
     const page = await startCall(person.id);
     const text = await said(page);
