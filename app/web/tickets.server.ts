@@ -233,7 +233,17 @@ export async function ticketPage(ctx: StaffCtx, ticketId: string) {
     actor: e.actor?.name ?? null,
     body: e.body,
     data: eventData(e.data),
+    recording: null as { id: string; seconds: number } | null,
   }));
+  // Voice messages: the timeline offers the recording (played through /team/recordings/<id>, audit-logged).
+  const messageIds = ticket.events.map((e) => e.messageId).filter((id): id is string => Boolean(id));
+  if (messageIds.length) {
+    const recordings = await ctx.db.voiceRecording.findMany({ where: { messageId: { in: messageIds } }, select: { id: true, seconds: true, messageId: true } });
+    for (const [i, e] of ticket.events.entries()) {
+      const recording = recordings.find((r) => r.messageId === e.messageId);
+      if (recording) events[i]!.recording = { id: recording.id, seconds: recording.seconds };
+    }
+  }
   const mentioned = [...new Set(events.map((e) => e.data.assigneeId).filter((id): id is string => Boolean(id)))];
   const [staff, categories, places, ownPlaces, names] = await Promise.all([
     assignableStaff(ctx, ticket.locationId),

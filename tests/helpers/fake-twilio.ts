@@ -97,6 +97,13 @@ export async function startFakeTwilio(
       if (req.method === "GET" && p === `${base}.json`) {
         return send(200, { sid: accountSid, friendly_name: "Fake account", status: "active", type: "Full" });
       }
+      // A recording's audio (RecordingUrl + ".mp3"): a few bytes with an MP3 (ID3) header.
+      const audio = req.method === "GET" && p.match(new RegExp(`^${base}/Recordings/(RE[0-9a-f]{32})\\.mp3$`));
+      if (audio) {
+        if (state.deleted.includes(audio[1]!)) return error(404, 20404, "The requested resource was not found");
+        res.writeHead(200, { "Content-Type": "audio/mpeg" });
+        return res.end(Buffer.concat([Buffer.from("ID3"), Buffer.alloc(61)]));
+      }
       if (req.method === "GET" && p === `${base}/IncomingPhoneNumbers.json`) {
         const wanted = url.searchParams.get("PhoneNumber");
         const list = (options.numbers ?? []).filter((n) => !wanted || n.phoneNumber === wanted);
@@ -148,6 +155,12 @@ export async function startFakeTwilio(
             (!after || c.dateCreated >= new Date(after)),
         );
         return send(200, page("calls", list.reverse().map((c) => callJson(accountSid, c))));
+      }
+      // One call (e.g. an inbound call's caller, for a recording callback that arrives first).
+      const oneCall = req.method === "GET" && p.match(new RegExp(`^${base}/Calls/(CA[0-9a-f]{32})\\.json$`));
+      if (oneCall) {
+        const call = state.calls.find((c) => c.sid === oneCall[1]);
+        return call ? send(200, callJson(accountSid, call)) : error(404, 20404, "The requested resource was not found");
       }
       const removal = req.method === "DELETE" && p.match(new RegExp(`^${base}/(Messages|Calls|Recordings)/([A-Z]{2}[0-9a-f]{32})\\.json$`));
       if (removal) {

@@ -15,6 +15,8 @@ export interface TicketEvent {
   actor: string | null;
   body: string | null;
   data: Record<string, string | null>;
+  /** A voice message's recording. */
+  recording?: { id: string; seconds: number } | null;
 }
 
 export interface TicketTimelineProps {
@@ -44,7 +46,12 @@ export function TicketTimeline({ events, personName, names, categories }: Ticket
       case "message_out":
         return { title: t("timeline.messageOut") };
       case "message_in":
-        return { title: t("timeline.messageIn") };
+        return {
+          title: t("timeline.messageIn"),
+          details: event.recording ? (
+            <audio controls preload="none" src={`/team/recordings/${event.recording.id}`} aria-label={t("voice:recording.play")} />
+          ) : null,
+        };
       case "status":
         return { title: t("timeline.status", { from: labels.status(d.from ?? ""), to: labels.status(d.to ?? "") }) };
       case "assigned":
@@ -89,7 +96,7 @@ export function TicketTimeline({ events, personName, names, categories }: Ticket
           {who} · <DateTime iso={event.at} />
         </>
       ),
-      body: event.body,
+      body: event.recording ? t("voice:recording.label", { seconds: event.recording.seconds }) : event.body,
       tone: event.public ? (TONES[event.kind] ?? "default") : "internal",
       badge: event.public ? null : <Tag tone="warning">{t("timeline.internal")}</Tag>,
     };

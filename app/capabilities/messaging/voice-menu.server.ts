@@ -1,0 +1,496 @@
+// The inbound voice menu: one function turns a step of a call (our callback URL's query + what Twilio posted) into
+// TwiML. The Twilio webhook and the staff's simulated call screen both use it. State travels only in our own
+// callback URLs (step, lng, try — never a phone number) and in the params Twilio posts (From, CallSid, Digits, …).
+// Menu digits are stable so printed flyers stay valid: 1 Deutsch, 2 English, 3 Türkçe, 4 العربية.
+import { CalendarDateTime, parseDate, toZoned } from "@internationalized/date";
+import twilio from "twilio";
+import type VoiceResponse from "twilio/lib/twiml/VoiceResponse";
+import type { Ctx, TwilioConfig } from "~/context";
+import { getT } from "~/i18n/i18n.server";
+import { DEFAULT_LANGUAGE } from "~/i18n/languages";
+import { isSupportedLanguage } from "~/i18n/locales.server";
+import { parsePhone, type ParsedPhone } from "~/lib/phone.server";
+import { receiveCitizenMessage } from "~/capabilities/helpdesk/inbound.server";
+import { freeSlots, loadSchedule, localDay } from "~/capabilities/scheduling/availability.server";
+import { formatSlot } from "~/capabilities/scheduling/appointments.server";
+import { DEFAULT_TIME_ZONE, requestCallback, workingDays } from "~/capabilities/scheduling/callbacks.server";
+import { sayLanguage } from "./voice-language";
+import { keypadDigits, typedCode } from "./voice-keypad";
+import { WEBHOOK_PATHS } from "./providers/twilio.server";
+import { twilioClient } from "./twilio-client.server";
+
+/** Language choice digits, fixed forever (flyers); only languages that exist in locales/ are offered. */
+export const LANGUAGE_DIGITS: Record<string, string> = { "1": "de", "2": "en", "3": "tr", "4": "ar" };
+export const STEPS = ["language", "menu", "callback", "number", "status", "recorded", "recording"] as const;
+export type Step = (typeof STEPS)[number];
+/** Numbers Twilio reports for callers who withhold theirs. */
+const WITHHELD = new Set(["", "anonymous", "+266696687", "restricted", "unknown", "private", "unavailable"]);
+export const MAX_MESSAGE_SECONDS = 120;
+const GATHER_TIMEOUT = 6;
+
+export interface VoiceStepInput {
+  /** The query of our own callback URL: step, lng, try. */
+  query: URLSearchParams;
+  /** What Twilio posted: From, CallSid, Digits, SpeechResult, RecordingSid, RecordingUrl, RecordingDuration, … */
+  params: Record<string, string>;
+  /** Set when recordings can be fetched from Twilio. */
+  twilio?: TwilioConfig | null;
+}
+
+export const voiceUrl = (step: Step, lng: string, attempt = 1) => `${WEBHOOK_PATHS.voice}?step=${step}&lng=${lng}&try=${attempt}`;
+
+export function offeredLanguages(): { digit: string; lng: string }[] {
+  return Object.entries(LANGUAGE_DIGITS)
+    .filter(([, lng]) => isSupportedLanguage(lng))
+    .map(([digit, lng]) => ({ digit, lng }));
+}
+
+/** The caller's number, or null when it is withheld or cannot be a phone number. */
+export function callerPhone(from: string | undefined): ParsedPhone | null {
+  const value = (from ?? "").trim();
+  if (WITHHELD.has(value.toLowerCase())) return null;
+  return parsePhone(value);
+}
+
+/** Speech recognition knows regional codes only where <Say> has a generic one (Arabic: "ar-XA" speaks, "ar-SA" listens). */
+const GATHER_LANGUAGE: Record<string, string> = { ar: "ar-SA" };
+export const gatherLanguage = (lng: string) => (GATHER_LANGUAGE[lng] ?? sayLanguage(lng)) as VoiceResponse.GatherAttributes["language"];
+
+type Say = { language: NonNullable<VoiceResponse.SayAttributes["language"]> };
+
+class Prompt {
+  readonly response = new twilio.twiml.VoiceResponse();
+  readonly t;
+  readonly say: Say;
+  constructor(readonly lng: string) {
+    this.t = getT(lng, "voice");
+    this.say = { language: sayLanguage(lng) };
+  }
+  /** A question: keypad and speech, in the caller's language; no input also comes back to `action`. */
+  gather(action: string, texts: string[], options: Partial<VoiceResponse.GatherAttributes> = {}) {
+    const gather = this.response.gather({
+      input: ["dtmf", "speech"],
+      numDigits: 1,
+      timeout: GATHER_TIMEOUT,
+      action,
+      method: "POST",
+      actionOnEmptyResult: true,
+      language: gatherLanguage(this.lng),
+      speechTimeout: "auto",
+      ...options,
+    });
+    for (const text of texts) gather.say(this.say, text);
+  }
+  /** A code or number, one character at a time with a pause between, letters spelled so they are clear. */
+  spell(value: string) {
+    const chars = [...value];
+    chars.forEach((c, i) => {
+      this.response.say(this.say, /[A-Z]/.test(c) ? this.t(`letters.${c}`) : c);
+      if (i < chars.length - 1) this.response.pause({ length: 1 });
+    });
+  }
+  goodbye() {
+    this.response.say(this.say, this.t("goodbye"));
+    this.response.hangup();
+  }
+  toString() {
+    return this.response.toString();
+  }
+}
+
+function languageFrom(query: URLSearchParams): string {
+  const lng = query.get("lng") ?? "";
+  return isSupportedLanguage(lng) ? lng : DEFAULT_LANGUAGE;
+}
+
+/** The answer to one step of a call, as TwiML. */
+export async function voiceStep(ctx: Ctx, input: VoiceStepInput): Promise<string> {
+  const step = (STEPS as readonly string[]).includes(input.query.get("step") ?? "") ? (input.query.get("step") as Step) : null;
+  const lng = languageFrom(input.query);
+  const attempt = input.query.get("try") === "2" ? 2 : 1;
+  const digits = (input.params.Digits ?? "").trim();
+  const speech = (input.params.SpeechResult ?? "").trim();
+
+  switch (step) {
+    case null:
+      return languageMenu(1);
+    case "language":
+      return chooseLanguage(digits, speech, attempt);
+    case "menu":
+      return mainMenuChoice(ctx, input, lng, digits, speech, attempt);
+    case "callback":
+      return callbackStep(ctx, input, lng);
+    case "number":
+      return numberStep(ctx, input, lng, digits || speech.replace(/\D/g, ""), attempt);
+    case "status":
+      return statusStep(ctx, input, lng, digits, speech, attempt);
+    case "recorded":
+      return recordedStep(ctx, input, lng);
+    case "recording":
+      await storeRecordingAudio(ctx, input);
+      return new twilio.twiml.VoiceResponse().toString();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Language
+
+function languageMenu(attempt: 1 | 2): string {
+  const prompt = new Prompt(DEFAULT_LANGUAGE);
+  const gather = prompt.response.gather({
+    input: ["dtmf", "speech"],
+    numDigits: 1,
+    timeout: GATHER_TIMEOUT,
+    action: voiceUrl("language", DEFAULT_LANGUAGE, attempt),
+    method: "POST",
+    actionOnEmptyResult: true,
+    language: gatherLanguage(DEFAULT_LANGUAGE),
+    hints: offeredLanguages()
+      .map(({ lng }) => getT(lng, "voice")("language.names"))
+      .join(", "),
+  });
+  gather.say({ language: sayLanguage(DEFAULT_LANGUAGE) }, getT(DEFAULT_LANGUAGE, "voice")("language.welcome"));
+  // Each option in its own language.
+  for (const { digit, lng } of offeredLanguages()) gather.say({ language: sayLanguage(lng) }, getT(lng, "voice")("language.option", { digit }));
+  return prompt.toString();
+}
+
+function chooseLanguage(digits: string, speech: string, attempt: 1 | 2): string {
+  const offered = offeredLanguages();
+  const byDigit = offered.find((o) => o.digit === digits);
+  const spoken = speech.toLowerCase();
+  const bySpeech = spoken
+    ? offered.find(({ lng }) =>
+        getT(lng, "voice")("language.names")
+          .split(",")
+          .some((name) => name.trim() && spoken.includes(name.trim().toLowerCase())),
+      )
+    : undefined;
+  const chosen = byDigit ?? bySpeech;
+  if (chosen) return mainMenu(chosen.lng, 1);
+  if (attempt === 1) return languageMenu(2);
+  // Twice nothing usable: carry on in German.
+  return mainMenu(DEFAULT_LANGUAGE, 1);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Main menu
+
+function mainMenu(lng: string, attempt: 1 | 2, before: string[] = []): string {
+  const prompt = new Prompt(lng);
+  for (const text of before) prompt.response.say(prompt.say, text);
+  prompt.gather(voiceUrl("menu", lng, attempt), [prompt.t("menu.prompt")], { hints: prompt.t("menu.hints") });
+  return prompt.toString();
+}
+
+const CHOICES = ["callback", "status", "hours", "message"] as const;
+const CHOICE_DIGITS: Record<string, (typeof CHOICES)[number]> = { "1": "callback", "2": "status", "3": "hours", "0": "message" };
+
+function spokenChoice(lng: string, speech: string): (typeof CHOICES)[number] | null {
+  const spoken = speech.toLowerCase();
+  if (!spoken) return null;
+  const t = getT(lng, "voice");
+  return CHOICES.find((choice) => t(`menu.speech.${choice}`).split("|").some((word) => word.trim() && spoken.includes(word.trim().toLowerCase()))) ?? null;
+}
+
+async function mainMenuChoice(ctx: Ctx, input: VoiceStepInput, lng: string, digits: string, speech: string, attempt: 1 | 2): Promise<string> {
+  const choice = CHOICE_DIGITS[digits] ?? (digits ? null : spokenChoice(lng, speech));
+  const t = getT(lng, "voice");
+  const caller = callerPhone(input.params.From);
+  switch (choice) {
+    case "callback":
+      return caller ? callbackFor(ctx, input, lng, caller, []) : askForNumber(lng, 1, []);
+    case "status": {
+      if (!caller) return mainMenu(lng, 1, [t("status.withheld")]);
+      const prompt = new Prompt(lng);
+      prompt.gather(voiceUrl("status", lng, 1), [t("status.prompt")], { numDigits: 6, timeout: 10 });
+      return prompt.toString();
+    }
+    case "hours":
+      return mainMenu(lng, 1, await hoursTexts(ctx, lng));
+    case "message": {
+      if (!caller) return askForNumber(lng, 1, [t("message.withheld")]);
+      const prompt = new Prompt(lng);
+      prompt.response.say(prompt.say, t("message.prompt"));
+      prompt.response.record({
+        maxLength: MAX_MESSAGE_SECONDS,
+        playBeep: true,
+        finishOnKey: "#",
+        timeout: 5,
+        action: voiceUrl("recorded", lng),
+        method: "POST",
+        recordingStatusCallback: voiceUrl("recording", lng),
+        recordingStatusCallbackMethod: "POST",
+        recordingStatusCallbackEvent: ["completed"],
+      });
+      // Nothing recorded: the action is still called; this is only the fallback.
+      prompt.goodbye();
+      return prompt.toString();
+    }
+    default:
+      if (attempt === 1) return mainMenu(lng, 2, [t("menu.notUnderstood")]);
+      // Twice nothing usable: we call them back.
+      return caller ? callbackFor(ctx, input, lng, caller, [t("menu.notUnderstood"), t("callback.offer")]) : askForNumber(lng, 1, [t("menu.notUnderstood"), t("callback.offer")]);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Callback
+
+/** The coming 2 working days, 09:00–17:00 in Berlin (those not already over). */
+export function voiceCallbackWindows(now: Date, timeZone = DEFAULT_TIME_ZONE) {
+  const at = (day: string, hour: number) => {
+    const d = parseDate(day);
+    return toZoned(new CalendarDateTime(d.year, d.month, d.day, hour, 0), timeZone).toDate();
+  };
+  return workingDays(now, timeZone, 3)
+    .map((day) => ({ from: at(day, 9), to: at(day, 17) }))
+    .filter((w) => w.to > now)
+    .slice(0, 2);
+}
+
+async function callbackFor(ctx: Ctx, input: VoiceStepInput, lng: string, phone: ParsedPhone, before: string[]): Promise<string> {
+  const prompt = new Prompt(lng);
+  const t = prompt.t;
+  for (const text of before) prompt.response.say(prompt.say, text);
+  const callSid = (input.params.CallSid ?? "").trim();
+  if (!callSid) {
+    prompt.response.say(prompt.say, t("callback.failed"));
+    prompt.goodbye();
+    return prompt.toString();
+  }
+  const { reference, scheduledAt, timeZone } = await requestCallback(ctx, {
+    firstName: "–",
+    phone,
+    language: lng,
+    contactPreference: phone.type === "mobile" ? "sms" : "voice",
+    windows: voiceCallbackWindows(ctx.clock.now()),
+    channel: "voice",
+    idempotencyKey: `voice:${callSid}`,
+  });
+  prompt.response.say(prompt.say, scheduledAt ? t("callback.scheduled", { when: formatSlot(new Date(scheduledAt), lng, timeZone) }) : t("callback.received"));
+  for (const intro of [t("callback.reference"), t("callback.again")]) {
+    prompt.response.say(prompt.say, intro);
+    prompt.response.pause({ length: 1 });
+    prompt.spell(reference);
+    prompt.response.pause({ length: 1 });
+  }
+  if (phone.type === "mobile") prompt.response.say(prompt.say, t("callback.bySms"));
+  prompt.goodbye();
+  return prompt.toString();
+}
+
+async function callbackStep(ctx: Ctx, input: VoiceStepInput, lng: string): Promise<string> {
+  const caller = callerPhone(input.params.From);
+  return caller ? callbackFor(ctx, input, lng, caller, []) : askForNumber(lng, 1, []);
+}
+
+function askForNumber(lng: string, attempt: 1 | 2, before: string[]): string {
+  const prompt = new Prompt(lng);
+  for (const text of before) prompt.response.say(prompt.say, text);
+  prompt.gather(voiceUrl("number", lng, attempt), [prompt.t("number.prompt")], { numDigits: undefined, finishOnKey: "#", timeout: 10 });
+  return prompt.toString();
+}
+
+/** A withheld caller typed their number (handled here, in the same request — it never goes into a URL). */
+async function numberStep(ctx: Ctx, input: VoiceStepInput, lng: string, typed: string, attempt: 1 | 2): Promise<string> {
+  const t = getT(lng, "voice");
+  const phone = typed.length >= 6 ? parsePhone(typed) : null;
+  if (!phone) {
+    if (attempt === 1) return askForNumber(lng, 2, [t("number.invalid")]);
+    const prompt = new Prompt(lng);
+    prompt.response.say(prompt.say, t("number.invalid"));
+    prompt.response.say(prompt.say, t("number.giveUp"));
+    prompt.goodbye();
+    return prompt.toString();
+  }
+  const readBack = new Prompt(lng);
+  readBack.response.say(readBack.say, t("number.readBack"));
+  readBack.spell(typed);
+  const rest = await callbackFor(ctx, input, lng, phone, []);
+  return mergeResponses(readBack.toString(), rest);
+}
+
+/** Two TwiML documents as one (the verbs of both, in order). */
+function mergeResponses(first: string, second: string): string {
+  const body = (xml: string) => xml.replace(/^<\?xml[^>]*\?>/, "").replace(/^<Response\/>$/, "").replace(/^<Response>/, "").replace(/<\/Response>$/, "");
+  return `<?xml version="1.0" encoding="UTF-8"?><Response>${body(first)}${body(second)}</Response>`;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Status by code
+
+export async function callerRequests(ctx: Ctx, phone: string) {
+  const person = await ctx.db.person.findUnique({ where: { phone }, select: { id: true } });
+  if (!person) return [];
+  const [tickets, callbacks, appointments] = await Promise.all([
+    ctx.db.ticket.findMany({ where: { personId: person.id }, select: { reference: true, status: true } }),
+    ctx.db.callback.findMany({ where: { personId: person.id }, select: { reference: true, status: true, scheduledAt: true, location: { select: { timeZone: true } } } }),
+    ctx.db.appointment.findMany({ where: { personId: person.id }, select: { reference: true, status: true, startsAt: true, location: { select: { name: true, timeZone: true } } } }),
+  ]);
+  return [
+    ...tickets.map((x) => ({ kind: "ticket" as const, reference: x.reference, status: x.status, at: null, timeZone: DEFAULT_TIME_ZONE, place: null })),
+    ...callbacks.map((x) => ({ kind: "callback" as const, reference: x.reference, status: x.status, at: x.scheduledAt, timeZone: x.location?.timeZone ?? DEFAULT_TIME_ZONE, place: null })),
+    ...appointments.map((x) => ({ kind: "appointment" as const, reference: x.reference, status: x.status, at: x.startsAt, timeZone: x.location.timeZone, place: x.location.name })),
+  ];
+}
+
+async function statusStep(ctx: Ctx, input: VoiceStepInput, lng: string, digits: string, speech: string, attempt: 1 | 2): Promise<string> {
+  const t = getT(lng, "voice");
+  const caller = callerPhone(input.params.From);
+  if (!caller) return mainMenu(lng, 1, [t("status.withheld")]);
+  const typed = typedCode({ digits, speech });
+  // Only the caller's own requests are ever compared: a foreign code is simply "not found".
+  const own = typed.digits ? await callerRequests(ctx, caller.e164) : [];
+  const found = own.find((r) => (typed.code ? r.reference === typed.code : keypadDigits(r.reference) === typed.digits));
+  if (!found) {
+    if (attempt === 1) {
+      const prompt = new Prompt(lng);
+      prompt.response.say(prompt.say, t("status.notFound"));
+      prompt.gather(voiceUrl("status", lng, 2), [t("status.prompt")], { numDigits: 6, timeout: 10 });
+      return prompt.toString();
+    }
+    return mainMenu(lng, 1, [t("status.notFound")]);
+  }
+  const prompt = new Prompt(lng);
+  prompt.response.say(prompt.say, t(`status.kind.${found.kind}`));
+  prompt.spell(found.reference);
+  prompt.response.pause({ length: 1 });
+  prompt.response.say(prompt.say, t(`status.${found.kind}.${found.status}`, { defaultValue: t("status.unknown") }));
+  if (found.at && (found.kind === "appointment" ? found.status === "booked" : found.status === "scheduled")) {
+    prompt.response.say(prompt.say, t("status.when", { when: formatSlot(found.at, lng, found.timeZone), place: found.place ?? "" }));
+  }
+  prompt.gather(voiceUrl("menu", lng, 1), [t("menu.prompt")], { hints: t("menu.hints") });
+  return prompt.toString();
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Consultation hours
+
+/** The next 3 free consultation-hour slots (phone places) across all locations, each in its location's zone. */
+export async function nextFreeSlots(ctx: Ctx, count = 3) {
+  const now = ctx.clock.now();
+  const locations = await ctx.db.location.findMany({ select: { id: true } });
+  const slots: { location: string; startsAt: Date; timeZone: string }[] = [];
+  for (const { id } of locations) {
+    const schedule = await loadSchedule(ctx.db, id, now);
+    if (!schedule) continue;
+    const fromDay = localDay(now, schedule.location.timeZone);
+    const toDay = parseDate(fromDay).add({ days: 21 }).toString();
+    for (const slot of await freeSlots(ctx.db, schedule, { fromDay, toDay, now })) {
+      if (slot.free.phone > 0) slots.push({ location: schedule.location.name, startsAt: slot.startsAt, timeZone: schedule.location.timeZone });
+    }
+  }
+  return slots.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.location.localeCompare(b.location)).slice(0, count);
+}
+
+async function hoursTexts(ctx: Ctx, lng: string): Promise<string[]> {
+  const t = getT(lng, "voice");
+  const slots = await nextFreeSlots(ctx);
+  if (!slots.length) return [t("hours.none")];
+  return [t("hours.intro"), ...slots.map((s) => t("hours.slot", { location: s.location, when: formatSlot(s.startsAt, lng, s.timeZone) }))];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Voice message
+
+const recordingSeconds = (params: Record<string, string>) => Math.max(0, Math.min(MAX_MESSAGE_SECONDS, Math.round(Number(params.RecordingDuration) || 0)));
+
+/** The <Record> finished: the message joins the caller's open ticket or opens one (once per call). */
+async function recordedStep(ctx: Ctx, input: VoiceStepInput, lng: string): Promise<string> {
+  const prompt = new Prompt(lng);
+  const t = prompt.t;
+  const caller = callerPhone(input.params.From);
+  const callSid = (input.params.CallSid ?? "").trim();
+  const recordingSid = (input.params.RecordingSid ?? "").trim();
+  const seconds = recordingSeconds(input.params);
+  if (!caller || !callSid || !recordingSid || seconds < 1) {
+    prompt.response.say(prompt.say, t("message.nothing"));
+    prompt.goodbye();
+    return prompt.toString();
+  }
+  await storeVoiceMessage(ctx, { from: caller.e164, callSid, recordingSid, seconds, audio: input.params.RecordingUrl ? null : silentWav(Math.min(seconds, 5)) });
+  prompt.response.say(prompt.say, t("message.thanks"));
+  prompt.goodbye();
+  return prompt.toString();
+}
+
+/** The staff-facing body of a voice message; the audio is in VoiceRecording. */
+export const voiceMessageBody = (seconds: number, lng = DEFAULT_LANGUAGE) => getT(lng, "voice")("message.label", { seconds });
+
+export async function storeVoiceMessage(
+  ctx: Ctx,
+  input: { from: string; callSid: string; recordingSid: string; seconds: number; audio: { contentType: string; data: Uint8Array<ArrayBuffer> } | null },
+) {
+  const outcome = await receiveCitizenMessage(ctx, { from: input.from, body: voiceMessageBody(input.seconds), channel: "voice", providerId: input.callSid });
+  const message = await ctx.db.message.findUnique({ where: { idempotencyKey: `inbound:${input.callSid}` }, include: { recording: { select: { id: true } } } });
+  if (!message) return outcome;
+  await ctx.db.$transaction(async (tx) => {
+    if (!message.recordingSid) await tx.message.update({ where: { id: message.id }, data: { recordingSid: input.recordingSid } });
+    if (input.audio && !message.recording) {
+      await tx.voiceRecording.create({
+        data: { messageId: message.id, contentType: input.audio.contentType, seconds: input.seconds, data: input.audio.data, createdAt: ctx.clock.now() },
+      });
+      // Our copy is kept: the provider's copy may now be deleted.
+      await tx.message.update({ where: { id: message.id }, data: { finalAt: ctx.clock.now() } });
+    }
+  });
+  return outcome;
+}
+
+/** Twilio's recording status callback: the audio is ready — copy it to our VoiceRecording (once). */
+async function storeRecordingAudio(ctx: Ctx, input: VoiceStepInput) {
+  const { RecordingSid: recordingSid, RecordingUrl: recordingUrl, RecordingStatus: status } = input.params;
+  if (!recordingSid || !recordingUrl || (status && status !== "completed") || !input.twilio) return;
+  const message = await ctx.db.message.findFirst({ where: { recordingSid }, include: { recording: { select: { id: true } } } });
+  if (message?.recording) return;
+  const audio = await downloadRecording(input.twilio, recordingUrl);
+  if (!message) {
+    // The callback came before the <Record> action: the caller's number comes from the call itself.
+    const callSid = input.params.CallSid ?? "";
+    const call = callSid ? await twilioClient(input.twilio).calls(callSid).fetch().catch(() => null) : null;
+    const caller = callerPhone(call?.from);
+    if (!caller) return;
+    await storeVoiceMessage(ctx, { from: caller.e164, callSid, recordingSid, seconds: recordingSeconds(input.params), audio });
+    return;
+  }
+  await ctx.db.$transaction(async (tx) => {
+    if (await tx.voiceRecording.findUnique({ where: { messageId: message.id } })) return;
+    await tx.voiceRecording.create({
+      data: { messageId: message.id, contentType: audio.contentType, seconds: recordingSeconds(input.params), data: audio.data, createdAt: ctx.clock.now() },
+    });
+    await tx.message.update({ where: { id: message.id }, data: { finalAt: ctx.clock.now() } });
+  });
+}
+
+const TWILIO_HOST = /^https:\/\/[a-z0-9.-]+\.twilio\.com/;
+
+/** The MP3 of a recording, fetched with the same credentials (and, in tests, the same local fake) as the SDK. */
+async function downloadRecording(config: TwilioConfig, recordingUrl: string) {
+  if (!TWILIO_HOST.test(recordingUrl) && !config.apiBaseUrl) throw new Error("Recording URL is not Twilio's");
+  const url = `${config.apiBaseUrl ? recordingUrl.replace(TWILIO_HOST, config.apiBaseUrl.replace(/\/$/, "")) : recordingUrl}.mp3`;
+  const [user, secret] = config.apiKey && config.apiSecret ? [config.apiKey, config.apiSecret] : [config.accountSid, config.authToken];
+  const response = await fetch(url, { headers: { Authorization: `Basic ${Buffer.from(`${user}:${secret}`).toString("base64")}` } });
+  if (!response.ok) throw new Error(`Recording download failed: ${response.status}`);
+  return { contentType: "audio/mpeg", data: new Uint8Array(await response.arrayBuffer()) };
+}
+
+/** A silent 8 kHz mono WAV: what the simulator stores, as nothing was really spoken. */
+export function silentWav(seconds: number): { contentType: string; data: Uint8Array<ArrayBuffer> } {
+  const rate = 8000;
+  const samples = Math.max(1, Math.round(seconds * rate));
+  const buffer = Buffer.alloc(44 + samples, 0x80);
+  buffer.write("RIFF", 0);
+  buffer.writeUInt32LE(36 + samples, 4);
+  buffer.write("WAVEfmt ", 8);
+  buffer.writeUInt32LE(16, 16);
+  buffer.writeUInt16LE(1, 20); // PCM
+  buffer.writeUInt16LE(1, 22); // mono
+  buffer.writeUInt32LE(rate, 24);
+  buffer.writeUInt32LE(rate, 28);
+  buffer.writeUInt16LE(1, 32);
+  buffer.writeUInt16LE(8, 34);
+  buffer.write("data", 36);
+  buffer.writeUInt32LE(samples, 40);
+  return { contentType: "audio/wav", data: new Uint8Array(buffer) };
+}
