@@ -5,56 +5,13 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { newPage, tabTo, useBrowser, useStaffPages, waitForHydration } from "../helpers/browser";
+import { ensureCallbackHoursNow, intakeCallback } from "../helpers/callbacks-e2e";
 
 const browser = useBrowser();
 const staffPage = useStaffPages(browser);
 const phone = () => `0151 7${String(Math.floor(Math.random() * 9_000_000) + 1_000_000)}`;
 
-/** Now in Berlin: the ISO weekday, the day and the time rounded down to 10 minutes. */
-function berlinNow() {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Berlin", weekday: "short", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
-      .formatToParts(new Date())
-      .map((p) => [p.type, p.value]),
-  );
-  const weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].indexOf(parts.weekday) + 1;
-  const minutes = Number(parts.hour) * 60 + Math.floor(Number(parts.minute) / 10) * 10;
-  return { weekday, day: `${parts.year}-${parts.month}-${parts.day}`, minutes };
-}
-const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 
-/** Callback hours for the librarian that cover the next hours, so a missed call can be planned again. */
-async function ensureHoursNow(page: Page) {
-  const { weekday, minutes } = berlinNow();
-  const seeded = weekday <= 5 ? [9 * 60, 11 * 60] : null;
-  const from = minutes;
-  let to = Math.min(minutes + 240, 23 * 60 + 50);
-  if (seeded && from >= seeded[0] && from < seeded[1]) return { from, to: seeded[1] };
-  if (seeded && from < seeded[0] && to > seeded[0]) to = seeded[0];
-  await page.goto("/team/callbacks/hours");
-  await waitForHydration(page);
-  await page.locator('select[name="weekday"]').selectOption(String(weekday));
-  await page.locator('input[name="startTime"]').fill(hhmm(from));
-  await page.locator('input[name="endTime"]').fill(hhmm(to));
-  await page.locator("form#callback-hour label", { hasText: "10 Minuten" }).click();
-  await Promise.all([page.waitForURL(/\/team\/callbacks\/hours$/), page.locator('form#callback-hour button[type="submit"]').click()]);
-  await page.getByRole("status").filter({ hasText: /Rückrufzeit hinzugefügt|überschneidet/ }).or(page.getByRole("alert")).first().waitFor();
-  return { from, to };
-}
-
-async function intake(page: Page, firstName: string, window: { from: number; to: number }) {
-  await page.goto("/team/callbacks/new");
-  await waitForHydration(page);
-  await page.locator('input[name="phone"]').fill(phone());
-  await page.locator('form#callback-lookup button[type="submit"]').click();
-  await page.locator("#caller-heading").waitFor();
-  await page.locator('input[name="firstName"]').fill(firstName);
-  await page.locator('input[name="customDay"]').fill(berlinNow().day);
-  await page.locator('input[name="customFrom"]').fill(hhmm(window.from));
-  await page.locator('input[name="customTo"]').fill(hhmm(window.to));
-  await Promise.all([page.waitForURL(/\/team\/callbacks\/(?!new)[^/]+$/), page.locator('form#callback-intake button[type="submit"]').click()]);
-  return new URL(page.url()).pathname;
-}
 
 const callStatus = (page: Page) => page.locator(".call-now__status");
 const summary = (page: Page, label: string) => page.locator(".summary-list__row", { hasText: label }).locator("dd");
@@ -70,8 +27,8 @@ describe("click-to-call", () => {
     const page = await staffPage("librarian");
     const urls: string[] = [];
     page.on("request", (r) => urls.push(r.url()));
-    const window = await ensureHoursNow(page);
-    const path = await intake(page, "Edeltraud", window);
+    const window = await ensureCallbackHoursNow(page);
+    const path = await intakeCallback(page, { firstName: "Edeltraud", phone: phone(), window });
     await waitForHydration(page);
     const plannedAt = await summary(page, "Anrufen am").textContent();
     await expect(callStatus(page).textContent()).resolves.toBe("");

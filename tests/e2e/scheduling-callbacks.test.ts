@@ -4,6 +4,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { newPage, tabTo, useBrowser, waitForHydration, useStaffPages } from "../helpers/browser";
+import { ensureCallbackHoursNow, intakeCallback } from "../helpers/callbacks-e2e";
 
 const browser = useBrowser();
 const REFERENCE = /^[34679ACDEFGHJKMNPQRTUVWXY]{6}$/;
@@ -11,53 +12,11 @@ const phone = () => `0151 6${String(Math.floor(Math.random() * 9_000_000) + 1_00
 
 const staffPage = useStaffPages(browser);
 
-/** Now in Berlin: the ISO weekday, the day and the time rounded down to 10 minutes. */
-function berlinNow() {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Berlin", weekday: "short", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
-      .formatToParts(new Date())
-      .map((p) => [p.type, p.value]),
-  );
-  const weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].indexOf(parts.weekday) + 1;
-  const minutes = Number(parts.hour) * 60 + Math.floor(Number(parts.minute) / 10) * 10;
-  return { weekday, day: `${parts.year}-${parts.month}-${parts.day}`, minutes };
-}
-const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
-
-/** Callback hours for the librarian that cover the next two hours (the seeded 09:00–11:00 on weekdays may already). */
-async function ensureHoursNow(page: Page) {
-  const { weekday, minutes } = berlinNow();
-  const seeded = weekday <= 5 ? [9 * 60, 11 * 60] : null;
-  let from = minutes;
-  let to = Math.min(minutes + 120, 23 * 60 + 50);
-  if (seeded && from >= seeded[0] && from < seeded[1]) return { from, to: seeded[1] };
-  if (seeded && from < seeded[0] && to > seeded[0]) to = seeded[0];
-  await page.goto("/team/callbacks/hours");
-  await waitForHydration(page);
-  await page.locator('select[name="weekday"]').selectOption(String(weekday));
-  await page.locator('input[name="startTime"]').fill(hhmm(from));
-  await page.locator('input[name="endTime"]').fill(hhmm(to));
-  await page.locator("form#callback-hour label", { hasText: "10 Minuten" }).click();
-  await Promise.all([page.waitForURL(/\/team\/callbacks\/hours$/), page.locator('form#callback-hour button[type="submit"]').click()]);
-  await page.getByRole("status").filter({ hasText: "Rückrufzeit hinzugefügt" }).waitFor();
-  return { from, to };
-}
-
 /** Staff intake with a window from now on: returns the callback's id. */
 async function intake(page: Page, firstName: string, window: { from: number; to: number }) {
-  await page.goto("/team/callbacks/new");
-  await waitForHydration(page);
-  await page.locator('input[name="phone"]').fill(phone());
-  await page.locator('form#callback-lookup button[type="submit"]').click();
-  await page.locator("#caller-heading").waitFor();
-  await page.locator('input[name="firstName"]').fill(firstName);
-  await page.locator('input[name="customDay"]').fill(berlinNow().day);
-  await page.locator('input[name="customFrom"]').fill(hhmm(window.from));
-  await page.locator('input[name="customTo"]').fill(hhmm(window.to));
-  await page.locator('input[name="topic"]').fill("Videoanruf");
-  await Promise.all([page.waitForURL(/\/team\/callbacks\/(?!new)[^/]+$/), page.locator('form#callback-intake button[type="submit"]').click()]);
+  const path = await intakeCallback(page, { firstName, phone: phone(), window, topic: "Videoanruf" });
   await page.getByRole("status").filter({ hasText: "ist geplant" }).waitFor();
-  return new URL(page.url()).pathname.split("/").pop()!;
+  return path.split("/").pop()!;
 }
 
 /** On the list, by keyboard: Tab to the callback's link, Enter, and record an outcome with arrows, Tab and Enter. */
@@ -99,7 +58,7 @@ describe("callbacks", () => {
 
   it("the librarian works through callbacks by keyboard: no answer plans the next attempt, reached is done", async () => {
     const page = await staffPage("librarian");
-    const window = await ensureHoursNow(page);
+    const window = await ensureCallbackHoursNow(page, 120);
 
     const first = await intake(page, "Ilse", window);
     const plannedAt = (await page.locator(".summary-list__row", { hasText: "Anrufen am" }).locator("dd").textContent())!;
