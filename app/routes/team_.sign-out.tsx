@@ -1,4 +1,5 @@
-// Sign-out: ends the server session and clears the cookie.
+// Sign-out: ends the server session, clears the cookie, and tells the browser to drop everything this site kept
+// (cached staff pages, the service worker's storage): the next person on this tablet sees nothing of it.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { signOut } from "~/capabilities/people/auth.server";
@@ -9,7 +10,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (token) await signOut(context.services.db, sessionSettings(context), token);
   const reason = new URL(request.url).searchParams.get("reason") === "expired" ? "expired" : "signedOut";
   return redirect(`/team/sign-in?${reason}=1`, {
-    headers: { "Set-Cookie": await sessionCookie(context).serialize("", { maxAge: 0 }) },
+    headers: {
+      "Set-Cookie": await sessionCookie(context).serialize("", { maxAge: 0 }),
+      "Clear-Site-Data": '"cache", "storage"',
+    },
   });
 }
 

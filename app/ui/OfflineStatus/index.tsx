@@ -1,0 +1,207 @@
+// Staff pages without a connection (docs/decisions/015-offline-pwa.md): the "offline, last synced" banner, how many
+// entries wait on this device, entries refused when they were sent, and the "new version — reload" prompt.
+// Talks to the service worker (app/service-worker.ts) by messages; workbox-window for the update.
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Workbox } from "workbox-window";
+import { Button } from "~/ui/Button";
+import { DateTime } from "~/ui/DateTime";
+import "./OfflineStatus.css";
+
+export interface OfflineConflict {
+  id: number;
+  kind: string;
+  savedAt: string;
+  status: number;
+  reason: string;
+  text: string;
+  redo: string;
+}
+
+interface WorkerStatus {
+  waiting: number;
+  conflicts: OfflineConflict[];
+  sent: number;
+  signInNeeded: boolean;
+}
+
+const CONFLICT_KINDS = ["checkOut", "checkIn", "session", "ticket"];
+
+/** Asks the service worker controlling this page; null without one (first visit, no support). */
+function ask(type: string, extra: Record<string, unknown> = {}): Promise<WorkerStatus | null> {
+  const worker = typeof navigator !== "undefined" ? navigator.serviceWorker?.controller : null;
+  if (!worker) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    const timer = setTimeout(() => resolve(null), 30_000);
+    channel.port1.onmessage = (event) => {
+      clearTimeout(timer);
+      resolve((event.data as WorkerStatus | null) ?? null);
+    };
+    worker.postMessage({ type, ...extra }, [channel.port2]);
+  });
+}
+
+const servedFromDevice = () => document.documentElement.hasAttribute("data-offline");
+
+/**
+ * Without a connection, links and forms work as plain page loads, so the service worker can answer them from this
+ * device (a kept page, or the form queued for later) instead of React Router's fetches failing.
+ */
+function usePlainNavigationWhileOffline() {
+  useEffect(() => {
+    const offline = () => !navigator.onLine || servedFromDevice();
+    const onClick = (event: MouseEvent) => {
+      if (!offline() || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+      const link = (event.target as Element | null)?.closest?.("a[href]") as HTMLAnchorElement | null;
+      if (!link || link.target || link.hasAttribute("download") || link.origin !== location.origin) return;
+      if (link.pathname === location.pathname && link.hash) return;
+      event.stopPropagation();
+    };
+    const onSubmit = (event: SubmitEvent) => {
+      const form = event.target as HTMLFormElement;
+      if (new URL(form.action, location.href).pathname === "/team/sign-out") void ask("SIGN_OUT");
+      if (!offline()) return;
+      event.stopPropagation();
+    };
+    window.addEventListener("click", onClick, true);
+    window.addEventListener("submit", onSubmit, true);
+    return () => {
+      window.removeEventListener("click", onClick, true);
+      window.removeEventListener("submit", onSubmit, true);
+    };
+  }, []);
+}
+
+export function OfflineStatus({ renderedAt, timeZone }: { renderedAt: string; timeZone?: string }) {
+  const { t } = useTranslation("offline");
+  const [offline, setOffline] = useState(false);
+  const [status, setStatus] = useState<WorkerStatus | null>(null);
+  const [hadWaiting, setHadWaiting] = useState(false);
+  const [update, setUpdate] = useState<Workbox | null>(null);
+  const sentAtStart = useRef<number | null>(null);
+
+  usePlainNavigationWhileOffline();
+
+  useEffect(() => {
+    setOffline(!navigator.onLine || servedFromDevice());
+    const sw = navigator.serviceWorker;
+    if (!sw) return;
+    const apply = (next: WorkerStatus | null) => {
+      if (!next) return;
+      sentAtStart.current ??= next.sent;
+      if (next.waiting > 0) setHadWaiting(true);
+      setStatus(next);
+    };
+    const onMessage = (event: MessageEvent) => {
+      const data = event.data as { type?: string; status?: WorkerStatus } | null;
+      if (data?.type === "OFFLINE_STATUS") apply(data.status ?? null);
+    };
+    const refresh = () => void ask(navigator.onLine ? "REPLAY" : "STATUS").then(apply);
+    const wentOnline = () => {
+      setOffline(false);
+      document.documentElement.removeAttribute("data-offline");
+      refresh();
+    };
+    const wentOffline = () => setOffline(true);
+    sw.addEventListener("message", onMessage);
+    sw.addEventListener("controllerchange", refresh);
+    window.addEventListener("online", wentOnline);
+    window.addEventListener("offline", wentOffline);
+    void ask("STATUS").then(apply).then(refresh);
+
+    // Updates: a new worker waits until the volunteer chooses to reload (a form may be half filled in).
+    const wb = new Workbox("/sw.js", { scope: "/" });
+    wb.addEventListener("waiting", () => setUpdate(wb));
+    wb.addEventListener("controlling", (event) => {
+      if (event.isUpdate) window.location.reload();
+    });
+    void wb.register().catch(() => undefined);
+
+    // A page kept on this device carries the idempotency key of the day it was saved: every use needs its own.
+    if (servedFromDevice()) {
+      for (const input of document.querySelectorAll<HTMLInputElement>('input[name="idempotencyKey"]')) input.value = crypto.randomUUID();
+    }
+
+    return () => {
+      sw.removeEventListener("message", onMessage);
+      sw.removeEventListener("controllerchange", refresh);
+      window.removeEventListener("online", wentOnline);
+      window.removeEventListener("offline", wentOffline);
+    };
+  }, []);
+
+  const waiting = status?.waiting ?? 0;
+  const conflicts = status?.conflicts ?? [];
+  const sentNow = status && sentAtStart.current !== null ? status.sent - sentAtStart.current : 0;
+  const dismiss = (id: number) => void ask("DISMISS", { id }).then((next) => next && setStatus(next));
+
+  return (
+    <div className="offline-status no-print">
+      <div className="offline-banner" data-offline-banner hidden={!offline}>
+        <p>
+          <strong>{t("staff.offline")}</strong> {t("staff.lastSynced")} <DateTime iso={renderedAt} timeZone={timeZone} />
+        </p>
+        <p>{t("staff.offlineHint")}</p>
+      </div>
+
+      <div role="status" className="offline-status__live">
+        {waiting > 0 ? (
+          <p className="offline-status__waiting" data-waiting={waiting}>
+            {t("staff.waiting", { count: waiting })}{" "}
+            {!offline ? (
+              <Button variant="secondary" onPress={() => void ask("REPLAY").then((next) => next && setStatus(next))}>
+                {t("staff.sendNow")}
+              </Button>
+            ) : null}
+          </p>
+        ) : hadWaiting && sentNow > 0 ? (
+          <p className="offline-status__sent">{t("staff.allSent")}</p>
+        ) : null}
+        {status?.signInNeeded && waiting > 0 ? <p>{t("staff.signInNeeded")}</p> : null}
+        {update ? (
+          <p className="offline-status__update">
+            {t("staff.update.available")}{" "}
+            <Button variant="secondary" onPress={() => update.messageSkipWaiting()}>
+              {t("staff.update.reload")}
+            </Button>
+          </p>
+        ) : null}
+      </div>
+
+      {conflicts.length > 0 ? (
+        <section className="offline-conflicts" aria-labelledby="offline-conflicts-heading">
+          <h2 id="offline-conflicts-heading">{t("staff.conflicts.heading")}</h2>
+          <p>{t("staff.conflicts.intro")}</p>
+          <ul>
+            {conflicts.map((c) => (
+              <li key={c.id} className="offline-conflicts__item">
+                <h3>{t(`staff.conflicts.kind.${CONFLICT_KINDS.includes(c.kind) ? c.kind : "form"}`)}</h3>
+                <p>
+                  {t("staff.conflicts.savedAt")} <DateTime iso={c.savedAt} timeZone={timeZone} />
+                </p>
+                {c.reason ? (
+                  <p>
+                    {t("staff.conflicts.reason")} {c.reason}
+                  </p>
+                ) : null}
+                {c.text ? (
+                  <div>
+                    <p>{t("staff.conflicts.text")}</p>
+                    <blockquote className="offline-conflicts__text">{c.text}</blockquote>
+                  </div>
+                ) : null}
+                <p className="offline-conflicts__actions">
+                  <a href={c.redo}>{t("staff.conflicts.redo")}</a>
+                  <Button variant="secondary" onPress={() => dismiss(c.id)}>
+                    {t("staff.conflicts.dismiss")}
+                  </Button>
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}
