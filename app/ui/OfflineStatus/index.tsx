@@ -3,7 +3,7 @@
 // Talks to the service worker (app/service-worker.ts) by messages; workbox-window for the update.
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Workbox } from "workbox-window";
+import type { Workbox } from "workbox-window";
 import { Button } from "~/ui/Button";
 import { DateTime } from "~/ui/DateTime";
 import "./OfflineStatus.css";
@@ -111,12 +111,17 @@ export function OfflineStatus({ renderedAt, timeZone }: { renderedAt: string; ti
     void ask("STATUS").then(apply).then(refresh);
 
     // Updates: a new worker waits until the volunteer chooses to reload (a form may be half filled in).
-    const wb = new Workbox("/sw.js", { scope: "/" });
-    wb.addEventListener("waiting", () => setUpdate(wb));
-    wb.addEventListener("controlling", (event) => {
-      if (event.isUpdate) window.location.reload();
-    });
-    void wb.register().catch(() => undefined);
+    // Loaded in the browser only (the package has no server build Node can import).
+    void import("workbox-window")
+      .then(({ Workbox }) => {
+        const wb = new Workbox("/sw.js", { scope: "/" });
+        wb.addEventListener("waiting", () => setUpdate(wb));
+        wb.addEventListener("controlling", (event) => {
+          if (event.isUpdate) window.location.reload();
+        });
+        return wb.register();
+      })
+      .catch(() => undefined);
 
     // A page kept on this device carries the idempotency key of the day it was saved: every use needs its own.
     if (servedFromDevice()) {
