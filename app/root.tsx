@@ -91,7 +91,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
-        {root?.serviceWorker ? <script nonce={root.nonce} dangerouslySetInnerHTML={{ __html: REGISTER_SW }} /> : null}
+        {root?.serviceWorker ? <script id="sw-register" nonce={root.nonce} dangerouslySetInnerHTML={{ __html: REGISTER_SW }} /> : null}
         {hydrate ? (
           <>
             <ScrollRestoration nonce={root?.nonce} />
