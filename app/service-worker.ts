@@ -98,6 +98,9 @@ self.addEventListener("message", (event) => {
     case "REPLAY":
       event.waitUntil(replay().then(status).then(answer));
       break;
+    case "WARM":
+      event.waitUntil(warm().then(() => answer({ ok: true })));
+      break;
     case "DISMISS":
       event.waitUntil(dismissConflict(Number(data.id)).then(status).then(answer));
       break;
@@ -196,6 +199,30 @@ async function staffNavigation(request: Request, path: string): Promise<Response
     return response;
   } catch {
     return (await fromCache(await staffCacheName(), request.url)) ?? offlinePage();
+  }
+}
+
+/** The overview pages a volunteer needs offline, fetched in the background when missing or older than this. */
+const WARM_PATHS = ["/team/today", "/team/devices", "/team/loans"];
+const WARM_AFTER_MS = 10 * 60_000;
+
+async function warm() {
+  for (const path of WARM_PATHS) {
+    const url = new URL(path, self.location.origin).href;
+    const name = await staffCacheName();
+    const kept = name ? await (await caches.open(name)).match(url) : undefined;
+    if (kept && Date.now() - Date.parse(kept.headers.get("X-Synced-At") ?? "") < WARM_AFTER_MS) continue;
+    let response: Response;
+    try {
+      response = await fetchWithTimeout(new Request(url, { credentials: "same-origin", headers: { Accept: "text/html" } }), 15_000);
+    } catch {
+      return;
+    }
+    const session = response.headers.get(SESSION_HEADER);
+    if (response.status !== 200 || response.redirected || !session) return;
+    const current = `${STAFF_PREFIX}${session}`;
+    await dropStaffCaches(current);
+    await remember(current, new Request(url), response);
   }
 }
 

@@ -1,7 +1,7 @@
 // Staff pages without a connection (docs/decisions/015-offline-pwa.md): the "offline, last synced" banner, how many
 // entries wait on this device, entries refused when they were sent, and the "new version — reload" prompt.
 // Talks to the service worker (app/service-worker.ts) by messages; workbox-window for the update.
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Workbox } from "workbox-window";
 import { Button } from "~/ui/Button";
@@ -44,11 +44,14 @@ function ask(type: string, extra: Record<string, unknown> = {}): Promise<WorkerS
 
 const servedFromDevice = () => document.documentElement.hasAttribute("data-offline");
 
+/** The latest count of waiting entries, for the sign-out below. */
+let waitingNow = 0;
+
 /**
  * Without a connection, links and forms work as plain page loads, so the service worker can answer them from this
  * device (a kept page, or the form queued for later) instead of React Router's fetches failing.
  */
-function usePlainNavigationWhileOffline() {
+function usePlainNavigationWhileOffline(signOutBlocked: () => void) {
   useEffect(() => {
     const offline = () => !navigator.onLine || servedFromDevice();
     const onClick = (event: MouseEvent) => {
@@ -60,7 +63,20 @@ function usePlainNavigationWhileOffline() {
     };
     const onSubmit = (event: SubmitEvent) => {
       const form = event.target as HTMLFormElement;
-      if (new URL(form.action, location.href).pathname === "/team/sign-out") void ask("SIGN_OUT");
+      if (new URL(form.action, location.href).pathname === "/team/sign-out") {
+        if (waitingNow > 0 && navigator.onLine) {
+          // Signing out clears this device's storage: send what waits first (as this person), then sign out.
+          event.preventDefault();
+          event.stopPropagation();
+          void ask("REPLAY").then(async (after) => {
+            if (after && after.waiting > 0) return signOutBlocked();
+            await ask("SIGN_OUT");
+            form.submit();
+          });
+          return;
+        }
+        void ask("SIGN_OUT");
+      }
       if (!offline()) return;
       event.stopPropagation();
     };
@@ -70,7 +86,7 @@ function usePlainNavigationWhileOffline() {
       window.removeEventListener("click", onClick, true);
       window.removeEventListener("submit", onSubmit, true);
     };
-  }, []);
+  }, [signOutBlocked]);
 }
 
 export function OfflineStatus({ renderedAt, timeZone }: { renderedAt: string; timeZone?: string }) {
@@ -80,8 +96,10 @@ export function OfflineStatus({ renderedAt, timeZone }: { renderedAt: string; ti
   const [hadWaiting, setHadWaiting] = useState(false);
   const [update, setUpdate] = useState<Workbox | null>(null);
   const sentAtStart = useRef<number | null>(null);
+  const [signOutBlocked, setSignOutBlocked] = useState(false);
+  const blockSignOut = useCallback(() => setSignOutBlocked(true), []);
 
-  usePlainNavigationWhileOffline();
+  usePlainNavigationWhileOffline(blockSignOut);
 
   useEffect(() => {
     setOffline(!navigator.onLine || servedFromDevice());
@@ -91,6 +109,7 @@ export function OfflineStatus({ renderedAt, timeZone }: { renderedAt: string; ti
       if (!next) return;
       sentAtStart.current ??= next.sent;
       if (next.waiting > 0) setHadWaiting(true);
+      waitingNow = next.waiting;
       setStatus(next);
     };
     const onMessage = (event: MessageEvent) => {
@@ -108,7 +127,11 @@ export function OfflineStatus({ renderedAt, timeZone }: { renderedAt: string; ti
     sw.addEventListener("controllerchange", refresh);
     window.addEventListener("online", wentOnline);
     window.addEventListener("offline", wentOffline);
-    void ask("STATUS").then(apply).then(refresh);
+    void ask("STATUS")
+      .then(apply)
+      .then(refresh)
+      // Keep the overview pages (today, devices, loans) on this device, even those not opened yet.
+      .then(() => (navigator.onLine && !servedFromDevice() ? ask("WARM") : null));
 
     // Updates: a new worker waits until the volunteer chooses to reload (a form may be half filled in).
     // Loaded in the browser only (the package has no server build Node can import).
@@ -164,6 +187,7 @@ export function OfflineStatus({ renderedAt, timeZone }: { renderedAt: string; ti
           <p className="offline-status__sent">{t("staff.allSent")}</p>
         ) : null}
         {status?.signInNeeded && waiting > 0 ? <p>{t("staff.signInNeeded")}</p> : null}
+        {signOutBlocked && waiting > 0 ? <p>{t("staff.signOutWaiting", { count: waiting })}</p> : null}
         {update ? (
           <p className="offline-status__update">
             {t("staff.update.available")}{" "}
