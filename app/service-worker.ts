@@ -133,6 +133,9 @@ async function staffCacheName(): Promise<string | undefined> {
   return (await caches.keys()).find((k) => k.startsWith(STAFF_PREFIX));
 }
 
+/** Bumped at sign-out: a page still arriving from before (a background refresh) is then not kept. */
+let generation = 0;
+
 async function dropStaffCaches(except?: string) {
   const keys = await caches.keys();
   await Promise.all(keys.filter((k) => k.startsWith(STAFF_PREFIX) && k !== except).map((k) => caches.delete(k)));
@@ -184,6 +187,7 @@ async function offlinePage(): Promise<Response> {
 }
 
 async function staffNavigation(request: Request, path: string): Promise<Response> {
+  const started = generation;
   try {
     const response = await fetchWithTimeout(request, NETWORK_TIMEOUT_MS);
     await noteLanguage(response);
@@ -191,7 +195,12 @@ async function staffNavigation(request: Request, path: string): Promise<Response
     if (!session) {
       // Nobody signed in (sign-in page, or a redirect to it): nothing of an earlier session may stay.
       if (response.status === 200 || response.type === "opaqueredirect") await dropStaffCaches();
-    } else if (response.status === 200 && response.type === "basic" && OFFLINE_STAFF_PAGES.some((p) => p.test(path))) {
+    } else if (
+      response.status === 200 &&
+      response.type === "basic" &&
+      generation === started &&
+      OFFLINE_STAFF_PAGES.some((p) => p.test(path))
+    ) {
       const name = `${STAFF_PREFIX}${session}`;
       await dropStaffCaches(name);
       await remember(name, request, response.clone());
@@ -207,6 +216,7 @@ const WARM_PATHS = ["/team/today", "/team/devices", "/team/loans"];
 const WARM_AFTER_MS = 10 * 60_000;
 
 async function warm() {
+  const started = generation;
   for (const path of WARM_PATHS) {
     const url = new URL(path, self.location.origin).href;
     const name = await staffCacheName();
@@ -219,7 +229,7 @@ async function warm() {
       return;
     }
     const session = response.headers.get(SESSION_HEADER);
-    if (response.status !== 200 || response.redirected || !session) return;
+    if (response.status !== 200 || response.redirected || !session || generation !== started) return;
     const current = `${STAFF_PREFIX}${session}`;
     await dropStaffCaches(current);
     await remember(current, new Request(url), response);
@@ -427,6 +437,7 @@ async function broadcast() {
  * response's Clear-Site-Data then clears everything else; the page sends waiting entries before that.
  */
 async function forgetStaffData() {
+  generation += 1;
   await dropStaffCaches();
 }
 

@@ -56,7 +56,7 @@ describe("offline actions", () => {
     await Promise.all([page.waitForURL(/\/team\/loans\?saved=offline$/), page.locator("form#loan-details button[type=submit]").click()]);
     await waiting(page).waitFor();
     expect(await waiting(page).innerText()).toContain("Auf diesem Gerät gespeichert – wird gesendet, sobald Sie online sind (1 wartet).");
-    expect(await page.getByRole("status").filter({ has: waiting(page) }).count()).toBe(1);
+    expect(await page.locator('[aria-live="polite"]').filter({ has: waiting(page) }).count()).toBe(1);
 
     // Back online: sent once, the device is lent to her.
     await page.context().setOffline(false);

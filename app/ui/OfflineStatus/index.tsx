@@ -173,7 +173,7 @@ export function OfflineStatus({ renderedAt, timeZone }: { renderedAt: string; ti
         <p>{t("staff.offlineHint")}</p>
       </div>
 
-      <div role="status" className="offline-status__live">
+      <div aria-live="polite" className="offline-status__live">
         {waiting > 0 ? (
           <p className="offline-status__waiting" data-waiting={waiting}>
             {t("staff.waiting", { count: waiting })}{" "}

@@ -23,15 +23,13 @@ export function CitizenShell({ children, offlineNote = true }: { children: React
         homeHref="/"
         actions={root ? <PhoneNumber phone={root.programmePhone} label={t("citizen.callUs")} /> : null}
       />
-      <MainContent>
-        {offlineNote && root ? (
-          <div className="offline-note" data-offline-note hidden>
-            <p>{t("offline:citizenNote")}</p>
-            <PhoneNumber phone={root.programmePhone} />
-          </div>
-        ) : null}
-        {children}
-      </MainContent>
+      {offlineNote && root ? (
+        <div className="offline-note page-width" data-offline-note hidden>
+          <p>{t("offline:citizenNote")}</p>
+          <PhoneNumber phone={root.programmePhone} />
+        </div>
+      ) : null}
+      <MainContent>{children}</MainContent>
       <SiteFooter>
         {root ? <LanguageSwitcher languages={root.languages} current={root.lng} pathname={pathname} /> : null}
         <p>{t("citizen.footer")}</p>
