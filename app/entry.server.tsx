@@ -55,6 +55,7 @@ function offlineHeaders(headers: Headers, remixContext: EntryContext, loadContex
   const root = remixContext.staticHandlerContext.loaderData?.root as { lng?: string } | undefined;
   if (root?.lng) headers.set("Content-Language", root.lng);
   if (loadContext.staffSessionTag) headers.set("X-Staff-Session", loadContext.staffSessionTag);
+  if (loadContext.staffPersonTag) headers.set("X-Staff-Person", loadContext.staffPersonTag);
 }
 
 /** Expected errors (a user's mistake, a missing page) are not logged as failures. */

@@ -23,6 +23,7 @@ const STAFF_PREFIX = "staff-";
 const PAGES_CACHE = "pages";
 const NETWORK_TIMEOUT_MS = 4_000;
 const SESSION_HEADER = "X-Staff-Session";
+const PERSON_HEADER = "X-Staff-Person";
 
 /** Staff pages worth having offline: the volunteer's day, devices, loans and the forms that can be queued. */
 const OFFLINE_STAFF_PAGES = [
@@ -179,6 +180,12 @@ async function noteLanguage(response: Response) {
   if (lng && LANGUAGES.includes(lng)) await (await caches.open(STATE_CACHE)).put("/__state/language", new Response(lng));
 }
 
+/** Who is signed in here (an opaque tag per person), from the latest staff page; "" after a page without one. */
+async function noteWho(response: Response) {
+  if (response.type === "opaqueredirect") return;
+  await setState("who", response.headers.get(PERSON_HEADER) ?? "");
+}
+
 async function offlinePage(): Promise<Response> {
   const cache = await caches.open(OFFLINE_CACHE);
   const page = (await cache.match(offlineKey(await languageOfThisDevice()))) ?? (await cache.match(offlineKey("de")));
@@ -191,6 +198,7 @@ async function staffNavigation(request: Request, path: string): Promise<Response
   try {
     const response = await fetchWithTimeout(request, NETWORK_TIMEOUT_MS);
     await noteLanguage(response);
+    await noteWho(response);
     const session = response.headers.get(SESSION_HEADER);
     if (!session) {
       // Nobody signed in (sign-in page, or a redirect to it): nothing of an earlier session may stay.
@@ -275,6 +283,8 @@ interface Conflict {
   reason: string;
   text: string;
   redo: string;
+  /** Whose entry it was: only they see it. */
+  who: string;
 }
 
 const queue = new Queue("offline-forms", {
@@ -306,7 +316,7 @@ async function queueForm(request: Request, path: string): Promise<Response> {
   }
   await queue.pushRequest({
     request,
-    metadata: { kind: match.q.kind, redo: match.q.redo(match.m), text, savedAt: new Date().toISOString() },
+    metadata: { kind: match.q.kind, redo: match.q.redo(match.m), text, savedAt: new Date().toISOString(), who: (await getState<string>("who")) ?? "" },
   });
   await broadcast();
   return Response.redirect(`${match.q.after(match.m)}?saved=offline`, 303);
@@ -328,12 +338,32 @@ registerRoute(
 
 let replaying: Promise<void> | null = null;
 
-/** Sends the waiting forms one after the other; stops at the first network failure (still offline). */
+interface EntryMeta {
+  kind?: string;
+  redo?: string;
+  text?: string;
+  savedAt?: string;
+  who?: string;
+}
+
+/**
+ * Sends the waiting forms one after the other, stopping at the first network failure (still offline). Only the
+ * signed-in person's entries are sent; someone else's go back to the end of the queue and wait for them.
+ */
 function replay(): Promise<void> {
   replaying ??= (async () => {
     try {
-      for (let entry = await queue.shiftRequest(); entry; entry = await queue.shiftRequest()) {
-        const meta = (entry.metadata ?? {}) as { kind?: string; redo?: string; text?: string; savedAt?: string };
+      const who = (await getState<string>("who")) ?? "";
+      // Each entry at most once per round: someone else's go back to the end.
+      let budget = (await queue.getAll()).length;
+      while (budget-- > 0) {
+        const entry = await queue.shiftRequest();
+        if (!entry) break;
+        const meta = (entry.metadata ?? {}) as EntryMeta;
+        if (!who || (meta.who ?? "") !== who) {
+          await queue.pushRequest(entry);
+          continue;
+        }
         let response: Response;
         try {
           response = await fetch(new Request(entry.request, { redirect: "follow" }));
@@ -357,6 +387,7 @@ function replay(): Promise<void> {
             reason: reasonFrom(await response.text()),
             text: meta.text ?? "",
             redo: meta.redo ?? "/team",
+            who: meta.who ?? "",
           });
         } else {
           await setState("sent", ((await getState<number>("sent")) ?? 0) + 1);
@@ -416,11 +447,14 @@ async function dismissConflict(id: number) {
 }
 
 async function status() {
-  const waiting = await queue.getAll();
+  const who = (await getState<string>("who")) ?? "";
+  const entries = await queue.getAll();
+  const mine = entries.filter((e) => who && (e.metadata as EntryMeta | undefined)?.who === who).length;
   return {
     version: VERSION,
-    waiting: waiting.length,
-    conflicts: (await getState<Conflict[]>("conflicts")) ?? [],
+    waiting: mine,
+    othersWaiting: entries.length - mine,
+    conflicts: ((await getState<Conflict[]>("conflicts")) ?? []).filter((c) => c.who === who).map(({ who: _who, ...c }) => c),
     sent: (await getState<number>("sent")) ?? 0,
     signInNeeded: (await getState<boolean>("signInNeeded")) ?? false,
   };

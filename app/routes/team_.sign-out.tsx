@@ -8,11 +8,15 @@ import { readSessionToken, sessionCookie, sessionSettings } from "~/web/session.
 export async function action({ request, context }: ActionFunctionArgs) {
   const token = await readSessionToken(request, context);
   if (token) await signOut(context.services.db, sessionSettings(context), token);
-  const reason = new URL(request.url).searchParams.get("reason") === "expired" ? "expired" : "signedOut";
+  const url = new URL(request.url);
+  const reason = url.searchParams.get("reason") === "expired" ? "expired" : "signedOut";
+  // `keep=queue`: someone else's offline entries wait on this device; the page had the worker drop this
+  // person's kept pages, so only the HTTP cache is cleared (docs/decisions/015-offline-pwa.md).
+  const clear = url.searchParams.get("keep") === "queue" ? '"cache"' : '"cache", "storage"';
   return redirect(`/team/sign-in?${reason}=1`, {
     headers: {
       "Set-Cookie": await sessionCookie(context).serialize("", { maxAge: 0 }),
-      "Clear-Site-Data": '"cache", "storage"',
+      "Clear-Site-Data": clear,
     },
   });
 }

@@ -13,6 +13,8 @@ declare module "@remix-run/node" {
      * as X-Staff-Session so the service worker keeps pages per session (docs/decisions/015-offline-pwa.md).
      */
     staffSessionTag?: string;
+    /** Likewise for the person (stays the same across sign-ins): whose offline entries the worker may send. */
+    staffPersonTag?: string;
   }
   // Single Fetch types for loaders and actions returning data().
   interface Future {

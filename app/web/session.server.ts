@@ -59,11 +59,9 @@ export async function requireStaff(
     const { pathname } = new URL(request.url);
     throw redirect(`/team/sign-in?redirectTo=${encodeURIComponent(pathname)}`);
   }
-  context.staffSessionTag = crypto
-    .createHmac("sha256", context.services.config.sessionSecret)
-    .update(`offline-cache:${token}`)
-    .digest("hex")
-    .slice(0, 24);
+  const tag = (value: string) => crypto.createHmac("sha256", context.services.config.sessionSecret).update(value).digest("hex").slice(0, 24);
+  context.staffSessionTag = tag(`offline-cache:${token}`);
+  context.staffPersonTag = tag(`offline-person:${session.actor.staffId}`);
   if (!can(session.actor, permission, locationId)) throw errorResponse(forbidden(permission));
   const ctx = withActor(context.services, session.actor) as StaffRequest["ctx"];
   return { ctx, actor: session.actor, expiresAt: session.expiresAt };

@@ -20,6 +20,8 @@ export interface OfflineConflict {
 
 interface WorkerStatus {
   waiting: number;
+  /** Entries someone else made on this device: they wait for that person. */
+  othersWaiting: number;
   conflicts: OfflineConflict[];
   sent: number;
   signInNeeded: boolean;
@@ -44,8 +46,23 @@ function ask(type: string, extra: Record<string, unknown> = {}): Promise<WorkerS
 
 const servedFromDevice = () => document.documentElement.hasAttribute("data-offline");
 
-/** The latest count of waiting entries, for the sign-out below. */
+/** The latest counts of waiting entries, for the sign-out below. */
 let waitingNow = 0;
+let othersNow = 0;
+
+/**
+ * Signs out with a plain form submission. With someone else's entries waiting, the response must not clear this
+ * device's storage (it would lose them): `?keep=queue`; this person's pages are dropped by the worker anyway.
+ */
+async function signOut(form: HTMLFormElement) {
+  await ask("SIGN_OUT");
+  if (othersNow > 0) {
+    const url = new URL(form.action, location.href);
+    url.searchParams.set("keep", "queue");
+    form.action = url.pathname + url.search;
+  }
+  form.submit();
+}
 
 /**
  * Without a connection, links and forms work as plain page loads, so the service worker can answer them from this
@@ -70,9 +87,14 @@ function usePlainNavigationWhileOffline(signOutBlocked: () => void) {
           event.stopPropagation();
           void ask("REPLAY").then(async (after) => {
             if (after && after.waiting > 0) return signOutBlocked();
-            await ask("SIGN_OUT");
-            form.submit();
+            await signOut(form);
           });
+          return;
+        }
+        if (othersNow > 0 && navigator.onLine) {
+          event.preventDefault();
+          event.stopPropagation();
+          void signOut(form);
           return;
         }
         void ask("SIGN_OUT");
@@ -110,6 +132,7 @@ export function OfflineStatus({ renderedAt, timeZone }: { renderedAt: string; ti
       sentAtStart.current ??= next.sent;
       if (next.waiting > 0) setHadWaiting(true);
       waitingNow = next.waiting;
+      othersNow = next.othersWaiting ?? 0;
       setStatus(next);
     };
     const onMessage = (event: MessageEvent) => {
@@ -187,6 +210,7 @@ export function OfflineStatus({ renderedAt, timeZone }: { renderedAt: string; ti
           <p className="offline-status__sent">{t("staff.allSent")}</p>
         ) : null}
         {status?.signInNeeded && waiting > 0 ? <p>{t("staff.signInNeeded")}</p> : null}
+        {(status?.othersWaiting ?? 0) > 0 ? <p>{t("staff.othersWaiting", { count: status?.othersWaiting ?? 0 })}</p> : null}
         {signOutBlocked && waiting > 0 ? <p>{t("staff.signOutWaiting", { count: waiting })}</p> : null}
         {update ? (
           <p className="offline-status__update">
