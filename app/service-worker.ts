@@ -83,7 +83,7 @@ self.addEventListener("activate", (event) => {
 });
 
 self.addEventListener("message", (event) => {
-  const data = (event.data ?? {}) as { type?: string; id?: number };
+  const data = (event.data ?? {}) as { type?: string; id?: number; restart?: boolean };
   const port = event.ports[0];
   const answer = (value: unknown) => port?.postMessage(value);
   switch (data.type) {
@@ -97,6 +97,8 @@ self.addEventListener("message", (event) => {
       event.waitUntil(status().then(answer));
       break;
     case "REPLAY":
+      // `restart`: the page just came back online; an attempt stalled on the old connection is given up and redone.
+      if (data.restart) inFlight?.abort();
       event.waitUntil(replay().then(status).then(answer));
       break;
     case "WARM":
@@ -337,6 +339,31 @@ registerRoute(
 );
 
 let replaying: Promise<void> | null = null;
+let replayAgain = false;
+let inFlight: AbortController | null = null;
+/** Whose entry is being sent right now (taken out of the queue meanwhile, but still waiting for the volunteer). */
+let sendingFor: string | null = null;
+/** A request that has not answered by then counts as "still offline" (a flaky line can stall one for minutes). */
+const REPLAY_TIMEOUT_MS = 15_000;
+
+/** One waiting entry sent: its answer (status, where it landed, the page), or null when the network failed. */
+async function send(request: Request): Promise<{ status: number; landed: string; html: string } | null> {
+  const controller = new AbortController();
+  inFlight = controller;
+  const timer = setTimeout(() => controller.abort(), REPLAY_TIMEOUT_MS);
+  try {
+    // A copy: building a Request from another uses up its body, and the entry may have to go back into the queue.
+    const response = await fetch(new Request(request.clone(), { redirect: "follow", signal: controller.signal }));
+    const landed = new URL(response.url || "/", self.location.origin).pathname;
+    const html = response.status >= 400 ? await response.text() : "";
+    return { status: response.status, landed, html };
+  } catch {
+    return null;
+  } finally {
+    clearTimeout(timer);
+    inFlight = null;
+  }
+}
 
 interface EntryMeta {
   kind?: string;
@@ -351,7 +378,12 @@ interface EntryMeta {
  * signed-in person's entries are sent; someone else's go back to the end of the queue and wait for them.
  */
 function replay(): Promise<void> {
-  replaying ??= (async () => {
+  // Asked again while sending (e.g. back online during a stalled attempt): one more round afterwards.
+  if (replaying) {
+    replayAgain = true;
+    return replaying;
+  }
+  replaying = (async () => {
     try {
       const who = (await getState<string>("who")) ?? "";
       // Each entry at most once per round: someone else's go back to the end.
@@ -364,27 +396,27 @@ function replay(): Promise<void> {
           await queue.pushRequest(entry);
           continue;
         }
-        let response: Response;
-        try {
-          response = await fetch(new Request(entry.request, { redirect: "follow" }));
-        } catch {
+        sendingFor = meta.who ?? "";
+        const answer = await send(entry.request).finally(() => {
+          sendingFor = null;
+        });
+        if (!answer) {
           await queue.unshiftRequest(entry);
           break;
         }
-        const landed = new URL(response.url || "/", self.location.origin).pathname;
-        if (landed === "/team/sign-in") {
+        if (answer.landed === "/team/sign-in") {
           // Signed out meanwhile: keep it for after the next sign-in.
           await queue.unshiftRequest(entry);
           await setState("signInNeeded", true);
           break;
         }
         await setState("signInNeeded", false);
-        if (response.status >= 400) {
+        if (answer.status >= 400) {
           await addConflict({
             kind: meta.kind ?? "form",
             savedAt: meta.savedAt ?? new Date(entry.timestamp ?? Date.now()).toISOString(),
-            status: response.status,
-            reason: reasonFrom(await response.text()),
+            status: answer.status,
+            reason: reasonFrom(answer.html),
             text: meta.text ?? "",
             redo: meta.redo ?? "/team",
             who: meta.who ?? "",
@@ -396,6 +428,10 @@ function replay(): Promise<void> {
     } finally {
       replaying = null;
       await broadcast();
+    }
+    if (replayAgain) {
+      replayAgain = false;
+      await replay();
     }
   })();
   return replaying;
@@ -449,7 +485,7 @@ async function dismissConflict(id: number) {
 async function status() {
   const who = (await getState<string>("who")) ?? "";
   const entries = await queue.getAll();
-  const mine = entries.filter((e) => who && (e.metadata as EntryMeta | undefined)?.who === who).length;
+  const mine = entries.filter((e) => who && (e.metadata as EntryMeta | undefined)?.who === who).length + (who && sendingFor === who ? 1 : 0);
   return {
     version: VERSION,
     waiting: mine,

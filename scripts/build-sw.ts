@@ -10,13 +10,13 @@ import { injectManifest } from "workbox-build";
 const root = process.cwd();
 const outFile = path.join(root, "public/sw.js");
 
-/** The version follows the Remix build (its manifest file name changes with every change of the app). */
-function buildVersion(): string {
+/** The version changes with the app (Remix's manifest file name carries its hash) and with the worker itself. */
+function buildVersion(worker: string): string {
   const manifest = fs.readdirSync(path.join(root, "public/build")).find((f) => /^manifest-.*\.js$/.test(f)) ?? String(Date.now());
-  return crypto.createHash("sha256").update(manifest).digest("hex").slice(0, 12);
+  return crypto.createHash("sha256").update(manifest).update(worker).digest("hex").slice(0, 12);
 }
 
-const version = buildVersion();
+const PLACEHOLDER = "__SW_VERSION_PLACEHOLDER__";
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "da-sw-"));
 const bundled = path.join(tmp, "sw.js");
 
@@ -27,9 +27,13 @@ await build({
   target: "es2020",
   minify: true,
   outfile: bundled,
-  define: { __SW_VERSION__: JSON.stringify(version), "process.env.NODE_ENV": '"production"' },
+  define: { __SW_VERSION__: JSON.stringify(PLACEHOLDER), "process.env.NODE_ENV": '"production"' },
   logLevel: "warning",
 });
+
+const worker = fs.readFileSync(bundled, "utf8");
+const version = buildVersion(worker);
+fs.writeFileSync(bundled, worker.replaceAll(PLACEHOLDER, version));
 
 const { count, size, warnings } = await injectManifest({
   swSrc: bundled,

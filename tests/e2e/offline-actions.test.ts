@@ -133,4 +133,62 @@ describe("offline actions", () => {
     await conflicts.waitFor({ state: "detached" });
     await page.context().close();
   });
+
+  it("a new request and a return with its checklist, both made offline, are sent once each", async () => {
+    const page = await staffPage("coordinator", { serviceWorkers: true });
+    const tag = await newDevice(page);
+    await fillCheckOut(page, tag, "Ingeborg");
+    await Promise.all([page.waitForURL(/\/team\/loans\/[^/?]+\?created=1$/), page.locator("form#loan-details button[type=submit]").click()]);
+    const loanPath = new URL(page.url()).pathname;
+    await readyForOffline(page, ["/team/today", loanPath, `${loanPath}/check-in`]);
+
+    // The caller is looked up with a connection; the line drops while the problem is written down.
+    const caller = phone();
+    await page.goto("/team/tickets/new");
+    await waitForHydration(page);
+    await page.locator('input[name="phone"]').fill(caller);
+    await page.locator('form#intake-lookup button[type="submit"]').click();
+    await page.locator("#intake-caller-heading").waitFor();
+    await page.context().setOffline(true);
+    await page.locator('input[name="person.firstName"]').fill("Waltraud");
+    await page.locator('textarea[name="description"]').fill("Offline aufgenommen: Tablet lädt nicht.");
+    await Promise.all([page.waitForURL(/\/team\/today\?saved=offline$/), page.locator('form#intake button[type="submit"]').click()]);
+    await waiting(page).waitFor();
+    expect(await waiting(page).innerText()).toContain("(1 wartet)");
+
+    // Still offline: the return, from the check-in page kept on this device.
+    await page.goto(`${loanPath}/check-in`);
+    await waitForHydration(page);
+    for (const [name, value] of [
+      ["accessoriesComplete", "yes"],
+      ["condition", "good"],
+      ["factoryReset", "yes"],
+      ["accountRemoved", "yes"],
+      ["sim", "deactivated"],
+      ["outcome", "returned"],
+    ]) {
+      const radio = page.locator(`input[name="${name}"][value="${value}"]`);
+      if (await radio.count()) await radio.check({ force: true });
+    }
+    await Promise.all([
+      page.waitForURL(new RegExp(`${loanPath}\\?saved=offline$`)),
+      page.locator("form#loan-check-in button[type=submit]").click(),
+    ]);
+    await waiting(page).waitFor();
+    expect(await waiting(page).innerText()).toContain("(2 warten)");
+
+    await page.context().setOffline(false);
+    await page.locator(".offline-status__sent").waitFor();
+    await page.goto(loanPath);
+    await waitForHydration(page);
+    expect(await page.locator(".loan-facts").innerText()).toContain("Muss zurückgesetzt werden");
+    await page.goto("/team/tickets/new");
+    await waitForHydration(page);
+    await page.locator('input[name="phone"]').fill(caller);
+    await page.locator('form#intake-lookup button[type="submit"]').click();
+    await page.locator("#intake-caller-heading").waitFor();
+    expect(await page.locator("#intake-caller-heading").innerText()).toContain("Waltraud");
+    await expect(page.locator(".phone-intake__caller li").count()).resolves.toBe(1);
+    await page.context().close();
+  });
 });

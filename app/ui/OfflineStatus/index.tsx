@@ -143,7 +143,7 @@ export function OfflineStatus({ renderedAt, timeZone }: { renderedAt: string; ti
     const wentOnline = () => {
       setOffline(false);
       document.documentElement.removeAttribute("data-offline");
-      refresh();
+      void ask("REPLAY", { restart: true }).then(apply);
     };
     const wentOffline = () => setOffline(true);
     sw.addEventListener("message", onMessage);
