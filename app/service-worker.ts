@@ -154,12 +154,15 @@ async function markedCopy(response: Response, syncedAt: string | null): Promise<
   return new Response(marked, { status: 200, headers });
 }
 
-async function remember(cacheName: string, request: Request, response: Response) {
+/** Keeps a page; `started` (the generation when it was asked for): not if someone signed out meanwhile. */
+async function remember(cacheName: string, request: Request, response: Response, started?: number) {
   const headers = new Headers(response.headers);
   headers.set("X-Synced-At", new Date().toISOString());
   const body = await response.blob();
+  if (started !== undefined && generation !== started) return;
   const cache = await caches.open(cacheName);
   await cache.put(request.url, new Response(body, { status: 200, headers }));
+  if (started !== undefined && generation !== started) await caches.delete(cacheName);
 }
 
 async function fromCache(cacheName: string | undefined, url: string): Promise<Response | null> {
@@ -213,7 +216,7 @@ async function staffNavigation(request: Request, path: string): Promise<Response
     ) {
       const name = `${STAFF_PREFIX}${session}`;
       await dropStaffCaches(name);
-      await remember(name, request, response.clone());
+      await remember(name, request, response.clone(), started);
     }
     return response;
   } catch {
@@ -242,7 +245,7 @@ async function warm() {
     if (response.status !== 200 || response.redirected || !session || generation !== started) return;
     const current = `${STAFF_PREFIX}${session}`;
     await dropStaffCaches(current);
-    await remember(current, new Request(url), response);
+    await remember(current, new Request(url), response, started);
   }
 }
 

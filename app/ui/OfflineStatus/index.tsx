@@ -91,13 +91,11 @@ function usePlainNavigationWhileOffline(signOutBlocked: () => void) {
           });
           return;
         }
-        if (othersNow > 0 && navigator.onLine) {
-          event.preventDefault();
-          event.stopPropagation();
-          void signOut(form);
-          return;
-        }
-        void ask("SIGN_OUT");
+        // The worker drops the kept pages first, then a plain page load signs out (its answer clears the rest).
+        event.preventDefault();
+        event.stopPropagation();
+        void signOut(form);
+        return;
       }
       if (!offline()) return;
       event.stopPropagation();
