@@ -3,7 +3,7 @@
 // check-out that meanwhile became impossible (someone else lent the device) is reported with what to do next.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { tabTo, useBrowser, useStaffPages, waitForHydration } from "../helpers/browser";
+import { newPage, signIn, tabTo, useBrowser, useStaffPages, waitForHydration } from "../helpers/browser";
 import { readyForOffline } from "./offline-helpers";
 
 const browser = useBrowser();
@@ -188,6 +188,46 @@ describe("offline actions", () => {
     await page.locator('form#intake-lookup button[type="submit"]').click();
     await page.locator("#intake-caller-heading").waitFor();
     expect(await page.locator("#intake-caller-heading").innerText()).toContain("Waltraud");
+    await expect(page.locator(".phone-intake__caller li").count()).resolves.toBe(1);
+    await page.context().close();
+  });
+
+  it("an entry waits for the person who made it: not sent in someone else's session, nor lost at their sign-out", async () => {
+    const page = await newPage(browser(), { serviceWorkers: true });
+    await signIn(page, "volunteer");
+    await readyForOffline(page, ["/team/today"]);
+    const caller = phone();
+    await page.goto("/team/tickets/new");
+    await waitForHydration(page);
+    await page.locator('input[name="phone"]').fill(caller);
+    await page.locator('form#intake-lookup button[type="submit"]').click();
+    await page.locator("#intake-caller-heading").waitFor();
+    await page.context().setOffline(true);
+    await page.locator('input[name="person.firstName"]').fill("Hannelore");
+    await page.locator('textarea[name="description"]').fill("Offline: E-Mail geht nicht.");
+    await Promise.all([page.waitForURL(/\/team\/today\?saved=offline$/), page.locator('form#intake button[type="submit"]').click()]);
+    await waiting(page).waitFor();
+
+    // The volunteer's session ends meanwhile; back online, nothing is sent without her.
+    await page.context().clearCookies({ name: "da_session" });
+    await page.context().setOffline(false);
+    await page.getByText("Sie wurden abgemeldet.").waitFor();
+
+    // A coordinator signs in on the same tablet: the entry is not sent as theirs, and their sign-out keeps it.
+    await signIn(page, "coordinator");
+    await page.getByText("1 Eintrag, den jemand anderes auf diesem Gerät gemacht hat, wartet").waitFor();
+    await expect(waiting(page).count()).resolves.toBe(0);
+    await Promise.all([page.waitForURL(/\/team\/sign-in/), page.locator("form.staff-signout button[type=submit]").click()]);
+
+    // She signs in again: sent, once.
+    await signIn(page, "volunteer");
+    await page.locator(".offline-status__sent").waitFor();
+    await page.goto("/team/tickets/new");
+    await waitForHydration(page);
+    await page.locator('input[name="phone"]').fill(caller);
+    await page.locator('form#intake-lookup button[type="submit"]').click();
+    await page.locator("#intake-caller-heading").waitFor();
+    expect(await page.locator("#intake-caller-heading").innerText()).toContain("Hannelore");
     await expect(page.locator(".phone-intake__caller li").count()).resolves.toBe(1);
     await page.context().close();
   });
