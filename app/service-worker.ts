@@ -101,6 +101,15 @@ self.addEventListener("message", (event) => {
       if (data.restart) inFlight?.abort();
       event.waitUntil(replay().then(status).then(answer));
       break;
+    case "SEEN":
+      event.waitUntil(
+        getState<string>("who").then(async (who) => {
+          const unseen = (await getState<Record<string, number>>("sentUnseen")) ?? {};
+          if (who) await setState("sentUnseen", { ...unseen, [who]: 0 });
+          answer({ ok: true });
+        }),
+      );
+      break;
     case "WARM":
       event.waitUntil(warm().then(() => answer({ ok: true })));
       break;
@@ -425,7 +434,10 @@ function replay(): Promise<void> {
             who: meta.who ?? "",
           });
         } else {
-          await setState("sent", ((await getState<number>("sent")) ?? 0) + 1);
+          // Counted for its author until a page of theirs has said "sent".
+          const unseen = (await getState<Record<string, number>>("sentUnseen")) ?? {};
+          const author = meta.who ?? "";
+          await setState("sentUnseen", { ...unseen, [author]: (unseen[author] ?? 0) + 1 });
         }
       }
     } finally {
@@ -494,7 +506,7 @@ async function status() {
     waiting: mine,
     othersWaiting: entries.length - mine,
     conflicts: ((await getState<Conflict[]>("conflicts")) ?? []).filter((c) => c.who === who).map(({ who: _who, ...c }) => c),
-    sent: (await getState<number>("sent")) ?? 0,
+    sent: who ? ((await getState<Record<string, number>>("sentUnseen")) ?? {})[who] ?? 0 : 0,
     signInNeeded: (await getState<boolean>("signInNeeded")) ?? false,
   };
 }

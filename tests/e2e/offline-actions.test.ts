@@ -3,7 +3,7 @@
 // check-out that meanwhile became impossible (someone else lent the device) is reported with what to do next.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { newPage, signIn, tabTo, useBrowser, useStaffPages, waitForHydration } from "../helpers/browser";
+import { expectNoAxeViolations, newPage, signIn, tabTo, useBrowser, useStaffPages, waitForHydration } from "../helpers/browser";
 import { readyForOffline } from "./offline-helpers";
 
 const browser = useBrowser();
@@ -123,6 +123,7 @@ describe("offline actions", () => {
     expect(text).toMatch(/Grund: .*(ausgeliehen|nicht ausgeliehen werden)/);
     expect(await conflicts.locator('a[href="/team/loans/new"]').innerText()).toBe("Noch einmal eingeben");
     await expect(waiting(page).count()).resolves.toBe(0);
+    await expectNoAxeViolations(page);
 
     // Still listed on the next page, until the volunteer removes it.
     await page.goto("/team/today");

@@ -57,6 +57,7 @@ describe("offline use", () => {
     const banner = page.locator("[data-offline-banner]");
     await banner.waitFor({ state: "visible" });
     expect(await banner.innerText()).toMatch(/Sie sind offline\.[\s\S]*Zuletzt synchronisiert: .*\d{2}:\d{2}/);
+    await expectNoAxeViolations(page);
 
     // Moving on offline: the other pages kept on this device.
     await waitForHydration(page);

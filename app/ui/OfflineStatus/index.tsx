@@ -1,7 +1,7 @@
 // Staff pages without a connection (docs/decisions/015-offline-pwa.md): the "offline, last synced" banner, how many
 // entries wait on this device, entries refused when they were sent, and the "new version — reload" prompt.
 // Talks to the service worker (app/service-worker.ts) by messages; workbox-window for the update.
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Workbox } from "workbox-window";
 import { Button } from "~/ui/Button";
@@ -23,6 +23,7 @@ interface WorkerStatus {
   /** Entries someone else made on this device: they wait for that person. */
   othersWaiting: number;
   conflicts: OfflineConflict[];
+  /** This person's entries sent since a page last said so. */
   sent: number;
   signInNeeded: boolean;
 }
@@ -113,9 +114,8 @@ export function OfflineStatus({ renderedAt, timeZone }: { renderedAt: string; ti
   const { t } = useTranslation("offline");
   const [offline, setOffline] = useState(false);
   const [status, setStatus] = useState<WorkerStatus | null>(null);
-  const [hadWaiting, setHadWaiting] = useState(false);
+  const [sentShown, setSentShown] = useState(0);
   const [update, setUpdate] = useState<Workbox | null>(null);
-  const sentAtStart = useRef<number | null>(null);
   const [signOutBlocked, setSignOutBlocked] = useState(false);
   const blockSignOut = useCallback(() => setSignOutBlocked(true), []);
 
@@ -127,8 +127,11 @@ export function OfflineStatus({ renderedAt, timeZone }: { renderedAt: string; ti
     if (!sw) return;
     const apply = (next: WorkerStatus | null) => {
       if (!next) return;
-      sentAtStart.current ??= next.sent;
-      if (next.waiting > 0) setHadWaiting(true);
+      if (next.sent > 0) {
+        // Say it once: this page shows it, the worker forgets it.
+        setSentShown(next.sent);
+        void ask("SEEN");
+      }
       waitingNow = next.waiting;
       othersNow = next.othersWaiting ?? 0;
       setStatus(next);
@@ -182,7 +185,6 @@ export function OfflineStatus({ renderedAt, timeZone }: { renderedAt: string; ti
 
   const waiting = status?.waiting ?? 0;
   const conflicts = status?.conflicts ?? [];
-  const sentNow = status && sentAtStart.current !== null ? status.sent - sentAtStart.current : 0;
   const dismiss = (id: number) => void ask("DISMISS", { id }).then((next) => next && setStatus(next));
 
   return (
@@ -204,7 +206,7 @@ export function OfflineStatus({ renderedAt, timeZone }: { renderedAt: string; ti
               </Button>
             ) : null}
           </p>
-        ) : hadWaiting && sentNow > 0 ? (
+        ) : sentShown > 0 ? (
           <p className="offline-status__sent">{t("staff.allSent")}</p>
         ) : null}
         {status?.signInNeeded && waiting > 0 ? <p>{t("staff.signInNeeded")}</p> : null}
