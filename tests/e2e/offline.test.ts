@@ -1,8 +1,9 @@
 // Offline use with the real built service worker (public/sw.js): installable, staff pages readable offline with
 // their last sync, sign-out leaves nothing behind, the offline page is accessible, citizen pages open offline.
+import fs from "node:fs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { baseUrl, expectNoAxeViolations, LANGUAGES, newPage, useBrowser, useStaffPages, waitForHydration } from "../helpers/browser";
+import { baseUrl, expectNoAxeViolations, LANGUAGES, newPage, tabTo, useBrowser, useStaffPages, waitForHydration } from "../helpers/browser";
 import { readyForOffline } from "./offline-helpers";
 
 const browser = useBrowser();
@@ -70,6 +71,29 @@ describe("offline use", () => {
     // A page never kept: the offline page, not the browser's error.
     await page.goto("/team/outbox");
     await page.locator("h1", { hasText: "Sie sind offline" }).waitFor();
+    await page.context().close();
+  });
+
+  it("offers a new version on staff pages; 'Reload' switches to it", async () => {
+    const page = await staffPage("volunteer", { serviceWorkers: true });
+    await readyForOffline(page, ["/team/today"]);
+    await page.waitForTimeout(500); // workbox-window is loaded after hydration
+    const original = fs.readFileSync("public/sw.js", "utf8");
+    try {
+      fs.writeFileSync("public/sw.js", `${original}\n// a later version\n`);
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+      const prompt = page.locator(".offline-status__update");
+      await prompt.waitFor();
+      expect(await prompt.innerText()).toContain("Eine neue Version ist verfügbar.");
+      expect(await prompt.locator("xpath=..").getAttribute("aria-live")).toBe("polite");
+      await tabTo(page, ".offline-status__update button");
+      await Promise.all([page.waitForEvent("load"), page.keyboard.press("Enter")]);
+      await waitForHydration(page);
+      await expect(prompt.count()).resolves.toBe(0);
+      expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => Boolean(r?.active && !r.waiting)))).toBe(true);
+    } finally {
+      fs.writeFileSync("public/sw.js", original);
+    }
     await page.context().close();
   });
 
