@@ -1,7 +1,7 @@
 // Staff pages without a connection (docs/decisions/015-offline-pwa.md): the "offline, last synced" banner, how many
 // entries wait on this device, entries refused when they were sent, and the "new version — reload" prompt.
 // Talks to the service worker (app/service-worker.ts) by messages; workbox-window for the update.
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Workbox } from "workbox-window";
 import { Button } from "~/ui/Button";
@@ -115,6 +115,8 @@ export function OfflineStatus({ renderedAt, timeZone }: { renderedAt: string; ti
   const [offline, setOffline] = useState(false);
   const [status, setStatus] = useState<WorkerStatus | null>(null);
   const [sentShown, setSentShown] = useState(0);
+  /** Only the volunteer's own "Reload" reloads the page (never a surprise in the middle of a form or sign-out). */
+  const reloadAccepted = useRef(false);
   const [update, setUpdate] = useState<Workbox | null>(null);
   const [signOutBlocked, setSignOutBlocked] = useState(false);
   const blockSignOut = useCallback(() => setSignOutBlocked(true), []);
@@ -164,7 +166,7 @@ export function OfflineStatus({ renderedAt, timeZone }: { renderedAt: string; ti
         const wb = new Workbox("/sw.js", { scope: "/" });
         wb.addEventListener("waiting", () => setUpdate(wb));
         wb.addEventListener("controlling", (event) => {
-          if (event.isUpdate) window.location.reload();
+          if (event.isUpdate && reloadAccepted.current) window.location.reload();
         });
         return wb.register();
       })
@@ -215,7 +217,13 @@ export function OfflineStatus({ renderedAt, timeZone }: { renderedAt: string; ti
         {update ? (
           <p className="offline-status__update">
             {t("staff.update.available")}{" "}
-            <Button variant="secondary" onPress={() => update.messageSkipWaiting()}>
+            <Button
+              variant="secondary"
+              onPress={() => {
+                reloadAccepted.current = true;
+                update.messageSkipWaiting();
+              }}
+            >
               {t("staff.update.reload")}
             </Button>
           </p>
