@@ -10,13 +10,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (token) await signOut(context.services.db, sessionSettings(context), token);
   const url = new URL(request.url);
   const reason = url.searchParams.get("reason") === "expired" ? "expired" : "signedOut";
-  // `keep=queue`: someone else's offline entries wait on this device; the page had the worker drop this
-  // person's kept pages, so only the HTTP cache is cleared (docs/decisions/015-offline-pwa.md).
-  const clear = url.searchParams.get("keep") === "queue" ? '"cache"' : '"cache", "storage"';
+  // "storage" holds the service worker's kept pages and queue. `keep=queue`: someone else's offline entries wait
+  // on this device; the page had the worker drop this person's pages, so nothing more is cleared. Not "cache":
+  // staff pages are not HTTP-cached, and Chromium can take many seconds to clear it, holding up the sign-out.
+  const keep = url.searchParams.get("keep") === "queue";
   return redirect(`/team/sign-in?${reason}=1`, {
     headers: {
       "Set-Cookie": await sessionCookie(context).serialize("", { maxAge: 0 }),
-      "Clear-Site-Data": clear,
+      ...(keep ? {} : { "Clear-Site-Data": '"storage"' }),
     },
   });
 }
