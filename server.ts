@@ -72,7 +72,8 @@ app.use((req: Request, res: Response, next: NextFunction) => {
 // Language switch without JavaScript: ?lng=xx is remembered for later pages.
 app.use((req, res, next) => {
   const lng = req.query.lng;
-  if (isSupportedLanguage(lng)) {
+  // The service worker fetches the offline page in every language: that must not change anyone's language.
+  if (isSupportedLanguage(lng) && req.path !== "/offline") {
     res.cookie(LANGUAGE_COOKIE, lng, { maxAge: 365 * 24 * 3_600_000, sameSite: "lax", httpOnly: true, path: "/" });
   }
   next();
@@ -90,6 +91,16 @@ app.use((req, res, next) => {
 });
 
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+// The service worker: always revalidated, so an update reaches every device on its next visit.
+app.get("/sw.js", (_req, res, next) => {
+  res.sendFile(
+    path.resolve("public/sw.js"),
+    { cacheControl: false, headers: { "Cache-Control": "no-cache", "Service-Worker-Allowed": "/" } },
+    (error) => error && next(),
+  );
+});
+// Translations, for the service worker's precache (the pages carry their own).
+app.use("/locales", express.static("locales", { maxAge: "1h" }));
 app.use(express.static("public", { maxAge: "1h" }));
 
 const buildPath = path.resolve("build/server/index.js");

@@ -30,6 +30,7 @@ export default function handleRequest(
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          offlineHeaders(responseHeaders, remixContext, loadContext);
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
         },
@@ -44,6 +45,17 @@ export default function handleRequest(
     );
     setTimeout(abort, ABORT_DELAY);
   });
+}
+
+/**
+ * For the service worker: the page's language (its offline page follows it) and, on signed-in staff pages, the
+ * session's opaque tag (pages are kept per session, see docs/decisions/015-offline-pwa.md).
+ */
+function offlineHeaders(headers: Headers, remixContext: EntryContext, loadContext: AppLoadContext) {
+  const root = remixContext.staticHandlerContext.loaderData?.root as { lng?: string } | undefined;
+  if (root?.lng) headers.set("Content-Language", root.lng);
+  if (loadContext.staffSessionTag) headers.set("X-Staff-Session", loadContext.staffSessionTag);
+  if (loadContext.staffPersonTag) headers.set("X-Staff-Person", loadContext.staffPersonTag);
 }
 
 /** Expected errors (a user's mistake, a missing page) are not logged as failures. */

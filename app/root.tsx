@@ -24,13 +24,23 @@ import { languages } from "~/i18n/locales.server";
 import { phoneLink } from "~/lib/phone.server";
 import { ErrorPage } from "~/ui/Shell/ErrorPage";
 import type { RouteHandle } from "~/web/handle";
+import { serviceWorkerBuilt } from "~/web/pwa.server";
 import "~/ui/tokens.css";
 import "~/ui/base.css";
 
 export const links: LinksFunction = () => [
   ...(cssBundleHref ? [{ rel: "stylesheet", href: cssBundleHref }] : []),
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "manifest", href: "/manifest.webmanifest" },
+  { rel: "apple-touch-icon", href: "/icons/apple-touch-icon.png" },
 ];
+
+/**
+ * The one script citizen pages carry (docs/decisions/015-offline-pwa.md): registers the service worker, so the
+ * entry page and the status check open offline. A few hundred bytes; staff pages add the update prompt.
+ */
+const REGISTER_SW =
+  'if("serviceWorker"in navigator)addEventListener("load",function(){navigator.serviceWorker.register("/sw.js",{scope:"/"}).catch(function(){})})';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const lng = detectLanguage(request);
@@ -42,6 +52,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     resources: pageResources(lng),
     programmePhone: phoneLink(context.services.config.programmePhone),
     nonce: context.nonce,
+    serviceWorker: serviceWorkerBuilt(),
   };
 }
 
@@ -80,6 +91,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
+        {root?.serviceWorker ? <script id="sw-register" nonce={root.nonce} dangerouslySetInnerHTML={{ __html: REGISTER_SW }} /> : null}
         {hydrate ? (
           <>
             <ScrollRestoration nonce={root?.nonce} />

@@ -11,6 +11,7 @@ import { BackLink } from "~/ui/Link";
 import { CallerLookup, IntakeDetails } from "~/ui/PhoneIntake";
 import { parseForm } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
+import { newFormKey } from "~/web/loans.server";
 import { requireStaff } from "~/web/session.server";
 import { attempt, intakeOptions, LookupInput, lookUpCaller, refusalReply } from "~/web/tickets.server";
 
@@ -18,7 +19,7 @@ export const handle: RouteHandle = { titleKey: "tickets:new.title", hydrate: tru
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "ticket:manage");
-  return intakeOptions(ctx);
+  return { ...(await intakeOptions(ctx)), formKey: newFormKey() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -58,7 +59,7 @@ export default function NewTicket() {
       <PageHeading>{t("new.heading")}</PageHeading>
       <p>{t("new.intro")}</p>
       {answer?.step === "details" ? (
-        <IntakeDetails caller={answer.caller} options={options} lastResult={answer.result} />
+        <IntakeDetails caller={answer.caller} options={options} formKey={options.formKey} lastResult={answer.result} />
       ) : (
         <CallerLookup lastResult={answer?.result} />
       )}

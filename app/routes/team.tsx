@@ -22,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function TeamLayout() {
   const { staff, nav, session } = useLoaderData<typeof loader>();
   return (
-    <StaffShell nav={nav} staffName={staff.name}>
+    <StaffShell nav={nav} staffName={staff.name} renderedAt={session.loadedAt}>
       <Outlet />
       <IdleWarning {...session} />
     </StaffShell>

@@ -8,6 +8,13 @@ declare module "@remix-run/node" {
     nonce: string;
     /** The client's address, for rate limits only; never logged. */
     clientIp: string;
+    /**
+     * Set by requireStaff for a signed-in request: an opaque name for this staff session (not the token), sent
+     * as X-Staff-Session so the service worker keeps pages per session (docs/decisions/015-offline-pwa.md).
+     */
+    staffSessionTag?: string;
+    /** Likewise for the person (stays the same across sign-ins): whose offline entries the worker may send. */
+    staffPersonTag?: string;
   }
   // Single Fetch types for loaders and actions returning data().
   interface Future {

@@ -1,4 +1,5 @@
 // The staff session cookie and the one guard every staff loader and action starts with.
+import crypto from "node:crypto";
 import { createCookie, redirect, type AppLoadContext } from "@remix-run/node";
 import type { Ctx } from "~/context";
 import { withActor } from "~/context";
@@ -58,6 +59,9 @@ export async function requireStaff(
     const { pathname } = new URL(request.url);
     throw redirect(`/team/sign-in?redirectTo=${encodeURIComponent(pathname)}`);
   }
+  const tag = (value: string) => crypto.createHmac("sha256", context.services.config.sessionSecret).update(value).digest("hex").slice(0, 24);
+  context.staffSessionTag = tag(`offline-cache:${token}`);
+  context.staffPersonTag = tag(`offline-person:${session.actor.staffId}`);
   if (!can(session.actor, permission, locationId)) throw errorResponse(forbidden(permission));
   const ctx = withActor(context.services, session.actor) as StaffRequest["ctx"];
   return { ctx, actor: session.actor, expiresAt: session.expiresAt };

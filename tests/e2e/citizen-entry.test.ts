@@ -16,12 +16,15 @@ describe("citizen entry page without JavaScript", () => {
     await expect(page.locator("main").textContent()).resolves.toContain("Stadtbibliothek Bremen");
   });
 
-  it("ships no JavaScript at all", async () => {
+  it("ships no JavaScript but the few bytes that register the offline service worker (decision 015)", async () => {
     const page = await newPage(browser(), { javaScript: false });
     const scripts: string[] = [];
     page.on("request", (r) => r.resourceType() === "script" && scripts.push(r.url()));
     await page.goto("/");
-    expect(await page.locator("script").count()).toBe(0);
+    expect(await page.locator("script:not(#sw-register)").count()).toBe(0);
+    const register = (await page.locator("script#sw-register").textContent()) ?? "";
+    expect(register).toContain('navigator.serviceWorker.register("/sw.js"');
+    expect(register.length).toBeLessThan(300);
     expect(scripts).toEqual([]);
   });
 

@@ -34,11 +34,17 @@ export function useBrowser(): () => Browser {
 export interface PageOptions {
   lng?: string;
   javaScript?: boolean;
+  /** The service worker (offline use) is off unless a test is about it: it would precache the app in every context. */
+  serviceWorkers?: boolean;
 }
 
 /** A fresh context (own cookies) in the given language; axe needs pages from contexts, not browser.newPage(). */
-export async function newPage(browser: Browser, { lng = "de", javaScript = true }: PageOptions = {}): Promise<Page> {
-  const context: BrowserContext = await browser.newContext({ javaScriptEnabled: javaScript, baseURL: baseUrl() });
+export async function newPage(browser: Browser, { lng = "de", javaScript = true, serviceWorkers = false }: PageOptions = {}): Promise<Page> {
+  const context: BrowserContext = await browser.newContext({
+    javaScriptEnabled: javaScript,
+    baseURL: baseUrl(),
+    serviceWorkers: serviceWorkers ? "allow" : "block",
+  });
   await context.addCookies([{ name: "lng", value: lng, url: baseUrl() }]);
   return context.newPage();
 }
@@ -64,14 +70,19 @@ type SignedIn = Awaited<ReturnType<BrowserContext["storageState"]>>;
 export function useStaffPages(browser: () => Browser) {
   const sessions = new Map<DemoRole, SignedIn>();
   return async function staffPage(role: DemoRole, options: string | PageOptions = {}): Promise<Page> {
-    const { lng = "de", javaScript = true } = typeof options === "string" ? { lng: options } : options;
+    const { lng = "de", javaScript = true, serviceWorkers = false } = typeof options === "string" ? { lng: options } : options;
     if (!sessions.has(role)) {
       const page = await newPage(browser());
       await signIn(page, role);
       sessions.set(role, await page.context().storageState());
       await page.context().close();
     }
-    const context = await browser().newContext({ baseURL: baseUrl(), storageState: sessions.get(role), javaScriptEnabled: javaScript });
+    const context = await browser().newContext({
+      baseURL: baseUrl(),
+      storageState: sessions.get(role),
+      javaScriptEnabled: javaScript,
+      serviceWorkers: serviceWorkers ? "allow" : "block",
+    });
     await context.addCookies([{ name: "lng", value: lng, url: baseUrl() }]);
     return context.newPage();
   };

@@ -2,6 +2,7 @@
 // citizen go through the outbox in the same transaction, staff actions are audit-logged.
 import { z } from "zod";
 import type { Ctx, Tx } from "~/context";
+import { Prisma } from "~/generated/prisma/client";
 import { AppError, forbidden, notFound } from "~/lib/errors";
 import { newReferenceCode } from "~/lib/reference-code";
 import { audit } from "~/capabilities/privacy/audit.server";
@@ -38,6 +39,8 @@ export const OpenTicketInput = z.object({
   priority: z.enum(PRIORITIES).default("normal"),
   assignToMe: z.preprocess((v) => v === "on" || v === true, z.boolean()).default(false),
   callbackWanted: z.preprocess((v) => v === "on" || v === true, z.boolean()).default(false),
+  /** From the form (one per form shown): an offline replay or a double click opens the ticket once. */
+  idempotencyKey: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(100).optional()),
 });
 
 type TicketRow = NonNullable<Awaited<ReturnType<Tx["ticket"]["findUnique"]>>>;
@@ -65,6 +68,8 @@ export async function createTicket(
     assigneeId?: string;
     callbackWanted: boolean;
   },
+  /** The confirmation message's key; a form's key makes a second attempt with the same form fail on it. */
+  createdMessageKey?: string,
 ) {
   const now = ctx.clock.now();
   const ticket = await tx.ticket.create({
@@ -78,6 +83,13 @@ export async function createTicket(
     },
     include: { person: true },
   });
+  // The citizen gets the reference code through the outbox (and on screen / on paper).
+  const message = await ctx.messenger.send(tx, {
+    to: ticket.person,
+    template: "ticketCreated",
+    params: { firstName: ticket.person.firstName, reference: ticket.reference, spelled: spelledOut(ticket.reference) },
+    idempotencyKey: createdMessageKey ?? `ticket-created:${ticket.id}`,
+  });
   await tx.ticketEvent.create({
     data: {
       ticketId: ticket.id,
@@ -86,14 +98,8 @@ export async function createTicket(
       public: true,
       actorId: ctx.actor.kind === "staff" ? ctx.actor.staffId : null,
       data: JSON.stringify({ channel: data.channel }),
+      messageId: message.id,
     },
-  });
-  // The citizen gets the reference code through the outbox (and on screen / on paper).
-  await ctx.messenger.send(tx, {
-    to: ticket.person,
-    template: "ticketCreated",
-    params: { firstName: ticket.person.firstName, reference: ticket.reference, spelled: spelledOut(ticket.reference) },
-    idempotencyKey: `ticket-created:${ticket.id}`,
   });
   return ticket;
 }
@@ -116,29 +122,61 @@ export async function createTicketFromMessage(
   return ticket;
 }
 
-/** Staff open a ticket (phone intake, walk-in, or on their own). */
+/** The ticket a form (by its idempotency key) opened already: found through its confirmation message. */
+async function ticketOpenedBy(ctx: Ctx & { actor: StaffActor }, messageKey: string) {
+  const message = await ctx.db.message.findUnique({ where: { idempotencyKey: messageKey }, select: { id: true } });
+  if (!message) return null;
+  const event = await ctx.db.ticketEvent.findFirst({
+    where: { messageId: message.id, kind: "created" },
+    select: { ticket: { select: { id: true, reference: true, locationId: true } } },
+  });
+  if (!event) return null;
+  if (!can(ctx.actor, "ticket:manage", event.ticket.locationId)) throw forbidden("ticket:manage");
+  return { id: event.ticket.id, reference: event.ticket.reference };
+}
+
+/** Staff open a ticket (phone intake, walk-in, or on their own). The same form sent twice opens one ticket. */
 export async function openTicket(ctx: Ctx & { actor: StaffActor }, input: z.output<typeof OpenTicketInput>) {
   if (!can(ctx.actor, "ticket:manage", input.locationId)) throw forbidden("ticket:manage");
-  return ctx.db.$transaction(async (tx) => {
-    const person = input.personId
-      ? await tx.person.findUnique({ where: { id: input.personId } })
-      : input.person
-        ? await findOrCreatePerson(tx, input.person)
-        : null;
-    if (!person) throw new AppError(400, "helpdesk:errors.personMissing");
-    const ticket = await createTicket(ctx, tx, {
-      personId: person.id,
-      channel: input.channel,
-      description: input.description,
-      categoryId: input.categoryId,
-      locationId: input.locationId,
-      priority: input.priority,
-      assigneeId: input.assignToMe ? ctx.actor.staffId : undefined,
-      callbackWanted: input.callbackWanted,
+  const messageKey = input.idempotencyKey ? `ticket-opened:${input.idempotencyKey}` : undefined;
+  if (messageKey) {
+    const replay = await ticketOpenedBy(ctx, messageKey);
+    if (replay) return replay;
+  }
+  try {
+    return await ctx.db.$transaction(async (tx) => {
+      const person = input.personId
+        ? await tx.person.findUnique({ where: { id: input.personId } })
+        : input.person
+          ? await findOrCreatePerson(tx, input.person)
+          : null;
+      if (!person) throw new AppError(400, "helpdesk:errors.personMissing");
+      const ticket = await createTicket(
+        ctx,
+        tx,
+        {
+          personId: person.id,
+          channel: input.channel,
+          description: input.description,
+          categoryId: input.categoryId,
+          locationId: input.locationId,
+          priority: input.priority,
+          assigneeId: input.assignToMe ? ctx.actor.staffId : undefined,
+          callbackWanted: input.callbackWanted,
+        },
+        messageKey,
+      );
+      await audit(tx, ctx, { action: "ticket.opened", subjectType: "Ticket", subjectId: ticket.id, locationId: input.locationId });
+      return { id: ticket.id, reference: ticket.reference };
     });
-    await audit(tx, ctx, { action: "ticket.opened", subjectType: "Ticket", subjectId: ticket.id, locationId: input.locationId });
-    return { id: ticket.id, reference: ticket.reference };
-  });
+  } catch (error) {
+    // Two sends of the same form at once: the second loses on the message's unique key and gets the first's ticket.
+    if (messageKey && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const replay = await ticketOpenedBy(ctx, messageKey);
+      if (replay) return replay;
+    }
+    throw error;
+  }
 }
 
 /** Loads a ticket the actor may work on, or throws 404/403. */

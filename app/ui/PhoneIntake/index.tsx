@@ -77,7 +77,18 @@ type IntakeFields = {
 const PRIORITIES = ["low", "normal", "high", "urgent"];
 const CHANNELS = ["phone", "walk_in", "staff"];
 
-export function IntakeDetails({ caller, options, lastResult }: { caller: Caller; options: IntakeOptions; lastResult: Result }) {
+export function IntakeDetails({
+  caller,
+  options,
+  formKey,
+  lastResult,
+}: {
+  caller: Caller;
+  options: IntakeOptions;
+  /** One per form shown: sent twice (offline replay, double click), the form opens one ticket. */
+  formKey: string;
+  lastResult: Result;
+}) {
   const { t } = useTranslation("tickets");
   const labels = useTicketLabels();
   const { person, phone } = caller;
@@ -134,6 +145,7 @@ export function IntakeDetails({ caller, options, lastResult }: { caller: Caller;
 
       <Form method="post" {...formProps(form)} className="phone-intake__details">
         <input type="hidden" name="intent" value="create" />
+        <input type="hidden" name="idempotencyKey" value={formKey} />
         <input type="hidden" name="phone" value={phone.e164} />
         {person ? (
           <input type="hidden" name="personId" value={person.id} />

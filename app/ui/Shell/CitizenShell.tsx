@@ -5,8 +5,13 @@ import { useTranslation } from "react-i18next";
 import type { RootData } from "~/root";
 import { LanguageSwitcher, MainContent, SiteFooter, SiteHeader, SkipLink } from "~/ui/Layout";
 import { PhoneNumber } from "./PhoneNumber";
+import "./Shell.css";
 
-export function CitizenShell({ children }: { children: ReactNode }) {
+/**
+ * `offlineNote`: a note kept hidden unless the service worker served this page from the device while offline
+ * (it marks <html data-offline>; Shell.css shows the note and hides the forms, which need a connection).
+ */
+export function CitizenShell({ children, offlineNote = true }: { children: ReactNode; offlineNote?: boolean }) {
   const { t } = useTranslation();
   const root = useRouteLoaderData<RootData>("root");
   const { pathname } = useLocation();
@@ -18,6 +23,12 @@ export function CitizenShell({ children }: { children: ReactNode }) {
         homeHref="/"
         actions={root ? <PhoneNumber phone={root.programmePhone} label={t("citizen.callUs")} /> : null}
       />
+      {offlineNote && root ? (
+        <div className="offline-note page-width" data-offline-note hidden>
+          <p>{t("offline:citizenNote")}</p>
+          <PhoneNumber phone={root.programmePhone} />
+        </div>
+      ) : null}
       <MainContent>{children}</MainContent>
       <SiteFooter>
         {root ? <LanguageSwitcher languages={root.languages} current={root.lng} pathname={pathname} /> : null}

@@ -38,8 +38,11 @@ export function IdleWarning({
   const remainingMs = deadline - now;
   const expired = remainingMs <= 0;
   useEffect(() => {
-    // Sign out here too, with a full page load: nothing of the staff pages stays in this tab's memory.
-    if (expired) expiredForm.current?.submit();
+    // Sign out here too, with a full page load: nothing of the staff pages stays in this tab's memory, and the
+    // service worker drops the pages it kept for offline use (also when the sign-out cannot reach the server).
+    if (!expired) return;
+    navigator.serviceWorker?.controller?.postMessage({ type: "SIGN_OUT" });
+    expiredForm.current?.submit();
   }, [expired]);
 
   const open = remainingMs > 0 && remainingMs <= warnBeforeMs;

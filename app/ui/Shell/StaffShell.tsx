@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { RootData } from "~/root";
 import { Button } from "~/ui/Button";
 import { LanguageSwitcher, MainContent, SiteFooter, SiteHeader, SkipLink } from "~/ui/Layout";
+import { OfflineStatus } from "~/ui/OfflineStatus";
 import "./Shell.css";
 
 export interface NavItem {
@@ -12,7 +13,18 @@ export interface NavItem {
   labelKey: string;
 }
 
-export function StaffShell({ nav, staffName, children }: { nav: NavItem[]; staffName: string; children: ReactNode }) {
+export function StaffShell({
+  nav,
+  staffName,
+  renderedAt,
+  children,
+}: {
+  nav: NavItem[];
+  staffName: string;
+  /** When the server made this page: "last synced" when a copy kept on this device is shown offline. */
+  renderedAt: string;
+  children: ReactNode;
+}) {
   const { t } = useTranslation("team");
   const root = useRouteLoaderData<RootData>("root");
   const { pathname } = useLocation();
@@ -44,7 +56,10 @@ export function StaffShell({ nav, staffName, children }: { nav: NavItem[]; staff
           </Form>
         }
       />
-      <MainContent>{children}</MainContent>
+      <MainContent>
+        <OfflineStatus renderedAt={renderedAt} />
+        {children}
+      </MainContent>
       <SiteFooter>
         {root ? <LanguageSwitcher languages={root.languages} current={root.lng} pathname={pathname} /> : null}
       </SiteFooter>

@@ -1,0 +1,57 @@
+// After `remix build`: bundles app/service-worker.ts with esbuild and lets Workbox inject the precache list
+// (the app's JavaScript and CSS, icons, manifest, translations) — see docs/decisions/015-offline-pwa.md.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { build } from "esbuild";
+import { injectManifest } from "workbox-build";
+
+const root = process.cwd();
+const outFile = path.join(root, "public/sw.js");
+
+/** The version changes with the app (Remix's manifest file name carries its hash) and with the worker itself. */
+function buildVersion(worker: string): string {
+  const manifest = fs.readdirSync(path.join(root, "public/build")).find((f) => /^manifest-.*\.js$/.test(f)) ?? String(Date.now());
+  return crypto.createHash("sha256").update(manifest).update(worker).digest("hex").slice(0, 12);
+}
+
+const PLACEHOLDER = "__SW_VERSION_PLACEHOLDER__";
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "da-sw-"));
+const bundled = path.join(tmp, "sw.js");
+
+await build({
+  entryPoints: [path.join(root, "app/service-worker.ts")],
+  bundle: true,
+  format: "iife",
+  target: "es2020",
+  minify: true,
+  outfile: bundled,
+  define: { __SW_VERSION__: JSON.stringify(PLACEHOLDER), "process.env.NODE_ENV": '"production"' },
+  logLevel: "warning",
+});
+
+const worker = fs.readFileSync(bundled, "utf8");
+const version = buildVersion(worker);
+fs.writeFileSync(bundled, worker.replaceAll(PLACEHOLDER, version));
+
+const { count, size, warnings } = await injectManifest({
+  swSrc: bundled,
+  swDest: outFile,
+  globDirectory: root,
+  globPatterns: [
+    "public/build/**/*.{js,css,woff2}",
+    "public/icons/*.png",
+    "public/manifest.webmanifest",
+    "public/favicon.svg",
+    "locales/*/*.json",
+  ],
+  // Files under public/ are served from the site's root; translations from /locales/.
+  modifyURLPrefix: { "public/": "/", "locales/": "/locales/" },
+  // Remix's file names carry a hash already.
+  dontCacheBustURLsMatching: /^\/build\//,
+  maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+});
+fs.rmSync(tmp, { recursive: true, force: true });
+for (const warning of warnings) console.warn(warning);
+console.log(`public/sw.js: version ${version}, ${count} files precached (${Math.round(size / 1024)} KB)`);
