@@ -14,8 +14,12 @@ import { registerRoute } from "workbox-routing";
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry | string)[] };
 declare const __SW_VERSION__: string;
+/** The staff pages' JavaScript and every translation, injected by scripts/build-sw.ts (see warm()). */
+declare const __STAFF_ASSETS__: string[];
 
 const VERSION = __SW_VERSION__;
+const STAFF_ASSETS = __STAFF_ASSETS__;
+const STAFF_ASSETS_CACHE = `offline-staff-assets-${VERSION}`;
 const LANGUAGES = ["de", "en", "ar"];
 const OFFLINE_CACHE = `offline-${VERSION}`;
 const STATE_CACHE = "offline-state";
@@ -57,9 +61,30 @@ const OFFLINE_CITIZEN_PAGES = [/^\/$/, /^\/status$/, /^\/help(\/.*)?$/, /^\/repo
 // ---------------------------------------------------------------------------------------------------------
 // Install, activate, update
 
+// Precached for every visitor: CSS, icons, manifest (citizen pages ship no JavaScript, so that is all they need).
+// The staff pages' JavaScript and the translations (~2.4 MB) are fetched once a staff page asks (warm()) — a citizen
+// on weak mobile data never downloads them.
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 clientsClaim();
+
+registerRoute(
+  ({ url, request }) => request.method === "GET" && url.origin === self.location.origin && STAFF_ASSETS.includes(url.pathname),
+  async ({ request }) => {
+    const kept = await (await caches.open(STAFF_ASSETS_CACHE)).match(request, { ignoreVary: true });
+    return kept ?? fetch(request);
+  },
+);
+
+/** The staff assets of this version, fetched once (missing ones only); any failure is retried on the next page. */
+async function keepStaffAssets() {
+  const cache = await caches.open(STAFF_ASSETS_CACHE);
+  const kept = new Set((await cache.keys()).map((r) => new URL(r.url).pathname));
+  const missing = STAFF_ASSETS.filter((url) => !kept.has(url));
+  for (let i = 0; i < missing.length; i += 20) {
+    await cache.addAll(missing.slice(i, i + 20)).catch(() => undefined);
+  }
+}
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -238,6 +263,7 @@ const WARM_PATHS = ["/team/today", "/team/devices", "/team/loans"];
 const WARM_AFTER_MS = 10 * 60_000;
 
 async function warm() {
+  await keepStaffAssets();
   const started = generation;
   for (const path of WARM_PATHS) {
     const url = new URL(path, self.location.origin).href;

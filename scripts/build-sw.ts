@@ -1,11 +1,11 @@
 // After `remix build`: bundles app/service-worker.ts with esbuild and lets Workbox inject the precache list
-// (the app's JavaScript and CSS, icons, manifest, translations) — see docs/decisions/015-offline-pwa.md.
+// (CSS, icons, manifest) and the staff assets list (JavaScript, translations) — see docs/decisions/015-offline-pwa.md.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { build } from "esbuild";
-import { injectManifest } from "workbox-build";
+import { getManifest, injectManifest } from "workbox-build";
 
 const root = process.cwd();
 const outFile = path.join(root, "public/sw.js");
@@ -17,6 +17,19 @@ function buildVersion(worker: string): string {
 }
 
 const PLACEHOLDER = "__SW_VERSION_PLACEHOLDER__";
+const STAFF_PLACEHOLDER = "__STAFF_ASSETS_PLACEHOLDER__";
+
+/** Staff pages' JavaScript and styles and the translations: kept by the worker once a staff page asks, not precached. */
+const { manifestEntries: staffEntries } = await getManifest({
+  globDirectory: root,
+  globPatterns: ["public/build/**/*.js", "public/build/routes/team*.css", "locales/*/*.json"],
+  modifyURLPrefix: { "public/": "/", "locales/": "/locales/" },
+  maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+});
+const staffAssets = (staffEntries ?? []).map((e) => e.url).sort();
+// Translations keep their names when they change: their content goes into the version (and so the cache name).
+const translationsHash = crypto.createHash("sha256");
+for (const e of staffEntries ?? []) translationsHash.update(`${e.url}:${e.revision ?? ""}`);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "da-sw-"));
 const bundled = path.join(tmp, "sw.js");
 
@@ -27,12 +40,12 @@ await build({
   target: "es2020",
   minify: true,
   outfile: bundled,
-  define: { __SW_VERSION__: JSON.stringify(PLACEHOLDER), "process.env.NODE_ENV": '"production"' },
+  define: { __SW_VERSION__: JSON.stringify(PLACEHOLDER), __STAFF_ASSETS__: STAFF_PLACEHOLDER, "process.env.NODE_ENV": '"production"' },
   logLevel: "warning",
 });
 
-const worker = fs.readFileSync(bundled, "utf8");
-const version = buildVersion(worker);
+const worker = fs.readFileSync(bundled, "utf8").replaceAll(STAFF_PLACEHOLDER, JSON.stringify(staffAssets));
+const version = buildVersion(worker + translationsHash.digest("hex"));
 fs.writeFileSync(bundled, worker.replaceAll(PLACEHOLDER, version));
 
 const { count, size, warnings } = await injectManifest({
@@ -40,18 +53,20 @@ const { count, size, warnings } = await injectManifest({
   swDest: outFile,
   globDirectory: root,
   globPatterns: [
-    "public/build/**/*.{js,css,woff2}",
+    "public/build/**/*.{css,woff2}",
     "public/icons/*.png",
     "public/manifest.webmanifest",
     "public/favicon.svg",
-    "locales/*/*.json",
   ],
-  // Files under public/ are served from the site's root; translations from /locales/.
-  modifyURLPrefix: { "public/": "/", "locales/": "/locales/" },
+  // Staff pages' styles travel with the staff assets.
+  globIgnores: ["public/build/routes/team*.css"],
+  // Files under public/ are served from the site's root.
+  modifyURLPrefix: { "public/": "/" },
   // Remix's file names carry a hash already.
   dontCacheBustURLsMatching: /^\/build\//,
   maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
 });
 fs.rmSync(tmp, { recursive: true, force: true });
 for (const warning of warnings) console.warn(warning);
-console.log(`public/sw.js: version ${version}, ${count} files precached (${Math.round(size / 1024)} KB)`);
+const staffSize = (staffEntries ?? []).length;
+console.log(`public/sw.js: version ${version}, ${count} files precached (${Math.round(size / 1024)} KB), ${staffSize} staff files kept on a staff page's request`);

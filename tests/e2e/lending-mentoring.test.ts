@@ -65,9 +65,10 @@ describe("mentoring programme", () => {
     // Shown on today's list, before the seeded 14:00 session, with both topics.
     await page.goto("/team/today");
     await waitForHydration(page);
-    const recorded = section(page, "today-sessions").locator("li", { hasText: "00:05" });
+    // Other journeys (offline notes) may record sessions at the same minute: this one is Gisela's TAB-0001.
+    const recorded = section(page, "today-sessions").locator("li", { hasText: "00:05" }).filter({ hasText: "TAB-0001" });
     await expect(recorded.textContent()).resolves.toMatch(/Gisela · TAB-0001[\s\S]*Teilgenommen[\s\S]*45 Min\.[\s\S]*WLAN[\s\S]*Fotos/);
-    await tabTo(page, `section[aria-labelledby="today-sessions"] li:has-text("00:05") a`);
+    await tabTo(page, `section[aria-labelledby="today-sessions"] li:has-text("00:05"):has-text("TAB-0001") a`);
     await page.keyboard.press("Enter");
     await page.waitForURL(new RegExp(`/team/loans/${loanId}/sessions/[^/]+$`));
     await page.locator("h1", { hasText: "Betreuungstermin" }).waitFor();

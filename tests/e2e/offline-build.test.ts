@@ -1,10 +1,12 @@
 // What `npm run build` leaves for offline use (scripts/build-sw.ts): one bundled worker with its precache list —
-// the app's JavaScript and CSS, icons, manifest and every translation — and nothing personal or server-side.
+// CSS, icons, manifest: all a citizen page needs — and the list of staff assets (the app's JavaScript, every
+// translation) it keeps once a staff page asks; nothing personal or server-side.
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 
 const sw = fs.readFileSync("public/sw.js", "utf8");
 const precached = [...sw.matchAll(/"url":"([^"]+)"/g)].map((m) => m[1]!);
+const staffAssets = [...sw.matchAll(/"(\/(?:build|locales)\/[^"]+)"/g)].map((m) => m[1]!);
 
 describe("the built service worker", () => {
   it("is one self-contained file: Workbox bundled in, no imports left, the manifest injected", () => {
@@ -13,16 +15,23 @@ describe("the built service worker", () => {
     expect(sw).toContain("offline-forms"); // the background-sync queue
   });
 
-  it("precaches the app's assets, the icons, the manifest and every translation", () => {
-    const built = fs.readdirSync("public/build", { recursive: true }).map(String).filter((f) => /\.(js|css)$/.test(f));
-    for (const file of built) expect(precached).toContain(`/build/${file.replaceAll("\\", "/")}`);
+  it("precaches the CSS, the icons and the manifest — no JavaScript, which citizen pages never load", () => {
+    const built = fs.readdirSync("public/build", { recursive: true }).map(String);
+    const styles = built.filter((f) => f.endsWith(".css")).map((f) => `/build/${f.replaceAll("\\", "/")}`);
+    for (const url of styles) expect(url.startsWith("/build/routes/team") ? staffAssets : precached).toContain(url);
     expect(precached).toEqual(expect.arrayContaining(["/icons/icon-192.png", "/icons/icon-512.png", "/icons/icon-maskable-512.png", "/manifest.webmanifest"]));
+    expect(precached.filter((url) => url.endsWith(".js"))).toEqual([]);
+  });
+
+  it("lists every script of the app and every translation to keep for staff", () => {
+    const built = fs.readdirSync("public/build", { recursive: true }).map(String);
+    for (const file of built.filter((f) => f.endsWith(".js"))) expect(staffAssets).toContain(`/build/${file.replaceAll("\\", "/")}`);
     for (const lng of fs.readdirSync("locales")) {
-      for (const ns of fs.readdirSync(`locales/${lng}`)) expect(precached).toContain(`/locales/${lng}/${ns}`);
+      for (const ns of fs.readdirSync(`locales/${lng}`)) expect(staffAssets).toContain(`/locales/${lng}/${ns}`);
     }
   });
 
   it("precaches no page and nothing from the server's side", () => {
-    expect(precached.filter((url) => !/^\/(build|icons|locales)\/|^\/(manifest\.webmanifest|favicon\.svg)$/.test(url))).toEqual([]);
+    expect(precached.filter((url) => !/^\/(build|icons)\/|^\/(manifest\.webmanifest|favicon\.svg)$/.test(url))).toEqual([]);
   });
 });

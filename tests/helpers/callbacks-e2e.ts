@@ -17,15 +17,18 @@ export function berlinNow() {
 export const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 
 /**
- * Callback hours for the librarian from now on for `span` minutes (the seeded 09:00–11:00 on weekdays may already
- * cover now). Another journey may have added overlapping hours today: the refusal then means "covered already".
+ * Callback hours for the librarian from now on for `span` minutes (after the seeded 09:00–11:00 on weekdays when now
+ * is inside them). Another journey may have added overlapping hours today: the refusal then means "covered already".
  */
 export async function ensureCallbackHoursNow(page: Page, span = 240) {
   const { weekday, minutes } = berlinNow();
   const seeded = weekday <= 5 ? [9 * 60, 11 * 60] : null;
-  const from = minutes;
-  let to = Math.min(minutes + span, 23 * 60 + 50);
-  if (seeded && from >= seeded[0] && from < seeded[1]) return { from, to: seeded[1] };
+  const last = 23 * 60 + 50;
+  // Inside the seeded hours, other journeys (SMS, the phone menu) may have taken their slots already: add hours
+  // right after them, and offer the whole stretch.
+  const inSeeded = seeded && minutes >= seeded[0] && minutes < seeded[1];
+  const from = inSeeded ? seeded[1] : minutes;
+  let to = Math.min(from + span, last);
   if (seeded && from < seeded[0] && to > seeded[0]) to = seeded[0];
   await page.goto("/team/callbacks/hours");
   await waitForHydration(page);
@@ -35,7 +38,7 @@ export async function ensureCallbackHoursNow(page: Page, span = 240) {
   await page.locator("form#callback-hour label", { hasText: "10 Minuten" }).click();
   await Promise.all([page.waitForURL(/\/team\/callbacks\/hours$/), page.locator('form#callback-hour button[type="submit"]').click()]);
   await page.getByRole("status").filter({ hasText: /Rückrufzeit hinzugefügt|überschneidet/ }).or(page.getByRole("alert")).first().waitFor();
-  return { from, to };
+  return { from: minutes, to };
 }
 
 /** The staff intake for a new caller with a window today; returns the callback page's path. */
