@@ -4,7 +4,7 @@ import twilio from "twilio";
 import type { RequestOptions } from "twilio/lib/base/RequestClient";
 import type { TwilioConfig } from "~/context";
 
-const TWILIO_HOST = /^https:\/\/[a-z0-9.-]+\.twilio\.com/;
+export const TWILIO_HOST = /^https:\/\/[a-z0-9.-]+\.twilio\.com/;
 
 class RedirectingRequestClient extends twilio.RequestClient {
   constructor(private readonly base: string) {
@@ -18,12 +18,15 @@ class RedirectingRequestClient extends twilio.RequestClient {
 
 export type TwilioClient = ReturnType<typeof twilio>;
 
+/** The REST credentials: an API key (revocable, per installation) is preferred over the account's auth token. */
+export function restCredentials(config: TwilioConfig): [user: string, secret: string] {
+  return config.apiKey && config.apiSecret ? [config.apiKey, config.apiSecret] : [config.accountSid, config.authToken];
+}
+
 export function twilioClient(config: TwilioConfig): TwilioClient {
   const httpClient = config.apiBaseUrl ? new RedirectingRequestClient(config.apiBaseUrl) : undefined;
-  // An API key (revocable, per installation) is preferred over the account's auth token when given.
-  return config.apiKey && config.apiSecret
-    ? twilio(config.apiKey, config.apiSecret, { accountSid: config.accountSid, httpClient })
-    : twilio(config.accountSid, config.authToken, { httpClient });
+  const [user, secret] = restCredentials(config);
+  return twilio(user, secret, { accountSid: config.accountSid, httpClient });
 }
 
 /** Twilio's error shape: an HTTP status and a numeric code (https://www.twilio.com/docs/api/errors). */

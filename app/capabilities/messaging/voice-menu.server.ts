@@ -4,98 +4,26 @@
 // Menu digits are stable so printed flyers stay valid: 1 Deutsch, 2 English, 3 Türkçe, 4 العربية.
 import { CalendarDateTime, parseDate, toZoned } from "@internationalized/date";
 import twilio from "twilio";
-import type VoiceResponse from "twilio/lib/twiml/VoiceResponse";
-import type { Ctx, TwilioConfig } from "~/context";
+import type { Ctx } from "~/context";
 import { getT } from "~/i18n/i18n.server";
 import { DEFAULT_LANGUAGE } from "~/i18n/languages";
 import { isSupportedLanguage } from "~/i18n/locales.server";
 import { parsePhone, type ParsedPhone } from "~/lib/phone.server";
-import { receiveCitizenMessage } from "~/capabilities/helpdesk/inbound.server";
 import { freeSlots, loadSchedule, localDay } from "~/capabilities/scheduling/availability.server";
 import { formatSlot } from "~/capabilities/scheduling/appointments.server";
 import { DEFAULT_TIME_ZONE, requestCallback, workingDays } from "~/capabilities/scheduling/callbacks.server";
 import { sayLanguage } from "./voice-language";
 import { keypadDigits, typedCode } from "./voice-keypad";
-import { WEBHOOK_PATHS } from "./providers/twilio.server";
-import { twilioClient } from "./twilio-client.server";
+import { MAX_MESSAGE_SECONDS, recordedStep, storeRecordingAudio } from "./voice-message.server";
+import { callerPhone, GATHER_TIMEOUT, gatherLanguage, Prompt, STEPS, voiceUrl, type Step, type VoiceStepInput } from "./voice-prompt.server";
 
 /** Language choice digits, fixed forever (flyers); only languages that exist in locales/ are offered. */
 export const LANGUAGE_DIGITS: Record<string, string> = { "1": "de", "2": "en", "3": "tr", "4": "ar" };
-export const STEPS = ["language", "menu", "callback", "number", "status", "recorded", "recording"] as const;
-export type Step = (typeof STEPS)[number];
-/** Numbers Twilio reports for callers who withhold theirs. */
-const WITHHELD = new Set(["", "anonymous", "+266696687", "restricted", "unknown", "private", "unavailable"]);
-export const MAX_MESSAGE_SECONDS = 120;
-const GATHER_TIMEOUT = 6;
-
-export interface VoiceStepInput {
-  /** The query of our own callback URL: step, lng, try. */
-  query: URLSearchParams;
-  /** What Twilio posted: From, CallSid, Digits, SpeechResult, RecordingSid, RecordingUrl, RecordingDuration, … */
-  params: Record<string, string>;
-  /** Set when recordings can be fetched from Twilio. */
-  twilio?: TwilioConfig | null;
-}
-
-export const voiceUrl = (step: Step, lng: string, attempt = 1) => `${WEBHOOK_PATHS.voice}?step=${step}&lng=${lng}&try=${attempt}`;
 
 export function offeredLanguages(): { digit: string; lng: string }[] {
   return Object.entries(LANGUAGE_DIGITS)
     .filter(([, lng]) => isSupportedLanguage(lng))
     .map(([digit, lng]) => ({ digit, lng }));
-}
-
-/** The caller's number, or null when it is withheld or cannot be a phone number. */
-export function callerPhone(from: string | undefined): ParsedPhone | null {
-  const value = (from ?? "").trim();
-  if (WITHHELD.has(value.toLowerCase())) return null;
-  return parsePhone(value);
-}
-
-/** Speech recognition knows regional codes only where <Say> has a generic one (Arabic: "ar-XA" speaks, "ar-SA" listens). */
-const GATHER_LANGUAGE: Record<string, string> = { ar: "ar-SA" };
-export const gatherLanguage = (lng: string) => (GATHER_LANGUAGE[lng] ?? sayLanguage(lng)) as VoiceResponse.GatherAttributes["language"];
-
-type Say = { language: NonNullable<VoiceResponse.SayAttributes["language"]> };
-
-class Prompt {
-  readonly response = new twilio.twiml.VoiceResponse();
-  readonly t;
-  readonly say: Say;
-  constructor(readonly lng: string) {
-    this.t = getT(lng, "voice");
-    this.say = { language: sayLanguage(lng) };
-  }
-  /** A question: keypad and speech, in the caller's language; no input also comes back to `action`. */
-  gather(action: string, texts: string[], options: Partial<VoiceResponse.GatherAttributes> = {}) {
-    const gather = this.response.gather({
-      input: ["dtmf", "speech"],
-      numDigits: 1,
-      timeout: GATHER_TIMEOUT,
-      action,
-      method: "POST",
-      actionOnEmptyResult: true,
-      language: gatherLanguage(this.lng),
-      speechTimeout: "auto",
-      ...options,
-    });
-    for (const text of texts) gather.say(this.say, text);
-  }
-  /** A code or number, one character at a time with a pause between, letters spelled so they are clear. */
-  spell(value: string) {
-    const chars = [...value];
-    chars.forEach((c, i) => {
-      this.response.say(this.say, /[A-Z]/.test(c) ? this.t(`letters.${c}`) : c);
-      if (i < chars.length - 1) this.response.pause({ length: 1 });
-    });
-  }
-  goodbye() {
-    this.response.say(this.say, this.t("goodbye"));
-    this.response.hangup();
-  }
-  toString() {
-    return this.response.toString();
-  }
 }
 
 function languageFrom(query: URLSearchParams): string {
@@ -391,106 +319,3 @@ async function hoursTexts(ctx: Ctx, lng: string): Promise<string[]> {
   return [t("hours.intro"), ...slots.map((s) => t("hours.slot", { location: s.location, when: formatSlot(s.startsAt, lng, s.timeZone) }))];
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// Voice message
-
-const recordingSeconds = (params: Record<string, string>) => Math.max(0, Math.min(MAX_MESSAGE_SECONDS, Math.round(Number(params.RecordingDuration) || 0)));
-
-/** The <Record> finished: the message joins the caller's open ticket or opens one (once per call). */
-async function recordedStep(ctx: Ctx, input: VoiceStepInput, lng: string): Promise<string> {
-  const prompt = new Prompt(lng);
-  const t = prompt.t;
-  const caller = callerPhone(input.params.From);
-  const callSid = (input.params.CallSid ?? "").trim();
-  const recordingSid = (input.params.RecordingSid ?? "").trim();
-  const seconds = recordingSeconds(input.params);
-  if (!caller || !callSid || !recordingSid || seconds < 1) {
-    prompt.response.say(prompt.say, t("message.nothing"));
-    prompt.goodbye();
-    return prompt.toString();
-  }
-  await storeVoiceMessage(ctx, { from: caller.e164, callSid, recordingSid, seconds, audio: input.params.RecordingUrl ? null : silentWav(Math.min(seconds, 5)) });
-  prompt.response.say(prompt.say, t("message.thanks"));
-  prompt.goodbye();
-  return prompt.toString();
-}
-
-/** The staff-facing body of a voice message; the audio is in VoiceRecording. */
-export const voiceMessageBody = (seconds: number, lng = DEFAULT_LANGUAGE) => getT(lng, "voice")("message.label", { seconds });
-
-export async function storeVoiceMessage(
-  ctx: Ctx,
-  input: { from: string; callSid: string; recordingSid: string; seconds: number; audio: { contentType: string; data: Uint8Array<ArrayBuffer> } | null },
-) {
-  const outcome = await receiveCitizenMessage(ctx, { from: input.from, body: voiceMessageBody(input.seconds), channel: "voice", providerId: input.callSid });
-  const message = await ctx.db.message.findUnique({ where: { idempotencyKey: `inbound:${input.callSid}` }, include: { recording: { select: { id: true } } } });
-  if (!message) return outcome;
-  await ctx.db.$transaction(async (tx) => {
-    if (!message.recordingSid) await tx.message.update({ where: { id: message.id }, data: { recordingSid: input.recordingSid } });
-    if (input.audio && !message.recording) {
-      await tx.voiceRecording.create({
-        data: { messageId: message.id, contentType: input.audio.contentType, seconds: input.seconds, data: input.audio.data, createdAt: ctx.clock.now() },
-      });
-      // Our copy is kept: the provider's copy may now be deleted.
-      await tx.message.update({ where: { id: message.id }, data: { finalAt: ctx.clock.now() } });
-    }
-  });
-  return outcome;
-}
-
-/** Twilio's recording status callback: the audio is ready — copy it to our VoiceRecording (once). */
-async function storeRecordingAudio(ctx: Ctx, input: VoiceStepInput) {
-  const { RecordingSid: recordingSid, RecordingUrl: recordingUrl, RecordingStatus: status } = input.params;
-  if (!recordingSid || !recordingUrl || (status && status !== "completed") || !input.twilio) return;
-  const message = await ctx.db.message.findFirst({ where: { recordingSid }, include: { recording: { select: { id: true } } } });
-  if (message?.recording) return;
-  const audio = await downloadRecording(input.twilio, recordingUrl);
-  if (!message) {
-    // The callback came before the <Record> action: the caller's number comes from the call itself.
-    const callSid = input.params.CallSid ?? "";
-    const call = callSid ? await twilioClient(input.twilio).calls(callSid).fetch().catch(() => null) : null;
-    const caller = callerPhone(call?.from);
-    if (!caller) return;
-    await storeVoiceMessage(ctx, { from: caller.e164, callSid, recordingSid, seconds: recordingSeconds(input.params), audio });
-    return;
-  }
-  await ctx.db.$transaction(async (tx) => {
-    if (await tx.voiceRecording.findUnique({ where: { messageId: message.id } })) return;
-    await tx.voiceRecording.create({
-      data: { messageId: message.id, contentType: audio.contentType, seconds: recordingSeconds(input.params), data: audio.data, createdAt: ctx.clock.now() },
-    });
-    await tx.message.update({ where: { id: message.id }, data: { finalAt: ctx.clock.now() } });
-  });
-}
-
-const TWILIO_HOST = /^https:\/\/[a-z0-9.-]+\.twilio\.com/;
-
-/** The MP3 of a recording, fetched with the same credentials (and, in tests, the same local fake) as the SDK. */
-async function downloadRecording(config: TwilioConfig, recordingUrl: string) {
-  if (!TWILIO_HOST.test(recordingUrl) && !config.apiBaseUrl) throw new Error("Recording URL is not Twilio's");
-  const url = `${config.apiBaseUrl ? recordingUrl.replace(TWILIO_HOST, config.apiBaseUrl.replace(/\/$/, "")) : recordingUrl}.mp3`;
-  const [user, secret] = config.apiKey && config.apiSecret ? [config.apiKey, config.apiSecret] : [config.accountSid, config.authToken];
-  const response = await fetch(url, { headers: { Authorization: `Basic ${Buffer.from(`${user}:${secret}`).toString("base64")}` } });
-  if (!response.ok) throw new Error(`Recording download failed: ${response.status}`);
-  return { contentType: "audio/mpeg", data: new Uint8Array(await response.arrayBuffer()) };
-}
-
-/** A silent 8 kHz mono WAV: what the simulator stores, as nothing was really spoken. */
-export function silentWav(seconds: number): { contentType: string; data: Uint8Array<ArrayBuffer> } {
-  const rate = 8000;
-  const samples = Math.max(1, Math.round(seconds * rate));
-  const buffer = Buffer.alloc(44 + samples, 0x80);
-  buffer.write("RIFF", 0);
-  buffer.writeUInt32LE(36 + samples, 4);
-  buffer.write("WAVEfmt ", 8);
-  buffer.writeUInt32LE(16, 16);
-  buffer.writeUInt16LE(1, 20); // PCM
-  buffer.writeUInt16LE(1, 22); // mono
-  buffer.writeUInt32LE(rate, 24);
-  buffer.writeUInt32LE(rate, 28);
-  buffer.writeUInt16LE(1, 32);
-  buffer.writeUInt16LE(8, 34);
-  buffer.write("data", 36);
-  buffer.writeUInt32LE(samples, 40);
-  return { contentType: "audio/wav", data: new Uint8Array(buffer) };
-}
