@@ -43,6 +43,22 @@ async function fillCheckOut(page: Page, tag: string, firstName: string) {
 
 const waiting = (page: Page) => page.locator(".offline-status__waiting");
 
+/** A phone ticket: the caller is looked up with a connection, then the line drops while the problem is written down. */
+async function ticketTakenOffline(page: Page, firstName: string, description: string) {
+  const caller = phone();
+  await page.goto("/team/tickets/new");
+  await waitForHydration(page);
+  await page.locator('input[name="phone"]').fill(caller);
+  await page.locator('form#intake-lookup button[type="submit"]').click();
+  await page.locator("#intake-caller-heading").waitFor();
+  await page.context().setOffline(true);
+  await page.locator('input[name="person.firstName"]').fill(firstName);
+  await page.locator('textarea[name="description"]').fill(description);
+  await Promise.all([page.waitForURL(/\/team\/today\?saved=offline$/), page.locator('form#intake button[type="submit"]').click()]);
+  await waiting(page).waitFor();
+  return caller;
+}
+
 describe("offline actions", () => {
   it("a check-out and a session note made offline are kept, then sent exactly once when online again", async () => {
     const page = await staffPage("coordinator", { serviceWorkers: true });
@@ -144,17 +160,7 @@ describe("offline actions", () => {
     await readyForOffline(page, ["/team/today", loanPath, `${loanPath}/check-in`]);
 
     // The caller is looked up with a connection; the line drops while the problem is written down.
-    const caller = phone();
-    await page.goto("/team/tickets/new");
-    await waitForHydration(page);
-    await page.locator('input[name="phone"]').fill(caller);
-    await page.locator('form#intake-lookup button[type="submit"]').click();
-    await page.locator("#intake-caller-heading").waitFor();
-    await page.context().setOffline(true);
-    await page.locator('input[name="person.firstName"]').fill("Waltraud");
-    await page.locator('textarea[name="description"]').fill("Offline aufgenommen: Tablet lädt nicht.");
-    await Promise.all([page.waitForURL(/\/team\/today\?saved=offline$/), page.locator('form#intake button[type="submit"]').click()]);
-    await waiting(page).waitFor();
+    const caller = await ticketTakenOffline(page, "Waltraud", "Offline aufgenommen: Tablet lädt nicht.");
     expect(await waiting(page).innerText()).toContain("(1 wartet)");
 
     // Still offline: the return, from the check-in page kept on this device.
@@ -197,17 +203,7 @@ describe("offline actions", () => {
     const page = await newPage(browser(), { serviceWorkers: true });
     await signIn(page, "volunteer");
     await readyForOffline(page, ["/team/today"]);
-    const caller = phone();
-    await page.goto("/team/tickets/new");
-    await waitForHydration(page);
-    await page.locator('input[name="phone"]').fill(caller);
-    await page.locator('form#intake-lookup button[type="submit"]').click();
-    await page.locator("#intake-caller-heading").waitFor();
-    await page.context().setOffline(true);
-    await page.locator('input[name="person.firstName"]').fill("Hannelore");
-    await page.locator('textarea[name="description"]').fill("Offline: E-Mail geht nicht.");
-    await Promise.all([page.waitForURL(/\/team\/today\?saved=offline$/), page.locator('form#intake button[type="submit"]').click()]);
-    await waiting(page).waitFor();
+    const caller = await ticketTakenOffline(page, "Hannelore", "Offline: E-Mail geht nicht.");
 
     // The volunteer's session ends meanwhile; back online, nothing is sent without her.
     await page.context().clearCookies({ name: "da_session" });
