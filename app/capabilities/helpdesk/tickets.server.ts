@@ -7,7 +7,7 @@ import { AppError, forbidden, notFound } from "~/lib/errors";
 import { newReferenceCode } from "~/lib/reference-code";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { can, type StaffActor } from "~/capabilities/people/permissions";
-import { findOrCreatePerson, NewPersonInput } from "~/capabilities/people/persons.server";
+import { intakePerson, NewPersonInput } from "~/capabilities/people/persons.server";
 import {
   CALL_OUTCOMES,
   canMoveTo,
@@ -145,12 +145,7 @@ export async function openTicket(ctx: Ctx & { actor: StaffActor }, input: z.outp
   }
   try {
     return await ctx.db.$transaction(async (tx) => {
-      const person = input.personId
-        ? await tx.person.findUnique({ where: { id: input.personId } })
-        : input.person
-          ? await findOrCreatePerson(tx, input.person)
-          : null;
-      if (!person) throw new AppError(400, "helpdesk:errors.personMissing");
+      const person = await intakePerson(tx, input, "helpdesk:errors.personMissing");
       const ticket = await createTicket(
         ctx,
         tx,

@@ -10,7 +10,7 @@ import { atLocalTime, nextSendableTime } from "~/lib/quiet-hours";
 import { newReferenceCode } from "~/lib/reference-code";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
-import { findOrCreatePerson, NewPersonInput } from "~/capabilities/people/persons.server";
+import { intakePerson, NewPersonInput } from "~/capabilities/people/persons.server";
 import { moveDevice, recordDeviceEvent } from "./device-history.server";
 import type { LoanView } from "./loan-views";
 import {
@@ -228,12 +228,7 @@ export async function checkOutDevice(ctx: StaffCtx, input: CheckOutValues): Prom
 
   try {
     return await ctx.db.$transaction(async (tx) => {
-      const person = input.personId
-        ? await tx.person.findUnique({ where: { id: input.personId } })
-        : input.person
-          ? await findOrCreatePerson(tx, input.person)
-          : null;
-      if (!person) throw new AppError(400, "loans:errors.personMissing");
+      const person = await intakePerson(tx, input, "loans:errors.personMissing");
 
       const current = await tx.device.findUniqueOrThrow({ where: { id: device.id }, select: { status: true } });
       const reservation =

@@ -12,7 +12,7 @@ import { newReferenceCode } from "~/lib/reference-code";
 import { audit } from "~/capabilities/privacy/audit.server";
 import type { SendInput } from "~/capabilities/messaging/messenger.server";
 import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
-import { findOrCreatePerson, NewPersonInput } from "~/capabilities/people/persons.server";
+import { findOrCreatePerson, intakePerson, NewPersonInput } from "~/capabilities/people/persons.server";
 import { moveDevice } from "./device-history.server";
 import { OPEN_RESERVATION_STATUSES, WISHES_MAX, type ReservationStatus } from "./values";
 
@@ -208,12 +208,7 @@ export async function askToBorrow(
     let channel: string;
     if ("channel" in input) {
       if (ctx.actor.kind !== "staff") throw forbidden("waitlist:manage");
-      person = input.personId
-        ? await tx.person.findUnique({ where: { id: input.personId } })
-        : input.person
-          ? await findOrCreatePerson(tx, input.person)
-          : null;
-      if (!person) throw new AppError(400, "waitlist:errors.personMissing");
+      person = await intakePerson(tx, input, "waitlist:errors.personMissing");
       channel = input.channel;
     } else {
       person = await findOrCreatePerson(tx, input);

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { Tx } from "~/context";
 import type { Db } from "~/db.server";
+import { AppError } from "~/lib/errors";
 import { parsePhone } from "~/lib/phone.server";
 import { CONTACT_PREFERENCES } from "./values";
 
@@ -49,6 +50,20 @@ export async function findOrCreatePerson(tx: Tx, input: NewPerson) {
       contactPreference: input.phone.type === "landline" ? "voice" : input.contactPreference,
     },
   });
+}
+
+/**
+ * The person a staff intake is about: the one picked from the look-up, or the new caller typed in. Neither → the
+ * intake's own "who is it?" refusal (`missingKey`), so the form can say what is missing.
+ */
+export async function intakePerson(tx: Tx, input: { personId?: string; person?: NewPerson }, missingKey: string) {
+  const person = input.personId
+    ? await tx.person.findUnique({ where: { id: input.personId } })
+    : input.person
+      ? await findOrCreatePerson(tx, input.person)
+      : null;
+  if (!person) throw new AppError(400, missingKey);
+  return person;
 }
 
 export async function findPersonByPhone(db: Db, phoneInput: string) {
