@@ -14,3 +14,6 @@ export function normaliseReferenceCode(input: string): string | null {
   const code = input.toUpperCase().replace(/[\s-]/g, "");
   return code.length === 6 && [...code].every((c) => REFERENCE_ALPHABET.includes(c)) ? code : null;
 }
+
+/** "K 7 M 4 …": a code as SMS and voice messages spell it, one character at a time. */
+export const spelledOut = (reference: string) => reference.split("").join(" ");

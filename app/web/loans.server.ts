@@ -25,8 +25,8 @@ import {
   mentorsFor,
   ResolveFollowUpInput,
   resolveFollowUp,
-  spelledOut,
 } from "~/capabilities/lending/loans.server";
+import { spelledOut } from "~/lib/reference-code";
 import { jsonList, jsonObject } from "~/capabilities/lending/values";
 import { errorResponse } from "./errors.server";
 import { parseForm } from "./forms.server";

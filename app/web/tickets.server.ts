@@ -41,8 +41,8 @@ import {
   ReplyInput,
   replyToCitizen,
   setPending,
-  spelledOut,
 } from "~/capabilities/helpdesk/tickets.server";
+import { spelledOut } from "~/lib/reference-code";
 import { OPEN_STATUSES, TRANSITIONS, type TicketStatus } from "~/capabilities/helpdesk/values";
 import { errorResponse, respondTo } from "./errors.server";
 import { parseForm } from "./forms.server";

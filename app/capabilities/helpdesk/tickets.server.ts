@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Ctx, Tx } from "~/context";
 import { Prisma } from "~/generated/prisma/client";
 import { AppError, forbidden, notFound } from "~/lib/errors";
-import { newReferenceCode } from "~/lib/reference-code";
+import { newReferenceCode, spelledOut } from "~/lib/reference-code";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { can, type StaffActor } from "~/capabilities/people/permissions";
 import { intakePerson, NewPersonInput } from "~/capabilities/people/persons.server";
@@ -53,7 +53,6 @@ async function uniqueReference(tx: Tx): Promise<string> {
 }
 
 /** For the phone: "A C 3 9 K M", so a voice reads each character. */
-export const spelledOut = (reference: string) => reference.split("").join(" ");
 
 export async function createTicket(
   ctx: Ctx,

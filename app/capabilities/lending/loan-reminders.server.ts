@@ -5,8 +5,9 @@ import type { Ctx, Services } from "~/context";
 import { Prisma } from "~/generated/prisma/client";
 import { nextSendableTime } from "~/lib/quiet-hours";
 import { withActor } from "~/context";
-import { formatDueDate, spelledOut } from "./loans.server";
+import { formatDueDate } from "./loans.server";
 import { OVERDUE_REMINDER_DAYS, REMIND_DAYS_BEFORE } from "./values";
+import { spelledOut } from "~/lib/reference-code";
 
 const DAY = 86_400_000;
 

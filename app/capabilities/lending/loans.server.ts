@@ -7,7 +7,7 @@ import type { Ctx, Tx } from "~/context";
 import { Prisma } from "~/generated/prisma/client";
 import { AppError, forbidden, notFound } from "~/lib/errors";
 import { atLocalTime, nextSendableTime } from "~/lib/quiet-hours";
-import { newReferenceCode } from "~/lib/reference-code";
+import { newReferenceCode, spelledOut } from "~/lib/reference-code";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
 import { intakePerson, NewPersonInput } from "~/capabilities/people/persons.server";
@@ -155,7 +155,6 @@ export function formatDueDate(dueAt: Date, language: string, timeZone: string): 
   }
 }
 
-export const spelledOut = (reference: string) => reference.split("").join(" ");
 
 // ---------------------------------------------------------------------------------------------------------
 // Helpers

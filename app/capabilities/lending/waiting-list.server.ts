@@ -8,7 +8,7 @@ import type { Ctx, Tx } from "~/context";
 import { AppError, forbidden, notFound } from "~/lib/errors";
 import { formatPhone } from "~/lib/phone.server";
 import { nextSendableTime } from "~/lib/quiet-hours";
-import { newReferenceCode } from "~/lib/reference-code";
+import { newReferenceCode, spelledOut } from "~/lib/reference-code";
 import { audit } from "~/capabilities/privacy/audit.server";
 import type { SendInput } from "~/capabilities/messaging/messenger.server";
 import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
@@ -78,7 +78,6 @@ const isOpen = (status: string) => OPEN_RESERVATION_STATUSES.includes(status as 
 const openWhere = { status: { in: [...OPEN_RESERVATION_STATUSES] } };
 
 /** For the phone: "A C 3 9 K M", so a voice reads each character. */
-const spelledOut = (reference: string) => reference.split("").join(" ");
 
 async function uniqueReference(tx: Tx): Promise<string> {
   for (;;) {

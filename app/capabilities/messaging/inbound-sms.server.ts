@@ -10,7 +10,7 @@ import { z } from "zod";
 import type { Ctx, Tx } from "~/context";
 import { Prisma } from "~/generated/prisma/client";
 import { parsePhone, formatPhone, type ParsedPhone } from "~/lib/phone.server";
-import { normaliseReferenceCode } from "~/lib/reference-code";
+import { normaliseReferenceCode, spelledOut } from "~/lib/reference-code";
 import { getT } from "~/i18n/i18n.server";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { fileCitizenMessage, inboundKey, personForNumber, storeInboundMessage } from "~/capabilities/helpdesk/inbound.server";
@@ -133,7 +133,7 @@ async function handle(
       });
       if (open) {
         const answer = (await statusOf(tx, open.reference, phone.e164, to.language))!;
-        await reply(answer.template, { ...answer.params, spelled: open.reference.split("").join(" ") });
+        await reply(answer.template, { ...answer.params, spelled: spelledOut(open.reference) });
         return { outcome: "callback", ...base, personId: person!.id, callbackId: open.id, reference: open.reference };
       }
       const callback = await createCallback(ctx, tx, {
@@ -150,7 +150,7 @@ async function handle(
     case "status": {
       const code = normaliseReferenceCode(parsed.rest);
       const answer = code ? await statusOf(tx, code, phone.e164, to.language) : null;
-      if (answer) await reply(answer.template, { ...answer.params, spelled: answer.params.reference.split("").join(" ") });
+      if (answer) await reply(answer.template, { ...answer.params, spelled: spelledOut(answer.params.reference) });
       else await reply("smsStatusNotFound", { phone: options.programmePhone ? formatPhone(options.programmePhone) : "" });
       return { outcome: "status", ...base, personId: person?.id ?? null, found: Boolean(answer) };
     }

@@ -6,7 +6,7 @@ import type { Ctx, Tx } from "~/context";
 import { Prisma } from "~/generated/prisma/client";
 import { AppError } from "~/lib/errors";
 import { nextSendableTime } from "~/lib/quiet-hours";
-import { newReferenceCode } from "~/lib/reference-code";
+import { newReferenceCode, spelledOut } from "~/lib/reference-code";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { findOrCreatePerson, NewPersonInput } from "~/capabilities/people/persons.server";
 import { freeSlots, loadSchedule, localDay, seatKey } from "./availability.server";
@@ -135,7 +135,7 @@ export async function bookAppointment(ctx: Ctx, input: BookingValues & { pool: P
           params: {
             firstName: person.firstName,
             reference: appointment.reference,
-            spelled: appointment.reference.split("").join(" "),
+            spelled: spelledOut(appointment.reference),
             when: formatSlot(slot.startsAt, person.language, timeZone),
             place: schedule.location.name,
           },

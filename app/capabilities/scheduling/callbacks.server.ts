@@ -11,7 +11,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { AppError, forbidden, notFound } from "~/lib/errors";
 import { formatPhone } from "~/lib/phone.server";
 import { nextSendableTime } from "~/lib/quiet-hours";
-import { newReferenceCode } from "~/lib/reference-code";
+import { newReferenceCode, spelledOut } from "~/lib/reference-code";
 import { audit } from "~/capabilities/privacy/audit.server";
 import type { Messenger } from "~/capabilities/messaging/messenger.server";
 import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
@@ -235,7 +235,6 @@ async function uniqueReference(tx: Tx): Promise<string> {
   }
 }
 
-const spelled = (reference: string) => reference.split("").join(" ");
 const parseWindows = (json: string): Window[] => {
   try {
     return (JSON.parse(json) as { from: string; to: string }[]).map((w) => ({ from: new Date(w.from), to: new Date(w.to) }));
@@ -294,7 +293,7 @@ export async function createCallback(
     params: {
       firstName: person.firstName,
       reference: callback.reference,
-      spelled: spelled(callback.reference),
+      spelled: spelledOut(callback.reference),
       ...(slot ? { when: formatSlot(slot.startsAt, person.language, timeZone) } : {}),
     },
     sendAfter: input.confirmAt ?? nextSendableTime(now, timeZone),
@@ -442,7 +441,7 @@ export async function recordAttempt(ctx: StaffCtx, callbackId: string, input: At
           await ctx.messenger.send(tx, {
             to: person,
             template: "callbackFailed",
-            params: { firstName: person.firstName, reference: callback.reference, spelled: spelled(callback.reference), phone: formatPhone(callback.location?.phone ?? options.programmePhone ?? "") },
+            params: { firstName: person.firstName, reference: callback.reference, spelled: spelledOut(callback.reference), phone: formatPhone(callback.location?.phone ?? options.programmePhone ?? "") },
             sendAfter,
             idempotencyKey: `callback-failed:${callbackId}`,
           });
@@ -465,7 +464,7 @@ export async function recordAttempt(ctx: StaffCtx, callbackId: string, input: At
         params: {
           firstName: person.firstName,
           reference: callback.reference,
-          spelled: spelled(callback.reference),
+          spelled: spelledOut(callback.reference),
           ...(slot ? { when: formatSlot(slot.startsAt, person.language, timeZone) } : {}),
         },
         sendAfter,
@@ -505,7 +504,7 @@ export async function rescheduleCallback(ctx: StaffCtx, callbackId: string, inpu
         params: {
           firstName: callback.person.firstName,
           reference: callback.reference,
-          spelled: spelled(callback.reference),
+          spelled: spelledOut(callback.reference),
           when: formatSlot(slot.startsAt, callback.person.language, timeZone),
         },
         sendAfter: nextSendableTime(ctx.clock.now(), timeZone),

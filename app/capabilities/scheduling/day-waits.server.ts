@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Ctx } from "~/context";
 import { AppError } from "~/lib/errors";
 import { formatPhone, parsePhone } from "~/lib/phone.server";
-import { newReferenceCode } from "~/lib/reference-code";
+import { newReferenceCode, spelledOut } from "~/lib/reference-code";
 import { findOrCreatePerson, NewPersonInput } from "~/capabilities/people/persons.server";
 import { bookAppointment, formatSlot } from "./appointments.server";
 import { freeSlots, loadSchedule, localDay } from "./availability.server";
@@ -37,7 +37,7 @@ export async function joinDayWaitingList(ctx: Ctx, locationId: string, input: z.
     await ctx.messenger.send(tx, {
       to: person,
       template: "dayWaitJoined",
-      params: { firstName: person.firstName, reference, spelled: reference.split("").join(" "), day: formatDay(input.day, person.language), place: schedule.location.name },
+      params: { firstName: person.firstName, reference, spelled: spelledOut(reference), day: formatDay(input.day, person.language), place: schedule.location.name },
       idempotencyKey: `day-wait-joined:${wait.id}`,
     });
     return { already: false as const, reference };
@@ -117,7 +117,7 @@ export async function offerFreedPlaces(ctx: Ctx): Promise<{ booked: number; expi
             params: {
               firstName: person.firstName,
               reference: appointment.reference,
-              spelled: appointment.reference.split("").join(" "),
+              spelled: spelledOut(appointment.reference),
               when: formatSlot(startsAt, person.language, timeZone),
               place: schedule.location.name,
               phone: location?.phone ? formatPhone(location.phone) : "",

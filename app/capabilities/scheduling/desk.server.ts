@@ -12,6 +12,7 @@ import { bookAppointment, BookingInput, formatSlot, releasePlace } from "./appoi
 import { loadSchedule, localDay } from "./availability.server";
 import { generateSlots } from "./slots";
 import { POOLS, type Pool } from "./values";
+import { spelledOut } from "~/lib/reference-code";
 
 type StaffCtx = Ctx & { actor: StaffActor };
 
@@ -193,7 +194,7 @@ export async function cancelByStaff(ctx: StaffCtx, appointmentId: string) {
       params: {
         firstName: person.firstName,
         reference: appointment.reference,
-        spelled: appointment.reference.split("").join(" "),
+        spelled: spelledOut(appointment.reference),
         when: formatSlot(appointment.startsAt, person.language, location.timeZone),
         place: location.name,
       },

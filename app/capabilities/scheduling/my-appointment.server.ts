@@ -7,6 +7,7 @@ import { AppError } from "~/lib/errors";
 import { parsePhone } from "~/lib/phone.server";
 import { nextSendableTime } from "~/lib/quiet-hours";
 import { bookAppointment, formatSlot, releasePlace } from "./appointments.server";
+import { spelledOut } from "~/lib/reference-code";
 
 export const AppointmentLookupInput = z.object({
   reference: z
@@ -68,7 +69,7 @@ export async function cancelMyAppointment(ctx: Ctx, lookup: AppointmentLookup) {
       params: {
         firstName: person.firstName,
         reference: appointment.reference,
-        spelled: appointment.reference.split("").join(" "),
+        spelled: spelledOut(appointment.reference),
         when: formatSlot(appointment.startsAt, person.language, location.timeZone),
         place: location.name,
       },

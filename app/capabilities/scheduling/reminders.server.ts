@@ -8,6 +8,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { nextSendableTime } from "~/lib/quiet-hours";
 import { formatSlot, reminderKeyPrefix } from "./appointments.server";
 import { localDay } from "./availability.server";
+import { spelledOut } from "~/lib/reference-code";
 
 export const REMINDER_HOUR = 10;
 export const SOON_HOURS = 2;
@@ -73,7 +74,7 @@ export async function queueDueReminders(ctx: Ctx): Promise<number> {
             params: {
               firstName: person.firstName,
               reference: appointment.reference,
-              spelled: appointment.reference.split("").join(" "),
+              spelled: spelledOut(appointment.reference),
               when: formatSlot(appointment.startsAt, person.language, location.timeZone),
               place: location.name,
             },
