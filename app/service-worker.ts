@@ -11,6 +11,7 @@ import { clientsClaim } from "workbox-core";
 import { CacheExpiration } from "workbox-expiration";
 import { cleanupOutdatedCaches, precacheAndRoute, type PrecacheEntry } from "workbox-precaching";
 import { registerRoute } from "workbox-routing";
+import type { OfflineConflict, OfflineWorkerStatus } from "./lib/offline-status";
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry | string)[] };
 declare const __SW_VERSION__: string;
@@ -315,14 +316,7 @@ registerRoute(
 // ---------------------------------------------------------------------------------------------------------
 // Forms sent without a connection
 
-interface Conflict {
-  id: number;
-  kind: string;
-  savedAt: string;
-  status: number;
-  reason: string;
-  text: string;
-  redo: string;
+interface Conflict extends OfflineConflict {
   /** Whose entry it was: only they see it. */
   who: string;
 }
@@ -523,7 +517,7 @@ async function dismissConflict(id: number) {
   );
 }
 
-async function status() {
+async function status(): Promise<OfflineWorkerStatus> {
   const who = (await getState<string>("who")) ?? "";
   const entries = await queue.getAll();
   const mine = entries.filter((e) => who && (e.metadata as EntryMeta | undefined)?.who === who).length + (who && sendingFor === who ? 1 : 0);

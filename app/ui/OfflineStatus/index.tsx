@@ -6,27 +6,8 @@ import { useTranslation } from "react-i18next";
 import type { Workbox } from "workbox-window";
 import { Button } from "~/ui/Button";
 import { DateTime } from "~/ui/DateTime";
+import type { OfflineWorkerStatus as WorkerStatus } from "~/lib/offline-status";
 import "./OfflineStatus.css";
-
-export interface OfflineConflict {
-  id: number;
-  kind: string;
-  savedAt: string;
-  status: number;
-  reason: string;
-  text: string;
-  redo: string;
-}
-
-interface WorkerStatus {
-  waiting: number;
-  /** Entries someone else made on this device: they wait for that person. */
-  othersWaiting: number;
-  conflicts: OfflineConflict[];
-  /** This person's entries sent since a page last said so. */
-  sent: number;
-  signInNeeded: boolean;
-}
 
 const CONFLICT_KINDS = ["checkOut", "checkIn", "session", "ticket"];
 
