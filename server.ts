@@ -83,7 +83,7 @@ app.use((req: Request, res: Response, next: NextFunction) => {
   const hasBody = Number(req.get("Content-Length") ?? 0) > 0 || req.get("Transfer-Encoding") !== undefined;
   const type = (req.get("Content-Type") ?? "").toLowerCase();
   const form = type.startsWith("application/x-www-form-urlencoded") || (type.startsWith("multipart/form-data") && type.includes("boundary="));
-  if (!hasBody || form) return next();
+  if (form || (!hasBody && !type)) return next();
   const t = getT(detectLanguage(new globalThis.Request(new URL(req.originalUrl, config.publicUrl), { headers: { cookie: req.get("Cookie") ?? "", "accept-language": req.get("Accept-Language") ?? "" } })));
   res.status(400).type("text/plain").send(`${t("errors.page.400.title")}. ${t("errors.page.400.body")}`);
 });

@@ -92,6 +92,9 @@ describe("security basics", () => {
     expect(json.status).toBe(400);
     await expect(json.text()).resolves.toContain("The request was incomplete");
 
+    const empty = await fetch(`${baseUrl()}/book/stadtbibliothek`, { method: "POST", headers: { Origin: baseUrl(), "Content-Type": "text/plain" } });
+    expect(empty.status).toBe(400);
+
     const broken = await fetch(`${baseUrl()}/team/sign-in`, {
       method: "POST",
       headers: { Origin: baseUrl(), Cookie: "lng=en", "Content-Type": "multipart/form-data; boundary=xyz" },
