@@ -58,8 +58,8 @@ describe("settings", () => {
 });
 
 describe("the session cookie", () => {
-  const cookieFor = (env: NodeJS.ProcessEnv) => {
-    const config = readConfig({ SESSION_SECRET: "s".repeat(40), ...env });
+  const cookieFor = (env: Record<string, string>) => {
+    const config = readConfig({ SESSION_SECRET: "s".repeat(40), ...env } as NodeJS.ProcessEnv);
     return sessionCookie({ services: { config } } as never);
   };
 
