@@ -59,12 +59,13 @@ describe("settings", () => {
 
 describe("the session cookie", () => {
   const cookieFor = (env: Record<string, string>) => {
-    const config = readConfig({ SESSION_SECRET: "s".repeat(40), ...env } as NodeJS.ProcessEnv);
+    const config = readConfig({ SESSION_SECRET: "s".repeat(40), ...env } as unknown as NodeJS.ProcessEnv);
     return sessionCookie({ services: { config } } as never);
   };
 
   it("is Secure behind https and in production on a real address", async () => {
-    for (const env of [{ PUBLIC_URL: "https://ambulanz.example" }, { PUBLIC_URL: "http://ambulanz.example", NODE_ENV: "production" }]) {
+    const envs: Record<string, string>[] = [{ PUBLIC_URL: "https://ambulanz.example" }, { PUBLIC_URL: "http://ambulanz.example", NODE_ENV: "production" }];
+    for (const env of envs) {
       const header = await cookieFor(env).serialize("token");
       expect(header).toMatch(/; Secure/);
       expect(header).toMatch(/; HttpOnly/);
