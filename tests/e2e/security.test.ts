@@ -106,6 +106,20 @@ describe("security basics", () => {
     expect(html).not.toMatch(/FormData|boundary|at \w+ \(/);
   });
 
+  it("an unexpected failure shows a translated page without technical details", async () => {
+    // A multipart body that is not one, to a route that reads the form itself: the request fails inside the action.
+    const response = await fetch(`${baseUrl()}/book/stadtbibliothek`, {
+      method: "POST",
+      headers: { Origin: baseUrl(), Cookie: "lng=ar", "Content-Type": "multipart/form-data; boundary=xyz" },
+      body: "--xyz\r\nbroken",
+    });
+    expect([400, 500]).toContain(response.status);
+    const html = await response.text();
+    expect(html).toContain('<html lang="ar" dir="rtl"');
+    expect(html).toMatch(/<h1[^>]*>(الطلب غير مكتمل|حدث خطأ)<\/h1>/);
+    expect(html).not.toMatch(/TypeError|FormData|boundary|node_modules|at \w+ \(|errors\./);
+  });
+
   it("accepts a form from PUBLIC_URL when the Host header names another address (reverse proxy)", async () => {
     // The suite's PUBLIC_URL is http://localhost:<port>; 127.0.0.1 is the same server under another Host.
     const viaProxy = baseUrl().replace("localhost", "127.0.0.1");
