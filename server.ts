@@ -12,6 +12,8 @@ import type { ServerBuild } from "@remix-run/node";
 import { readConfig } from "~/config.server";
 import { createServices } from "~/services.server";
 import { prepareDatabase } from "~/setup.server";
+import { detectLanguage } from "~/i18n/detect.server";
+import { getT } from "~/i18n/i18n.server";
 import { isSupportedLanguage } from "~/i18n/locales.server";
 import { LANGUAGE_COOKIE } from "~/i18n/languages";
 import { logger } from "~/lib/logger.server";
@@ -65,8 +67,25 @@ app.use((req: Request, res: Response, next: NextFunction) => {
   if (req.path.startsWith("/webhooks/twilio/")) return next();
   const origin = req.get("Origin") ?? originOf(req.get("Referer"));
   const self = `${req.protocol}://${req.get("Host")}`;
-  if (origin && (allowedOrigins.has(origin) || origin === self)) return next();
+  if (origin && (allowedOrigins.has(origin) || origin === self)) {
+    // Remix checks again that Origin names the Host. Behind a proxy that does not pass the public host on (or on
+    // another port than PUBLIC_URL says), an origin we just accepted would fail there with a 500 on every form.
+    if (req.get("Origin") && origin !== self) req.headers["x-forwarded-host"] = new URL(origin).host;
+    return next();
+  }
   res.status(403).type("text/plain").send("Forbidden: this form must be sent from this site.");
+});
+
+// Forms arrive as a form. Any other body (JSON, text, a multipart without its boundary) is the sender's mistake:
+// 400 here, instead of a 500 from deep inside an action.
+app.use((req: Request, res: Response, next: NextFunction) => {
+  if (["GET", "HEAD", "OPTIONS"].includes(req.method) || req.path.startsWith("/webhooks/twilio/")) return next();
+  const hasBody = Number(req.get("Content-Length") ?? 0) > 0 || req.get("Transfer-Encoding") !== undefined;
+  const type = (req.get("Content-Type") ?? "").toLowerCase();
+  const form = type.startsWith("application/x-www-form-urlencoded") || (type.startsWith("multipart/form-data") && type.includes("boundary="));
+  if (form || (!hasBody && !type)) return next();
+  const t = getT(detectLanguage(new globalThis.Request(new URL(req.originalUrl, config.publicUrl), { headers: { cookie: req.get("Cookie") ?? "", "accept-language": req.get("Accept-Language") ?? "" } })));
+  res.status(400).type("text/plain").send(`${t("errors.page.400.title")}. ${t("errors.page.400.body")}`);
 });
 
 // Language switch without JavaScript: ?lng=xx is remembered for later pages.

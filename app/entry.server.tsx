@@ -8,16 +8,18 @@ import { renderToPipeableStream } from "react-dom/server";
 import { AppError } from "~/lib/errors";
 import { logger } from "~/lib/logger.server";
 import "~/web/load-context";
+import { loader as rootLoader, type RootData } from "./root";
 
 const ABORT_DELAY = 5_000;
 
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  await rootDataForErrorPage(request, remixContext, loadContext);
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   const nonce = loadContext.nonce;
   return new Promise((resolve, reject) => {
@@ -45,6 +47,19 @@ export default function handleRequest(
     );
     setTimeout(abort, ABORT_DELAY);
   });
+}
+
+/**
+ * When an action fails on a full-page POST (every citizen form works without JavaScript) and the error reaches the
+ * root's boundary, Remix runs no loader, the root's neither: the error page would have no language and no texts.
+ * Load the root's data here, so it is translated like any page. Its data cannot reach the browser any more (the
+ * handoff is already encoded), so this page ships no scripts (root.tsx) — an error page needs none.
+ */
+async function rootDataForErrorPage(request: Request, remixContext: EntryContext, loadContext: AppLoadContext) {
+  const context = remixContext.staticHandlerContext;
+  if (!context.errors || context.loaderData.root != null) return;
+  const root: RootData = await rootLoader({ request, context: loadContext, params: {} });
+  context.loaderData.root = { ...root, errorDocument: true };
 }
 
 /**

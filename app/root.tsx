@@ -53,6 +53,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     programmePhone: phoneLink(context.services.config.programmePhone),
     nonce: context.nonce,
     serviceWorker: serviceWorkerBuilt(),
+    /** Set by entry.server.tsx when it loads this data for an error page itself (see there): no scripts then. */
+    errorDocument: false as boolean,
   };
 }
 
@@ -76,7 +78,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const lng = root?.lng ?? DEFAULT_LANGUAGE;
   const i18n = useMemo(() => i18nFor(lng, root?.resources ?? NO_RESOURCES), [lng, root?.resources]);
   const matches = useMatches();
-  const hydrate = matches.some((m) => (m.handle as RouteHandle | undefined)?.hydrate);
+  const hydrate = !root?.errorDocument && matches.some((m) => (m.handle as RouteHandle | undefined)?.hydrate);
   return (
     <html lang={lng} dir={root?.dir ?? "ltr"}>
       <head>

@@ -17,11 +17,13 @@ declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry |
 declare const __SW_VERSION__: string;
 /** The staff pages' JavaScript and every translation, injected by scripts/build-sw.ts (see warm()). */
 declare const __STAFF_ASSETS__: string[];
+/** The shipped languages (the folders in locales/), injected by scripts/build-sw.ts: a new language is only files. */
+declare const __LANGUAGES__: string[];
 
 const VERSION = __SW_VERSION__;
 const STAFF_ASSETS = __STAFF_ASSETS__;
 const STAFF_ASSETS_CACHE = `offline-staff-assets-${VERSION}`;
-const LANGUAGES = ["de", "en", "ar"];
+const LANGUAGES = __LANGUAGES__;
 const OFFLINE_CACHE = `offline-${VERSION}`;
 const STATE_CACHE = "offline-state";
 const STAFF_PREFIX = "staff-";

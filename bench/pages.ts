@@ -11,10 +11,12 @@ const url = (p: string) => new URL(p, app.baseUrl).toString();
 try {
   const cookie = await signIn();
   console.log("\nJavaScript shipped (gzip):");
+  // Every citizen page a person reaches without a reference (the others are the same shell), then staff pages.
+  const citizenPages = ["/", "/report", "/status", "/help", "/callback", "/book", "/book/stadtbibliothek", "/borrow", "/appointment", "/team/sign-in"];
   for (const [page, headers] of [
-    ["/", {}],
-    ["/team/sign-in", {}],
+    ...citizenPages.map((p) => [p, {}] as const),
     ["/team", { Cookie: cookie }],
+    ["/team/tickets", { Cookie: cookie }],
   ] as const) {
     const html = await (await fetch(url(page), { headers })).text();
     const scripts = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+)"/g)].map((m) => m[1]);

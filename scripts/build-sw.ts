@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { build } from "esbuild";
 import { getManifest, injectManifest } from "workbox-build";
+import { loadLocales } from "../app/i18n/locales.server";
 
 const root = process.cwd();
 const outFile = path.join(root, "public/sw.js");
@@ -40,7 +41,12 @@ await build({
   target: "es2020",
   minify: true,
   outfile: bundled,
-  define: { __SW_VERSION__: JSON.stringify(PLACEHOLDER), __STAFF_ASSETS__: STAFF_PLACEHOLDER, "process.env.NODE_ENV": '"production"' },
+  define: {
+    __SW_VERSION__: JSON.stringify(PLACEHOLDER),
+    __STAFF_ASSETS__: STAFF_PLACEHOLDER,
+    __LANGUAGES__: JSON.stringify([...loadLocales(path.join(root, "locales")).keys()]),
+    "process.env.NODE_ENV": '"production"',
+  },
   logLevel: "warning",
 });
 

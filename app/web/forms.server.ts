@@ -3,13 +3,25 @@ import { data } from "@remix-run/node";
 import type { Submission } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { z } from "zod";
+import { AppError } from "~/lib/errors";
+import { errorResponse } from "./errors.server";
 
 export type FormSubmission<S extends z.ZodType> = Submission<z.input<S>, string[], z.output<S>>;
 
 export async function parseForm<S extends z.ZodType>(request: Request, schema: S) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema }) as unknown as FormSubmission<S>;
   return { formData, submission };
+}
+
+/** The posted form; a body that cannot be read as one (a broken upload, say) is a 400, not a 500. */
+export async function readForm(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch (error) {
+    if (request.signal.aborted) throw error;
+    throw errorResponse(new AppError(400, "errors.page.400.body"));
+  }
 }
 
 /** The response for an invalid form: status 400, the answers kept, errors for the summary and the fields. */

@@ -63,4 +63,73 @@ describe("security basics", () => {
     const notFound = await (await fetch(`${baseUrl()}/x/../../etc/passwd`)).text();
     expect(notFound).not.toMatch(/at \w+ \(|node_modules|Error:/);
   });
+
+  it("translates the error page of a form sent without JavaScript, and ships no technical details", async () => {
+    for (const [lng, heading] of [
+      ["de", "Seite nicht gefunden"],
+      ["en", "Page not found"],
+      ["ar", "الصفحة غير موجودة"],
+    ] as const) {
+      const response = await fetch(`${baseUrl()}/gibt-es-nicht`, {
+        method: "POST",
+        headers: { Origin: baseUrl(), Cookie: `lng=${lng}`, "Content-Type": "application/x-www-form-urlencoded" },
+        body: "firstName=Waltraud",
+      });
+      expect(response.status).toBe(404);
+      const html = await response.text();
+      expect(html).toContain(`<html lang="${lng}" dir="${lng === "ar" ? "rtl" : "ltr"}"`);
+      expect(html).toMatch(new RegExp(`<h1[^>]*>${heading}</h1>`));
+      expect(html).not.toMatch(/errors\.|appName|Error:|at \w+ \(/);
+    }
+  });
+
+  it("answers a body that is not a form with a translated 400, not a 500", async () => {
+    const json = await fetch(`${baseUrl()}/status`, {
+      method: "POST",
+      headers: { Origin: baseUrl(), Cookie: "lng=en", "Content-Type": "application/json" },
+      body: JSON.stringify({ code: "X" }),
+    });
+    expect(json.status).toBe(400);
+    await expect(json.text()).resolves.toContain("The request was incomplete");
+
+    const empty = await fetch(`${baseUrl()}/book/stadtbibliothek`, { method: "POST", headers: { Origin: baseUrl(), "Content-Type": "text/plain" } });
+    expect(empty.status).toBe(400);
+
+    const broken = await fetch(`${baseUrl()}/team/sign-in`, {
+      method: "POST",
+      headers: { Origin: baseUrl(), Cookie: "lng=en", "Content-Type": "multipart/form-data; boundary=xyz" },
+      body: "not a multipart body",
+    });
+    expect(broken.status).toBe(400);
+    const html = await broken.text();
+    expect(html).toMatch(/<h1[^>]*>The request was incomplete<\/h1>/);
+    expect(html).not.toMatch(/FormData|boundary|at \w+ \(/);
+  });
+
+  it("an unexpected failure shows a translated page without technical details", async () => {
+    // A multipart body that is not one, to a route that reads the form itself: the request fails inside the action.
+    const response = await fetch(`${baseUrl()}/book/stadtbibliothek`, {
+      method: "POST",
+      headers: { Origin: baseUrl(), Cookie: "lng=ar", "Content-Type": "multipart/form-data; boundary=xyz" },
+      body: "--xyz\r\nbroken",
+    });
+    expect([400, 500]).toContain(response.status);
+    const html = await response.text();
+    expect(html).toContain('<html lang="ar" dir="rtl"');
+    expect(html).toMatch(/<h1[^>]*>(الطلب غير مكتمل|حدث خطأ)<\/h1>/);
+    expect(html).not.toMatch(/TypeError|FormData|boundary|node_modules|at \w+ \(|errors\./);
+  });
+
+  it("accepts a form from PUBLIC_URL when the Host header names another address (reverse proxy)", async () => {
+    // The suite's PUBLIC_URL is http://localhost:<port>; 127.0.0.1 is the same server under another Host.
+    const viaProxy = baseUrl().replace("localhost", "127.0.0.1");
+    const response = await fetch(`${viaProxy}/team/sign-in`, {
+      method: "POST",
+      headers: { Origin: baseUrl(), Cookie: "lng=en", "Content-Type": "application/x-www-form-urlencoded" },
+      body: "email=proxy-check%40ambulanz.example&password=wrong",
+      redirect: "manual",
+    });
+    expect(response.status).toBe(400);
+    await expect(response.text()).resolves.toContain("The email address or password is not right");
+  });
 });

@@ -69,6 +69,10 @@ describe("staff sign-in", () => {
     expect(summary).toContain("Enter your email address");
     expect(summary).toContain("Enter your password");
     expect(await page.locator('.error-summary a[href="#' + (await page.locator('input[name="email"]').getAttribute("id")) + '"]').count()).toBe(1);
+    // The summary takes focus also without JavaScript (GOV.UK pattern): keyboard users start from it.
+    expect(await page.locator(".error-summary:focus").count()).toBe(1);
+    await page.keyboard.press("Tab");
+    expect(await page.locator(".error-summary a:focus").textContent()).toContain("Enter your email address");
   });
 
   it("slows down guessing: too many attempts get a kind 429", async () => {

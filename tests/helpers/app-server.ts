@@ -12,7 +12,8 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+/** `output`, when given, receives everything the app writes (its logs) instead of the test's own console. */
+export async function startApp(env: Record<string, string> = {}, output?: (text: string) => void): Promise<RunningApp> {
   if (!fs.existsSync("build/server/index.js")) throw new Error("Run `npm run build` first (npm test and npm run bench do).");
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "da-app-"));
@@ -27,8 +28,10 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
       LOG_LEVEL: "warn",
       ...env,
     },
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["ignore", output ? "pipe" : "inherit", output ? "pipe" : "inherit"],
   });
+  server.stdout?.on("data", (chunk: Buffer) => output?.(chunk.toString("utf8")));
+  server.stderr?.on("data", (chunk: Buffer) => output?.(chunk.toString("utf8")));
   await waitUntilHealthy(`${baseUrl}/healthz`, server);
   return {
     baseUrl,

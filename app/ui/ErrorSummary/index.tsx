@@ -48,7 +48,8 @@ export function ErrorSummary({ errors, autoFocus = true }: ErrorSummaryProps) {
 
   if (!hasErrors) return null;
   return (
-    <div ref={ref} className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
+    // autoFocus renders the `autofocus` attribute: without JavaScript (citizen pages) the browser focuses it on load.
+    <div ref={ref} className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} autoFocus={autoFocus}>
       <h2 id="error-summary-title" className="error-summary__title">
         {t("errorSummary.title")}
       </h2>
