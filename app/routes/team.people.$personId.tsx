@@ -1,6 +1,5 @@
 // One person, for staff: how to reach them and everything the programme does with them — requests, loans,
-// waiting-list places, appointments, callbacks. Viewing it is audit-logged (personOverview, personLending,
-// personScheduling).
+// waiting-list places, appointments, callbacks. Each view writes one audit entry (personPage).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";

@@ -16,6 +16,7 @@ import { findPersonByPhone, PhoneInput } from "~/capabilities/people/persons.ser
 import { listCategories } from "~/capabilities/helpdesk/categories.server";
 import { personLending } from "~/capabilities/lending/person-lending.server";
 import { personScheduling } from "~/capabilities/scheduling/person-scheduling.server";
+import { audit } from "~/capabilities/privacy/audit.server";
 import {
   assignableStaff,
   getTicket,
@@ -328,10 +329,24 @@ export async function performTicketAction(ctx: StaffCtx, ticketId: string, reque
 // ---------------------------------------------------------------------------------------------------------
 // One person
 
+/** The person page: ONE audit entry per view, with how much of each kind it showed (counts, nothing personal). */
 export async function personPage(ctx: StaffCtx, personId: string) {
-  const { person, tickets } = await personOverview(ctx, personId);
+  const { person, tickets } = await personOverview(ctx, personId, { logged: false });
   const lending = await personLending(ctx, personId);
   const scheduling = await personScheduling(ctx, personId);
+  await audit(ctx.db, ctx, {
+    action: "person.viewed",
+    subjectType: "Person",
+    subjectId: person.id,
+    details: {
+      tickets: tickets.length,
+      loans: lending?.loans.length ?? 0,
+      reservations: lending?.reservations.length ?? 0,
+      appointments: scheduling.appointments.length,
+      callbacks: scheduling.callbacks.length,
+      via: "person",
+    },
+  });
   const language = languages().find((l) => l.code === person.language);
   return {
     person: {

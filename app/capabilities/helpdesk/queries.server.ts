@@ -158,8 +158,11 @@ export async function staffNames(ctx: StaffCtx, ids: readonly string[]): Promise
   return Object.fromEntries(rows.map((row) => [row.id, row.name]));
 }
 
-/** One page for one person: their tickets (and, as those capabilities arrive, loans, appointments, callbacks). */
-export async function personOverview(ctx: StaffCtx, personId: string) {
+/**
+ * One person and their tickets. Logs the look unless the caller logs it itself (`logged: false`): the person page
+ * writes one entry for everything it shows.
+ */
+export async function personOverview(ctx: StaffCtx, personId: string, { logged = true }: { logged?: boolean } = {}) {
   if (!can(ctx.actor, "person:view")) throw forbidden("person:view");
   const person = await ctx.db.person.findUnique({ where: { id: personId } });
   if (!person) throw notFound("person");
@@ -176,6 +179,6 @@ export async function personOverview(ctx: StaffCtx, personId: string) {
       location: { select: { name: true } },
     },
   });
-  await audit(ctx.db, ctx, { action: "person.viewed", subjectType: "Person", subjectId: person.id });
+  if (logged) await audit(ctx.db, ctx, { action: "person.viewed", subjectType: "Person", subjectId: person.id });
   return { person, tickets };
 }
