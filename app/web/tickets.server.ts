@@ -246,12 +246,20 @@ export async function ticketPage(ctx: StaffCtx, ticketId: string) {
     }
   }
   const mentioned = [...new Set(events.map((e) => e.data.assigneeId).filter((id): id is string => Boolean(id)))];
-  const [staff, categories, places, ownPlaces, names] = await Promise.all([
+  const [staff, categories, places, ownPlaces, names, callbacks] = await Promise.all([
     assignableStaff(ctx, ticket.locationId),
     listCategories(ctx.db, { includeRetired: true }),
     listPublicLocations(ctx.db),
     listLocationsFor(ctx.db, ctx.actor),
     staffNames(ctx, mentioned),
+    // "Please call me back" handed over to the callbacks: the call this ticket is waiting for, for those who make them.
+    can(ctx.actor, "callback:manage")
+      ? ctx.db.callback.findMany({
+          where: { ticketId: ticket.id },
+          orderBy: { createdAt: "asc" },
+          select: { id: true, reference: true, status: true, scheduledAt: true },
+        })
+      : [],
   ]);
   const now = ctx.clock.now();
   return {
@@ -264,6 +272,7 @@ export async function ticketPage(ctx: StaffCtx, ticketId: string) {
       channel: ticket.channel,
       description: ticket.description,
       callbackWanted: ticket.callbackWanted,
+      callbacks: callbacks.map((c) => ({ id: c.id, reference: c.reference, status: c.status, scheduledAt: toIso(c.scheduledAt) })),
       createdAt: ticket.createdAt.toISOString(),
       pendingUntil: toIso(ticket.pendingUntil),
       overdue: isOpen(ticket.status) && ticket.dueAt <= now,

@@ -15,6 +15,8 @@ import {
   setPending,
 } from "~/capabilities/helpdesk/tickets.server";
 import { reportProblem, ReportProblemInput } from "~/capabilities/helpdesk/report.server";
+import { addCallbackHour, CallbackHourInput } from "~/capabilities/scheduling/callback-hours.server";
+import { ticketPage } from "~/web/tickets.server";
 import { withActor } from "~/context";
 import { AppError } from "~/lib/errors";
 import { createTestServices } from "../helpers/db";
@@ -119,6 +121,45 @@ describe("intake", () => {
       locationId: library.id,
     });
     await expectAppError(openTicket(volunteer, input), 403);
+  });
+});
+
+describe("'please call me back' on the web form", () => {
+  it("hands over to the callbacks in the same transaction: a linked callback, and the citizen is told it is coming", async () => {
+    // Nobody keeps callback hours yet: the callback waits for someone, and the citizen hears that we will say when.
+    const first = await reportProblem(citizen, report({ phone: "0151 44455566", firstName: "Olga", callbackWanted: "on" }));
+    expect(first.callback).toMatchObject({ scheduledAt: null });
+    const ticket = await ticketByReference(first.reference);
+    expect(ticket.callbackWanted).toBe(true);
+    const waiting = await db.callback.findFirstOrThrow({ where: { ticketId: ticket.id } });
+    expect(waiting).toMatchObject({ personId: ticket.personId, status: "unscheduled", reference: first.callback!.reference, channel: "web" });
+    const templates = (await db.message.findMany({ where: { personId: ticket.personId } })).map((m) => m.template).sort();
+    expect(templates).toEqual(["callbackReceived", "ticketCreated"]);
+
+    // The librarian keeps callback hours on weekdays 09:00–11:00: the next report gets a time in them (Tuesday 09:00
+    // Berlin; Monday 10:00 UTC is already past Monday's hours), and that same time is in the citizen's message.
+    for (const weekday of [1, 2, 3, 4, 5]) {
+      await addCallbackHour(librarian, CallbackHourInput.parse({ locationId: library.id, weekday, startTime: "09:00", endTime: "11:00", slotMinutes: "15" }));
+    }
+    const second = await reportProblem(citizen, report({ phone: "0151 44455577", firstName: "Yusuf", callbackWanted: "on" }));
+    expect(second.callback?.scheduledAt?.toISOString()).toBe("2026-11-24T08:00:00.000Z");
+    const planned = await ticketByReference(second.reference);
+    const callback = await db.callback.findFirstOrThrow({ where: { ticketId: planned.id } });
+    expect(callback).toMatchObject({ status: "scheduled", assignedId: librarianRow.id });
+    expect(callback.scheduledAt?.toISOString()).toBe("2026-11-24T08:00:00.000Z");
+    const told = await db.message.findFirstOrThrow({ where: { personId: planned.personId, template: "callbackScheduled" } });
+    expect(told.body).toContain("09:00");
+
+    // Staff see the hand-over on the ticket: the callback, its state and its time.
+    const page = await ticketPage(librarian, planned.id);
+    expect(page.ticket.callbacks).toEqual([
+      { id: callback.id, reference: callback.reference, status: "scheduled", scheduledAt: "2026-11-24T08:00:00.000Z" },
+    ]);
+
+    // Without the wish: no callback at all.
+    const plain = await reportProblem(citizen, report({ phone: "0151 44455588" }));
+    expect(plain.callback).toBeNull();
+    expect(await db.callback.count({ where: { ticketId: (await ticketByReference(plain.reference)).id } })).toBe(0);
   });
 });
 

@@ -14,7 +14,10 @@ export const ReportProblemInput = NewPersonInput.extend({
   callbackWanted: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
 });
 
-/** A citizen reports a problem on the web. Returns the reference code to show on screen. */
+/**
+ * A citizen reports a problem on the web. Returns the reference code to show on screen and, when they asked to be
+ * called back, the callback created in the same transaction: when it is planned (null: not yet, the team says when).
+ */
 export async function reportProblem(ctx: Ctx, input: z.output<typeof ReportProblemInput>) {
   return ctx.db.$transaction(async (tx) => {
     const person = await findOrCreatePerson(tx, input);
@@ -29,9 +32,12 @@ export async function reportProblem(ctx: Ctx, input: z.output<typeof ReportProbl
       callbackWanted: input.callbackWanted,
     });
     // "Please call me back": a callback in the next working days' callback hours, linked to the ticket.
-    if (input.callbackWanted) {
-      await createCallback(ctx, tx, { personId: person.id, locationId: null, windows: defaultWindows(ctx.clock.now()), channel: "web", ticketId: ticket.id });
-    }
-    return { reference: ticket.reference };
+    const callback = input.callbackWanted
+      ? await createCallback(ctx, tx, { personId: person.id, locationId: null, windows: defaultWindows(ctx.clock.now()), channel: "web", ticketId: ticket.id })
+      : null;
+    return {
+      reference: ticket.reference,
+      callback: callback && { reference: callback.reference, scheduledAt: callback.scheduledAt, timeZone: callback.timeZone },
+    };
   });
 }
