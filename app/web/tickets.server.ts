@@ -14,6 +14,7 @@ import { can, type StaffActor } from "~/capabilities/people/permissions";
 import { listLocationsFor, listPublicLocations } from "~/capabilities/people/locations.server";
 import { findPersonByPhone, PhoneInput } from "~/capabilities/people/persons.server";
 import { listCategories } from "~/capabilities/helpdesk/categories.server";
+import { listArticles } from "~/capabilities/helpdesk/articles.server";
 import { personLending } from "~/capabilities/lending/person-lending.server";
 import { personScheduling } from "~/capabilities/scheduling/person-scheduling.server";
 import { audit } from "~/capabilities/privacy/audit.server";
@@ -41,6 +42,7 @@ import {
   recordCall,
   ReplyInput,
   replyToCitizen,
+  type ReplyLinks,
   setPending,
 } from "~/capabilities/helpdesk/tickets.server";
 import { spelledOut } from "~/lib/reference-code";
@@ -164,6 +166,7 @@ const REFUSAL_FIELDS: Record<string, string> = {
   "helpdesk:errors.assigneeUnknown": "assigneeId",
   "helpdesk:errors.assigneeNotAtLocation": "assigneeId",
   "helpdesk:errors.categoryUnknown": "categoryId",
+  "helpdesk:errors.articleUnknown": "article",
 };
 
 interface Replyable {
@@ -246,12 +249,13 @@ export async function ticketPage(ctx: StaffCtx, ticketId: string) {
     }
   }
   const mentioned = [...new Set(events.map((e) => e.data.assigneeId).filter((id): id is string => Boolean(id)))];
-  const [staff, categories, places, ownPlaces, names, callbacks] = await Promise.all([
+  const [staff, categories, places, ownPlaces, names, articles, callbacks] = await Promise.all([
     assignableStaff(ctx, ticket.locationId),
     listCategories(ctx.db, { includeRetired: true }),
     listPublicLocations(ctx.db),
     listLocationsFor(ctx.db, ctx.actor),
     staffNames(ctx, mentioned),
+    listArticles(ctx.db, { publishedOnly: true }),
     // "Please call me back" handed over to the callbacks: the call this ticket is waiting for, for those who make them.
     can(ctx.actor, "callback:manage")
       ? ctx.db.callback.findMany({
@@ -291,13 +295,15 @@ export async function ticketPage(ctx: StaffCtx, ticketId: string) {
       nextStatuses: TRANSITIONS[ticket.status as TicketStatus] ?? [],
       staff,
       locations: ownPlaces.map(({ id, name }) => ({ id, name })),
+      /** Published help articles a reply can link, each in plain German and in Leichte Sprache. */
+      articles: articles.map(({ id, title, titleEasy }) => ({ id, title, titleEasy })),
     },
   };
 }
 
 interface TicketAction<S extends z.ZodType> {
   schema: S;
-  run: (ctx: StaffCtx, ticketId: string, input: z.output<S>) => Promise<unknown>;
+  run: (ctx: StaffCtx, ticketId: string, input: z.output<S>, links: ReplyLinks) => Promise<unknown>;
 }
 const act = <S extends z.ZodType>(schema: S, run: TicketAction<S>["run"]): TicketAction<S> => ({ schema, run });
 
@@ -317,7 +323,7 @@ export type TicketIntent = keyof typeof TICKET_ACTIONS;
  * One form of the ticket page, chosen by its hidden `intent`. Invalid input and refusals answer with the form's
  * own errors (400, or 409 for a ticket that changed meanwhile); success answers with a reset form.
  */
-export async function performTicketAction(ctx: StaffCtx, ticketId: string, request: Request) {
+export async function performTicketAction(ctx: StaffCtx, ticketId: string, request: Request, links: ReplyLinks) {
   const intent = (await request.clone().formData()).get("intent");
   if (typeof intent !== "string" || !Object.hasOwn(TICKET_ACTIONS, intent)) {
     throw errorResponse(new AppError(400, "errors.page.400.body", { intent: String(intent) }));
@@ -328,7 +334,7 @@ export async function performTicketAction(ctx: StaffCtx, ticketId: string, reque
   if (submission.status !== "success") {
     return data({ intent: name, saved: false, result: submission.reply() }, { status: 400 });
   }
-  const outcome = await attempt(() => run(ctx, ticketId, submission.value));
+  const outcome = await attempt(() => run(ctx, ticketId, submission.value, links));
   if (!outcome.ok) {
     return data({ intent: name, saved: false, result: refusalReply(submission, outcome.refusal) }, { status: outcome.refusal.status });
   }
