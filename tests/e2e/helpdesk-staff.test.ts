@@ -174,6 +174,31 @@ describe("helpdesk for staff", () => {
     expect(outbox).not.toContain("Ladegerät mitbringen lassen");
   });
 
+  it("a librarian links a help article in a reply: the SMS carries its address, the timeline shows it", async () => {
+    const page = await staffPage("librarian");
+    const { reference } = await openTicket(page, {
+      phone: "0157 7100 0011",
+      firstName: "Helga",
+      description: "Ich finde das WLAN-Passwort nicht.",
+    });
+    const replyText = "Schauen Sie bitte auf den Aufkleber am Router.";
+    await page.locator("#ticket-reply-body").fill(replyText);
+    const choice = page.locator("#ticket-reply-article");
+    expect(await choice.locator("option").allTextContents()).toEqual(
+      expect.arrayContaining(["Keine Anleitung", "WLAN am Tablet einrichten"]),
+    );
+    await choice.selectOption({ label: "WLAN am Tablet einrichten" });
+    await page.locator('form#ticket-reply button[type="submit"]').click();
+    const reply = timelineEntry(page, replyText);
+    await reply.waitFor();
+    expect(await reply.textContent()).toContain(`WLAN am Tablet einrichten: ${baseUrl()}/help/wlan-einrichten`);
+    // The form empties itself, the choice included.
+    expect(await choice.inputValue()).toBe("");
+
+    const outbox = await outboxText();
+    expect(outbox).toContain(`${replyText} Anleitung „WLAN am Tablet einrichten“: ${baseUrl()}/help/wlan-einrichten – Digitale Ambulanz, Vorgang ${reference}`);
+  });
+
   it("refuses bad input with a 400, a translated message and no ticket; markup stays text", async () => {
     const page = await staffPage("librarian", { javaScript: false });
     const post = () => page.waitForResponse((r) => r.request().method() === "POST");
