@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import type { Page, Response } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { STATUS_CHECK_TRIES } from "~/web/rate-limit.server";
-import { baseUrl, newPage, signIn, useBrowser, useStaffPages, waitForHydration } from "../helpers/browser";
+import { baseUrl, expectNoAxeViolations, newPage, signIn, useBrowser, useStaffPages, waitForHydration } from "../helpers/browser";
 
 const browser = useBrowser();
 const staffPage = useStaffPages(browser);
@@ -105,6 +105,16 @@ describe("reporting a problem without JavaScript", () => {
     await page.reload();
     await expect(page.locator(".reference-panel__code").textContent()).resolves.toBe(reference);
 
+    // On paper: the reference, how to check the status with its full address; no buttons, no "report another".
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator(".reference-panel__code").isVisible()).toBe(true);
+    expect(await page.getByRole("link", { name: "Ein weiteres Problem melden" }).isVisible()).toBe(false);
+    const printedAddress = await page
+      .locator('main a[href="/status"]')
+      .evaluate((a) => getComputedStyle(a, "::after").content);
+    expect(printedAddress).toContain("/status");
+    await page.emulateMedia({ media: "screen" });
+
     // Lower case and spaces are fine; the status is "Neu", in German.
     const status = await checkStatus(page, reference.toLowerCase().replace(/(...)/, "$1 "), "4321");
     expect(status.status()).toBe(200);
@@ -146,6 +156,7 @@ describe("reporting a problem without JavaScript", () => {
     expect(await callback.count()).toBe(1);
     const text = (await callback.textContent()) ?? "";
     expect(text).toContain(when === null ? "Braucht jemanden" : "Geplant");
+    await expectNoAxeViolations(staff);
     await Promise.all([staff.waitForURL(/\/team\/callbacks\/[^/]+$/), callback.locator("a").click()]);
     await expect(staff.locator("main").textContent()).resolves.toContain("Irmgard");
     await staff.context().close();
