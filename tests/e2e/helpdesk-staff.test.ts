@@ -174,7 +174,7 @@ describe("helpdesk for staff", () => {
     expect(outbox).not.toContain("Ladegerät mitbringen lassen");
   });
 
-  it("a librarian links a help article in a reply: the SMS carries its address, the timeline shows it", async () => {
+  it("a librarian links a help article in a reply and takes the ticket herself; the SMS carries the address, the timeline shows both", async () => {
     const page = await staffPage("librarian");
     const { reference } = await openTicket(page, {
       phone: "0157 7100 0011",
@@ -194,6 +194,17 @@ describe("helpdesk for staff", () => {
     expect(await reply.textContent()).toContain(`WLAN am Tablet einrichten: ${baseUrl()}/help/wlan-einrichten`);
     // The form empties itself, the choice included.
     expect(await choice.inputValue()).toBe("");
+
+    // She takes it herself, in her library's queue: the timeline says so, and it is under "Meine".
+    await page.locator("#ticket-assign-assigneeId").selectOption({ label: "Maria Schulz" });
+    await page.locator("#ticket-assign-locationId").selectOption({ label: "Stadtbibliothek Bremen – Zentralbibliothek" });
+    await page.locator('form#ticket-assign button[type="submit"]').click();
+    const assigned = timelineEntry(page, "Zugewiesen an Maria Schulz");
+    await assigned.waitFor();
+    expect(await assigned.textContent()).toContain("Standort: Stadtbibliothek Bremen");
+    expect(await page.locator(".ticket-facts").textContent()).toMatch(/Zuständig\s*Maria Schulz/);
+    await page.goto("/team/tickets?view=mine");
+    expect(await referencesInView(page)).toContain(reference);
 
     const outbox = await outboxText();
     expect(outbox).toContain(`${replyText} Anleitung „WLAN am Tablet einrichten“: ${baseUrl()}/help/wlan-einrichten – Digitale Ambulanz, Vorgang ${reference}`);
