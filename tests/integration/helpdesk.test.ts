@@ -16,7 +16,7 @@ import {
   replyToCitizen,
   setPending,
 } from "~/capabilities/helpdesk/tickets.server";
-import { reportProblem, ReportProblemInput } from "~/capabilities/helpdesk/report.server";
+import { reportProblem, ReportProblemInput, takeTicket } from "~/capabilities/helpdesk/report.server";
 import { addCallbackHour, CallbackHourInput } from "~/capabilities/scheduling/callback-hours.server";
 import { ticketPage } from "~/web/tickets.server";
 import { withActor } from "~/context";
@@ -180,6 +180,27 @@ describe("'please call me back' on the web form", () => {
     const plain = await reportProblem(citizen, report({ phone: "0151 44455588" }));
     expect(plain.callback).toBeNull();
     expect(await db.callback.count({ where: { ticketId: (await ticketByReference(plain.reference)).id } })).toBe(0);
+  });
+
+  it("on the phone-intake screen too: the caller's wish becomes a callback at the ticket's place, once per form", async () => {
+    const form = {
+      person: { firstName: "Heinz", phone: "0421 / 98 76 54-3" },
+      channel: "phone",
+      description: "Das Telefon zeigt keine Nachrichten an.",
+      locationId: library.id,
+    };
+    const input = OpenTicketInput.parse({ ...form, callbackWanted: "on", idempotencyKey: "intake-form-callback-1" });
+    const first = await takeTicket(librarian, input);
+    const again = await takeTicket(librarian, input);
+    expect(again.id).toBe(first.id);
+    const callbacks = await db.callback.findMany({ where: { ticketId: first.id } });
+    expect(callbacks).toHaveLength(1);
+    expect(callbacks[0]).toMatchObject({ locationId: library.id, channel: "phone", status: "scheduled", assignedId: librarianRow.id });
+    expect(await db.auditEntry.count({ where: { action: "callback.requested", subjectId: callbacks[0]!.id, actorId: librarianRow.id } })).toBe(1);
+
+    // Without the tick: a ticket, no callback.
+    const plain = await takeTicket(librarian, OpenTicketInput.parse({ ...form, idempotencyKey: "intake-form-callback-2" }));
+    expect(await db.callback.count({ where: { ticketId: plain.id } })).toBe(0);
   });
 });
 

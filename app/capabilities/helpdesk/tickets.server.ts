@@ -134,8 +134,15 @@ async function ticketOpenedBy(ctx: Ctx & { actor: StaffActor }, messageKey: stri
   return { id: event.ticket.id, reference: event.ticket.reference };
 }
 
-/** Staff open a ticket (phone intake, walk-in, or on their own). The same form sent twice opens one ticket. */
-export async function openTicket(ctx: Ctx & { actor: StaffActor }, input: z.output<typeof OpenTicketInput>) {
+/**
+ * Staff open a ticket (phone intake, walk-in, or on their own). The same form sent twice opens one ticket.
+ * `alsoInTx` runs in the same transaction once the ticket exists (the callback a caller asked for: report.server.ts).
+ */
+export async function openTicket(
+  ctx: Ctx & { actor: StaffActor },
+  input: z.output<typeof OpenTicketInput>,
+  alsoInTx?: (tx: Tx, ticket: { id: string; personId: string; locationId: string | null }) => Promise<unknown>,
+) {
   if (!can(ctx.actor, "ticket:manage", input.locationId)) throw forbidden("ticket:manage");
   const messageKey = input.idempotencyKey ? `ticket-opened:${input.idempotencyKey}` : undefined;
   if (messageKey) {
@@ -161,6 +168,7 @@ export async function openTicket(ctx: Ctx & { actor: StaffActor }, input: z.outp
         messageKey,
       );
       await audit(tx, ctx, { action: "ticket.opened", subjectType: "Ticket", subjectId: ticket.id, locationId: input.locationId });
+      if (alsoInTx) await alsoInTx(tx, { id: ticket.id, personId: person.id, locationId: input.locationId ?? null });
       return { id: ticket.id, reference: ticket.reference };
     });
   } catch (error) {
