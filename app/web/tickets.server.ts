@@ -344,9 +344,12 @@ export async function performTicketAction(ctx: StaffCtx, ticketId: string, reque
 // ---------------------------------------------------------------------------------------------------------
 // One person
 
+/** The person's tickets come in pages of this many (newest first). */
+export const PERSON_TICKETS_PER_PAGE = 25;
+
 /** The person page: ONE audit entry per view, with how much of each kind it showed (counts, nothing personal). */
-export async function personPage(ctx: StaffCtx, personId: string) {
-  const { person, tickets } = await personOverview(ctx, personId, { logged: false });
+export async function personPage(ctx: StaffCtx, personId: string, page = 1) {
+  const { person, tickets, ticketCount } = await personOverview(ctx, personId, { logged: false, page, pageSize: PERSON_TICKETS_PER_PAGE });
   const lending = await personLending(ctx, personId);
   const scheduling = await personScheduling(ctx, personId);
   await audit(ctx.db, ctx, {
@@ -372,6 +375,7 @@ export async function personPage(ctx: StaffCtx, personId: string) {
       language: language ?? { code: person.language, name: person.language, dir: "ltr" as const },
       contactPreference: person.contactPreference,
     },
+    ticketPages: { page, pageCount: Math.max(1, Math.ceil(ticketCount / PERSON_TICKETS_PER_PAGE)), total: ticketCount },
     tickets: tickets.map((t) => ({
       id: t.id,
       reference: t.reference,

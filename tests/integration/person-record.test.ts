@@ -98,3 +98,28 @@ describe("a person's appointments and callbacks on their record", () => {
     expect(record.appointments).toEqual([]);
   });
 });
+
+describe("a person's tickets on their record", () => {
+  it("come in pages of 25, newest first, with the total in the caption's count", async () => {
+    const coordinator = await staffCtx("koordination@ambulanz.example");
+    const person = await db.person.create({ data: { firstName: "Viele", phone: "+4915199990001", phoneType: "mobile" } });
+    const alphabet = "34679ACDEFGHJKMNPQRTUVWXY";
+    await db.ticket.createMany({
+      data: Array.from({ length: 27 }, (_, i) => ({
+        reference: `PP${alphabet[Math.floor(i / alphabet.length)]}${alphabet[i % alphabet.length]}33`,
+        personId: person.id,
+        channel: "phone",
+        description: `Anliegen ${i}`,
+        createdAt: new Date(Date.UTC(2026, 10, 1, 0, i)),
+      })),
+    });
+    const first = await personPage(coordinator, person.id);
+    expect(first.ticketPages).toEqual({ page: 1, pageCount: 2, total: 27 });
+    expect(first.tickets).toHaveLength(25);
+    expect(first.tickets[0]!.createdAt).toBe(new Date(Date.UTC(2026, 10, 1, 0, 26)).toISOString());
+    const second = await personPage(coordinator, person.id, 2);
+    expect(second.tickets.map((t) => t.createdAt)).toEqual([1, 0].map((m) => new Date(Date.UTC(2026, 10, 1, 0, m)).toISOString()));
+    // Every page is a look at the person: one entry each.
+    expect(await db.auditEntry.count({ where: { subjectId: person.id, action: "person.viewed" } })).toBe(2);
+  });
+});

@@ -162,23 +162,32 @@ export async function staffNames(ctx: StaffCtx, ids: readonly string[]): Promise
  * One person and their tickets. Logs the look unless the caller logs it itself (`logged: false`): the person page
  * writes one entry for everything it shows.
  */
-export async function personOverview(ctx: StaffCtx, personId: string, { logged = true }: { logged?: boolean } = {}) {
+export async function personOverview(
+  ctx: StaffCtx,
+  personId: string,
+  { logged = true, page = 1, pageSize = 100 }: { logged?: boolean; page?: number; pageSize?: number } = {},
+) {
   if (!can(ctx.actor, "person:view")) throw forbidden("person:view");
   const person = await ctx.db.person.findUnique({ where: { id: personId } });
   if (!person) throw notFound("person");
-  const tickets = await ctx.db.ticket.findMany({
-    where: { AND: [{ personId }, scopeWhere(ctx.actor)] },
-    orderBy: { createdAt: "desc" },
-    take: 100,
-    select: {
-      id: true,
-      reference: true,
-      status: true,
-      createdAt: true,
-      category: { select: { key: true, labels: true } },
-      location: { select: { name: true } },
-    },
-  });
+  const where = { AND: [{ personId }, scopeWhere(ctx.actor)] };
+  const [tickets, ticketCount] = await Promise.all([
+    ctx.db.ticket.findMany({
+      where,
+      orderBy: { createdAt: "desc" },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: {
+        id: true,
+        reference: true,
+        status: true,
+        createdAt: true,
+        category: { select: { key: true, labels: true } },
+        location: { select: { name: true } },
+      },
+    }),
+    ctx.db.ticket.count({ where }),
+  ]);
   if (logged) await audit(ctx.db, ctx, { action: "person.viewed", subjectType: "Person", subjectId: person.id });
-  return { person, tickets };
+  return { person, tickets, ticketCount };
 }
