@@ -2,7 +2,7 @@
 // input, the working views and the search, and who may open what.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { baseUrl, tabTo, useBrowser, waitForHydration, useStaffPages } from "../helpers/browser";
+import { baseUrl, newPage, tabTo, useBrowser, waitForHydration, useStaffPages } from "../helpers/browser";
 
 const browser = useBrowser();
 
@@ -209,6 +209,19 @@ describe("helpdesk for staff", () => {
 
     const outbox = await outboxText();
     expect(outbox).toContain(`${replyText} Anleitung „WLAN am Tablet einrichten“: ${baseUrl()}/help/wlan-einrichten – Digitale Ambulanz, Vorgang ${reference}`);
+
+    // Helga checks the status without JavaScript: the reply, with the guide as a link she can follow.
+    const citizen = await newPage(browser(), { javaScript: false });
+    await citizen.goto("/status");
+    await citizen.locator('input[name="reference"]').fill(reference);
+    await citizen.locator('input[name="phoneLast4"]').fill("0011");
+    await citizen.getByRole("button", { name: "Stand prüfen" }).click();
+    const result = citizen.locator("section[aria-labelledby=result-heading]");
+    await expect(result.textContent()).resolves.toContain(replyText);
+    const guide = result.getByRole("link", { name: `${baseUrl()}/help/wlan-einrichten` });
+    await Promise.all([citizen.waitForURL(/\/help\/wlan-einrichten$/), guide.click()]);
+    await expect(citizen.locator("h1").textContent()).resolves.toContain("WLAN am Tablet einrichten");
+    await citizen.context().close();
   });
 
   it("refuses bad input with a 400, a translated message and no ticket; markup stays text", async () => {
