@@ -54,9 +54,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ result: submission.reply({ formErrors: ["citizen:report.tooMany"] }) }, { status: 429 });
   }
   const citizen = withActor(context.services, { kind: "citizen" });
-  let reference: string;
+  let reported: Awaited<ReturnType<typeof reportProblem>>;
   try {
-    ({ reference } = await reportProblem(citizen, { ...input, language }));
+    reported = await reportProblem(citizen, { ...input, language });
   } catch (error) {
     // A category retired while the form was open: ask again, like any other answer.
     if (error instanceof AppError && error.status === 400) {
@@ -80,7 +80,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
   );
   return redirect("/report/done", {
-    headers: { "Set-Cookie": await setFlash(context, REPORT_FLASH, { kind: "problemReported", reference, channel }) },
+    headers: {
+      "Set-Cookie": await setFlash(context, REPORT_FLASH, {
+        kind: "problemReported",
+        reference: reported.reference,
+        channel,
+        ...(reported.callback
+          ? { callback: { at: reported.callback.scheduledAt?.toISOString() ?? null, timeZone: reported.callback.timeZone } }
+          : {}),
+      }),
+    },
   });
 }
 

@@ -1,5 +1,5 @@
-// The confirmation after reporting a problem: the reference in very large type, how it was also sent, and how to
-// check the status. The reference comes from the signed flash cookie; without it there is nothing to confirm.
+// The confirmation after reporting a problem: the reference in very large type, how it was also sent, when we
+// will call back (when they asked for it), and how to check the status. The reference comes from the signed flash cookie; without it there is nothing to confirm.
 import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useLoaderData, useRouteLoaderData } from "@remix-run/react";
@@ -10,6 +10,9 @@ import { PrintHint } from "~/ui/PrintHint";
 import { ReferenceCode } from "~/ui/ReferenceCode";
 import { CitizenShell } from "~/ui/Shell/CitizenShell";
 import { PhoneNumber } from "~/ui/Shell/PhoneNumber";
+import "~/ui/CallbackRequest/CallbackRequest.css";
+import { detectLanguage } from "~/i18n/detect.server";
+import { formatWhen } from "~/web/callbacks.server";
 import { readFlash, REPORT_FLASH } from "~/web/flash.server";
 import type { RouteHandle } from "~/web/handle";
 
@@ -24,13 +27,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     reference: flash.reference,
     channel: flash.channel,
+    /** They asked to be called back: when (written out in their language), or null: the team will say when. */
+    callback: flash.callback ? { when: flash.callback.at ? formatWhen(flash.callback.at, detectLanguage(request), flash.callback.timeZone) : null } : null,
     statusUrl: `${context.services.config.publicUrl}/status`,
   };
 }
 
 export default function ReportDone() {
   const { t } = useTranslation("citizen");
-  const { reference, channel, statusUrl } = useLoaderData<typeof loader>();
+  const { reference, channel, callback, statusUrl } = useLoaderData<typeof loader>();
   const root = useRouteLoaderData<RootData>("root");
   return (
     <CitizenShell>
@@ -40,12 +45,24 @@ export default function ReportDone() {
         code={reference}
         spelledLabel={t("done.spelledLabel")}
       />
+      {callback ? (
+        <div className="callback-panel">
+          {callback.when ? (
+            <>
+              <p>{t("done.callback.weWillCall")}</p>
+              <p className="callback-when">{callback.when}</p>
+            </>
+          ) : (
+            <p className="callback-when">{t("done.callback.weWillTell")}</p>
+          )}
+        </div>
+      ) : null}
       <p>{channel === "voice" ? t("done.sentVoice") : t("done.sentSms")}</p>
       <p>{t("done.keep")}</p>
       <PrintHint>{t("done.print")}</PrintHint>
 
       <h2>{t("done.next.heading")}</h2>
-      <p>{t("done.next.body")}</p>
+      <p>{callback ? t("done.callback.next") : t("done.next.body")}</p>
 
       <h2>{t("done.check.heading")}</h2>
       <ul>

@@ -26,7 +26,24 @@ export const handle: RouteHandle = { titleKey: "citizen:status.title" };
 interface StatusView {
   reference: string;
   status: string;
-  lastMessage: { body: string; at: string } | null;
+  lastMessage: { parts: MessagePart[]; at: string } | null;
+}
+
+/** A message as text, with the links to our own guides (sent along with a reply) as links. */
+type MessagePart = { text: string } | { guide: string; address: string };
+
+function messageParts(body: string, publicUrl: string): MessagePart[] {
+  const escaped = publicUrl.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const guide = new RegExp(`${escaped}(/help/[a-z0-9]+(?:-[a-z0-9]+)*(?:/leichte-sprache)?)`, "g");
+  const parts: MessagePart[] = [];
+  let at = 0;
+  for (const match of body.matchAll(guide)) {
+    if (match.index > at) parts.push({ text: body.slice(at, match.index) });
+    parts.push({ guide: match[1]!, address: match[0] });
+    at = match.index + match[0].length;
+  }
+  if (at < body.length) parts.push({ text: body.slice(at) });
+  return parts;
 }
 
 // A status answer is for this person only: no cache keeps it.
@@ -53,7 +70,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     found: {
       reference: found.reference,
       status: found.status,
-      lastMessage: found.lastMessage ? { body: found.lastMessage.body, at: found.lastMessage.at.toISOString() } : null,
+      lastMessage: found.lastMessage
+        ? { parts: messageParts(found.lastMessage.body, context.services.config.publicUrl), at: found.lastMessage.at.toISOString() }
+        : null,
     } satisfies StatusView,
   };
 }
@@ -89,7 +108,17 @@ export default function Status() {
                 <>
                   <DateTime iso={found.lastMessage.at} />
                   <br />
-                  <span dir="auto">{found.lastMessage.body}</span>
+                  <span dir="auto">
+                    {found.lastMessage.parts.map((part, i) =>
+                      "guide" in part ? (
+                        <Link key={i} to={part.guide} dir="ltr">
+                          {part.address}
+                        </Link>
+                      ) : (
+                        <span key={i}>{part.text}</span>
+                      )
+                    )}
+                  </span>
                 </>
               ) : (
                 t("status.result.noMessage")

@@ -1,6 +1,5 @@
 // One person, for staff: how to reach them and everything the programme does with them — requests, loans,
-// waiting-list places, appointments, callbacks. Viewing it is audit-logged (personOverview, personLending,
-// personScheduling).
+// waiting-list places, appointments, callbacks. Each view writes one audit entry (personPage).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,25 +7,26 @@ import { DateTime } from "~/ui/DateTime";
 import { PageHeading } from "~/ui/Layout";
 import { Link } from "~/ui/Link";
 import { SummaryList } from "~/ui/SummaryList";
-import { DataTable } from "~/ui/Table";
+import { DataTable, Pagination } from "~/ui/Table";
 import { useTicketLabels } from "~/ui/TicketLabels";
 import { PersonLending, PersonScheduling, PersonSection } from "~/ui/PersonRecord";
 import { respondTo } from "~/web/errors.server";
 import type { RouteHandle } from "~/web/handle";
 import { requireStaff } from "~/web/session.server";
+import { pageFrom } from "~/web/pagination";
 import { personPage } from "~/web/tickets.server";
 
 export const handle: RouteHandle = { titleKey: "tickets:person.title", hydrate: true };
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "person:view");
-  return respondTo(() => personPage(ctx, params.personId!));
+  return respondTo(() => personPage(ctx, params.personId!, pageFrom(request)));
 }
 
 export default function Person() {
   const { t } = useTranslation("tickets");
   const labels = useTicketLabels();
-  const { person, tickets, lending, appointments, callbacks, showScheduling } = useLoaderData<typeof loader>();
+  const { person, tickets, ticketPages, lending, appointments, callbacks, showScheduling } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeading caption={t("person.caption")}>{person.name}</PageHeading>
@@ -57,7 +57,7 @@ export default function Person() {
 
       <PersonSection id="tickets" title={t("person.tickets")}>
         <DataTable
-          caption={t("person.ticketsCaption", { count: tickets.length })}
+          caption={t("person.ticketsCaption", { count: ticketPages.total })}
           emptyText={t("person.noTickets")}
           rowKey={(_row, index) => tickets[index].id}
           columns={[
@@ -79,6 +79,7 @@ export default function Person() {
             createdAt: <DateTime iso={ticket.createdAt} />,
           }))}
         />
+        <Pagination page={ticketPages.page} pageCount={ticketPages.pageCount} hrefFor={(p) => `?page=${p}#tickets`} />
       </PersonSection>
       {lending ? <PersonLending {...lending} /> : null}
       {showScheduling ? <PersonScheduling appointments={appointments} callbacks={callbacks} /> : null}

@@ -26,7 +26,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "ticket:manage");
-  return performTicketAction(ctx, params.ticketId!, request);
+  return performTicketAction(ctx, params.ticketId!, request, { publicUrl: context.services.config.publicUrl });
 }
 
 export default function Ticket() {

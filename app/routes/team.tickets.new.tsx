@@ -4,7 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { openTicket, OpenTicketInput } from "~/capabilities/helpdesk/tickets.server";
+import { takeTicket } from "~/capabilities/helpdesk/report.server";
+import { OpenTicketInput } from "~/capabilities/helpdesk/tickets.server";
 import { parsePhone } from "~/lib/phone.server";
 import { PageHeading } from "~/ui/Layout";
 import { BackLink } from "~/ui/Link";
@@ -39,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return data({ step: "details" as const, caller: await lookUpCaller(ctx, phone), result: submission.reply() }, { status: 400 });
   }
-  const outcome = await attempt(() => openTicket(ctx, submission.value));
+  const outcome = await attempt(() => takeTicket(ctx, submission.value));
   if (!outcome.ok) {
     return data(
       { step: "details" as const, caller: await lookUpCaller(ctx, phone), result: refusalReply(submission, outcome.refusal) },

@@ -10,6 +10,8 @@ const Flash = z.discriminatedUnion("kind", [
     reference: z.string().regex(/^[A-Z0-9]{6}$/),
     /** How the reference was also sent: the confirmation page says so. */
     channel: z.enum(["sms", "voice"]),
+    /** They asked to be called back: when the call is planned (null: the team will say when). */
+    callback: z.object({ at: z.iso.datetime().nullable(), timeZone: z.string().max(64) }).optional(),
   }),
   z.object({
     kind: z.literal("borrowRequested"),

@@ -14,8 +14,10 @@ import { can, type StaffActor } from "~/capabilities/people/permissions";
 import { listLocationsFor, listPublicLocations } from "~/capabilities/people/locations.server";
 import { findPersonByPhone, PhoneInput } from "~/capabilities/people/persons.server";
 import { listCategories } from "~/capabilities/helpdesk/categories.server";
+import { listArticles } from "~/capabilities/helpdesk/articles.server";
 import { personLending } from "~/capabilities/lending/person-lending.server";
 import { personScheduling } from "~/capabilities/scheduling/person-scheduling.server";
+import { audit } from "~/capabilities/privacy/audit.server";
 import {
   assignableStaff,
   getTicket,
@@ -40,6 +42,7 @@ import {
   recordCall,
   ReplyInput,
   replyToCitizen,
+  type ReplyLinks,
   setPending,
 } from "~/capabilities/helpdesk/tickets.server";
 import { spelledOut } from "~/lib/reference-code";
@@ -163,6 +166,7 @@ const REFUSAL_FIELDS: Record<string, string> = {
   "helpdesk:errors.assigneeUnknown": "assigneeId",
   "helpdesk:errors.assigneeNotAtLocation": "assigneeId",
   "helpdesk:errors.categoryUnknown": "categoryId",
+  "helpdesk:errors.articleUnknown": "article",
 };
 
 interface Replyable {
@@ -245,12 +249,21 @@ export async function ticketPage(ctx: StaffCtx, ticketId: string) {
     }
   }
   const mentioned = [...new Set(events.map((e) => e.data.assigneeId).filter((id): id is string => Boolean(id)))];
-  const [staff, categories, places, ownPlaces, names] = await Promise.all([
+  const [staff, categories, places, ownPlaces, names, articles, callbacks] = await Promise.all([
     assignableStaff(ctx, ticket.locationId),
     listCategories(ctx.db, { includeRetired: true }),
     listPublicLocations(ctx.db),
     listLocationsFor(ctx.db, ctx.actor),
     staffNames(ctx, mentioned),
+    listArticles(ctx.db, { publishedOnly: true }),
+    // "Please call me back" handed over to the callbacks: the call this ticket is waiting for, for those who make them.
+    can(ctx.actor, "callback:manage")
+      ? ctx.db.callback.findMany({
+          where: { ticketId: ticket.id },
+          orderBy: { createdAt: "asc" },
+          select: { id: true, reference: true, status: true, scheduledAt: true },
+        })
+      : [],
   ]);
   const now = ctx.clock.now();
   return {
@@ -263,6 +276,7 @@ export async function ticketPage(ctx: StaffCtx, ticketId: string) {
       channel: ticket.channel,
       description: ticket.description,
       callbackWanted: ticket.callbackWanted,
+      callbacks: callbacks.map((c) => ({ id: c.id, reference: c.reference, status: c.status, scheduledAt: toIso(c.scheduledAt) })),
       createdAt: ticket.createdAt.toISOString(),
       pendingUntil: toIso(ticket.pendingUntil),
       overdue: isOpen(ticket.status) && ticket.dueAt <= now,
@@ -281,13 +295,15 @@ export async function ticketPage(ctx: StaffCtx, ticketId: string) {
       nextStatuses: TRANSITIONS[ticket.status as TicketStatus] ?? [],
       staff,
       locations: ownPlaces.map(({ id, name }) => ({ id, name })),
+      /** Published help articles a reply can link, each in plain German and in Leichte Sprache. */
+      articles: articles.map(({ id, title, titleEasy }) => ({ id, title, titleEasy })),
     },
   };
 }
 
 interface TicketAction<S extends z.ZodType> {
   schema: S;
-  run: (ctx: StaffCtx, ticketId: string, input: z.output<S>) => Promise<unknown>;
+  run: (ctx: StaffCtx, ticketId: string, input: z.output<S>, links: ReplyLinks) => Promise<unknown>;
 }
 const act = <S extends z.ZodType>(schema: S, run: TicketAction<S>["run"]): TicketAction<S> => ({ schema, run });
 
@@ -307,7 +323,7 @@ export type TicketIntent = keyof typeof TICKET_ACTIONS;
  * One form of the ticket page, chosen by its hidden `intent`. Invalid input and refusals answer with the form's
  * own errors (400, or 409 for a ticket that changed meanwhile); success answers with a reset form.
  */
-export async function performTicketAction(ctx: StaffCtx, ticketId: string, request: Request) {
+export async function performTicketAction(ctx: StaffCtx, ticketId: string, request: Request, links: ReplyLinks) {
   const intent = (await request.clone().formData()).get("intent");
   if (typeof intent !== "string" || !Object.hasOwn(TICKET_ACTIONS, intent)) {
     throw errorResponse(new AppError(400, "errors.page.400.body", { intent: String(intent) }));
@@ -318,7 +334,7 @@ export async function performTicketAction(ctx: StaffCtx, ticketId: string, reque
   if (submission.status !== "success") {
     return data({ intent: name, saved: false, result: submission.reply() }, { status: 400 });
   }
-  const outcome = await attempt(() => run(ctx, ticketId, submission.value));
+  const outcome = await attempt(() => run(ctx, ticketId, submission.value, links));
   if (!outcome.ok) {
     return data({ intent: name, saved: false, result: refusalReply(submission, outcome.refusal) }, { status: outcome.refusal.status });
   }
@@ -328,10 +344,27 @@ export async function performTicketAction(ctx: StaffCtx, ticketId: string, reque
 // ---------------------------------------------------------------------------------------------------------
 // One person
 
-export async function personPage(ctx: StaffCtx, personId: string) {
-  const { person, tickets } = await personOverview(ctx, personId);
+/** The person's tickets come in pages of this many (newest first). */
+export const PERSON_TICKETS_PER_PAGE = 25;
+
+/** The person page: ONE audit entry per view, with how much of each kind it showed (counts, nothing personal). */
+export async function personPage(ctx: StaffCtx, personId: string, page = 1) {
+  const { person, tickets, ticketCount } = await personOverview(ctx, personId, { logged: false, page, pageSize: PERSON_TICKETS_PER_PAGE });
   const lending = await personLending(ctx, personId);
   const scheduling = await personScheduling(ctx, personId);
+  await audit(ctx.db, ctx, {
+    action: "person.viewed",
+    subjectType: "Person",
+    subjectId: person.id,
+    details: {
+      tickets: tickets.length,
+      loans: lending?.loans.length ?? 0,
+      reservations: lending?.reservations.length ?? 0,
+      appointments: scheduling.appointments.length,
+      callbacks: scheduling.callbacks.length,
+      via: "person",
+    },
+  });
   const language = languages().find((l) => l.code === person.language);
   return {
     person: {
@@ -342,6 +375,7 @@ export async function personPage(ctx: StaffCtx, personId: string) {
       language: language ?? { code: person.language, name: person.language, dir: "ltr" as const },
       contactPreference: person.contactPreference,
     },
+    ticketPages: { page, pageCount: Math.max(1, Math.ceil(ticketCount / PERSON_TICKETS_PER_PAGE)), total: ticketCount },
     tickets: tickets.map((t) => ({
       id: t.id,
       reference: t.reference,

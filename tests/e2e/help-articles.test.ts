@@ -80,6 +80,11 @@ describe("help articles", () => {
     ]);
     expect(await citizen.locator("main b, script:not(#sw-register)").count()).toBe(0);
     await expect(citizen.getByText("Sie können diese Anleitung ausdrucken.").isVisible()).resolves.toBe(true);
+    // Printed: the steps stay, the links to elsewhere on the site (and the print hint itself) go.
+    await citizen.emulateMedia({ media: "print" });
+    expect(await citizen.locator("main ol li").first().isVisible()).toBe(true);
+    expect(await citizen.getByRole("link", { name: "Diese Anleitung in Leichter Sprache lesen" }).isVisible()).toBe(false);
+    await citizen.emulateMedia({ media: "screen" });
 
     await citizen.getByRole("link", { name: "Diese Anleitung in Leichter Sprache lesen" }).click();
     expect(new URL(citizen.url()).pathname).toBe("/help/fotos-verschicken/leichte-sprache");

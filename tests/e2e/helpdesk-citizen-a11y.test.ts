@@ -34,8 +34,13 @@ describe.each(LANGUAGES)("helpdesk pages in %s", (lng) => {
     await page.locator('input[name="phone"]').fill(PHONES[lng]);
     await page.locator('textarea[name="description"]').fill("Mein Tablet lädt nicht mehr.");
     await page.locator('select[name="categoryId"]').selectOption({ index: 2 });
+    // With the callback wish: the confirmation also says when we call.
+    const wish = page.locator('input[name="callbackWanted"]');
+    await page.locator("label.checkboxes__label").filter({ has: wish }).click();
+    expect(await wish.isChecked()).toBe(true);
     expect(await submit(page)).toBe(302);
     expect(new URL(page.url()).pathname).toBe("/report/done");
+    expect(await page.locator(".callback-panel").count()).toBe(1);
     await expectNoAxeViolations(page);
   });
 

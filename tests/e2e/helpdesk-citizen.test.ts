@@ -5,9 +5,10 @@ import type { AddressInfo } from "node:net";
 import type { Page, Response } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { STATUS_CHECK_TRIES } from "~/web/rate-limit.server";
-import { baseUrl, newPage, signIn, useBrowser } from "../helpers/browser";
+import { baseUrl, expectNoAxeViolations, newPage, signIn, useBrowser, useStaffPages, waitForHydration } from "../helpers/browser";
 
 const browser = useBrowser();
+const staffPage = useStaffPages(browser);
 
 const REFERENCE = /^[34679ACDEFGHJKMNPQRTUVWXY]{6}$/;
 
@@ -17,6 +18,7 @@ interface Report {
   description: string;
   category?: string;
   contact?: string;
+  callback?: boolean;
 }
 
 /** Fills /report as a person would and sends it; returns the answer to the POST. */
@@ -31,6 +33,10 @@ async function sendReport(page: Page, report: Report, submit = "Problem melden")
   }
   if (report.category) await page.locator('select[name="categoryId"]').selectOption({ label: report.category });
   await page.locator('textarea[name="description"]').fill(report.description);
+  if (report.callback) {
+    await page.locator("label", { hasText: "Bitte rufen Sie mich zurück" }).click();
+    expect(await page.getByRole("checkbox", { name: "Bitte rufen Sie mich zurück" }).isChecked()).toBe(true);
+  }
   const [response] = await Promise.all([
     page.waitForResponse((r) => r.request().method() === "POST"),
     page.getByRole("button", { name: submit }).click(),
@@ -99,6 +105,16 @@ describe("reporting a problem without JavaScript", () => {
     await page.reload();
     await expect(page.locator(".reference-panel__code").textContent()).resolves.toBe(reference);
 
+    // On paper: the reference, how to check the status with its full address; no buttons, no "report another".
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator(".reference-panel__code").isVisible()).toBe(true);
+    expect(await page.getByRole("link", { name: "Ein weiteres Problem melden" }).isVisible()).toBe(false);
+    const printedAddress = await page
+      .locator('main a[href="/status"]')
+      .evaluate((a) => getComputedStyle(a, "::after").content);
+    expect(printedAddress).toContain("/status");
+    await page.emulateMedia({ media: "screen" });
+
     // Lower case and spaces are fine; the status is "Neu", in German.
     const status = await checkStatus(page, reference.toLowerCase().replace(/(...)/, "$1 "), "4321");
     expect(status.status()).toBe(200);
@@ -108,6 +124,42 @@ describe("reporting a problem without JavaScript", () => {
     await expect(result.textContent()).resolves.toContain("Wir haben Ihnen noch keine Nachricht geschickt.");
     expect(await page.title()).not.toMatch(/^Fehler/);
     for (const url of urls) expect(url).not.toContain(reference);
+  });
+
+  it("'please call me back' becomes a callback: the confirmation says when, and staff see the same call on the ticket", async () => {
+    const page = await newPage(browser(), { javaScript: false });
+    const response = await sendReport(page, {
+      firstName: "Irmgard",
+      phone: "0151 30000077",
+      description: "Ich kann keine Fotos mehr verschicken.",
+      callback: true,
+    });
+    expect(response.status()).toBe(302);
+    const reference = (await page.locator(".reference-panel__code").textContent()) ?? "";
+    expect(reference).toMatch(REFERENCE);
+    // Either a time in the helpers' callback hours, or — when they are full — the promise to say when.
+    const panel = (await page.locator(".callback-panel").textContent()) ?? "";
+    const when = panel.match(/Wir rufen Sie an am(.+)$/)?.[1]?.trim() ?? null;
+    if (when === null) expect(panel).toBe("Wir rufen Sie an. Wann, sagen wir Ihnen noch.");
+    else expect(when).toMatch(/\d{1,2}:\d{2}/);
+    await expect(page.locator("main").textContent()).resolves.toContain("ruft Sie an und löst das Problem mit Ihnen am Telefon");
+
+    // A helper finds the ticket by its reference: the callback is linked, planned for the same time.
+    const staff = await staffPage("librarian");
+    await staff.goto("/team/tickets");
+    await waitForHydration(staff);
+    await staff.locator('input[name="q"]').fill(reference);
+    await Promise.all([staff.waitForURL(/[?&]search=/), staff.locator('form#ticket-search button[type="submit"]').click()]);
+    await staff.locator(".ticket-reference-link", { hasText: reference }).click();
+    await staff.locator(".ticket-reference").waitFor();
+    const callback = staff.locator(".ticket-callbacks li");
+    expect(await callback.count()).toBe(1);
+    const text = (await callback.textContent()) ?? "";
+    expect(text).toContain(when === null ? "Braucht jemanden" : "Geplant");
+    await expectNoAxeViolations(staff);
+    await Promise.all([staff.waitForURL(/\/team\/callbacks\/[^/]+$/), callback.locator("a").click()]);
+    await expect(staff.locator("main").textContent()).resolves.toContain("Irmgard");
+    await staff.context().close();
   });
 
   it("works the same in English, for a landline that gets a call instead of an SMS", async () => {

@@ -2,7 +2,7 @@
 // input, the working views and the search, and who may open what.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { baseUrl, tabTo, useBrowser, waitForHydration, useStaffPages } from "../helpers/browser";
+import { baseUrl, newPage, tabTo, useBrowser, waitForHydration, useStaffPages } from "../helpers/browser";
 
 const browser = useBrowser();
 
@@ -112,7 +112,8 @@ describe("helpdesk for staff", () => {
     expect(facts).toContain("Hoch");
     expect(facts).toContain("Telefon");
     expect(facts).toContain("Stadtbibliothek");
-    expect(facts).toMatch(/Rückruf gewünscht\s*Ja/);
+    // The wish is handed over: a callback linked to the ticket, planned in the callback hours (or waiting for someone).
+    expect(facts).toMatch(/Rückruf gewünscht\s*Rückruf [34679ACDEFGHJKMNPQRTUVWXY]{6}: (Geplant, .+|Braucht jemanden)/);
 
     // Heinz has a landline: the reference goes out as a voice message, spelled out.
     expect(await outboxText()).toContain(`Ihre Vorgangsnummer ist: ${spelled(reference)}`);
@@ -172,6 +173,55 @@ describe("helpdesk for staff", () => {
     const outbox = await outboxText();
     expect(outbox).toContain(`${replyText} – Digitale Ambulanz, Vorgang ${reference}`);
     expect(outbox).not.toContain("Ladegerät mitbringen lassen");
+  });
+
+  it("a librarian links a help article in a reply and takes the ticket herself; the SMS carries the address, the timeline shows both", async () => {
+    const page = await staffPage("librarian");
+    const { reference } = await openTicket(page, {
+      phone: "0157 7100 0011",
+      firstName: "Helga",
+      description: "Ich finde das WLAN-Passwort nicht.",
+    });
+    const replyText = "Schauen Sie bitte auf den Aufkleber am Router.";
+    await page.locator("#ticket-reply-body").fill(replyText);
+    const choice = page.locator("#ticket-reply-article");
+    expect(await choice.locator("option").allTextContents()).toEqual(
+      expect.arrayContaining(["Keine Anleitung", "WLAN am Tablet einrichten"]),
+    );
+    await choice.selectOption({ label: "WLAN am Tablet einrichten" });
+    await page.locator('form#ticket-reply button[type="submit"]').click();
+    const reply = timelineEntry(page, replyText);
+    await reply.waitFor();
+    expect(await reply.textContent()).toContain(`WLAN am Tablet einrichten: ${baseUrl()}/help/wlan-einrichten`);
+    // The form empties itself, the choice included.
+    expect(await choice.inputValue()).toBe("");
+
+    // She takes it herself, in her library's queue: the timeline says so, and it is under "Meine".
+    await page.locator("#ticket-assign-assigneeId").selectOption({ label: "Maria Schulz" });
+    await page.locator("#ticket-assign-locationId").selectOption({ label: "Stadtbibliothek Bremen – Zentralbibliothek" });
+    await page.locator('form#ticket-assign button[type="submit"]').click();
+    const assigned = timelineEntry(page, "Zugewiesen an Maria Schulz");
+    await assigned.waitFor();
+    expect(await assigned.textContent()).toContain("Standort: Stadtbibliothek Bremen");
+    expect(await page.locator(".ticket-facts").textContent()).toMatch(/Zuständig\s*Maria Schulz/);
+    await page.goto("/team/tickets?view=mine");
+    expect(await referencesInView(page)).toContain(reference);
+
+    const outbox = await outboxText();
+    expect(outbox).toContain(`${replyText} Anleitung „WLAN am Tablet einrichten“: ${baseUrl()}/help/wlan-einrichten – Digitale Ambulanz, Vorgang ${reference}`);
+
+    // Helga checks the status without JavaScript: the reply, with the guide as a link she can follow.
+    const citizen = await newPage(browser(), { javaScript: false });
+    await citizen.goto("/status");
+    await citizen.locator('input[name="reference"]').fill(reference);
+    await citizen.locator('input[name="phoneLast4"]').fill("0011");
+    await citizen.getByRole("button", { name: "Stand prüfen" }).click();
+    const result = citizen.locator("section[aria-labelledby=result-heading]");
+    await expect(result.textContent()).resolves.toContain(replyText);
+    const guide = result.getByRole("link", { name: `${baseUrl()}/help/wlan-einrichten` });
+    await Promise.all([citizen.waitForURL(/\/help\/wlan-einrichten$/), guide.click()]);
+    await expect(citizen.locator("h1").textContent()).resolves.toContain("WLAN am Tablet einrichten");
+    await citizen.context().close();
   });
 
   it("refuses bad input with a 400, a translated message and no ticket; markup stays text", async () => {

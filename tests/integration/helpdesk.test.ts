@@ -8,13 +8,17 @@ import {
   addNote,
   assignTicket,
   changeStatus,
+  classifyTicket,
   openTicket,
   OpenTicketInput,
   recordCall,
+  ReplyInput,
   replyToCitizen,
   setPending,
 } from "~/capabilities/helpdesk/tickets.server";
-import { reportProblem, ReportProblemInput } from "~/capabilities/helpdesk/report.server";
+import { reportProblem, ReportProblemInput, takeTicket } from "~/capabilities/helpdesk/report.server";
+import { addCallbackHour, CallbackHourInput } from "~/capabilities/scheduling/callback-hours.server";
+import { ticketPage } from "~/web/tickets.server";
 import { withActor } from "~/context";
 import { AppError } from "~/lib/errors";
 import { createTestServices } from "../helpers/db";
@@ -29,8 +33,11 @@ const volunteerRow = await makeStaff(db, { role: "volunteer", locationIds: [cent
 
 const staff = (row: Parameters<typeof staffContext>[1]) => staffContext(services, row);
 const librarian = staff(librarianRow);
+const coordinatorRow = await makeStaff(db, { role: "coordinator" });
+const coordinatorOf = () => staff(coordinatorRow);
 const volunteer = staff(volunteerRow);
 const citizen = withActor(services, { kind: "citizen" });
+const links = { publicUrl: "https://ambulanz.example" };
 
 const report = (overrides: Record<string, string> = {}) =>
   ReportProblemInput.parse({
@@ -111,6 +118,21 @@ describe("intake", () => {
     expect(await db.auditEntry.count({ where: { action: "ticket.opened", subjectId: id } })).toBe(1);
   });
 
+  it.each([
+    ["walk_in", "new"],
+    ["staff", "new"],
+  ])("staff record a %s ticket as such, tracked by its channel", async (channel, status) => {
+    const { id } = await openTicket(
+      librarian,
+      OpenTicketInput.parse({ person: { firstName: "Renate", phone: "0421 5550101" }, channel, description: "Tablet lädt nicht", locationId: library.id }),
+    );
+    const ticket = await db.ticket.findUniqueOrThrow({ where: { id }, include: { events: true } });
+    expect(ticket).toMatchObject({ channel, status, locationId: library.id });
+    expect(ticket.events.map((e) => e.kind)).toEqual(["created"]);
+    // A web ticket is only ever the citizen's own form.
+    expect(OpenTicketInput.safeParse({ person: { firstName: "R", phone: "0421 5550101" }, channel: "web", description: "x" }).success).toBe(false);
+  });
+
   it("a volunteer cannot open a ticket for a location they do not work at", async () => {
     const input = OpenTicketInput.parse({
       person: { firstName: "Erika", phone: "0421 9988776" },
@@ -119,6 +141,66 @@ describe("intake", () => {
       locationId: library.id,
     });
     await expectAppError(openTicket(volunteer, input), 403);
+  });
+});
+
+describe("'please call me back' on the web form", () => {
+  it("hands over to the callbacks in the same transaction: a linked callback, and the citizen is told it is coming", async () => {
+    // Nobody keeps callback hours yet: the callback waits for someone, and the citizen hears that we will say when.
+    const first = await reportProblem(citizen, report({ phone: "0151 44455566", firstName: "Olga", callbackWanted: "on" }));
+    expect(first.callback).toMatchObject({ scheduledAt: null });
+    const ticket = await ticketByReference(first.reference);
+    expect(ticket.callbackWanted).toBe(true);
+    const waiting = await db.callback.findFirstOrThrow({ where: { ticketId: ticket.id } });
+    expect(waiting).toMatchObject({ personId: ticket.personId, status: "unscheduled", reference: first.callback!.reference, channel: "web" });
+    const templates = (await db.message.findMany({ where: { personId: ticket.personId } })).map((m) => m.template).sort();
+    expect(templates).toEqual(["callbackReceived", "ticketCreated"]);
+
+    // The librarian keeps callback hours on weekdays 09:00–11:00: the next report gets a time in them (Tuesday 09:00
+    // Berlin; Monday 10:00 UTC is already past Monday's hours), and that same time is in the citizen's message.
+    for (const weekday of [1, 2, 3, 4, 5]) {
+      await addCallbackHour(librarian, CallbackHourInput.parse({ locationId: library.id, weekday, startTime: "09:00", endTime: "11:00", slotMinutes: "15" }));
+    }
+    const second = await reportProblem(citizen, report({ phone: "0151 44455577", firstName: "Yusuf", callbackWanted: "on" }));
+    expect(second.callback?.scheduledAt?.toISOString()).toBe("2026-11-24T08:00:00.000Z");
+    const planned = await ticketByReference(second.reference);
+    const callback = await db.callback.findFirstOrThrow({ where: { ticketId: planned.id } });
+    expect(callback).toMatchObject({ status: "scheduled", assignedId: librarianRow.id });
+    expect(callback.scheduledAt?.toISOString()).toBe("2026-11-24T08:00:00.000Z");
+    const told = await db.message.findFirstOrThrow({ where: { personId: planned.personId, template: "callbackScheduled" } });
+    expect(told.body).toContain("09:00");
+
+    // Staff see the hand-over on the ticket: the callback, its state and its time.
+    const page = await ticketPage(librarian, planned.id);
+    expect(page.ticket.callbacks).toEqual([
+      { id: callback.id, reference: callback.reference, status: "scheduled", scheduledAt: "2026-11-24T08:00:00.000Z" },
+    ]);
+
+    // Without the wish: no callback at all.
+    const plain = await reportProblem(citizen, report({ phone: "0151 44455588" }));
+    expect(plain.callback).toBeNull();
+    expect(await db.callback.count({ where: { ticketId: (await ticketByReference(plain.reference)).id } })).toBe(0);
+  });
+
+  it("on the phone-intake screen too: the caller's wish becomes a callback at the ticket's place, once per form", async () => {
+    const form = {
+      person: { firstName: "Heinz", phone: "0421 / 98 76 54-3" },
+      channel: "phone",
+      description: "Das Telefon zeigt keine Nachrichten an.",
+      locationId: library.id,
+    };
+    const input = OpenTicketInput.parse({ ...form, callbackWanted: "on", idempotencyKey: "intake-form-callback-1" });
+    const first = await takeTicket(librarian, input);
+    const again = await takeTicket(librarian, input);
+    expect(again.id).toBe(first.id);
+    const callbacks = await db.callback.findMany({ where: { ticketId: first.id } });
+    expect(callbacks).toHaveLength(1);
+    expect(callbacks[0]).toMatchObject({ locationId: library.id, channel: "phone", status: "scheduled", assignedId: librarianRow.id });
+    expect(await db.auditEntry.count({ where: { action: "callback.requested", subjectId: callbacks[0]!.id, actorId: librarianRow.id } })).toBe(1);
+
+    // Without the tick: a ticket, no callback.
+    const plain = await takeTicket(librarian, OpenTicketInput.parse({ ...form, idempotencyKey: "intake-form-callback-2" }));
+    expect(await db.callback.count({ where: { ticketId: plain.id } })).toBe(0);
   });
 });
 
@@ -144,7 +226,7 @@ describe("workflow", () => {
   it("a reply goes to the outbox, is public, and the ticket waits for the citizen; their answer reopens it", async () => {
     const id = await libraryTicket();
     await addNote(librarian, id, { body: "Intern: Kundin ist unsicher" });
-    await replyToCitizen(librarian, id, { body: "Bitte starten Sie das Telefon neu." });
+    await replyToCitizen(librarian, id, { body: "Bitte starten Sie das Telefon neu." }, links);
     let ticket = await db.ticket.findUniqueOrThrow({ where: { id }, include: { person: true } });
     expect(ticket.status).toBe("waiting");
     const out = await db.message.findFirstOrThrow({ where: { personId: ticket.personId, template: "ticketReply" } });
@@ -163,7 +245,7 @@ describe("workflow", () => {
   it("the status check shows the last public message, never an internal note, and hides whether a code exists", async () => {
     const id = await libraryTicket();
     const ticket = await db.ticket.findUniqueOrThrow({ where: { id }, include: { person: true } });
-    await replyToCitizen(librarian, id, { body: "Wir rufen Sie morgen an." });
+    await replyToCitizen(librarian, id, { body: "Wir rufen Sie morgen an." }, links);
     await addNote(librarian, id, { body: "Intern: nicht vorlesen" });
     const last4 = ticket.person.phone.slice(-4);
     const found = await checkTicketStatus(db, StatusCheckInput.parse({ reference: ticket.reference.toLowerCase(), phoneLast4: last4 }));
@@ -187,6 +269,56 @@ describe("workflow", () => {
     clock.advance(86_400_000 + 1000);
     const overdueAfter = await listTickets(librarian, { view: "overdue", page: 1 });
     expect(overdueAfter.tickets.find((t) => t.id === id)?.overdue).toBe(true);
+  });
+
+  it("a reply can link a help article: the SMS carries the link, a voice message names it, the timeline shows it", async () => {
+    const article = await db.helpArticle.create({
+      data: { slug: "banking-app", title: "Banking-App einrichten", body: "…", titleEasy: "Die Banking-App", bodyEasy: "…", published: true },
+    });
+    const draft = await db.helpArticle.create({
+      data: { slug: "entwurf", title: "Entwurf", body: "…", titleEasy: "Entwurf", bodyEasy: "…", published: false },
+    });
+    const id = await libraryTicket("0176 22334455");
+    await replyToCitizen(librarian, id, ReplyInput.parse({ body: "Hier steht, wie es geht.", article: article.id }), links);
+    const ticket = await db.ticket.findUniqueOrThrow({ where: { id }, include: { events: { orderBy: { at: "asc" } } } });
+    const sms = await db.message.findFirstOrThrow({ where: { personId: ticket.personId, template: "ticketReplyArticle" } });
+    expect(sms.channel).toBe("sms");
+    expect(sms.body).toContain("Hier steht, wie es geht.");
+    expect(sms.body).toContain("https://ambulanz.example/help/banking-app");
+    expect(sms.body).toContain(ticket.reference);
+    const event = ticket.events.at(-1)!;
+    expect(event).toMatchObject({ kind: "message_out", public: true, body: "Hier steht, wie es geht.\nBanking-App einrichten: https://ambulanz.example/help/banking-app" });
+
+    // The Leichte Sprache version, to a landline: the call names the article instead of reading out an address.
+    const landline = await libraryTicket("0421 7654321");
+    await replyToCitizen(librarian, landline, ReplyInput.parse({ body: "Hören Sie gut zu.", article: `${article.id}:easy` }), links);
+    const call = await db.message.findFirstOrThrow({ where: { template: "ticketReplyArticle", person: { phone: "+494217654321" } } });
+    expect(call.channel).toBe("voice");
+    expect(call.body).toContain("„Die Banking-App“");
+    expect(call.body).not.toContain("https://");
+    const easyEvent = await db.ticketEvent.findFirstOrThrow({ where: { ticketId: landline, kind: "message_out" } });
+    expect(easyEvent.body).toContain("https://ambulanz.example/help/banking-app/leichte-sprache");
+
+    // A draft or an unknown article: refused, and nothing is sent or written.
+    const messagesBefore = await db.message.count();
+    const eventsBefore = await db.ticketEvent.count({ where: { ticketId: id } });
+    await expectAppError(replyToCitizen(librarian, id, ReplyInput.parse({ body: "x", article: draft.id }), links), 400, "helpdesk:errors.articleUnknown");
+    await expectAppError(replyToCitizen(librarian, id, ReplyInput.parse({ body: "x", article: "gibt-es-nicht" }), links), 400, "helpdesk:errors.articleUnknown");
+    expect(ReplyInput.safeParse({ body: "x", article: "<script>" }).error?.issues.map((i) => i.message)).toEqual(["helpdesk:errors.articleUnknown"]);
+    expect(await db.message.count()).toBe(messagesBefore);
+    expect(await db.ticketEvent.count({ where: { ticketId: id } })).toBe(eventsBefore);
+  });
+
+  it("priority and category can be changed later, and the change is on the timeline", async () => {
+    const id = await libraryTicket();
+    const category = await db.ticketCategory.create({ data: { key: "online_banking_test", labels: JSON.stringify({ de: "Online-Banking", en: "Online banking", ar: "الخدمات المصرفية" }) } });
+    await classifyTicket(librarian, id, { priority: "urgent", categoryId: category.id });
+    const ticket = await db.ticket.findUniqueOrThrow({ where: { id }, include: { events: { orderBy: { at: "asc" } } } });
+    expect(ticket).toMatchObject({ priority: "urgent", categoryId: category.id });
+    const classified = ticket.events.find((e) => e.kind === "classified")!;
+    expect(JSON.parse(classified.data)).toEqual({ categoryId: category.id, priority: "urgent" });
+    await expectAppError(classifyTicket(librarian, id, { priority: "low", categoryId: "gibt-es-nicht" }), 400, "helpdesk:errors.categoryUnknown");
+    expect((await db.ticket.findUniqueOrThrow({ where: { id } })).priority).toBe("urgent");
   });
 
   it("assignment: only to staff of the ticket's location", async () => {
@@ -241,6 +373,41 @@ describe("inbound messages and search", () => {
     }
     const { tickets: none } = await listTickets(librarian, { view: "all", q: "Niemand", page: 1 });
     expect(none.map((t) => t.reference)).not.toContain(reference);
+  });
+
+  it("the location queue holds the open tickets of my places; search by category; every list is paginated", async () => {
+    const category = await db.ticketCategory.create({ data: { key: "health_apps_test", labels: JSON.stringify({ de: "Gesundheits-Apps", en: "Health apps", ar: "تطبيقات الصحة" }) } });
+    const ids: string[] = [];
+    for (let i = 0; i < 27; i++) {
+      const { id } = await openTicket(
+        librarian,
+        OpenTicketInput.parse({
+          person: { firstName: "Paula", phone: `0160 70000${String(i).padStart(3, "0")}` },
+          channel: "phone",
+          description: "Die E-Rezept-App",
+          categoryId: category.id,
+          locationId: library.id,
+        }),
+      );
+      ids.push(id);
+    }
+    const atCentre = await openTicket(
+      volunteer,
+      OpenTicketInput.parse({ person: { firstName: "Paula", phone: "0160 70000999" }, channel: "walk_in", description: "x", categoryId: category.id, locationId: centre.id }),
+    );
+    const queue = await listTickets(librarian, { view: "queue", page: 1, pageSize: 500 });
+    expect(queue.tickets.map((t) => t.id)).toEqual(expect.arrayContaining(ids));
+    expect(queue.tickets.map((t) => t.id)).not.toContain(atCentre.id);
+
+    // The category on its own, and with a name: 27 at the library (the centre's is not the librarian's).
+    const first = await listTickets(librarian, { view: "all", categoryId: category.id, page: 1 });
+    expect(first).toMatchObject({ total: 27, pageCount: 2 });
+    expect(first.tickets).toHaveLength(25);
+    const second = await listTickets(librarian, { view: "all", categoryId: category.id, page: 2 });
+    expect(second.tickets).toHaveLength(2);
+    expect(new Set([...first.tickets, ...second.tickets].map((t) => t.id))).toEqual(new Set(ids));
+    expect((await listTickets(librarian, { view: "all", q: "Paula", categoryId: category.id, page: 1 })).total).toBe(27);
+    expect((await listTickets(coordinatorOf(), { view: "all", categoryId: category.id, page: 1 })).total).toBe(28);
   });
 
   it("web reports without a location are the shared intake, unassigned for everyone", async () => {

@@ -1,9 +1,8 @@
-// A person's record shows their loans, waiting-list places, appointments and callbacks — only at places the staff
-// member works, and every look is logged.
+// A person's record shows their tickets, loans, waiting-list places, appointments and callbacks — only at places
+// the staff member works, and every look is logged: ONE audit entry per view of the page, never one per section.
 import { describe, expect, it } from "vitest";
-import { personLending } from "~/capabilities/lending/person-lending.server";
 import { bookAppointment, BookingInput } from "~/capabilities/scheduling/appointments.server";
-import { personScheduling } from "~/capabilities/scheduling/person-scheduling.server";
+import { personPage } from "~/web/tickets.server";
 import type { StaffActor } from "~/capabilities/people/permissions";
 import { withActor, type Ctx } from "~/context";
 import { seedDemoData } from "../../prisma/seed-data";
@@ -24,31 +23,46 @@ async function staffCtx(email: string): Promise<Ctx & { actor: StaffActor }> {
   }) as Ctx & { actor: StaffActor };
 }
 
+/** Every audit entry about this person (any action), so a second entry per view cannot hide under another name. */
+const entriesAbout = (personId: string) => db.auditEntry.findMany({ where: { subjectId: personId }, orderBy: { at: "asc" } });
+
 describe("a person's loans on their record", () => {
-  it("shows the volunteer the loans at their places and logs the look", async () => {
+  it("shows the volunteer the loans at their places and logs the view once, without personal data", async () => {
     const volunteer = await staffCtx("ehrenamt@ambulanz.example");
     const gisela = await db.person.findUniqueOrThrow({ where: { phone: "+4915112345678" } });
-    const lending = await personLending(volunteer, gisela.id);
-    expect(lending?.loans.map((l) => l.device.assetTag)).toEqual(["TAB-0001"]);
-    const entry = await db.auditEntry.findFirstOrThrow({ where: { action: "loan.viewed", subjectId: gisela.id } });
+    const before = (await entriesAbout(gisela.id)).length;
+    const page = await personPage(volunteer, gisela.id);
+    expect(page.lending?.loans.map((l) => l.device)).toEqual(["TAB-0001"]);
+    const after = await entriesAbout(gisela.id);
+    expect(after).toHaveLength(before + 1);
+    const entry = after.at(-1)!;
+    expect(entry.action).toBe("person.viewed");
     expect(entry.actorId).toBe(volunteer.actor.staffId);
+    expect(JSON.parse(entry.details)).toMatchObject({ loans: 1, via: "person" });
     expect(entry.details).not.toContain("Gisela");
+    expect(entry.details).not.toContain("+49");
+
+    // A second look is a second entry: one per view, not one per visit.
+    await personPage(volunteer, gisela.id);
+    expect(await entriesAbout(gisela.id)).toHaveLength(before + 2);
   });
 
   it("shows the waiting-list place of someone waiting", async () => {
     const coordinator = await staffCtx("koordination@ambulanz.example");
     const ayse = await db.person.findUniqueOrThrow({ where: { phone: "+4917612345678" } });
-    const lending = await personLending(coordinator, ayse.id);
-    expect(lending?.reservations.map((r) => r.status)).toEqual(["waiting"]);
+    const page = await personPage(coordinator, ayse.id);
+    expect(page.lending?.reservations.map((r) => r.status)).toEqual(["waiting"]);
   });
 
-  it("shows a librarian, who works only at the library, none of the care home's loans", async () => {
+  it("shows a librarian, who works only at the library, none of the care home's loans — and still logs the view once", async () => {
     const librarian = await staffCtx("bibliothek@ambulanz.example");
     const erika = await db.person.findUniqueOrThrow({ where: { phone: "+4915112345679" } });
-    const before = await db.auditEntry.count({ where: { action: "loan.viewed", subjectId: erika.id } });
-    const lending = await personLending(librarian, erika.id);
-    expect(lending).toEqual({ loans: [], reservations: [] });
-    expect(await db.auditEntry.count({ where: { action: "loan.viewed", subjectId: erika.id } })).toBe(before);
+    const before = (await entriesAbout(erika.id)).length;
+    const page = await personPage(librarian, erika.id);
+    expect(page.lending).toEqual({ loans: [], reservations: [] });
+    const after = await entriesAbout(erika.id);
+    expect(after).toHaveLength(before + 1);
+    expect(JSON.parse(after.at(-1)!.details)).toMatchObject({ loans: 0, reservations: 0 });
   });
 });
 
@@ -66,16 +80,46 @@ describe("a person's appointments and callbacks on their record", () => {
     const { reference } = await bookAppointment(librarian, { ...input, pool: "phone", channel: "phone" });
     await db.callback.create({ data: { reference: "CB7KQM", personId: heinz.id, channel: "phone", status: "unscheduled" } });
 
-    const record = await personScheduling(librarian, heinz.id);
+    const before = (await entriesAbout(heinz.id)).length;
+    const record = await personPage(librarian, heinz.id);
     expect(record.appointments.map((a) => a.reference)).toEqual([reference]);
     expect(record.callbacks.map((c) => c.reference)).toEqual(["CB7KQM"]);
-    expect(await db.auditEntry.count({ where: { action: "appointment.viewed", subjectId: heinz.id, actorId: librarian.actor.staffId } })).toBe(1);
+    // Tickets, appointments and callbacks on one page: one entry, with the counts of each.
+    const after = await entriesAbout(heinz.id);
+    expect(after).toHaveLength(before + 1);
+    expect(after.at(-1)).toMatchObject({ action: "person.viewed", actorId: librarian.actor.staffId });
+    expect(JSON.parse(after.at(-1)!.details)).toMatchObject({ appointments: 1, callbacks: 1 });
   });
 
   it("shows a volunteer of the meeting centre nothing of the library's appointments", async () => {
     const volunteer = await staffCtx("ehrenamt@ambulanz.example");
     const heinz = await db.person.findUniqueOrThrow({ where: { phone: "+494219876543" } });
-    const record = await personScheduling(volunteer, heinz.id);
+    const record = await personPage(volunteer, heinz.id);
     expect(record.appointments).toEqual([]);
+  });
+});
+
+describe("a person's tickets on their record", () => {
+  it("come in pages of 25, newest first, with the total in the caption's count", async () => {
+    const coordinator = await staffCtx("koordination@ambulanz.example");
+    const person = await db.person.create({ data: { firstName: "Viele", phone: "+4915199990001", phoneType: "mobile" } });
+    const alphabet = "34679ACDEFGHJKMNPQRTUVWXY";
+    await db.ticket.createMany({
+      data: Array.from({ length: 27 }, (_, i) => ({
+        reference: `PP${alphabet[Math.floor(i / alphabet.length)]}${alphabet[i % alphabet.length]}33`,
+        personId: person.id,
+        channel: "phone",
+        description: `Anliegen ${i}`,
+        createdAt: new Date(Date.UTC(2026, 10, 1, 0, i)),
+      })),
+    });
+    const first = await personPage(coordinator, person.id);
+    expect(first.ticketPages).toEqual({ page: 1, pageCount: 2, total: 27 });
+    expect(first.tickets).toHaveLength(25);
+    expect(first.tickets[0]!.createdAt).toBe(new Date(Date.UTC(2026, 10, 1, 0, 26)).toISOString());
+    const second = await personPage(coordinator, person.id, 2);
+    expect(second.tickets.map((t) => t.createdAt)).toEqual([1, 0].map((m) => new Date(Date.UTC(2026, 10, 1, 0, m)).toISOString()));
+    // Every page is a look at the person: one entry each.
+    expect(await db.auditEntry.count({ where: { subjectId: person.id, action: "person.viewed" } })).toBe(2);
   });
 });

@@ -158,24 +158,36 @@ export async function staffNames(ctx: StaffCtx, ids: readonly string[]): Promise
   return Object.fromEntries(rows.map((row) => [row.id, row.name]));
 }
 
-/** One page for one person: their tickets (and, as those capabilities arrive, loans, appointments, callbacks). */
-export async function personOverview(ctx: StaffCtx, personId: string) {
+/**
+ * One person and their tickets. Logs the look unless the caller logs it itself (`logged: false`): the person page
+ * writes one entry for everything it shows.
+ */
+export async function personOverview(
+  ctx: StaffCtx,
+  personId: string,
+  { logged = true, page = 1, pageSize = 100 }: { logged?: boolean; page?: number; pageSize?: number } = {},
+) {
   if (!can(ctx.actor, "person:view")) throw forbidden("person:view");
   const person = await ctx.db.person.findUnique({ where: { id: personId } });
   if (!person) throw notFound("person");
-  const tickets = await ctx.db.ticket.findMany({
-    where: { AND: [{ personId }, scopeWhere(ctx.actor)] },
-    orderBy: { createdAt: "desc" },
-    take: 100,
-    select: {
-      id: true,
-      reference: true,
-      status: true,
-      createdAt: true,
-      category: { select: { key: true, labels: true } },
-      location: { select: { name: true } },
-    },
-  });
-  await audit(ctx.db, ctx, { action: "person.viewed", subjectType: "Person", subjectId: person.id });
-  return { person, tickets };
+  const where = { AND: [{ personId }, scopeWhere(ctx.actor)] };
+  const [tickets, ticketCount] = await Promise.all([
+    ctx.db.ticket.findMany({
+      where,
+      orderBy: { createdAt: "desc" },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: {
+        id: true,
+        reference: true,
+        status: true,
+        createdAt: true,
+        category: { select: { key: true, labels: true } },
+        location: { select: { name: true } },
+      },
+    }),
+    ctx.db.ticket.count({ where }),
+  ]);
+  if (logged) await audit(ctx.db, ctx, { action: "person.viewed", subjectType: "Person", subjectId: person.id });
+  return { person, tickets, ticketCount };
 }

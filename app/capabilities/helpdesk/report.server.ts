@@ -1,11 +1,13 @@
-// A citizen reports a problem on the web: a ticket, and — when they ask for it — a callback linked to it. Its own
-// module because it joins the helpdesk and the callbacks (which open tickets themselves): no circular imports.
+// A problem reported on the web or taken by staff: a ticket, and — when the person asks for it — a callback linked
+// to it, in the same transaction. Its own module because it joins the helpdesk and the callbacks (which open
+// tickets themselves): no circular imports.
 import { z } from "zod";
 import type { Ctx } from "~/context";
 import { AppError } from "~/lib/errors";
 import { findOrCreatePerson, NewPersonInput } from "~/capabilities/people/persons.server";
 import { createCallback, defaultWindows } from "~/capabilities/scheduling/callbacks.server";
-import { createTicket, Description, OptionalId } from "./tickets.server";
+import type { StaffActor } from "~/capabilities/people/permissions";
+import { createTicket, Description, openTicket, OpenTicketInput, OptionalId } from "./tickets.server";
 
 /** The public web form: the problem in their own words, and how to reach them. Nothing more. */
 export const ReportProblemInput = NewPersonInput.extend({
@@ -14,7 +16,10 @@ export const ReportProblemInput = NewPersonInput.extend({
   callbackWanted: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
 });
 
-/** A citizen reports a problem on the web. Returns the reference code to show on screen. */
+/**
+ * A citizen reports a problem on the web. Returns the reference code to show on screen and, when they asked to be
+ * called back, the callback created in the same transaction: when it is planned (null: not yet, the team says when).
+ */
 export async function reportProblem(ctx: Ctx, input: z.output<typeof ReportProblemInput>) {
   return ctx.db.$transaction(async (tx) => {
     const person = await findOrCreatePerson(tx, input);
@@ -29,9 +34,30 @@ export async function reportProblem(ctx: Ctx, input: z.output<typeof ReportProbl
       callbackWanted: input.callbackWanted,
     });
     // "Please call me back": a callback in the next working days' callback hours, linked to the ticket.
-    if (input.callbackWanted) {
-      await createCallback(ctx, tx, { personId: person.id, locationId: null, windows: defaultWindows(ctx.clock.now()), channel: "web", ticketId: ticket.id });
-    }
-    return { reference: ticket.reference };
+    const callback = input.callbackWanted
+      ? await createCallback(ctx, tx, { personId: person.id, locationId: null, windows: defaultWindows(ctx.clock.now()), channel: "web", ticketId: ticket.id })
+      : null;
+    return {
+      reference: ticket.reference,
+      callback: callback && { reference: callback.reference, scheduledAt: callback.scheduledAt, timeZone: callback.timeZone },
+    };
   });
+}
+
+/**
+ * Staff take a ticket (phone intake, walk-in, on their own). "The person wants to be called back" hands over to the
+ * callbacks like the web form: a callback in the next working days' callback hours of the ticket's place (or the
+ * programme-wide pool), linked to the ticket; the person is told when. A replayed form creates neither twice.
+ */
+export async function takeTicket(ctx: Ctx & { actor: StaffActor }, input: z.output<typeof OpenTicketInput>) {
+  if (!input.callbackWanted) return openTicket(ctx, input);
+  return openTicket(ctx, input, (tx, ticket) =>
+    createCallback(ctx, tx, {
+      personId: ticket.personId,
+      locationId: ticket.locationId,
+      windows: defaultWindows(ctx.clock.now()),
+      channel: input.channel === "walk_in" ? "staff" : input.channel,
+      ticketId: ticket.id,
+    }),
+  );
 }

@@ -134,8 +134,15 @@ async function ticketOpenedBy(ctx: Ctx & { actor: StaffActor }, messageKey: stri
   return { id: event.ticket.id, reference: event.ticket.reference };
 }
 
-/** Staff open a ticket (phone intake, walk-in, or on their own). The same form sent twice opens one ticket. */
-export async function openTicket(ctx: Ctx & { actor: StaffActor }, input: z.output<typeof OpenTicketInput>) {
+/**
+ * Staff open a ticket (phone intake, walk-in, or on their own). The same form sent twice opens one ticket.
+ * `alsoInTx` runs in the same transaction once the ticket exists (the callback a caller asked for: report.server.ts).
+ */
+export async function openTicket(
+  ctx: Ctx & { actor: StaffActor },
+  input: z.output<typeof OpenTicketInput>,
+  alsoInTx?: (tx: Tx, ticket: { id: string; personId: string; locationId: string | null }) => Promise<unknown>,
+) {
   if (!can(ctx.actor, "ticket:manage", input.locationId)) throw forbidden("ticket:manage");
   const messageKey = input.idempotencyKey ? `ticket-opened:${input.idempotencyKey}` : undefined;
   if (messageKey) {
@@ -161,6 +168,7 @@ export async function openTicket(ctx: Ctx & { actor: StaffActor }, input: z.outp
         messageKey,
       );
       await audit(tx, ctx, { action: "ticket.opened", subjectType: "Ticket", subjectId: ticket.id, locationId: input.locationId });
+      if (alsoInTx) await alsoInTx(tx, { id: ticket.id, personId: person.id, locationId: input.locationId ?? null });
       return { id: ticket.id, reference: ticket.reference };
     });
   } catch (error) {
@@ -295,22 +303,67 @@ export const ReplyInput = z.object({
     .trim()
     .min(1, { error: "helpdesk:errors.replyRequired" })
     .max(600, { error: "helpdesk:errors.replyTooLong" }),
+  /** A help article to send along: "<articleId>" for plain German, "<articleId>:easy" for Leichte Sprache. */
+  article: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.string().trim().regex(/^[\w-]{1,60}(:easy)?$/, { error: "helpdesk:errors.articleUnknown" }).optional(),
+  ),
 });
 
-/** A message to the citizen through the outbox (SMS or voice); the ticket then waits for them. */
-export async function replyToCitizen(ctx: Ctx & { actor: StaffActor }, ticketId: string, input: z.output<typeof ReplyInput>) {
+/** Where citizens read the articles: the app's public address (a link in an SMS must be absolute). */
+export interface ReplyLinks {
+  publicUrl: string;
+}
+
+/**
+ * A message to the citizen through the outbox (SMS or voice); the ticket then waits for them. With a help article,
+ * the SMS carries its link and a voice message names it; the timeline (and the status check) show the link too.
+ */
+export async function replyToCitizen(
+  ctx: Ctx & { actor: StaffActor },
+  ticketId: string,
+  input: z.output<typeof ReplyInput>,
+  links: ReplyLinks,
+) {
   return ctx.db.$transaction(async (tx) => {
     const ticket = await ticketForStaff(ctx, tx, ticketId);
     if (ticket.status === "closed") throw new AppError(409, "helpdesk:errors.ticketClosed");
     const person = await tx.person.findUniqueOrThrow({ where: { id: ticket.personId } });
+    const article = input.article ? await linkedArticle(tx, input.article, links) : null;
     const message = await ctx.messenger.send(tx, {
       to: person,
-      template: "ticketReply",
-      params: { body: input.body, reference: ticket.reference, spelled: spelledOut(ticket.reference) },
+      template: article ? "ticketReplyArticle" : "ticketReply",
+      params: {
+        body: input.body,
+        reference: ticket.reference,
+        spelled: spelledOut(ticket.reference),
+        ...(article ? { title: article.title, link: article.link } : {}),
+      },
     });
     const waits = ticket.status === "new" || ticket.status === "open";
-    await addEvent(ctx, tx, ticket, { kind: "message_out", public: true, body: input.body, messageId: message.id }, waits ? { status: "waiting" } : {});
+    const body = article ? `${input.body}\n${article.title}: ${article.link}` : input.body;
+    await addEvent(
+      ctx,
+      tx,
+      ticket,
+      { kind: "message_out", public: true, body, messageId: message.id, ...(article ? { data: { articleId: article.id, easy: article.easy } } : {}) },
+      waits ? { status: "waiting" } : {},
+    );
   });
+}
+
+/** A published article to link in a reply, with its title and address in the chosen version. */
+async function linkedArticle(tx: Tx, choice: string, links: ReplyLinks) {
+  const [id, version] = choice.split(":");
+  const article = await tx.helpArticle.findFirst({ where: { id, published: true }, select: { id: true, slug: true, title: true, titleEasy: true } });
+  if (!article) throw new AppError(400, "helpdesk:errors.articleUnknown");
+  const easy = version === "easy";
+  return {
+    id: article.id,
+    easy,
+    title: easy ? article.titleEasy : article.title,
+    link: `${links.publicUrl}/help/${article.slug}${easy ? "/leichte-sprache" : ""}`,
+  };
 }
 
 export const CallInput = z.object({

@@ -1,7 +1,7 @@
-// A person's loans and waiting-list places for their record page: only at places the staff member may see,
-// and the look is audit-logged (a loan says who has which device where).
+// A person's loans and waiting-list places for their record page: only at places the staff member may see.
+// The caller logs the look: the person page writes ONE audit entry per view (personPage in app/web/tickets.server.ts),
+// with these counts in its details.
 import type { Ctx } from "~/context";
-import { audit } from "~/capabilities/privacy/audit.server";
 import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
 
 export async function personLending(ctx: Ctx & { actor: StaffActor }, personId: string) {
@@ -31,13 +31,5 @@ export async function personLending(ctx: Ctx & { actor: StaffActor }, personId: 
       select: { id: true, reference: true, status: true, createdAt: true, location: { select: { name: true } } },
     }),
   ]);
-  if (loans.length || reservations.length) {
-    await audit(ctx.db, ctx, {
-      action: "loan.viewed",
-      subjectType: "Person",
-      subjectId: personId,
-      details: { loans: loans.length, reservations: reservations.length, via: "person" },
-    });
-  }
   return { loans, reservations };
 }

@@ -1,7 +1,7 @@
-// A person's appointments and callbacks for their record page: only at places the staff member may see, and the
-// look is audit-logged.
+// A person's appointments and callbacks for their record page: only at places the staff member may see.
+// The caller logs the look: the person page writes ONE audit entry per view (personPage in app/web/tickets.server.ts),
+// with these counts in its details.
 import type { Ctx } from "~/context";
-import { audit } from "~/capabilities/privacy/audit.server";
 import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
 
 export async function personScheduling(ctx: Ctx & { actor: StaffActor }, personId: string) {
@@ -26,13 +26,5 @@ export async function personScheduling(ctx: Ctx & { actor: StaffActor }, personI
         })
       : [],
   ]);
-  if (appointments.length || callbacks.length) {
-    await audit(ctx.db, ctx, {
-      action: "appointment.viewed",
-      subjectType: "Person",
-      subjectId: personId,
-      details: { appointments: appointments.length, callbacks: callbacks.length, via: "person" },
-    });
-  }
   return { appointments, callbacks };
 }

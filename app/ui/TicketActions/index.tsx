@@ -34,6 +34,7 @@ export interface TicketActionsProps {
     nextStatuses: readonly string[];
     staff: { id: string; name: string }[];
     locations: { id: string; name: string }[];
+    articles: { id: string; title: string; titleEasy: string }[];
   };
   categories: (CategoryRef & { id: string; active: boolean })[];
   actionData?: TicketActionResult | null;
@@ -74,13 +75,28 @@ export function TicketActions({ ticket, options, categories, actionData }: Ticke
       ) : (
         <ActionForm {...common} intent="reply" title={t("actions.reply.heading")} submit={t("actions.reply.submit")}>
           {(field) => (
-            <TextField
-              {...field("body")}
-              multiline
-              rows={4}
-              label={t("actions.reply.body")}
-              description={t("actions.reply.hint", { name: ticket.person.name, channel: t(`common:channel.${ticket.replyChannel}`) })}
-            />
+            <>
+              <TextField
+                {...field("body")}
+                multiline
+                rows={4}
+                label={t("actions.reply.body")}
+                description={t("actions.reply.hint", { name: ticket.person.name, channel: t(`common:channel.${ticket.replyChannel}`) })}
+              />
+              {options.articles.length ? (
+                <Select
+                  {...field("article")}
+                  optional
+                  label={t("actions.reply.article")}
+                  description={t("actions.reply.articleHint")}
+                  placeholder={t("actions.reply.noArticle")}
+                  options={options.articles.flatMap((a) => [
+                    { value: a.id, label: a.title },
+                    { value: `${a.id}:easy`, label: t("actions.reply.easyVersion", { title: a.titleEasy }) },
+                  ])}
+                />
+              ) : null}
+            </>
           )}
         </ActionForm>
       )}

@@ -18,6 +18,8 @@ export interface TicketSummary {
   channel: string;
   description: string;
   callbackWanted: boolean;
+  /** The callbacks made from this ticket (the citizen's "please call me back"), for staff who make calls. */
+  callbacks: { id: string; reference: string; status: string; scheduledAt: string | null }[];
   createdAt: string;
   pendingUntil: string | null;
   overdue: boolean;
@@ -67,7 +69,11 @@ export function TicketHeader({ ticket, category, justCreated }: { ticket: Ticket
             label: t("ticket.pendingUntil"),
             value: ticket.pendingUntil ? <DateTime iso={ticket.pendingUntil} dateOnly /> : t("ticket.noPending"),
           },
-          { key: "callback", label: t("ticket.callbackWanted"), value: ticket.callbackWanted ? t("ticket.yes") : t("ticket.no") },
+          {
+            key: "callback",
+            label: t("ticket.callbackWanted"),
+            value: ticket.callbacks.length ? <CallbackLinks callbacks={ticket.callbacks} /> : ticket.callbackWanted ? t("ticket.yes") : t("ticket.no"),
+          },
         ]}
       />
       <section aria-labelledby="ticket-description-heading">
@@ -76,6 +82,30 @@ export function TicketHeader({ ticket, category, justCreated }: { ticket: Ticket
         <p className="ticket-description">{ticket.description}</p>
       </section>
     </>
+  );
+}
+
+/** The linked callbacks: reference, state and planned time, each opening the callback. */
+function CallbackLinks({ callbacks }: { callbacks: TicketSummary["callbacks"] }) {
+  const { t } = useTranslation("tickets");
+  return (
+    <ul className="ticket-callbacks">
+      {callbacks.map((c) => (
+        <li key={c.id}>
+          <Link to={`/team/callbacks/${c.id}`}>
+            {t("ticket.callbackLink")} <span dir="ltr">{c.reference}</span>
+          </Link>
+          {": "}
+          {t(`callbacks:status.${c.status}`)}
+          {c.scheduledAt ? (
+            <>
+              {", "}
+              <DateTime iso={c.scheduledAt} />
+            </>
+          ) : null}
+        </li>
+      ))}
+    </ul>
   );
 }
 
