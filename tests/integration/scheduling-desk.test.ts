@@ -6,6 +6,7 @@ import { bookAppointment, BookingInput } from "~/capabilities/scheduling/appoint
 import { freeSlots, loadSchedule } from "~/capabilities/scheduling/availability.server";
 import { bookForCaller, cancelByStaff, dayView, OutcomeInput, recordOutcome, StaffBookingInput } from "~/capabilities/scheduling/desk.server";
 import { JoinDayWaitInput, joinDayWaitingList, offerFreedPlaces } from "~/capabilities/scheduling/day-waits.server";
+import { AppointmentLookupInput, cancelMyAppointment } from "~/capabilities/scheduling/my-appointment.server";
 import { queueDueReminders, reminderTime } from "~/capabilities/scheduling/reminders.server";
 import { AddWalkInInput, addWalkIn, callNext, FinishWalkInInput, finishWalkIn, walkInQueue } from "~/capabilities/scheduling/walk-ins.server";
 import { withActor } from "~/context";
@@ -124,6 +125,34 @@ describe("outcomes and cancellation", () => {
     clock.set("2026-11-24T14:10:00Z");
     await expectAppError(recordOutcome(librarian, id, OutcomeInput.parse({ status: "done" })), 409, "desk:errors.appointmentCancelled");
     await expectAppError(cancelByStaff(volunteer, id), 403);
+  });
+
+  it("tells of a cancellation outside quiet hours, whether staff or the citizen cancelled, with the same details", async () => {
+    clock.set("2026-11-23T10:00:00Z");
+    const byStaff = await bookForCaller(librarian, callerBooking("2026-11-24T14:30:00.000Z"));
+    const phone = freshPhone();
+    const own = await bookAppointment(citizen, { ...webBooking(tuesday.id, "2026-11-24T14:30:00.000Z"), person: { firstName: "Gisela", phone: { e164: `+49${phone.replace(/\D/g, "").slice(1)}`, type: "mobile" as const }, language: "de", contactPreference: "sms" as const } });
+    const cancelled = (id: string) => db.message.findUniqueOrThrow({ where: { idempotencyKey: `appointment-cancelled:${id}` } });
+
+    clock.set("2026-11-23T20:30:00Z"); // Monday 21:30 in Berlin: quiet hours
+    await cancelByStaff(librarian, byStaff.id);
+    await cancelMyAppointment(citizen, AppointmentLookupInput.parse({ reference: own.reference, phone }));
+    const [staffMessage, citizenMessage] = await Promise.all([cancelled(byStaff.id), cancelled(own.id)]);
+    expect(staffMessage.sendAfter).toEqual(new Date("2026-11-24T08:00:00Z")); // 09:00 the next morning
+    expect(citizenMessage.sendAfter).toEqual(new Date("2026-11-24T08:00:00Z"));
+    for (const [message, reference] of [[staffMessage, byStaff.reference], [citizenMessage, own.reference]] as const) {
+      expect(message.body).toContain(reference);
+      expect(message.body).toContain("24. November 2026");
+      expect(message.body).toContain("15:30");
+      expect(message.body).toContain("Stadtbibliothek");
+    }
+
+    // In the daytime it goes at once.
+    clock.set("2026-11-23T10:00:00Z");
+    const later = await bookForCaller(librarian, callerBooking("2026-11-24T14:30:00.000Z", { pool: "internal" }));
+    clock.set("2026-11-23T15:00:00Z");
+    await cancelByStaff(librarian, later.id);
+    expect((await cancelled(later.id)).sendAfter).toEqual(new Date("2026-11-23T15:00:00Z"));
   });
 });
 

@@ -6,7 +6,7 @@ import { AppError } from "~/lib/errors";
 import { formatPhone, parsePhone } from "~/lib/phone.server";
 import { newReferenceCode, spelledOut } from "~/lib/reference-code";
 import { findOrCreatePerson, NewPersonInput } from "~/capabilities/people/persons.server";
-import { bookAppointment, formatSlot } from "./appointments.server";
+import { appointmentMessageParams, bookAppointment } from "./appointments.server";
 import { freeSlots, loadSchedule, localDay } from "./availability.server";
 import { generateSlots } from "./slots";
 import { BOOKING_HORIZON_DAYS } from "./values";
@@ -115,11 +115,7 @@ export async function offerFreedPlaces(ctx: Ctx): Promise<{ booked: number; expi
             to: person,
             template: "dayWaitOffered",
             params: {
-              firstName: person.firstName,
-              reference: appointment.reference,
-              spelled: spelledOut(appointment.reference),
-              when: formatSlot(startsAt, person.language, timeZone),
-              place: schedule.location.name,
+              ...appointmentMessageParams({ reference: appointment.reference, startsAt }, person, schedule.location),
               phone: location?.phone ? formatPhone(location.phone) : "",
             },
             idempotencyKey: `day-wait-offered:${wait.id}`,

@@ -8,11 +8,11 @@ import { AppError, forbidden, notFound } from "~/lib/errors";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { can, type StaffActor } from "~/capabilities/people/permissions";
 import { OPEN_STATUSES } from "~/capabilities/helpdesk/values";
-import { bookAppointment, BookingInput, formatSlot, releasePlace } from "./appointments.server";
+import { appointmentMessageParams, bookAppointment, BookingInput, releasePlace } from "./appointments.server";
+import { nextSendableTime } from "~/lib/quiet-hours";
 import { loadSchedule, localDay } from "./availability.server";
 import { generateSlots } from "./slots";
 import { POOLS, type Pool } from "./values";
-import { spelledOut } from "~/lib/reference-code";
 
 type StaffCtx = Ctx & { actor: StaffActor };
 
@@ -191,13 +191,9 @@ export async function cancelByStaff(ctx: StaffCtx, appointmentId: string) {
     await ctx.messenger.send(tx, {
       to: person,
       template: "appointmentCancelled",
-      params: {
-        firstName: person.firstName,
-        reference: appointment.reference,
-        spelled: spelledOut(appointment.reference),
-        when: formatSlot(appointment.startsAt, person.language, location.timeZone),
-        place: location.name,
-      },
+      params: appointmentMessageParams(appointment, person, location),
+      // Like the citizen's own cancellation: never in quiet hours (a late call at the desk is told in the morning).
+      sendAfter: nextSendableTime(now, location.timeZone),
       idempotencyKey: `appointment-cancelled:${appointment.id}`,
     });
     await audit(tx, ctx, { action: "appointment.cancelled", subjectType: "Appointment", subjectId: appointmentId, locationId: appointment.locationId });

@@ -6,8 +6,7 @@ import type { Ctx } from "~/context";
 import { AppError } from "~/lib/errors";
 import { parsePhone } from "~/lib/phone.server";
 import { nextSendableTime } from "~/lib/quiet-hours";
-import { bookAppointment, formatSlot, releasePlace } from "./appointments.server";
-import { spelledOut } from "~/lib/reference-code";
+import { appointmentMessageParams, bookAppointment, releasePlace } from "./appointments.server";
 
 export const AppointmentLookupInput = z.object({
   reference: z
@@ -66,13 +65,7 @@ export async function cancelMyAppointment(ctx: Ctx, lookup: AppointmentLookup) {
     await ctx.messenger.send(tx, {
       to: person,
       template: "appointmentCancelled",
-      params: {
-        firstName: person.firstName,
-        reference: appointment.reference,
-        spelled: spelledOut(appointment.reference),
-        when: formatSlot(appointment.startsAt, person.language, location.timeZone),
-        place: location.name,
-      },
+      params: appointmentMessageParams(appointment, person, location),
       sendAfter: nextSendableTime(now, location.timeZone),
       idempotencyKey: `appointment-cancelled:${appointment.id}`,
     });
