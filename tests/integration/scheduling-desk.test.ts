@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { bookAppointment, BookingInput } from "~/capabilities/scheduling/appointments.server";
 import { freeSlots, loadSchedule } from "~/capabilities/scheduling/availability.server";
 import { bookForCaller, cancelByStaff, dayView, OutcomeInput, recordOutcome, StaffBookingInput } from "~/capabilities/scheduling/desk.server";
-import { JoinDayWaitInput, joinDayWaitingList, offerFreedPlaces } from "~/capabilities/scheduling/day-waits.server";
+import { JoinDayWaitInput, joinDayWaitingList, offerFreedPlaces, waitingListDay } from "~/capabilities/scheduling/day-waits.server";
 import { AppointmentLookupInput, cancelMyAppointment } from "~/capabilities/scheduling/my-appointment.server";
 import { queueDueReminders, reminderTime } from "~/capabilities/scheduling/reminders.server";
 import { AddWalkInInput, addWalkIn, callNext, FinishWalkInInput, finishWalkIn, walkInQueue } from "~/capabilities/scheduling/walk-ins.server";
@@ -334,5 +334,28 @@ describe("waiting list for a fully booked day", () => {
     clock.set("2026-12-15T23:30:00Z"); // Wednesday 00:30: the day is over
     expect(await offerFreedPlaces(system)).toEqual({ booked: 0, expired: 1 });
     expect((await db.dayWait.findUniqueOrThrow({ where: { reference: second.reference! } })).status).toBe("expired");
+  });
+
+  it("takes names only for a day without a free online place, and points to the week with the free ones", async () => {
+    clock.set("2026-12-01T10:00:00Z"); // Tuesday; 22 December is three weeks on
+    const late = "2026-12-22";
+    expect(await waitingListDay(citizen, library.id, late)).toEqual({ state: "free", week: 3 });
+    const refused = await join("0151 69000010", late).then(() => null, (e: unknown) => e);
+    expect(refused).toBeInstanceOf(AppError);
+    expect(refused).toMatchObject({ status: 400, messageKey: "desk:errors.dayNotFull" });
+    expect(await db.dayWait.count({ where: { day: late } })).toBe(0);
+    expect(await db.person.count({ where: { phone: "+4915169000010" } })).toBe(0); // nothing half-written
+    expect(await db.message.count({ where: { template: "dayWaitJoined", toPhone: "+4915169000010" } })).toBe(0);
+
+    // Three of four online places gone: still refused. The last one gone (phone places left): the list opens.
+    const lateTimes = ["13:00", "13:30", "14:00", "14:30"].map((t) => `${late}T${t}:00.000Z`);
+    for (const iso of lateTimes.slice(0, 3)) await bookAppointment(citizen, webBooking(tuesday.id, iso));
+    await expectAppError(join("0151 69000010", late), 400, "desk:errors.dayNotFull");
+    await bookAppointment(citizen, webBooking(tuesday.id, lateTimes[3]));
+    expect(await waitingListDay(citizen, library.id, late)).toEqual({ state: "full" });
+    expect((await join("0151 69000010", late)).already).toBe(false);
+
+    // A day without hours is no day for the list either.
+    expect(await waitingListDay(citizen, library.id, "2026-12-16")).toEqual({ state: "noHours" });
   });
 });

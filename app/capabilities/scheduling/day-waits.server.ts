@@ -1,13 +1,15 @@
 // The waiting list for a fully booked day: citizens leave first name and phone; when a place on that day frees up
-// (any cancellation), the first one waiting gets it booked and is told by SMS or call. Past days expire.
+// (any cancellation), the first one waiting gets it booked and is told by SMS or call. Past days expire. Only a day
+// without a free online place takes names: a day with free places sends people to book one of them instead.
 import { z } from "zod";
-import type { Ctx } from "~/context";
+import type { Ctx, Tx } from "~/context";
+import type { Db } from "~/db.server";
 import { AppError } from "~/lib/errors";
 import { formatPhone, parsePhone } from "~/lib/phone.server";
 import { newReferenceCode, spelledOut } from "~/lib/reference-code";
 import { findOrCreatePerson, NewPersonInput } from "~/capabilities/people/persons.server";
 import { appointmentMessageParams, bookAppointment } from "./appointments.server";
-import { freeSlots, loadSchedule, localDay } from "./availability.server";
+import { freeSlots, loadSchedule, localDay, type Schedule } from "./availability.server";
 import { generateSlots } from "./slots";
 import { BOOKING_HORIZON_DAYS } from "./values";
 
@@ -25,9 +27,9 @@ export async function joinDayWaitingList(ctx: Ctx, locationId: string, input: z.
     const today = localDay(now, timeZone);
     const last = localDay(new Date(now.getTime() + BOOKING_HORIZON_DAYS * 86_400_000), timeZone);
     if (input.day < today || input.day > last) throw new AppError(400, "desk:errors.dayOutOfRange");
-    if (!generateSlots(schedule.hours, schedule.closures, { fromDay: input.day, toDay: input.day, timeZone }).length) {
-      throw new AppError(400, "desk:errors.noHoursThatDay");
-    }
+    const day = await dayState(tx, schedule, input.day, now);
+    if (day.state === "noHours") throw new AppError(400, "desk:errors.noHoursThatDay");
+    if (day.state === "free") throw new AppError(400, "desk:errors.dayNotFull", { week: day.week });
     const person = await findOrCreatePerson(tx, input);
     const earlier = await tx.dayWait.findUnique({ where: { personId_locationId_day: { personId: person.id, locationId, day: input.day } } });
     if (earlier) return { already: true as const, reference: null };
@@ -42,6 +44,33 @@ export async function joinDayWaitingList(ctx: Ctx, locationId: string, input: z.
     });
     return { already: false as const, reference };
   });
+}
+
+export type DayState = { state: "noHours" } | { state: "full" } | { state: "free"; week: number };
+
+/**
+ * Whether a day at a place is fully booked for citizens: it has hours citizens can book (an online share), and
+ * none of its slots still to come has a free online place. A day with free places says which week of the public
+ * list (0 = this week) shows them.
+ */
+export async function dayState(db: Db | Tx, schedule: Schedule, day: string, now: Date): Promise<DayState> {
+  const online = generateSlots(schedule.hours, schedule.closures, { fromDay: day, toDay: day, timeZone: schedule.location.timeZone }).filter(
+    (slot) => slot.capacity.web > 0,
+  );
+  if (!online.length) return { state: "noHours" };
+  const free = await freeSlots(db, schedule, { fromDay: day, toDay: day, now });
+  if (!free.some((slot) => slot.free.web > 0)) return { state: "full" };
+  const today = localDay(now, schedule.location.timeZone);
+  const days = Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+  return { state: "free", week: Math.floor(days / 7) };
+}
+
+/** The waiting-list page's question: is this day at this place full (so the form is offered)? */
+export async function waitingListDay(ctx: Ctx, locationId: string, day: string): Promise<DayState> {
+  const now = ctx.clock.now();
+  const schedule = await loadSchedule(ctx.db, locationId, now);
+  if (!schedule) return { state: "noHours" };
+  return dayState(ctx.db, schedule, day, now);
 }
 
 /** "Dienstag, 8. Dezember 2026" */
