@@ -1,23 +1,16 @@
 // The consultation desk in the browser: a librarian books for a caller by keyboard alone and reads out the
 // reference, finds the booking in the day view and cancels it; the walk-in queue by keyboard; and a citizen
-// joins a day's waiting list with JavaScript off.
+// joins a day's waiting list with JavaScript off — on a day of this file's own that it first books full.
 
 import { describe, expect, it } from "vitest";
 import { baseUrl, newPage, tabTo, useBrowser, waitForHydration, useStaffPages } from "../helpers/browser";
+import { addOneOffHour, bookFirstPlace, dayAhead } from "../helpers/scheduling-e2e";
 
 const browser = useBrowser();
 const REFERENCE = /^[34679ACDEFGHJKMNPQRTUVWXY]{6}$/;
 
 // Sign-ins are rate-limited per address: each role signs in once per file, later pages reuse its cookie.
 const staffPage = useStaffPages(browser);
-
-/** The last Tuesday within the booking horizon (four weeks), as "YYYY-MM-DD". */
-function lastTuesdayAhead(): string {
-  const day = new Date();
-  day.setUTCDate(day.getUTCDate() + 27);
-  while (day.getUTCDay() !== 2) day.setUTCDate(day.getUTCDate() - 1);
-  return day.toISOString().slice(0, 10);
-}
 
 describe("the desk", () => {
   it("a librarian books for a caller by keyboard, finds it in the day view and cancels it", async () => {
@@ -119,11 +112,28 @@ describe("the desk", () => {
 });
 
 describe("the day's waiting list, without JavaScript", () => {
-  it("a citizen joins, keeps the reference, and a second time is told they are already on the list", async () => {
-    const day = lastTuesdayAhead();
+  it("points to free places while there are some; on the full day a citizen joins, keeps the reference, and a second time is told they are already on the list", async () => {
+    // This file's own day: a Wednesday (no weekly hours there) with one online place, first free, then booked.
+    const day = dayAhead(3, 7);
+    const staff = await staffPage("librarian");
+    await addOneOffHour(staff, day);
+    await staff.context().close();
+
     const page = await newPage(browser(), { javaScript: false });
-    await page.goto(`/book/stadtbibliothek/wait?day=${day}`);
+    await page.goto(`/book/stadtbibliothek/wait?day=${day.iso}`);
     expect(await page.locator("script[type=module]").count()).toBe(0);
+    // Still a free place: no form, a link to the week that shows it.
+    expect(await page.locator("form#day-wait").count()).toBe(0);
+    await page.getByText("An diesem Tag sind noch Termine frei").waitFor();
+    await Promise.all([page.waitForURL(new RegExp(`/book/stadtbibliothek\\?week=${day.week}$`)), page.getByRole("link", { name: /Freie Termine am/ }).click()]);
+    expect(await page.locator(`input[name="slot"][value*="|${day.iso}T"]`).count()).toBe(1);
+
+    // Someone books the last place: the list offers the waiting list for that day.
+    await bookFirstPlace(browser(), day, "0151 6123 4598");
+    await page.reload();
+    expect(await page.locator(`input[name="slot"][value*="|${day.iso}T"]`).count()).toBe(0);
+    await Promise.all([page.waitForURL(new RegExp(`/book/stadtbibliothek/wait\\?day=${day.iso}$`)), page.locator(`a[href="/book/stadtbibliothek/wait?day=${day.iso}"]`).click()]);
+
     // Nothing filled in: 400 with the error summary.
     const [invalid] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "Auf die Warteliste" }).click()]);
     expect(invalid.status()).toBe(400);
@@ -133,7 +143,7 @@ describe("the day's waiting list, without JavaScript", () => {
       await page.locator('input[name="firstName"]').fill("Ilse");
       await page.locator('input[name="phone"]').fill("0151 6123 4599");
       await page.locator("label.radios__label", { hasText: "Per Anruf" }).click();
-      await Promise.all([page.waitForURL(new RegExp(`/book/stadtbibliothek/wait\\?day=${day}$`)), page.getByRole("button", { name: "Auf die Warteliste" }).click()]);
+      await Promise.all([page.waitForURL(new RegExp(`/book/stadtbibliothek/wait\\?day=${day.iso}$`)), page.getByRole("button", { name: "Auf die Warteliste" }).click()]);
     };
     await join();
     await page.locator(".reference-panel").waitFor();
@@ -143,7 +153,7 @@ describe("the day's waiting list, without JavaScript", () => {
     // A new visit to the form, same person again: nothing more is revealed.
     await page.context().clearCookies();
     await page.context().addCookies([{ name: "lng", value: "de", url: baseUrl() }]);
-    await page.goto(`/book/stadtbibliothek/wait?day=${day}`);
+    await page.goto(`/book/stadtbibliothek/wait?day=${day.iso}`);
     await join();
     await page.getByText("Sie stehen schon auf der Liste.").waitFor();
     expect(await page.locator(".reference-panel").count()).toBe(0);
