@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 
 import { bookAppointment, BookingInput } from "~/capabilities/scheduling/appointments.server";
 import { freeSlots, loadSchedule } from "~/capabilities/scheduling/availability.server";
-import { bookForCaller, cancelByStaff, dayView, OutcomeInput, recordOutcome, StaffBookingInput } from "~/capabilities/scheduling/desk.server";
+import { bookForCaller, cancelByStaff, dayView, MoveInput, moveByStaff, OutcomeInput, recordOutcome, StaffBookingInput } from "~/capabilities/scheduling/desk.server";
 import { JoinDayWaitInput, joinDayWaitingList, offerFreedPlaces, waitingListDay } from "~/capabilities/scheduling/day-waits.server";
 import { AppointmentLookupInput, cancelMyAppointment } from "~/capabilities/scheduling/my-appointment.server";
 import { queueDueReminders, reminderTime } from "~/capabilities/scheduling/reminders.server";
@@ -125,6 +125,37 @@ describe("outcomes and cancellation", () => {
     clock.set("2026-11-24T14:10:00Z");
     await expectAppError(recordOutcome(librarian, id, OutcomeInput.parse({ status: "done" })), 409, "desk:errors.appointmentCancelled");
     await expectAppError(cancelByStaff(volunteer, id), 403);
+  });
+
+  it("moves a caller to another time: the new place booked and confirmed, the old one free; a taken or begun one stays", async () => {
+    clock.set("2026-11-23T10:00:00Z");
+    const first = await bookForCaller(librarian, callerBooking("2026-12-01T13:00:00.000Z"));
+    const moved = await moveByStaff(librarian, first.id, MoveInput.parse({ choice: `phone~${tuesday.id}|2026-12-01T13:30:00.000Z`, idempotencyKey: "move-form-0001" }));
+    expect(moved.reference).not.toBe(first.reference);
+    expect(await db.appointment.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ status: "cancelled", seatKey: null });
+    const now = await db.appointment.findUniqueOrThrow({ where: { id: moved.id } });
+    expect(now).toMatchObject({ status: "booked", pool: "phone", channel: "phone", startsAt: new Date("2026-12-01T13:30:00.000Z"), personId: (await db.appointment.findUniqueOrThrow({ where: { id: first.id } })).personId });
+    const slots = await freeOn("2026-12-01");
+    expect(slots.find((s) => s.time === "14:00")!.free.phone).toBe(1); // the old place is free again
+    expect(slots.find((s) => s.time === "14:30")!.free.phone).toBe(0);
+    const confirmation = await db.message.findUniqueOrThrow({ where: { idempotencyKey: `appointment-booked:${moved.id}` } });
+    expect(confirmation.body).toContain(moved.reference);
+    expect(confirmation.body).toContain("14:30");
+    expect(await db.auditEntry.count({ where: { action: "appointment.moved", subjectId: first.id } })).toBe(1);
+    // The same form sent twice moves once.
+    expect((await moveByStaff(librarian, first.id, MoveInput.parse({ choice: `phone~${tuesday.id}|2026-12-01T13:30:00.000Z`, idempotencyKey: "move-form-0001" }))).id).toBe(moved.id);
+    expect(await db.appointment.count({ where: { startsAt: new Date("2026-12-01T13:30:00.000Z"), status: "booked" } })).toBe(1);
+    expect(await db.message.count({ where: { template: "appointmentBooked", idempotencyKey: { startsWith: "appointment-booked:" }, body: { contains: moved.reference } } })).toBe(1);
+
+    // The new time was just taken: refused, the booking stays where it was.
+    await bookForCaller(librarian, callerBooking("2026-12-01T14:00:00.000Z"));
+    await expectAppError(moveByStaff(librarian, moved.id, MoveInput.parse({ choice: `phone~${tuesday.id}|2026-12-01T14:00:00.000Z` })), 409, "scheduling:errors.slotTaken");
+    expect(await db.appointment.findUniqueOrThrow({ where: { id: moved.id } })).toMatchObject({ status: "booked", startsAt: new Date("2026-12-01T13:30:00.000Z") });
+    await expectAppError(moveByStaff(volunteer, moved.id, MoveInput.parse({ choice: `phone~${tuesday.id}|2026-12-01T14:30:00.000Z` })), 403);
+    expect(() => MoveInput.parse({ choice: "web~x|2026-12-01T14:30:00.000Z" })).toThrow();
+
+    clock.set("2026-12-01T13:35:00Z"); // begun
+    await expectAppError(moveByStaff(librarian, moved.id, MoveInput.parse({ choice: `phone~${tuesday.id}|2026-12-01T14:30:00.000Z` })), 409, "desk:errors.notMovable");
   });
 
   it("tells of a cancellation outside quiet hours, whether staff or the citizen cancelled, with the same details", async () => {
