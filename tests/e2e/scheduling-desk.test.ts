@@ -1,6 +1,7 @@
 // The consultation desk in the browser: a librarian books for a caller by keyboard alone and reads out the
-// reference, finds the booking in the day view and cancels it; the walk-in queue by keyboard; and a citizen
-// joins a day's waiting list with JavaScript off — on a day of this file's own that it first books full.
+// reference, finds the booking in the day view, moves it to another time and cancels it; the walk-in queue by
+// keyboard; and a citizen joins a day's waiting list with JavaScript off — on a day of this file's own that it
+// first books full.
 
 import { describe, expect, it } from "vitest";
 import { baseUrl, newPage, tabTo, useBrowser, waitForHydration, useStaffPages } from "../helpers/browser";
@@ -13,7 +14,7 @@ const REFERENCE = /^[34679ACDEFGHJKMNPQRTUVWXY]{6}$/;
 const staffPage = useStaffPages(browser);
 
 describe("the desk", () => {
-  it("a librarian books for a caller by keyboard, finds it in the day view and cancels it", async () => {
+  it("a librarian books for a caller by keyboard, finds it in the day view, moves it and cancels it", async () => {
     const page = await staffPage("librarian");
     await page.goto("/team/appointments/new");
     await waitForHydration(page);
@@ -45,10 +46,22 @@ describe("the desk", () => {
     await expect(row.count()).resolves.toBe(1);
     await expect(row.getByText("Telefon", { exact: true }).count()).resolves.toBe(1);
 
-    // Back on the appointment page, cancel by keyboard: the place is free again.
+    // Back on the appointment page, the caller asks for another time: the next free place is chosen already,
+    // Enter on "move" books it and shows the new reference to read out.
     await row.getByRole("link", { name: "Marta" }).focus();
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/team\/appointments\/[^/?]+$/);
+    await waitForHydration(page);
+    const firstPath = new URL(page.url()).pathname;
+    expect(await page.locator('form#desk-move input[name="choice"]').first().isChecked()).toBe(true);
+    await tabTo(page, "form#desk-move button[type=submit]");
+    await Promise.all([page.waitForURL((url) => url.search === "?booked=1" && url.pathname !== firstPath), page.keyboard.press("Enter")]);
+    const moved = ((await page.locator(".reference-panel__code").textContent()) ?? "").trim();
+    expect(moved).toMatch(REFERENCE);
+    expect(moved).not.toBe(reference);
+
+    // Then cancel by keyboard: the place is free again.
+    await page.goto(new URL(page.url()).pathname);
     await waitForHydration(page);
     await tabTo(page, "form button.button--danger");
     await page.keyboard.press("Enter");
