@@ -385,6 +385,9 @@ describe("waiting list for a fully booked day", () => {
     await bookAppointment(citizen, webBooking(tuesday.id, lateTimes[3]));
     expect(await waitingListDay(citizen, library.id, late)).toEqual({ state: "full" });
     expect((await join("0151 69000010", late)).already).toBe(false);
+    // The phone places left that day stay kept for staff's callers: nobody on the list is booked into them.
+    expect((await freeOn(late)).every((slot) => slot.free.phone === 1)).toBe(true);
+    expect(await offerFreedPlaces(system)).toEqual({ booked: 0, expired: 0 });
 
     // A day without hours is no day for the list either.
     expect(await waitingListDay(citizen, library.id, "2026-12-16")).toEqual({ state: "noHours" });

@@ -85,8 +85,8 @@ export function formatDay(day: string, language: string): string {
 }
 
 /**
- * The job: past days expire; on days with people waiting and a free online or phone place, the first waiting
- * person gets the earliest free place booked (exactly once: the idempotency key is the waiting entry's).
+ * The job: past days expire; on days with people waiting and a free online place, the first waiting person gets
+ * the earliest free place booked (exactly once: the idempotency key is the waiting entry's).
  */
 export async function offerFreedPlaces(ctx: Ctx): Promise<{ booked: number; expired: number }> {
   const now = ctx.clock.now();
@@ -101,8 +101,9 @@ export async function offerFreedPlaces(ctx: Ctx): Promise<{ booked: number; expi
       expired += (await ctx.db.dayWait.updateMany({ where: { locationId, day, status: "waiting" }, data: { status: "expired" } })).count;
       continue;
     }
+    // Online places only: the list is for a day full online, and the phone share stays kept for staff's callers.
     const free = (await freeSlots(ctx.db, schedule, { fromDay: day, toDay: day, now })).flatMap((slot) =>
-      (["web", "phone"] as const).flatMap((pool) => Array.from({ length: slot.free[pool] }, () => ({ slot, pool }))),
+      Array.from({ length: slot.free.web }, () => ({ slot, pool: "web" as const })),
     );
     const location = await ctx.db.location.findUnique({ where: { id: locationId }, select: { phone: true } });
     const waiting = await ctx.db.dayWait.findMany({ where: { locationId, day, status: "waiting" }, include: { person: true }, orderBy: { createdAt: "asc" } });
