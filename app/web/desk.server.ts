@@ -14,6 +14,7 @@ import { listCategories } from "~/capabilities/helpdesk/categories.server";
 import { OPEN_STATUSES } from "~/capabilities/helpdesk/values";
 import { nextFreeSlots } from "~/capabilities/scheduling/appointments.server";
 import { localDay } from "~/capabilities/scheduling/availability.server";
+import { upcomingAppointments } from "~/capabilities/scheduling/person-scheduling.server";
 import { cancelByStaff, dayView, getAppointment, MoveInput, moveByStaff, OutcomeInput, recordOutcome } from "~/capabilities/scheduling/desk.server";
 import { AddWalkInInput, addWalkIn, callNext, FinishWalkInInput, finishWalkIn, walkInQueue } from "~/capabilities/scheduling/walk-ins.server";
 import { errorResponse } from "./errors.server";
@@ -49,10 +50,13 @@ export async function bookingStep(ctx: StaffCtx, phone: ParsedPhone, locationId:
   const [caller, slots, places] = await Promise.all([lookUpCaller(ctx, phone), deskChoices(ctx, locationId), deskLocations(ctx)]);
   const location = places.find((p) => p.id === locationId);
   if (!location) throw errorResponse(new AppError(403, "errors.forbidden"));
+  // A known caller may be calling about a booking: theirs still to come, one step from moving or cancelling it.
+  const upcoming = caller.person ? await upcomingAppointments(ctx, caller.person.id) : [];
   return {
     caller,
     location,
     slots,
+    upcoming: upcoming.map((a) => ({ id: a.id, reference: a.reference, startsAt: a.startsAt.toISOString(), timeZone: a.location.timeZone, place: a.location.name })),
     idempotencyKey: idempotencyKey ?? crypto.randomUUID(),
     languages: languages().map(({ code, name }) => ({ code, name })),
   };

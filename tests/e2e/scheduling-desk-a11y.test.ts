@@ -51,7 +51,7 @@ beforeAll(async () => {
 }, 120_000);
 
 describe.each(LANGUAGES)("desk pages in %s", (lng) => {
-  it("booking for a caller: the number with an error, then the second step with an error", async () => {
+  it("booking for a caller: the number with an error, the second step with an error, a known caller's bookings", async () => {
     const page = await staffPage("librarian", lng);
     await open(page, "/team/appointments/new");
     await expectNoAxeViolations(page);
@@ -65,6 +65,12 @@ describe.each(LANGUAGES)("desk pages in %s", (lng) => {
     await expectNoAxeViolations(page);
     await page.locator("form#desk-book button[type=submit]").click();
     await page.locator(".error-summary").waitFor();
+    await expectNoAxeViolations(page);
+    // A known caller with a booking still to come: it is listed above the form.
+    await open(page, "/team/appointments/new");
+    await page.locator('input[name="phone"]').fill("0151 6123 4700");
+    await page.locator("form#desk-lookup button[type=submit]").click();
+    await page.locator("#desk-upcoming-heading").waitFor();
     await expectNoAxeViolations(page);
     await page.context().close();
   });

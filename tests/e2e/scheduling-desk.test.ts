@@ -46,11 +46,20 @@ describe("the desk", () => {
     await expect(row.count()).resolves.toBe(1);
     await expect(row.getByText("Telefon", { exact: true }).count()).resolves.toBe(1);
 
-    // Back on the appointment page, the caller asks for another time: the next free place is chosen already,
-    // Enter on "move" books it and shows the new reference to read out.
-    await row.getByRole("link", { name: "Marta" }).focus();
+    // Marta calls again for another time: her number finds her and her booking, one Enter from its page. There
+    // the next free place is chosen already; Enter on "move" books it and shows the new reference to read out.
+    await page.goto("/team/appointments/new");
+    await waitForHydration(page);
+    await page.keyboard.type("0151 6123 4567");
+    await tabTo(page, "form#desk-lookup button[type=submit]");
     await page.keyboard.press("Enter");
-    await page.waitForURL(/\/team\/appointments\/[^/?]+$/);
+    await page.locator("#desk-upcoming-heading").waitFor();
+    expect(await page.locator("#desk-caller-heading").textContent()).toContain("Marta");
+    // The first name has focus; the booking is listed just before the form: Shift+Tab reaches it.
+    const upcoming = page.locator(`.desk-booking__upcoming a:has-text("${reference}")`);
+    for (let i = 0; i < 5 && !(await upcoming.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Shift+Tab");
+    expect(await upcoming.evaluate((el) => el === document.activeElement)).toBe(true);
+    await Promise.all([page.waitForURL(/\/team\/appointments\/[^/?]+$/), page.keyboard.press("Enter")]);
     await waitForHydration(page);
     const firstPath = new URL(page.url()).pathname;
     expect(await page.locator('form#desk-move input[name="choice"]').first().isChecked()).toBe(true);

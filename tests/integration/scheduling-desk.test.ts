@@ -7,6 +7,7 @@ import { freeSlots, loadSchedule } from "~/capabilities/scheduling/availability.
 import { bookForCaller, cancelByStaff, dayView, MoveInput, moveByStaff, OutcomeInput, recordOutcome, StaffBookingInput } from "~/capabilities/scheduling/desk.server";
 import { JoinDayWaitInput, joinDayWaitingList, offerFreedPlaces, waitingListDay } from "~/capabilities/scheduling/day-waits.server";
 import { AppointmentLookupInput, cancelMyAppointment } from "~/capabilities/scheduling/my-appointment.server";
+import { upcomingAppointments } from "~/capabilities/scheduling/person-scheduling.server";
 import { queueDueReminders, reminderTime } from "~/capabilities/scheduling/reminders.server";
 import { AddWalkInInput, addWalkIn, callNext, FinishWalkInInput, finishWalkIn, walkInQueue } from "~/capabilities/scheduling/walk-ins.server";
 import { withActor } from "~/context";
@@ -84,6 +85,26 @@ describe("staff booking for a caller", () => {
   it("lets staff book only where they work", async () => {
     await expectAppError(bookForCaller(volunteer, callerBooking("2026-11-24T13:30:00.000Z")), 403);
     await expectAppError(dayView(volunteer, { locationId: library.id, day: "2026-11-24" }), 403);
+  });
+});
+
+describe("a caller calling about their booking", () => {
+  it("shows the desk their appointments still to come, where the staff member works, and logs the look", async () => {
+    clock.set("2026-11-23T10:00:00Z");
+    const phone = freshPhone();
+    const person = { firstName: "Hanne", phone, language: "de", contactPreference: "sms" };
+    const later = await bookForCaller(librarian, StaffBookingInput.parse({ locationId: library.id, slot: slotOf(tuesday.id, "2026-12-08T14:00:00.000Z"), person }));
+    const sooner = await bookForCaller(librarian, StaffBookingInput.parse({ locationId: library.id, slot: slotOf(tuesday.id, "2026-12-01T14:30:00.000Z"), person, pool: "internal" }));
+    const gone = await bookForCaller(librarian, StaffBookingInput.parse({ locationId: library.id, slot: slotOf(tuesday.id, "2026-12-08T14:30:00.000Z"), person }));
+    await cancelByStaff(librarian, gone.id);
+    const { personId } = await db.appointment.findUniqueOrThrow({ where: { id: later.id } });
+
+    const before = await db.auditEntry.count({ where: { action: "appointment.viewed", subjectId: personId } });
+    expect((await upcomingAppointments(librarian, personId)).map((a) => a.reference)).toEqual([sooner.reference, later.reference]);
+    expect(await db.auditEntry.count({ where: { action: "appointment.viewed", subjectId: personId } })).toBe(before + 1);
+    expect(await upcomingAppointments(volunteer, personId)).toEqual([]); // works elsewhere
+    clock.set("2026-12-01T14:31:00Z"); // the first has begun
+    expect((await upcomingAppointments(librarian, personId)).map((a) => a.reference)).toEqual([later.reference]);
   });
 });
 

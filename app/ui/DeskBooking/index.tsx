@@ -42,6 +42,8 @@ export interface BookingStepData {
   caller: { phone: { e164: string; display: string; type: string }; person: { id: string; name: string } | null };
   location: { id: string; name: string; timeZone: string };
   slots: { value: string; startsAt: string; pool: "phone" | "internal" }[];
+  /** The known caller's appointments still to come: calling to move or cancel one is one step away. */
+  upcoming: { id: string; reference: string; startsAt: string; timeZone: string; place: string }[];
   idempotencyKey: string;
   languages: { code: string; name: string }[];
 }
@@ -77,6 +79,23 @@ export function BookingStep({ step, lastResult }: { step: BookingStepData; lastR
           ) : null}
         </p>
       </section>
+      {step.upcoming.length ? (
+        <section aria-labelledby="desk-upcoming-heading" className="desk-booking__upcoming">
+          <h3 id="desk-upcoming-heading">{t("book.upcomingHeading")}</h3>
+          <p>{t("book.upcomingHint")}</p>
+          <ul>
+            {step.upcoming.map((a) => (
+              <li key={a.id}>
+                <Link to={`/team/appointments/${a.id}`}>
+                  <span dir="ltr">{a.reference}</span> –{" "}
+                  {new Intl.DateTimeFormat(i18n.language, { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit", timeZone: a.timeZone }).format(new Date(a.startsAt))}
+                </Link>{" "}
+                · {a.place}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <Form method="post" {...formProps(form)}>
         <input type="hidden" name="intent" value="book" />
         <input type="hidden" name="phone" value={caller.phone.e164} />
