@@ -25,21 +25,30 @@ export type AppointmentLookup = z.output<typeof AppointmentLookupInput>;
 
 const NOT_FOUND = "booking:manage.notFound";
 
+const include = {
+  person: true,
+  location: { select: { id: true, name: true, slug: true, street: true, postalCode: true, city: true, timeZone: true } },
+} as const;
+
 /** The booked, not yet begun appointment with this reference for this phone number, or null. */
 export async function findMyAppointment(ctx: Ctx, lookup: AppointmentLookup) {
   const phone = parsePhone(lookup.phone);
   if (!phone) return null;
-  const appointment = await ctx.db.appointment.findUnique({
-    where: { reference: lookup.reference },
-    include: {
-      person: true,
-      location: {
-        select: { id: true, name: true, slug: true, street: true, postalCode: true, city: true, timeZone: true },
-      },
-    },
-  });
+  const appointment = await ctx.db.appointment.findUnique({ where: { reference: lookup.reference }, include });
   if (!appointment || appointment.person.phone !== phone.e164) return null;
   if (appointment.status !== "booked" || appointment.startsAt <= ctx.clock.now()) return null;
+  return appointment;
+}
+
+/**
+ * The appointment a move form already made (the same form sent twice: the old reference is gone by then), for
+ * this phone number only, or null.
+ */
+export async function findMovedAppointment(ctx: Ctx, lookup: AppointmentLookup, idempotencyKey: string) {
+  const phone = parsePhone(lookup.phone);
+  if (!phone) return null;
+  const appointment = await ctx.db.appointment.findUnique({ where: { idempotencyKey }, include });
+  if (!appointment || appointment.person.phone !== phone.e164 || appointment.status !== "booked") return null;
   return appointment;
 }
 
@@ -81,6 +90,10 @@ export async function moveMyAppointment(
   ctx: Ctx,
   lookup: AppointmentLookup & { slot: string; idempotencyKey?: string }
 ) {
+  if (lookup.idempotencyKey) {
+    const replayed = await findMovedAppointment(ctx, lookup, lookup.idempotencyKey);
+    if (replayed) return { id: replayed.id, reference: replayed.reference, replayed: true };
+  }
   const old = await mine(ctx, lookup);
   const booked = await bookAppointment(ctx, {
     locationId: old.locationId,
