@@ -125,6 +125,7 @@ export async function appointmentPage(ctx: StaffCtx, appointmentId: string) {
       startsAt: a.startsAt.toISOString(),
       endsAt: a.endsAt.toISOString(),
       concern: a.concern,
+      wantsEarlyReminder: a.wantsEarlyReminder,
       outcomeTopics: JSON.parse(a.outcomeTopics) as string[],
       outcomeNote: a.outcomeNote,
       ticketId: a.ticketId,

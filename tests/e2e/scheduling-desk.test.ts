@@ -28,11 +28,16 @@ describe("the desk", () => {
     const firstChoice = page.locator('input[name="choice"]').first();
     expect(await firstChoice.isChecked()).toBe(true);
     await page.keyboard.type("Marta");
+    // She also wants the reminder two hours before: Tab to it, Space, Tab to "book", Enter.
+    await tabTo(page, 'form#desk-book input[name="wantsEarlyReminder"]');
+    await page.keyboard.press("Space");
+    await tabTo(page, "form#desk-book button[type=submit]");
     await Promise.all([page.waitForURL(/\/team\/appointments\/[^/?]+\?booked=1$/), page.keyboard.press("Enter")]);
     const reference = ((await page.locator(".reference-panel__code").textContent()) ?? "").trim();
     expect(reference).toMatch(REFERENCE);
     expect(await page.locator(".reference-panel__spelled-code").textContent()).toBe(reference.split("").join(" "));
     await expect(page.getByText("Telefon", { exact: true }).count()).resolves.toBeGreaterThan(0);
+    await expect(page.getByText("Am Vortag und 2 Stunden vorher", { exact: true }).count()).resolves.toBe(1);
     // Not started yet: no outcome form, only cancelling.
     await expect(page.getByText("Was passiert ist, lässt sich ab Beginn des Termins festhalten.").count()).resolves.toBe(1);
 
@@ -68,6 +73,7 @@ describe("the desk", () => {
     const moved = ((await page.locator(".reference-panel__code").textContent()) ?? "").trim();
     expect(moved).toMatch(REFERENCE);
     expect(moved).not.toBe(reference);
+    await expect(page.getByText("Am Vortag und 2 Stunden vorher", { exact: true }).count()).resolves.toBe(1); // kept
 
     // Then cancel by keyboard: the place is free again.
     await page.goto(new URL(page.url()).pathname);

@@ -21,6 +21,7 @@ export interface AppointmentData {
   channel: string;
   startsAt: string;
   concern: string | null;
+  wantsEarlyReminder: boolean;
   outcomeTopics: string[];
   outcomeNote: string | null;
   ticketId: string | null;
@@ -43,6 +44,7 @@ export function AppointmentFacts({ appointment }: { appointment: AppointmentData
         { key: "status", label: t("appointment.status"), value: <Tag>{t(`status.${appointment.status}`)}</Tag> },
         { key: "channel", label: t("appointment.channel"), value: t(`channel.${appointment.channel}`) },
         { key: "concern", label: t("appointment.concern"), value: appointment.concern ?? t("appointment.noConcern") },
+        { key: "reminders", label: t("appointment.reminders"), value: appointment.wantsEarlyReminder ? t("appointment.remindersBoth") : t("appointment.remindersDayBefore") },
         ...(appointment.bookedBy ? [{ key: "bookedBy", label: t("appointment.bookedBy"), value: appointment.bookedBy }] : []),
         ...(appointment.helper ? [{ key: "helper", label: t("appointment.helper"), value: appointment.helper }] : []),
       ]}

@@ -4,11 +4,12 @@ import { Form, Link } from "@remix-run/react";
 import type { SubmissionResult } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/ui/Button";
+import { Checkbox } from "~/ui/Checkbox";
 import { ErrorSummary } from "~/ui/ErrorSummary";
 import { RadioGroup } from "~/ui/RadioGroup";
 import { Select } from "~/ui/Select";
 import { TextField } from "~/ui/TextField";
-import { fieldProps, formErrors, formProps, useAppForm } from "~/ui/forms";
+import { checkboxProps, fieldProps, formErrors, formProps, useAppForm } from "~/ui/forms";
 import "./DeskBooking.css";
 
 type Result = SubmissionResult<string[]> | null | undefined;
@@ -48,7 +49,7 @@ export interface BookingStepData {
   languages: { code: string; name: string }[];
 }
 
-type BookingFields = { person: { firstName: string; language: string }; choice: string; concern: string };
+type BookingFields = { person: { firstName: string; language: string }; choice: string; concern: string; wantsEarlyReminder: string };
 
 export function BookingStep({ step, lastResult }: { step: BookingStepData; lastResult: Result }) {
   const { t, i18n } = useTranslation("desk");
@@ -123,6 +124,9 @@ export function BookingStep({ step, lastResult }: { step: BookingStepData; lastR
           <p role="status">{t("book.noSlots")}</p>
         )}
         <TextField {...fieldProps(fields.concern)} label={t("book.concern")} optional multiline rows={3} />
+        <Checkbox {...checkboxProps(fields.wantsEarlyReminder)} description={t("book.earlyReminderHint")}>
+          {t("book.earlyReminder")}
+        </Checkbox>
         <Button type="submit">{t("book.submit")}</Button>
       </Form>
     </>
