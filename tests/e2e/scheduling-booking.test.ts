@@ -46,6 +46,8 @@ describe("booking a consultation hour without JavaScript", () => {
     await page.getByRole("link", { name: "Nächste Woche" }).click();
     await page.getByRole("link", { name: "Nächste Woche" }).click();
     expect(await page.locator(".slot-picker__heading").count()).toBeGreaterThan(0);
+    // Each day says what its hours are for (the demo hours: smartphones, tablets, messengers, …).
+    expect(await page.locator(".slot-picker__topics").first().textContent()).toMatch(/^Themen: .*Smartphone/);
     const slot = page.locator('.slot-picker input[type="radio"][name="slot"]').first();
     const slotId = (await slot.getAttribute("id"))!;
     const bookedDay = (await slot.getAttribute("value"))!.split("|")[1].slice(0, 10);

@@ -22,7 +22,7 @@ import {
 import { withActor } from "~/context";
 import { AppError } from "~/lib/errors";
 import { appointmentAction } from "~/web/appointment.server";
-import { appointmentCalendar, bookablePlaces, calendarToken, readCalendarToken } from "~/web/booking.server";
+import { appointmentCalendar, bookablePlaces, calendarToken, readCalendarToken, slotWeek } from "~/web/booking.server";
 import { allowAppointmentLookup, APPOINTMENT_LOOKUP_TRIES, appointmentLookupFound } from "~/web/rate-limit.server";
 import { queueDueReminders } from "~/capabilities/scheduling/reminders.server";
 import { createTestServices } from "../helpers/db";
@@ -307,6 +307,17 @@ describe("a citizen's own appointment", () => {
     const still = await db.appointment.findUniqueOrThrow({ where: { id: old.id } });
     expect(still.status).toBe("booked");
     expect(still.seatKey).not.toBeNull();
+  });
+
+  it("shows under each day of the public list what its hours are for, in the reader's language", async () => {
+    await createHour(librarian, hourInput({ kind: "oneOff", weekday: "", onDate: "2026-12-05", startTime: "10:00", endTime: "11:00", topics: ["smartphone", "messenger"] }));
+    const day = (await slotWeek(citizen, library.id, 1, "de")).find((d) => d.day === "2026-12-05")!;
+    expect(day.topics).toEqual(["Smartphone", "Messenger und Videoanrufe"]);
+    const english = (await slotWeek(citizen, library.id, 1, "en")).find((d) => d.day === "2026-12-05")!;
+    expect(english.topics).toContain("Smartphone");
+    expect(english.topics).not.toContain("Messenger und Videoanrufe");
+    // Hours for no topic in particular say nothing.
+    expect((await slotWeek(citizen, library.id, 1, "de")).find((d) => d.day === "2026-12-01")!.topics).toEqual([]);
   });
 
   it("answers a move form sent twice with the one new appointment; another number with the same form learns nothing", async () => {
