@@ -75,7 +75,7 @@ describe.each(LANGUAGES)("desk pages in %s", (lng) => {
     await page.context().close();
   });
 
-  it("the day view, an appointment just booked and later, and the walk-in queue with an error", async () => {
+  it("the day view, an appointment just booked and later (also a refused move), and the walk-in queue with an error", async () => {
     const page = await staffPage("librarian", lng);
     await open(page, "/team/appointments");
     await expectNoAxeViolations(page);
@@ -84,6 +84,11 @@ describe.each(LANGUAGES)("desk pages in %s", (lng) => {
     await open(page, `${appointmentPath}?booked=1`);
     await expectNoAxeViolations(page);
     await open(page, appointmentPath);
+    await expectNoAxeViolations(page);
+    // A refused move (a time the hours do not offer): the error summary above the move form.
+    await page.locator('form#desk-move input[name="choice"]').first().evaluate((input) => ((input as HTMLInputElement).value = "phone~none|2020-01-07T13:00:00.000Z"));
+    await page.locator("form#desk-move button[type=submit]").click();
+    await page.locator("#move-heading ~ .error-summary, section:has(#move-heading) .error-summary").first().waitFor();
     await expectNoAxeViolations(page);
     await open(page, "/team/walk-ins");
     await expectNoAxeViolations(page);
