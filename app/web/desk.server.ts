@@ -15,6 +15,7 @@ import { OPEN_STATUSES } from "~/capabilities/helpdesk/values";
 import { nextFreeSlots } from "~/capabilities/scheduling/appointments.server";
 import { localDay } from "~/capabilities/scheduling/availability.server";
 import { upcomingAppointments } from "~/capabilities/scheduling/person-scheduling.server";
+import { addCallerToDayWait, JoinDayWaitInput, waitingListDay } from "~/capabilities/scheduling/day-waits.server";
 import { cancelByStaff, dayView, getAppointment, MoveInput, moveByStaff, OutcomeInput, recordOutcome } from "~/capabilities/scheduling/desk.server";
 import { AddWalkInInput, addWalkIn, callNext, FinishWalkInInput, finishWalkIn, walkInQueue } from "~/capabilities/scheduling/walk-ins.server";
 import { errorResponse } from "./errors.server";
@@ -71,7 +72,7 @@ export async function dayPage(ctx: StaffCtx, url: URL) {
   if (!location) return { places, view: null };
   const wanted = url.searchParams.get("day");
   const day = wanted && /^\d{4}-\d{2}-\d{2}$/.test(wanted) ? wanted : localDay(ctx.clock.now(), location.timeZone);
-  const view = await dayView(ctx, { locationId: location.id, day });
+  const [view, state] = await Promise.all([dayView(ctx, { locationId: location.id, day }), waitingListDay(ctx, location.id, day)]);
   const booking = (a: (typeof view.slots)[number]["appointments"][number]) => ({
     id: a.id,
     name: personName(a.person),
@@ -91,6 +92,8 @@ export async function dayPage(ctx: StaffCtx, url: URL) {
       loose: view.loose.map(booking),
       walkIns: view.walkIns,
       waits: view.waits.map((w) => ({ id: w.id, name: personName(w.person), status: w.status, createdAt: w.createdAt.toISOString() })),
+      /** Fully booked online and not over: callers can be put on the day's waiting list. */
+      waitOpen: state.state === "full" && view.day >= view.today,
     },
   };
 }
@@ -207,4 +210,17 @@ export async function walkInAction(ctx: StaffCtx, request: Request) {
   const outcome = await attempt(() => addWalkIn(ctx, submission.value));
   if (!outcome.ok) return data({ intent: "add", result: refusalReply(submission, outcome.refusal) }, { status: outcome.refusal.status });
   return data({ intent: "add", result: submission.reply({ resetForm: true }), added: outcome.value.number });
+}
+
+/** The day page's form: a caller put on a fully booked day's waiting list; the reference is shown to read out. */
+export const StaffDayWaitInput = JoinDayWaitInput.extend({ locationId: z.string().trim().min(1) });
+
+export async function dayWaitAction(ctx: StaffCtx, request: Request) {
+  const { submission } = await parseForm(request, StaffDayWaitInput);
+  if (submission.status !== "success") return data({ result: submission.reply(), added: null }, { status: 400 });
+  const { locationId, ...input } = submission.value;
+  const outcome = await attempt(() => addCallerToDayWait(ctx, locationId, input));
+  if (!outcome.ok) return data({ result: refusalReply(submission, outcome.refusal), added: null }, { status: outcome.refusal.status });
+  const added = { name: input.firstName, reference: outcome.value.reference, already: outcome.value.already };
+  return data({ result: submission.reply({ resetForm: true }), added });
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { bookAppointment, BookingInput } from "~/capabilities/scheduling/appointments.server";
 import { freeSlots, loadSchedule } from "~/capabilities/scheduling/availability.server";
 import { bookForCaller, cancelByStaff, dayView, MoveInput, moveByStaff, OutcomeInput, recordOutcome, StaffBookingInput } from "~/capabilities/scheduling/desk.server";
-import { JoinDayWaitInput, joinDayWaitingList, offerFreedPlaces, waitingListDay } from "~/capabilities/scheduling/day-waits.server";
+import { addCallerToDayWait, JoinDayWaitInput, joinDayWaitingList, offerFreedPlaces, waitingListDay } from "~/capabilities/scheduling/day-waits.server";
 import { AppointmentLookupInput, cancelMyAppointment } from "~/capabilities/scheduling/my-appointment.server";
 import { upcomingAppointments } from "~/capabilities/scheduling/person-scheduling.server";
 import { queueDueReminders, reminderTime } from "~/capabilities/scheduling/reminders.server";
@@ -412,5 +412,18 @@ describe("waiting list for a fully booked day", () => {
 
     // A day without hours is no day for the list either.
     expect(await waitingListDay(citizen, library.id, "2026-12-16")).toEqual({ state: "noHours" });
+  });
+
+  it("lets staff put a caller on a full day's list where they book for callers, audit-logged, with the same rules", async () => {
+    clock.set("2026-12-01T10:00:00Z");
+    const input = (phone: string, day: string) => JoinDayWaitInput.parse({ firstName: "Otto", phone, day });
+    await expectAppError(addCallerToDayWait(volunteer, library.id, input("0151 69000020", "2026-12-22")), 403);
+    await expectAppError(addCallerToDayWait(librarian, library.id, input("0151 69000020", "2026-12-29")), 400, "desk:errors.dayNotFull");
+    const added = await addCallerToDayWait(librarian, library.id, input("0151 69000020", "2026-12-22")); // full since the test above
+    expect(added.already).toBe(false);
+    const wait = await db.dayWait.findUniqueOrThrow({ where: { reference: added.reference! } });
+    expect(await db.auditEntry.count({ where: { action: "dayWait.added", subjectId: wait.id, actorId: librarianRow.id } })).toBe(1);
+    expect(await db.message.count({ where: { template: "dayWaitJoined", toPhone: "+4915169000020" } })).toBe(1);
+    expect((await dayView(librarian, { locationId: library.id, day: "2026-12-22" })).waits.map((w) => w.person.firstName)).toContain("Otto");
   });
 });

@@ -4,7 +4,9 @@
 import { z } from "zod";
 import type { Ctx, Tx } from "~/context";
 import type { Db } from "~/db.server";
-import { AppError } from "~/lib/errors";
+import { AppError, forbidden } from "~/lib/errors";
+import { audit } from "~/capabilities/privacy/audit.server";
+import { can, type StaffActor } from "~/capabilities/people/permissions";
 import { formatPhone, parsePhone } from "~/lib/phone.server";
 import { newReferenceCode, spelledOut } from "~/lib/reference-code";
 import { findOrCreatePerson, NewPersonInput } from "~/capabilities/people/persons.server";
@@ -36,6 +38,9 @@ export async function joinDayWaitingList(ctx: Ctx, locationId: string, input: z.
     let reference = newReferenceCode();
     while (await tx.dayWait.findUnique({ where: { reference }, select: { id: true } })) reference = newReferenceCode();
     const wait = await tx.dayWait.create({ data: { reference, personId: person.id, locationId, day: input.day, createdAt: now } });
+    if (ctx.actor.kind === "staff") {
+      await audit(tx, ctx, { action: "dayWait.added", subjectType: "DayWait", subjectId: wait.id, locationId });
+    }
     await ctx.messenger.send(tx, {
       to: person,
       template: "dayWaitJoined",
@@ -44,6 +49,12 @@ export async function joinDayWaitingList(ctx: Ctx, locationId: string, input: z.
     });
     return { already: false as const, reference };
   });
+}
+
+/** Staff put a caller on a full day's list (the same rules as on the web); only where they book for callers. */
+export async function addCallerToDayWait(ctx: Ctx & { actor: StaffActor }, locationId: string, input: z.output<typeof JoinDayWaitInput>) {
+  if (!can(ctx.actor, "appointment:manage", locationId)) throw forbidden("appointment:manage");
+  return joinDayWaitingList(ctx, locationId, input);
 }
 
 export type DayState = { state: "noHours" } | { state: "full" } | { state: "free"; week: number };
