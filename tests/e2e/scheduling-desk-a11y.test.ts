@@ -81,6 +81,13 @@ describe.each(LANGUAGES)("desk pages in %s", (lng) => {
     await expectNoAxeViolations(page);
     await open(page, `/team/appointments?day=${tuesdayAhead()}`);
     await expectNoAxeViolations(page);
+    // The full day: the waiting list takes callers; sent empty, the errors.
+    await open(page, `/team/appointments?day=${fullDay.iso}`);
+    await page.locator("form#desk-day-wait").waitFor();
+    await expectNoAxeViolations(page);
+    await page.locator("form#desk-day-wait button[type=submit]").click();
+    await page.locator("form#desk-day-wait [aria-invalid=true]").first().waitFor();
+    await expectNoAxeViolations(page);
     await open(page, `${appointmentPath}?booked=1`);
     await expectNoAxeViolations(page);
     await open(page, appointmentPath);

@@ -140,7 +140,7 @@ describe("the desk", () => {
 });
 
 describe("the day's waiting list, without JavaScript", () => {
-  it("points to free places while there are some; on the full day a citizen joins, keeps the reference, and a second time is told they are already on the list", async () => {
+  it("points to free places while there are some; on the full day a citizen joins, keeps the reference, is told a second time they are on the list, and staff add a caller", async () => {
     // This file's own day: a Wednesday (no weekly hours there) with one online place, first free, then booked.
     const day = dayAhead(3, 7);
     const staff = await staffPage("librarian");
@@ -186,5 +186,21 @@ describe("the day's waiting list, without JavaScript", () => {
     await page.getByText("Sie stehen schon auf der Liste.").waitFor();
     expect(await page.locator(".reference-panel").count()).toBe(0);
     await page.context().close();
+
+    // A caller asks by phone for the same day: the librarian puts him on the list from the day view, by keyboard.
+    const desk = await staffPage("librarian");
+    await desk.goto(`/team/appointments?day=${day.iso}`);
+    await waitForHydration(desk);
+    await tabTo(desk, 'form#desk-day-wait input[name="firstName"]', 80);
+    await desk.keyboard.type("Otto");
+    await desk.keyboard.press("Tab");
+    await desk.keyboard.type("0151 6123 4597");
+    await tabTo(desk, "form#desk-day-wait button[type=submit]");
+    await desk.keyboard.press("Enter");
+    const added = desk.getByRole("status").filter({ hasText: "Otto steht auf der Warteliste." });
+    await added.waitFor();
+    expect(((await added.locator("strong").textContent()) ?? "").trim()).toMatch(REFERENCE);
+    await expect(desk.locator("section[aria-labelledby=day-waits] ol li").allTextContents()).resolves.toEqual([expect.stringContaining("Ilse"), expect.stringContaining("Otto")]);
+    await desk.context().close();
   });
 });
