@@ -45,6 +45,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     slug: location.slug,
     day,
     freeWeek: state.state === "free" ? state.week : null,
+    noHours: state.state === "noHours",
     joined: joined ? { messageKey: joined.messageKey, reference: joined.params.reference ?? "" } : null,
   };
 }
@@ -73,7 +74,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function DayWaitingList() {
   const { t, i18n } = useTranslation("desk");
-  const { place, slug, day, freeWeek, joined } = useLoaderData<typeof loader>();
+  const { place, slug, day, freeWeek, noHours, joined } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const root = useRouteLoaderData<RootData>("root");
   const date = new Intl.DateTimeFormat(root?.lng ?? i18n.language, { dateStyle: "full", timeZone: "UTC" }).format(new Date(`${day}T12:00:00Z`));
@@ -90,7 +91,14 @@ export default function DayWaitingList() {
     <CitizenShell>
       <PageHeading caption={place}>{t("wait.heading", { date })}</PageHeading>
       {joined ? <p role="status" className="lead">{t("wait.already")}</p> : null}
-      {freeWeek !== null && !joined ? (
+      {noHours && !joined ? (
+        <>
+          <p className="lead">{t("errors.noHoursThatDay")}</p>
+          <p>
+            <Link to={`/book/${slug}`}>{t("wait.toList")}</Link>
+          </p>
+        </>
+      ) : freeWeek !== null && !joined ? (
         <>
           <p className="lead" role={actionData ? "alert" : undefined}>
             {t("errors.dayNotFull")}

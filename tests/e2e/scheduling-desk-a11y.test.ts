@@ -107,8 +107,11 @@ describe.each(LANGUAGES)("desk pages in %s", (lng) => {
   });
 
   // Citizen pages ship no scripts, so their DOM is the same with JavaScript on; axe itself needs it to run.
-  it("the citizen's waiting list: a day with free places, and on a full day the form, errors, confirmation", async () => {
+  it("the citizen's waiting list: a day without hours, one with free places, and on a full day the form, errors, confirmation", async () => {
     const page = await newPage(browser(), { lng });
+    await page.goto(`/book/stadtbibliothek/wait?day=${dayAhead(3, 21).iso}`); // a Wednesday without hours
+    await page.locator('main a[href="/book/stadtbibliothek"]').waitFor();
+    await expectNoAxeViolations(page);
     await page.goto(`/book/stadtbibliothek/wait?day=${freeDay.iso}`);
     await page.locator(`main a[href="/book/stadtbibliothek?week=${freeDay.week}"]`).waitFor();
     expect(await page.locator("form#day-wait").count()).toBe(0);

@@ -143,11 +143,17 @@ describe("the day's waiting list, without JavaScript", () => {
   it("points to free places while there are some; on the full day a citizen joins, keeps the reference, is told a second time they are on the list, and staff add a caller", async () => {
     // This file's own day: a Wednesday (no weekly hours there) with one online place, first free, then booked.
     const day = dayAhead(3, 7);
+    const page = await newPage(browser(), { javaScript: false });
+    // No hours that day yet: no form, a link to the list.
+    await page.goto(`/book/stadtbibliothek/wait?day=${day.iso}`);
+    await page.getByText("An diesem Tag gibt es keine Sprechstunde.").waitFor();
+    expect(await page.locator("form#day-wait").count()).toBe(0);
+    expect(await page.locator('main a[href="/book/stadtbibliothek"]').count()).toBe(1);
+
     const staff = await staffPage("librarian");
     await addOneOffHour(staff, day);
     await staff.context().close();
 
-    const page = await newPage(browser(), { javaScript: false });
     await page.goto(`/book/stadtbibliothek/wait?day=${day.iso}`);
     expect(await page.locator("script[type=module]").count()).toBe(0);
     // Still a free place: no form, a link to the week that shows it.
