@@ -4,13 +4,14 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@r
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { joinDayWaitingList, JoinDayWaitInput } from "~/capabilities/scheduling/day-waits.server";
+import { joinDayWaitingList, JoinDayWaitInput, waitingListDay } from "~/capabilities/scheduling/day-waits.server";
 import { withActor } from "~/context";
 import { detectLanguage } from "~/i18n/detect.server";
 import { isSupportedLanguage } from "~/i18n/locales.server";
 import { AppError } from "~/lib/errors";
 import type { RootData } from "~/root";
 import { PageHeading } from "~/ui/Layout";
+import { Link } from "~/ui/Link";
 import { ReferenceCode } from "~/ui/ReferenceCode";
 import { CitizenShell } from "~/ui/Shell/CitizenShell";
 import { PhoneNumber } from "~/ui/Shell/PhoneNumber";
@@ -37,7 +38,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { location, day } = await placeAndDay(params, request, context);
   const flash = await readFlash(request, context, WAIT_FLASH, "notice");
   const joined = flash && flash.params.slug === location.slug && flash.params.day === day ? flash : null;
-  return { place: location.name, day, joined: joined ? { messageKey: joined.messageKey, reference: joined.params.reference ?? "" } : null };
+  // Only a fully booked day takes names: a day with free places points to them instead of the form.
+  const state = await waitingListDay(withActor(context.services, { kind: "citizen" }), location.id, day);
+  return {
+    place: location.name,
+    slug: location.slug,
+    day,
+    freeWeek: state.state === "free" ? state.week : null,
+    noHours: state.state === "noHours",
+    joined: joined ? { messageKey: joined.messageKey, reference: joined.params.reference ?? "" } : null,
+  };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -64,7 +74,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function DayWaitingList() {
   const { t, i18n } = useTranslation("desk");
-  const { place, day, joined } = useLoaderData<typeof loader>();
+  const { place, slug, day, freeWeek, noHours, joined } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const root = useRouteLoaderData<RootData>("root");
   const date = new Intl.DateTimeFormat(root?.lng ?? i18n.language, { dateStyle: "full", timeZone: "UTC" }).format(new Date(`${day}T12:00:00Z`));
@@ -81,8 +91,28 @@ export default function DayWaitingList() {
     <CitizenShell>
       <PageHeading caption={place}>{t("wait.heading", { date })}</PageHeading>
       {joined ? <p role="status" className="lead">{t("wait.already")}</p> : null}
-      <p className="lead">{t("wait.intro")}</p>
-      <DayWaitForm lastResult={actionData?.result} />
+      {noHours && !joined ? (
+        <>
+          <p className="lead">{t("errors.noHoursThatDay")}</p>
+          <p>
+            <Link to={`/book/${slug}`}>{t("wait.toList")}</Link>
+          </p>
+        </>
+      ) : freeWeek !== null && !joined ? (
+        <>
+          <p className="lead" role={actionData ? "alert" : undefined}>
+            {t("errors.dayNotFull")}
+          </p>
+          <p>
+            <Link to={`/book/${slug}?week=${freeWeek}`}>{t("wait.freeLink", { date })}</Link>
+          </p>
+        </>
+      ) : (
+        <>
+          <p className="lead">{t("wait.intro")}</p>
+          <DayWaitForm lastResult={actionData?.result} />
+        </>
+      )}
     </CitizenShell>
   );
 }

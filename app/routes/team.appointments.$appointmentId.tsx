@@ -1,9 +1,9 @@
 // One appointment: the reference in large type right after booking (to read out), the facts, what happened,
-// and cancelling. Every view is audit-logged.
+// another time for the caller, and cancelling. Every view is audit-logged.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AppointmentFacts, CancelForm, OutcomeForm } from "~/ui/DeskAppointment";
+import { AppointmentFacts, CancelForm, MoveForm, OutcomeForm } from "~/ui/DeskAppointment";
 import { PageHeading } from "~/ui/Layout";
 import { BackLink } from "~/ui/Link";
 import { ReferenceCode } from "~/ui/ReferenceCode";
@@ -26,7 +26,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function Appointment() {
   const { t } = useTranslation("desk");
-  const { appointment, started, openTickets, categories } = useLoaderData<typeof loader>();
+  const { appointment, started, openTickets, categories, move } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const [params] = useSearchParams();
   const cancelError = answer?.intent === "cancel" && !answer.saved ? (answer.result?.error?.[""]?.[0] ?? null) : null;
@@ -51,6 +51,7 @@ export default function Appointment() {
       ) : appointment.status !== "cancelled" ? (
         <p>{t("appointment.outcomeLater")}</p>
       ) : null}
+      {move ? <MoveForm move={move} timeZone={appointment.location.timeZone} lastResult={answer?.intent === "move" ? answer.result : null} /> : null}
       {appointment.status === "booked" ? <CancelForm error={cancelError} /> : null}
     </>
   );

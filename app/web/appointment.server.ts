@@ -8,6 +8,7 @@ import { AppError } from "~/lib/errors";
 import {
   AppointmentLookupInput,
   cancelMyAppointment,
+  findMovedAppointment,
   findMyAppointment,
   moveMyAppointment,
   type AppointmentLookup,
@@ -53,7 +54,9 @@ export async function appointmentAction(request: Request, context: AppLoadContex
       { status: 429 }
     );
   }
-  const appointment = await findMyAppointment(ctx, lookup);
+  const key = String(formData.get("key") ?? "") || undefined;
+  // A move form sent twice finds its old appointment gone: the new one answers, as the first time.
+  const appointment = (await findMyAppointment(ctx, lookup)) ?? (intent === "move" && key ? await findMovedAppointment(ctx, lookup, key) : null);
   // Same words, same status, whether the code or the number was wrong.
   if (!appointment)
     return data<AppointmentAnswer>(
@@ -90,7 +93,7 @@ export async function appointmentAction(request: Request, context: AppLoadContex
       const moved = await moveMyAppointment(ctx, {
         ...lookup,
         slot,
-        idempotencyKey: String(formData.get("key") ?? "") || undefined,
+        idempotencyKey: key,
       });
       const fresh = await ctx.db.appointment.findUniqueOrThrow({
         where: { id: moved.id },

@@ -11,6 +11,9 @@ import { NewPersonInput } from "~/capabilities/people/persons.server";
 import { BookingInput } from "~/capabilities/scheduling/appointments.server";
 import { freeSlots, loadSchedule, localDay } from "~/capabilities/scheduling/availability.server";
 import { BOOKING_HORIZON_DAYS } from "~/capabilities/scheduling/values";
+import { listCategories } from "~/capabilities/helpdesk/categories.server";
+import { categoryName } from "~/capabilities/helpdesk/labels";
+import { getT } from "~/i18n/i18n.server";
 import { parseDate } from "@internationalized/date";
 import type { SlotDay } from "~/ui/SlotPicker";
 
@@ -137,6 +140,15 @@ export function timeLabel(at: Date, lng: string, timeZone: string) {
   }
 }
 
+function hourTopics(json: string | undefined): string[] {
+  try {
+    const topics: unknown = JSON.parse(json ?? "[]");
+    return Array.isArray(topics) ? topics.filter((t): t is string => typeof t === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
 /** One week (0 = this one) of the booking horizon: the days with online consultation hours and their free slots. */
 export async function slotWeek(ctx: Ctx, locationId: string, week: number, lng: string): Promise<SlotDay[]> {
   const now = ctx.clock.now();
@@ -149,14 +161,25 @@ export async function slotWeek(ctx: Ctx, locationId: string, week: number, lng: 
   let to = from.add({ days: 6 });
   if (to.compare(last) > 0) to = last;
   if (from.compare(last) > 0) return [];
-  const slots = await freeSlots(ctx.db, schedule, { fromDay: from.toString(), toDay: to.toString(), now });
+  const [slots, categories] = await Promise.all([
+    freeSlots(ctx.db, schedule, { fromDay: from.toString(), toDay: to.toString(), now }),
+    listCategories(ctx.db),
+  ]);
+  // The topics each day's hours are for, by name in the reader's language ("Smartphone, Messenger").
+  const t = getT(lng, "helpdesk");
+  const names = new Map(categories.map((c) => [c.key, categoryName(t, lng, c)]));
+  const topicsOf = new Map(schedule.hours.map((h) => [h.id, hourTopics(h.topics)]));
   const days = new Map<string, SlotDay>();
   for (const slot of slots) {
     if (slot.capacity.web <= 0) continue;
     let day = days.get(slot.day);
     if (!day) {
-      day = { day: slot.day, label: dayLabel(slot.startsAt, lng, timeZone), slots: [], fullyBooked: false };
+      day = { day: slot.day, label: dayLabel(slot.startsAt, lng, timeZone), slots: [], fullyBooked: false, topics: [] };
       days.set(slot.day, day);
+    }
+    for (const key of topicsOf.get(slot.hourId) ?? []) {
+      const name = names.get(key);
+      if (name && !day.topics!.includes(name)) day.topics!.push(name);
     }
     if (slot.free.web > 0)
       day.slots.push({

@@ -1,7 +1,7 @@
 // Glue between the desk pages and the scheduling capability: the plain shapes the pages render and the forms
 // of the appointment and walk-in pages.
 import crypto from "node:crypto";
-import { data } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
 import type { Ctx } from "~/context";
 import { AppError } from "~/lib/errors";
@@ -14,7 +14,9 @@ import { listCategories } from "~/capabilities/helpdesk/categories.server";
 import { OPEN_STATUSES } from "~/capabilities/helpdesk/values";
 import { nextFreeSlots } from "~/capabilities/scheduling/appointments.server";
 import { localDay } from "~/capabilities/scheduling/availability.server";
-import { cancelByStaff, dayView, getAppointment, OutcomeInput, recordOutcome } from "~/capabilities/scheduling/desk.server";
+import { upcomingAppointments } from "~/capabilities/scheduling/person-scheduling.server";
+import { addCallerToDayWait, JoinDayWaitInput, waitingListDay } from "~/capabilities/scheduling/day-waits.server";
+import { cancelByStaff, dayView, getAppointment, MoveInput, moveByStaff, OutcomeInput, recordOutcome } from "~/capabilities/scheduling/desk.server";
 import { AddWalkInInput, addWalkIn, callNext, FinishWalkInInput, finishWalkIn, walkInQueue } from "~/capabilities/scheduling/walk-ins.server";
 import { errorResponse } from "./errors.server";
 import { parseForm } from "./forms.server";
@@ -46,23 +48,16 @@ export const LookupInput = z.object({
 
 /** Second step of booking for a caller: who calls, and the next free phone and internal places at the place. */
 export async function bookingStep(ctx: StaffCtx, phone: ParsedPhone, locationId: string, idempotencyKey?: string) {
-  const [caller, phoneSlots, internalSlots, places] = await Promise.all([
-    lookUpCaller(ctx, phone),
-    nextFreeSlots(ctx, locationId, "phone", { limit: 6 }),
-    nextFreeSlots(ctx, locationId, "internal", { limit: 4 }),
-    deskLocations(ctx),
-  ]);
+  const [caller, slots, places] = await Promise.all([lookUpCaller(ctx, phone), deskChoices(ctx, locationId), deskLocations(ctx)]);
   const location = places.find((p) => p.id === locationId);
   if (!location) throw errorResponse(new AppError(403, "errors.forbidden"));
-  const slot = (pool: "phone" | "internal") => (s: (typeof phoneSlots)[number]) => ({
-    value: `${pool}~${s.hourId}|${s.startsAt.toISOString()}`,
-    startsAt: s.startsAt.toISOString(),
-    pool,
-  });
+  // A known caller may be calling about a booking: theirs still to come, one step from moving or cancelling it.
+  const upcoming = caller.person ? await upcomingAppointments(ctx, caller.person.id) : [];
   return {
     caller,
     location,
-    slots: [...phoneSlots.map(slot("phone")), ...internalSlots.map(slot("internal"))],
+    slots,
+    upcoming: upcoming.map((a) => ({ id: a.id, reference: a.reference, startsAt: a.startsAt.toISOString(), timeZone: a.location.timeZone, place: a.location.name })),
     idempotencyKey: idempotencyKey ?? crypto.randomUUID(),
     languages: languages().map(({ code, name }) => ({ code, name })),
   };
@@ -77,7 +72,7 @@ export async function dayPage(ctx: StaffCtx, url: URL) {
   if (!location) return { places, view: null };
   const wanted = url.searchParams.get("day");
   const day = wanted && /^\d{4}-\d{2}-\d{2}$/.test(wanted) ? wanted : localDay(ctx.clock.now(), location.timeZone);
-  const view = await dayView(ctx, { locationId: location.id, day });
+  const [view, state] = await Promise.all([dayView(ctx, { locationId: location.id, day }), waitingListDay(ctx, location.id, day)]);
   const booking = (a: (typeof view.slots)[number]["appointments"][number]) => ({
     id: a.id,
     name: personName(a.person),
@@ -97,13 +92,33 @@ export async function dayPage(ctx: StaffCtx, url: URL) {
       loose: view.loose.map(booking),
       walkIns: view.walkIns,
       waits: view.waits.map((w) => ({ id: w.id, name: personName(w.person), status: w.status, createdAt: w.createdAt.toISOString() })),
+      /** Fully booked online and not over: callers can be put on the day's waiting list. */
+      waitOpen: state.state === "full" && view.day >= view.today,
     },
   };
 }
 
+/** The next free phone and internal places at a place, as the desk's radio values ("<pool>~<hourId>|<startsAt>"). */
+async function deskChoices(ctx: StaffCtx, locationId: string) {
+  const [phoneSlots, internalSlots] = await Promise.all([
+    nextFreeSlots(ctx, locationId, "phone", { limit: 6 }),
+    nextFreeSlots(ctx, locationId, "internal", { limit: 4 }),
+  ]);
+  const slot = (pool: "phone" | "internal") => (s: (typeof phoneSlots)[number]) => ({
+    value: `${pool}~${s.hourId}|${s.startsAt.toISOString()}`,
+    startsAt: s.startsAt.toISOString(),
+    pool,
+  });
+  return [...phoneSlots.map(slot("phone")), ...internalSlots.map(slot("internal"))];
+}
+
 export async function appointmentPage(ctx: StaffCtx, appointmentId: string) {
   const [{ appointment: a, openTickets, started }, categories] = await Promise.all([getAppointment(ctx, appointmentId), listCategories(ctx.db)]);
+  // Still to come: the caller may ask for another time (the current one is not offered again).
+  const movable = a.status === "booked" && !started;
+  const moveSlots = movable ? (await deskChoices(ctx, a.locationId)).filter((s) => s.startsAt !== a.startsAt.toISOString()) : [];
   return {
+    move: movable ? { slots: moveSlots, idempotencyKey: crypto.randomUUID() } : null,
     appointment: {
       id: a.id,
       reference: a.reference,
@@ -113,6 +128,7 @@ export async function appointmentPage(ctx: StaffCtx, appointmentId: string) {
       startsAt: a.startsAt.toISOString(),
       endsAt: a.endsAt.toISOString(),
       concern: a.concern,
+      wantsEarlyReminder: a.wantsEarlyReminder,
       outcomeTopics: JSON.parse(a.outcomeTopics) as string[],
       outcomeNote: a.outcomeNote,
       ticketId: a.ticketId,
@@ -128,9 +144,17 @@ export async function appointmentPage(ctx: StaffCtx, appointmentId: string) {
   };
 }
 
-/** The appointment page's two forms: the outcome, and cancelling. */
+/** The appointment page's three forms: the outcome, another time, and cancelling. */
 export async function appointmentAction(ctx: StaffCtx, appointmentId: string, request: Request) {
   const intent = (await request.clone().formData()).get("intent");
+  if (intent === "move") {
+    const { submission } = await parseForm(request, MoveInput);
+    if (submission.status !== "success") return data({ intent: "move" as const, saved: false, result: submission.reply() }, { status: 400 });
+    const outcome = await attempt(() => moveByStaff(ctx, appointmentId, submission.value));
+    if (!outcome.ok) return data({ intent: "move" as const, saved: false, result: refusalReply(submission, outcome.refusal) }, { status: outcome.refusal.status });
+    // The new booking has its own reference: shown large, to read out to the caller.
+    return redirect(`/team/appointments/${outcome.value.id}?booked=1`);
+  }
   if (intent === "cancel") {
     const outcome = await attempt(() => cancelByStaff(ctx, appointmentId));
     if (!outcome.ok) return data({ intent: "cancel" as const, saved: false, result: { status: "error" as const, error: { "": [outcome.refusal.messageKey] } } }, { status: outcome.refusal.status });
@@ -186,4 +210,17 @@ export async function walkInAction(ctx: StaffCtx, request: Request) {
   const outcome = await attempt(() => addWalkIn(ctx, submission.value));
   if (!outcome.ok) return data({ intent: "add", result: refusalReply(submission, outcome.refusal) }, { status: outcome.refusal.status });
   return data({ intent: "add", result: submission.reply({ resetForm: true }), added: outcome.value.number });
+}
+
+/** The day page's form: a caller put on a fully booked day's waiting list; the reference is shown to read out. */
+export const StaffDayWaitInput = JoinDayWaitInput.extend({ locationId: z.string().trim().min(1) });
+
+export async function dayWaitAction(ctx: StaffCtx, request: Request) {
+  const { submission } = await parseForm(request, StaffDayWaitInput);
+  if (submission.status !== "success") return data({ result: submission.reply(), added: null }, { status: 400 });
+  const { locationId, ...input } = submission.value;
+  const outcome = await attempt(() => addCallerToDayWait(ctx, locationId, input));
+  if (!outcome.ok) return data({ result: refusalReply(submission, outcome.refusal), added: null }, { status: outcome.refusal.status });
+  const added = { name: input.firstName, reference: outcome.value.reference, already: outcome.value.already };
+  return data({ result: submission.reply({ resetForm: true }), added });
 }

@@ -1,5 +1,5 @@
 // A citizen without JavaScript books a consultation hour at the Stadtbibliothek (with a mistake on the way),
-// downloads the calendar file, and cancels the appointment with reference and phone. A librarian, keyboard only,
+// downloads the calendar file, moves the appointment to another time and cancels it with reference and phone. A librarian, keyboard only,
 // adds a one-off extra hour and a closure and sees them — and citizens see the extra hour.
 import type { Page, Response } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -32,7 +32,7 @@ function dayAhead(weekday: number, from: number) {
 }
 
 describe("booking a consultation hour without JavaScript", () => {
-  it("lists, chooses, asks again after a mistake, checks, confirms with a reference and a calendar file, then cancels", async () => {
+  it("lists, chooses, asks again after a mistake, checks, confirms with a reference and a calendar file, moves, then cancels", async () => {
     const page = await newPage(browser(), { javaScript: false });
     const urls = recordUrls(page);
     const phone = freshMobile();
@@ -46,8 +46,11 @@ describe("booking a consultation hour without JavaScript", () => {
     await page.getByRole("link", { name: "Nächste Woche" }).click();
     await page.getByRole("link", { name: "Nächste Woche" }).click();
     expect(await page.locator(".slot-picker__heading").count()).toBeGreaterThan(0);
+    // Each day says what its hours are for (the demo hours: smartphones, tablets, messengers, …).
+    expect(await page.locator(".slot-picker__topics").first().textContent()).toMatch(/^Themen: .*Smartphone/);
     const slot = page.locator('.slot-picker input[type="radio"][name="slot"]').first();
     const slotId = (await slot.getAttribute("id"))!;
+    const bookedDay = (await slot.getAttribute("value"))!.split("|")[1].slice(0, 10);
     await page.locator(`label[for="${slotId}"]`).click();
     await post(page, () => page.getByRole("button", { name: "Weiter" }).click());
     expect(new URL(page.url()).pathname).toBe("/book/stadtbibliothek/details");
@@ -98,12 +101,32 @@ describe("booking a consultation hour without JavaScript", () => {
     await page.locator('input[name="phone"]').fill(`+49 ${phone.slice(1)}`);
     await post(page, () => page.getByRole("button", { name: "Meinen Termin finden" }).click());
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain("Ihr Termin");
+
+    // Another time first: the free times as radio buttons; the new one (later that day: no other journey aims
+    // there) gets its own reference.
+    await post(page, () => page.getByRole("button", { name: "Anderen Termin wählen" }).click());
+    const otherId = (await page.locator(`.slot-picker input[name="slot"][value*="|${bookedDay}T"]`).first().getAttribute("id"))!;
+    await page.locator(`label[for="${otherId}"]`).click();
+    await post(page, () => page.getByRole("button", { name: "Termin verlegen" }).click());
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain("verlegt");
+    const newReference = ((await page.locator(".summary-list").textContent()) ?? "").match(/[34679ACDEFGHJKMNPQRTUVWXY]{6}/)?.[0] ?? "";
+    expect(newReference).toMatch(REFERENCE);
+    expect(newReference).not.toBe(reference);
+
+    // The old reference finds nothing any more; the new one is cancelled.
+    await page.goto("/appointment");
+    await page.locator('input[name="reference"]').fill(reference);
+    await page.locator('input[name="phone"]').fill(phone);
+    expect((await post(page, () => page.getByRole("button", { name: "Meinen Termin finden" }).click())).status()).toBe(400);
+    await page.locator('input[name="reference"]').fill(newReference);
+    await page.locator('input[name="phone"]').fill(phone);
+    await post(page, () => page.getByRole("button", { name: "Meinen Termin finden" }).click());
     await post(page, () => page.getByRole("button", { name: "Termin absagen" }).click());
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain("abgesagt");
 
     // Nothing personal ever travelled in an address.
     const digits = phone.replace(/\D/g, "").slice(1);
-    expect(urls.filter((u) => u.includes(reference) || u.includes(digits) || u.includes("Erika"))).toEqual([]);
+    expect(urls.filter((u) => u.includes(reference) || u.includes(newReference) || u.includes(digits) || u.includes("Erika"))).toEqual([]);
   });
 });
 

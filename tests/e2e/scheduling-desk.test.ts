@@ -1,9 +1,11 @@
 // The consultation desk in the browser: a librarian books for a caller by keyboard alone and reads out the
-// reference, finds the booking in the day view and cancels it; the walk-in queue by keyboard; and a citizen
-// joins a day's waiting list with JavaScript off.
+// reference, finds the booking in the day view, moves it to another time and cancels it; the walk-in queue by
+// keyboard; and a citizen joins a day's waiting list with JavaScript off — on a day of this file's own that it
+// first books full.
 
 import { describe, expect, it } from "vitest";
 import { baseUrl, newPage, tabTo, useBrowser, waitForHydration, useStaffPages } from "../helpers/browser";
+import { addOneOffHour, bookFirstPlace, dayAhead } from "../helpers/scheduling-e2e";
 
 const browser = useBrowser();
 const REFERENCE = /^[34679ACDEFGHJKMNPQRTUVWXY]{6}$/;
@@ -11,16 +13,8 @@ const REFERENCE = /^[34679ACDEFGHJKMNPQRTUVWXY]{6}$/;
 // Sign-ins are rate-limited per address: each role signs in once per file, later pages reuse its cookie.
 const staffPage = useStaffPages(browser);
 
-/** The last Tuesday within the booking horizon (four weeks), as "YYYY-MM-DD". */
-function lastTuesdayAhead(): string {
-  const day = new Date();
-  day.setUTCDate(day.getUTCDate() + 27);
-  while (day.getUTCDay() !== 2) day.setUTCDate(day.getUTCDate() - 1);
-  return day.toISOString().slice(0, 10);
-}
-
 describe("the desk", () => {
-  it("a librarian books for a caller by keyboard, finds it in the day view and cancels it", async () => {
+  it("a librarian books for a caller by keyboard, finds it in the day view, moves it and cancels it", async () => {
     const page = await staffPage("librarian");
     await page.goto("/team/appointments/new");
     await waitForHydration(page);
@@ -34,11 +28,16 @@ describe("the desk", () => {
     const firstChoice = page.locator('input[name="choice"]').first();
     expect(await firstChoice.isChecked()).toBe(true);
     await page.keyboard.type("Marta");
+    // She also wants the reminder two hours before: Tab to it, Space, Tab to "book", Enter.
+    await tabTo(page, 'form#desk-book input[name="wantsEarlyReminder"]');
+    await page.keyboard.press("Space");
+    await tabTo(page, "form#desk-book button[type=submit]");
     await Promise.all([page.waitForURL(/\/team\/appointments\/[^/?]+\?booked=1$/), page.keyboard.press("Enter")]);
     const reference = ((await page.locator(".reference-panel__code").textContent()) ?? "").trim();
     expect(reference).toMatch(REFERENCE);
     expect(await page.locator(".reference-panel__spelled-code").textContent()).toBe(reference.split("").join(" "));
     await expect(page.getByText("Telefon", { exact: true }).count()).resolves.toBeGreaterThan(0);
+    await expect(page.getByText("Am Vortag und 2 Stunden vorher", { exact: true }).count()).resolves.toBe(1);
     // Not started yet: no outcome form, only cancelling.
     await expect(page.getByText("Was passiert ist, lässt sich ab Beginn des Termins festhalten.").count()).resolves.toBe(1);
 
@@ -52,10 +51,32 @@ describe("the desk", () => {
     await expect(row.count()).resolves.toBe(1);
     await expect(row.getByText("Telefon", { exact: true }).count()).resolves.toBe(1);
 
-    // Back on the appointment page, cancel by keyboard: the place is free again.
-    await row.getByRole("link", { name: "Marta" }).focus();
+    // Marta calls again for another time: her number finds her and her booking, one Enter from its page. There
+    // the next free place is chosen already; Enter on "move" books it and shows the new reference to read out.
+    await page.goto("/team/appointments/new");
+    await waitForHydration(page);
+    await page.keyboard.type("0151 6123 4567");
+    await tabTo(page, "form#desk-lookup button[type=submit]");
     await page.keyboard.press("Enter");
-    await page.waitForURL(/\/team\/appointments\/[^/?]+$/);
+    await page.locator("#desk-upcoming-heading").waitFor();
+    expect(await page.locator("#desk-caller-heading").textContent()).toContain("Marta");
+    // The first name has focus; the booking is listed just before the form: Shift+Tab reaches it.
+    const upcoming = page.locator(`.desk-booking__upcoming a:has-text("${reference}")`);
+    for (let i = 0; i < 5 && !(await upcoming.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Shift+Tab");
+    expect(await upcoming.evaluate((el) => el === document.activeElement)).toBe(true);
+    await Promise.all([page.waitForURL(/\/team\/appointments\/[^/?]+$/), page.keyboard.press("Enter")]);
+    await waitForHydration(page);
+    const firstPath = new URL(page.url()).pathname;
+    expect(await page.locator('form#desk-move input[name="choice"]').first().isChecked()).toBe(true);
+    await tabTo(page, "form#desk-move button[type=submit]");
+    await Promise.all([page.waitForURL((url) => url.search === "?booked=1" && url.pathname !== firstPath), page.keyboard.press("Enter")]);
+    const moved = ((await page.locator(".reference-panel__code").textContent()) ?? "").trim();
+    expect(moved).toMatch(REFERENCE);
+    expect(moved).not.toBe(reference);
+    await expect(page.getByText("Am Vortag und 2 Stunden vorher", { exact: true }).count()).resolves.toBe(1); // kept
+
+    // Then cancel by keyboard: the place is free again.
+    await page.goto(new URL(page.url()).pathname);
     await waitForHydration(page);
     await tabTo(page, "form button.button--danger");
     await page.keyboard.press("Enter");
@@ -119,11 +140,34 @@ describe("the desk", () => {
 });
 
 describe("the day's waiting list, without JavaScript", () => {
-  it("a citizen joins, keeps the reference, and a second time is told they are already on the list", async () => {
-    const day = lastTuesdayAhead();
+  it("points to free places while there are some; on the full day a citizen joins, keeps the reference, is told a second time they are on the list, and staff add a caller", async () => {
+    // This file's own day: a Wednesday (no weekly hours there) with one online place, first free, then booked.
+    const day = dayAhead(3, 7);
     const page = await newPage(browser(), { javaScript: false });
-    await page.goto(`/book/stadtbibliothek/wait?day=${day}`);
+    // No hours that day yet: no form, a link to the list.
+    await page.goto(`/book/stadtbibliothek/wait?day=${day.iso}`);
+    await page.getByText("An diesem Tag gibt es keine Sprechstunde.").waitFor();
+    expect(await page.locator("form#day-wait").count()).toBe(0);
+    expect(await page.locator('main a[href="/book/stadtbibliothek"]').count()).toBe(1);
+
+    const staff = await staffPage("librarian");
+    await addOneOffHour(staff, day);
+    await staff.context().close();
+
+    await page.goto(`/book/stadtbibliothek/wait?day=${day.iso}`);
     expect(await page.locator("script[type=module]").count()).toBe(0);
+    // Still a free place: no form, a link to the week that shows it.
+    expect(await page.locator("form#day-wait").count()).toBe(0);
+    await page.getByText("An diesem Tag sind noch Termine frei").waitFor();
+    await Promise.all([page.waitForURL(new RegExp(`/book/stadtbibliothek\\?week=${day.week}$`)), page.getByRole("link", { name: /Freie Termine am/ }).click()]);
+    expect(await page.locator(`input[name="slot"][value*="|${day.iso}T"]`).count()).toBe(1);
+
+    // Someone books the last place: the list offers the waiting list for that day.
+    await bookFirstPlace(browser(), day, "0151 6123 4598");
+    await page.reload();
+    expect(await page.locator(`input[name="slot"][value*="|${day.iso}T"]`).count()).toBe(0);
+    await Promise.all([page.waitForURL(new RegExp(`/book/stadtbibliothek/wait\\?day=${day.iso}$`)), page.locator(`a[href="/book/stadtbibliothek/wait?day=${day.iso}"]`).click()]);
+
     // Nothing filled in: 400 with the error summary.
     const [invalid] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "Auf die Warteliste" }).click()]);
     expect(invalid.status()).toBe(400);
@@ -133,7 +177,7 @@ describe("the day's waiting list, without JavaScript", () => {
       await page.locator('input[name="firstName"]').fill("Ilse");
       await page.locator('input[name="phone"]').fill("0151 6123 4599");
       await page.locator("label.radios__label", { hasText: "Per Anruf" }).click();
-      await Promise.all([page.waitForURL(new RegExp(`/book/stadtbibliothek/wait\\?day=${day}$`)), page.getByRole("button", { name: "Auf die Warteliste" }).click()]);
+      await Promise.all([page.waitForURL(new RegExp(`/book/stadtbibliothek/wait\\?day=${day.iso}$`)), page.getByRole("button", { name: "Auf die Warteliste" }).click()]);
     };
     await join();
     await page.locator(".reference-panel").waitFor();
@@ -143,10 +187,26 @@ describe("the day's waiting list, without JavaScript", () => {
     // A new visit to the form, same person again: nothing more is revealed.
     await page.context().clearCookies();
     await page.context().addCookies([{ name: "lng", value: "de", url: baseUrl() }]);
-    await page.goto(`/book/stadtbibliothek/wait?day=${day}`);
+    await page.goto(`/book/stadtbibliothek/wait?day=${day.iso}`);
     await join();
     await page.getByText("Sie stehen schon auf der Liste.").waitFor();
     expect(await page.locator(".reference-panel").count()).toBe(0);
     await page.context().close();
+
+    // A caller asks by phone for the same day: the librarian puts him on the list from the day view, by keyboard.
+    const desk = await staffPage("librarian");
+    await desk.goto(`/team/appointments?day=${day.iso}`);
+    await waitForHydration(desk);
+    await tabTo(desk, 'form#desk-day-wait input[name="firstName"]', 80);
+    await desk.keyboard.type("Otto");
+    await desk.keyboard.press("Tab");
+    await desk.keyboard.type("0151 6123 4597");
+    await tabTo(desk, "form#desk-day-wait button[type=submit]");
+    await desk.keyboard.press("Enter");
+    const added = desk.getByRole("status").filter({ hasText: "Otto steht auf der Warteliste." });
+    await added.waitFor();
+    expect(((await added.locator("strong").textContent()) ?? "").trim()).toMatch(REFERENCE);
+    await expect(desk.locator("section[aria-labelledby=day-waits] ol li").allTextContents()).resolves.toEqual([expect.stringContaining("Ilse"), expect.stringContaining("Otto")]);
+    await desk.context().close();
   });
 });

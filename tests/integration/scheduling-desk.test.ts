@@ -4,8 +4,10 @@ import { describe, expect, it } from "vitest";
 
 import { bookAppointment, BookingInput } from "~/capabilities/scheduling/appointments.server";
 import { freeSlots, loadSchedule } from "~/capabilities/scheduling/availability.server";
-import { bookForCaller, cancelByStaff, dayView, OutcomeInput, recordOutcome, StaffBookingInput } from "~/capabilities/scheduling/desk.server";
-import { JoinDayWaitInput, joinDayWaitingList, offerFreedPlaces } from "~/capabilities/scheduling/day-waits.server";
+import { bookForCaller, cancelByStaff, dayView, MoveInput, moveByStaff, OutcomeInput, recordOutcome, StaffBookingInput } from "~/capabilities/scheduling/desk.server";
+import { addCallerToDayWait, JoinDayWaitInput, joinDayWaitingList, offerFreedPlaces, waitingListDay } from "~/capabilities/scheduling/day-waits.server";
+import { AppointmentLookupInput, cancelMyAppointment } from "~/capabilities/scheduling/my-appointment.server";
+import { upcomingAppointments } from "~/capabilities/scheduling/person-scheduling.server";
 import { queueDueReminders, reminderTime } from "~/capabilities/scheduling/reminders.server";
 import { AddWalkInInput, addWalkIn, callNext, FinishWalkInInput, finishWalkIn, walkInQueue } from "~/capabilities/scheduling/walk-ins.server";
 import { withActor } from "~/context";
@@ -86,6 +88,26 @@ describe("staff booking for a caller", () => {
   });
 });
 
+describe("a caller calling about their booking", () => {
+  it("shows the desk their appointments still to come, where the staff member works, and logs the look", async () => {
+    clock.set("2026-11-23T10:00:00Z");
+    const phone = freshPhone();
+    const person = { firstName: "Hanne", phone, language: "de", contactPreference: "sms" };
+    const later = await bookForCaller(librarian, StaffBookingInput.parse({ locationId: library.id, slot: slotOf(tuesday.id, "2026-12-08T14:00:00.000Z"), person }));
+    const sooner = await bookForCaller(librarian, StaffBookingInput.parse({ locationId: library.id, slot: slotOf(tuesday.id, "2026-12-01T14:30:00.000Z"), person, pool: "internal" }));
+    const gone = await bookForCaller(librarian, StaffBookingInput.parse({ locationId: library.id, slot: slotOf(tuesday.id, "2026-12-08T14:30:00.000Z"), person }));
+    await cancelByStaff(librarian, gone.id);
+    const { personId } = await db.appointment.findUniqueOrThrow({ where: { id: later.id } });
+
+    const before = await db.auditEntry.count({ where: { action: "appointment.viewed", subjectId: personId } });
+    expect((await upcomingAppointments(librarian, personId)).map((a) => a.reference)).toEqual([sooner.reference, later.reference]);
+    expect(await db.auditEntry.count({ where: { action: "appointment.viewed", subjectId: personId } })).toBe(before + 1);
+    expect(await upcomingAppointments(volunteer, personId)).toEqual([]); // works elsewhere
+    clock.set("2026-12-01T14:31:00Z"); // the first has begun
+    expect((await upcomingAppointments(librarian, personId)).map((a) => a.reference)).toEqual([later.reference]);
+  });
+});
+
 describe("outcomes and cancellation", () => {
   it("records done or no-show only once the appointment has started, with known topics", async () => {
     clock.set("2026-11-23T10:00:00Z");
@@ -124,6 +146,65 @@ describe("outcomes and cancellation", () => {
     clock.set("2026-11-24T14:10:00Z");
     await expectAppError(recordOutcome(librarian, id, OutcomeInput.parse({ status: "done" })), 409, "desk:errors.appointmentCancelled");
     await expectAppError(cancelByStaff(volunteer, id), 403);
+  });
+
+  it("moves a caller to another time: the new place booked and confirmed, the old one free; a taken or begun one stays", async () => {
+    clock.set("2026-11-23T10:00:00Z");
+    const first = await bookForCaller(librarian, callerBooking("2026-12-01T13:00:00.000Z"));
+    const moved = await moveByStaff(librarian, first.id, MoveInput.parse({ choice: `phone~${tuesday.id}|2026-12-01T13:30:00.000Z`, idempotencyKey: "move-form-0001" }));
+    expect(moved.reference).not.toBe(first.reference);
+    expect(await db.appointment.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ status: "cancelled", seatKey: null });
+    const now = await db.appointment.findUniqueOrThrow({ where: { id: moved.id } });
+    expect(now).toMatchObject({ status: "booked", pool: "phone", channel: "phone", startsAt: new Date("2026-12-01T13:30:00.000Z"), personId: (await db.appointment.findUniqueOrThrow({ where: { id: first.id } })).personId });
+    const slots = await freeOn("2026-12-01");
+    expect(slots.find((s) => s.time === "14:00")!.free.phone).toBe(1); // the old place is free again
+    expect(slots.find((s) => s.time === "14:30")!.free.phone).toBe(0);
+    const confirmation = await db.message.findUniqueOrThrow({ where: { idempotencyKey: `appointment-booked:${moved.id}` } });
+    expect(confirmation.body).toContain(moved.reference);
+    expect(confirmation.body).toContain("14:30");
+    expect(await db.auditEntry.count({ where: { action: "appointment.moved", subjectId: first.id } })).toBe(1);
+    // The same form sent twice moves once.
+    expect((await moveByStaff(librarian, first.id, MoveInput.parse({ choice: `phone~${tuesday.id}|2026-12-01T13:30:00.000Z`, idempotencyKey: "move-form-0001" }))).id).toBe(moved.id);
+    expect(await db.appointment.count({ where: { startsAt: new Date("2026-12-01T13:30:00.000Z"), status: "booked" } })).toBe(1);
+    expect(await db.message.count({ where: { template: "appointmentBooked", idempotencyKey: { startsWith: "appointment-booked:" }, body: { contains: moved.reference } } })).toBe(1);
+
+    // The new time was just taken: refused, the booking stays where it was.
+    await bookForCaller(librarian, callerBooking("2026-12-01T14:00:00.000Z"));
+    await expectAppError(moveByStaff(librarian, moved.id, MoveInput.parse({ choice: `phone~${tuesday.id}|2026-12-01T14:00:00.000Z` })), 409, "scheduling:errors.slotTaken");
+    expect(await db.appointment.findUniqueOrThrow({ where: { id: moved.id } })).toMatchObject({ status: "booked", startsAt: new Date("2026-12-01T13:30:00.000Z") });
+    await expectAppError(moveByStaff(volunteer, moved.id, MoveInput.parse({ choice: `phone~${tuesday.id}|2026-12-01T14:30:00.000Z` })), 403);
+    expect(() => MoveInput.parse({ choice: "web~x|2026-12-01T14:30:00.000Z" })).toThrow();
+
+    clock.set("2026-12-01T13:35:00Z"); // begun
+    await expectAppError(moveByStaff(librarian, moved.id, MoveInput.parse({ choice: `phone~${tuesday.id}|2026-12-01T14:30:00.000Z` })), 409, "desk:errors.notMovable");
+  });
+
+  it("tells of a cancellation outside quiet hours, whether staff or the citizen cancelled, with the same details", async () => {
+    clock.set("2026-11-23T10:00:00Z");
+    const byStaff = await bookForCaller(librarian, callerBooking("2026-11-24T14:30:00.000Z"));
+    const phone = freshPhone();
+    const own = await bookAppointment(citizen, { ...webBooking(tuesday.id, "2026-11-24T14:30:00.000Z"), person: { firstName: "Gisela", phone: { e164: `+49${phone.replace(/\D/g, "").slice(1)}`, type: "mobile" as const }, language: "de", contactPreference: "sms" as const } });
+    const cancelled = (id: string) => db.message.findUniqueOrThrow({ where: { idempotencyKey: `appointment-cancelled:${id}` } });
+
+    clock.set("2026-11-23T20:30:00Z"); // Monday 21:30 in Berlin: quiet hours
+    await cancelByStaff(librarian, byStaff.id);
+    await cancelMyAppointment(citizen, AppointmentLookupInput.parse({ reference: own.reference, phone }));
+    const [staffMessage, citizenMessage] = await Promise.all([cancelled(byStaff.id), cancelled(own.id)]);
+    expect(staffMessage.sendAfter).toEqual(new Date("2026-11-24T08:00:00Z")); // 09:00 the next morning
+    expect(citizenMessage.sendAfter).toEqual(new Date("2026-11-24T08:00:00Z"));
+    for (const [message, reference] of [[staffMessage, byStaff.reference], [citizenMessage, own.reference]] as const) {
+      expect(message.body).toContain(reference);
+      expect(message.body).toContain("24. November 2026");
+      expect(message.body).toContain("15:30");
+      expect(message.body).toContain("Stadtbibliothek");
+    }
+
+    // In the daytime it goes at once.
+    clock.set("2026-11-23T10:00:00Z");
+    const later = await bookForCaller(librarian, callerBooking("2026-11-24T14:30:00.000Z", { pool: "internal" }));
+    clock.set("2026-11-23T15:00:00Z");
+    await cancelByStaff(librarian, later.id);
+    expect((await cancelled(later.id)).sendAfter).toEqual(new Date("2026-11-23T15:00:00Z"));
   });
 });
 
@@ -305,5 +386,44 @@ describe("waiting list for a fully booked day", () => {
     clock.set("2026-12-15T23:30:00Z"); // Wednesday 00:30: the day is over
     expect(await offerFreedPlaces(system)).toEqual({ booked: 0, expired: 1 });
     expect((await db.dayWait.findUniqueOrThrow({ where: { reference: second.reference! } })).status).toBe("expired");
+  });
+
+  it("takes names only for a day without a free online place, and points to the week with the free ones", async () => {
+    clock.set("2026-12-01T10:00:00Z"); // Tuesday; 22 December is three weeks on
+    const late = "2026-12-22";
+    expect(await waitingListDay(citizen, library.id, late)).toEqual({ state: "free", week: 3 });
+    const refused = await join("0151 69000010", late).then(() => null, (e: unknown) => e);
+    expect(refused).toBeInstanceOf(AppError);
+    expect(refused).toMatchObject({ status: 400, messageKey: "desk:errors.dayNotFull" });
+    expect(await db.dayWait.count({ where: { day: late } })).toBe(0);
+    expect(await db.person.count({ where: { phone: "+4915169000010" } })).toBe(0); // nothing half-written
+    expect(await db.message.count({ where: { template: "dayWaitJoined", toPhone: "+4915169000010" } })).toBe(0);
+
+    // Three of four online places gone: still refused. The last one gone (phone places left): the list opens.
+    const lateTimes = ["13:00", "13:30", "14:00", "14:30"].map((t) => `${late}T${t}:00.000Z`);
+    for (const iso of lateTimes.slice(0, 3)) await bookAppointment(citizen, webBooking(tuesday.id, iso));
+    await expectAppError(join("0151 69000010", late), 400, "desk:errors.dayNotFull");
+    await bookAppointment(citizen, webBooking(tuesday.id, lateTimes[3]));
+    expect(await waitingListDay(citizen, library.id, late)).toEqual({ state: "full" });
+    expect((await join("0151 69000010", late)).already).toBe(false);
+    // The phone places left that day stay kept for staff's callers: nobody on the list is booked into them.
+    expect((await freeOn(late)).every((slot) => slot.free.phone === 1)).toBe(true);
+    expect(await offerFreedPlaces(system)).toEqual({ booked: 0, expired: 0 });
+
+    // A day without hours is no day for the list either.
+    expect(await waitingListDay(citizen, library.id, "2026-12-16")).toEqual({ state: "noHours" });
+  });
+
+  it("lets staff put a caller on a full day's list where they book for callers, audit-logged, with the same rules", async () => {
+    clock.set("2026-12-01T10:00:00Z");
+    const input = (phone: string, day: string) => JoinDayWaitInput.parse({ firstName: "Otto", phone, day });
+    await expectAppError(addCallerToDayWait(volunteer, library.id, input("0151 69000020", "2026-12-22")), 403);
+    await expectAppError(addCallerToDayWait(librarian, library.id, input("0151 69000020", "2026-12-29")), 400, "desk:errors.dayNotFull");
+    const added = await addCallerToDayWait(librarian, library.id, input("0151 69000020", "2026-12-22")); // full since the test above
+    expect(added.already).toBe(false);
+    const wait = await db.dayWait.findUniqueOrThrow({ where: { reference: added.reference! } });
+    expect(await db.auditEntry.count({ where: { action: "dayWait.added", subjectId: wait.id, actorId: librarianRow.id } })).toBe(1);
+    expect(await db.message.count({ where: { template: "dayWaitJoined", toPhone: "+4915169000020" } })).toBe(1);
+    expect((await dayView(librarian, { locationId: library.id, day: "2026-12-22" })).waits.map((w) => w.person.firstName)).toContain("Otto");
   });
 });

@@ -1,5 +1,6 @@
 // Consultation hours (validation, overlaps, one-offs, closures, shares, audit) and a citizen's own appointment
 // (cancel and move by reference + phone; a wrong number looks like a wrong code; moving never loses the old one).
+import type { AppLoadContext } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 
 import { bookAppointment, BookingInput } from "~/capabilities/scheduling/appointments.server";
@@ -20,7 +21,8 @@ import {
 } from "~/capabilities/scheduling/my-appointment.server";
 import { withActor } from "~/context";
 import { AppError } from "~/lib/errors";
-import { appointmentCalendar, bookablePlaces, calendarToken, readCalendarToken } from "~/web/booking.server";
+import { appointmentAction } from "~/web/appointment.server";
+import { appointmentCalendar, bookablePlaces, calendarToken, readCalendarToken, slotWeek } from "~/web/booking.server";
 import { allowAppointmentLookup, APPOINTMENT_LOOKUP_TRIES, appointmentLookupFound } from "~/web/rate-limit.server";
 import { queueDueReminders } from "~/capabilities/scheduling/reminders.server";
 import { createTestServices } from "../helpers/db";
@@ -305,6 +307,36 @@ describe("a citizen's own appointment", () => {
     const still = await db.appointment.findUniqueOrThrow({ where: { id: old.id } });
     expect(still.status).toBe("booked");
     expect(still.seatKey).not.toBeNull();
+  });
+
+  it("shows under each day of the public list what its hours are for, in the reader's language", async () => {
+    await createHour(librarian, hourInput({ kind: "oneOff", weekday: "", onDate: "2026-12-05", startTime: "10:00", endTime: "11:00", topics: ["smartphone", "messenger"] }));
+    const day = (await slotWeek(citizen, library.id, 1, "de")).find((d) => d.day === "2026-12-05")!;
+    expect(day.topics).toEqual(["Smartphone", "Messenger und Videoanrufe"]);
+    const english = (await slotWeek(citizen, library.id, 1, "en")).find((d) => d.day === "2026-12-05")!;
+    expect(english.topics).toContain("Smartphone");
+    expect(english.topics).not.toContain("Messenger und Videoanrufe");
+    // Hours for no topic in particular say nothing.
+    expect((await slotWeek(citizen, library.id, 1, "de")).find((d) => d.day === "2026-12-01")!.topics).toEqual([]);
+  });
+
+  it("answers a move form sent twice with the one new appointment; another number with the same form learns nothing", async () => {
+    const number = phone();
+    const old = await book(tuesday.id, "2026-12-29T13:00:00.000Z", number);
+    const context = { services, nonce: "", clientIp: "198.51.100.9" } as unknown as AppLoadContext;
+    const send = async (phoneNumber: string) => {
+      const body = new URLSearchParams({ intent: "move", reference: old.reference, phone: phoneNumber, slot: `${tuesday.id}|2026-12-29T13:30:00.000Z`, key: "move-form-key-0001" });
+      const answer = await appointmentAction(new Request("http://localhost/appointment", { method: "POST", body }), context, "de");
+      return ("data" in answer ? answer.data : answer) as { step: string; appointment?: { reference: string } };
+    };
+    const first = await send(number);
+    const again = await send(number); // a double click: the old reference is already gone
+    expect(first.step).toBe("moved");
+    expect(again).toEqual(first);
+    const booked = await db.appointment.findMany({ where: { person: { phone: `+49${number.replace(/\D/g, "").slice(1)}` }, status: "booked" } });
+    expect(booked.map((a) => a.reference)).toEqual([first.appointment!.reference]);
+    expect(await db.message.count({ where: { template: "appointmentBooked", body: { contains: first.appointment!.reference } } })).toBe(1);
+    expect((await send(phone())).step).toBe("find");
   });
 
   it("lists the places with online hours and gives a calendar file without personal data behind a signed link", async () => {

@@ -60,6 +60,21 @@ export function formatSlot(at: Date, language: string, timeZone: string): string
   }
 }
 
+/** What every message about an appointment says: first name, reference (also spelled out), when and where. */
+export function appointmentMessageParams(
+  appointment: { reference: string; startsAt: Date },
+  person: { firstName: string; language: string },
+  location: { name: string; timeZone: string },
+) {
+  return {
+    firstName: person.firstName,
+    reference: appointment.reference,
+    spelled: spelledOut(appointment.reference),
+    when: formatSlot(appointment.startsAt, person.language, location.timeZone),
+    place: location.name,
+  };
+}
+
 /**
  * Books one place. `pool` says whose share of the capacity it uses: "web" for citizens online, "phone" when staff
  * book for a caller, "internal" for staff's own planning. Refusals: 400 slotNotOffered / slotInPast, 409
@@ -132,13 +147,7 @@ export async function bookAppointment(ctx: Ctx, input: BookingValues & { pool: P
         await ctx.messenger.send(tx, {
           to: person,
           template: "appointmentBooked",
-          params: {
-            firstName: person.firstName,
-            reference: appointment.reference,
-            spelled: spelledOut(appointment.reference),
-            when: formatSlot(slot.startsAt, person.language, timeZone),
-            place: schedule.location.name,
-          },
+          params: appointmentMessageParams({ reference: appointment.reference, startsAt: slot.startsAt }, person, schedule.location),
           idempotencyKey: `appointment-booked:${appointment.id}`,
           // Booked late in the evening: the confirmation waits for the morning (the reference is on screen already).
           sendAfter: nextSendableTime(now, timeZone),

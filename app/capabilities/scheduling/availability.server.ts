@@ -7,7 +7,8 @@ import { ONLINE_LEAD_MINUTES, type Pool } from "./values";
 
 export interface Schedule {
   location: { id: string; timeZone: string; name: string };
-  hours: HourRule[];
+  /** The hours as stored (their topics too, a JSON list of topic keys). */
+  hours: (HourRule & { topics?: string })[];
   closures: ClosureRule[];
 }
 

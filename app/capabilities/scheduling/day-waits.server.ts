@@ -1,13 +1,17 @@
 // The waiting list for a fully booked day: citizens leave first name and phone; when a place on that day frees up
-// (any cancellation), the first one waiting gets it booked and is told by SMS or call. Past days expire.
+// (any cancellation), the first one waiting gets it booked and is told by SMS or call. Past days expire. Only a day
+// without a free online place takes names: a day with free places sends people to book one of them instead.
 import { z } from "zod";
-import type { Ctx } from "~/context";
-import { AppError } from "~/lib/errors";
+import type { Ctx, Tx } from "~/context";
+import type { Db } from "~/db.server";
+import { AppError, forbidden } from "~/lib/errors";
+import { audit } from "~/capabilities/privacy/audit.server";
+import { can, type StaffActor } from "~/capabilities/people/permissions";
 import { formatPhone, parsePhone } from "~/lib/phone.server";
 import { newReferenceCode, spelledOut } from "~/lib/reference-code";
 import { findOrCreatePerson, NewPersonInput } from "~/capabilities/people/persons.server";
-import { bookAppointment, formatSlot } from "./appointments.server";
-import { freeSlots, loadSchedule, localDay } from "./availability.server";
+import { appointmentMessageParams, bookAppointment } from "./appointments.server";
+import { freeSlots, loadSchedule, localDay, type Schedule } from "./availability.server";
 import { generateSlots } from "./slots";
 import { BOOKING_HORIZON_DAYS } from "./values";
 
@@ -25,15 +29,18 @@ export async function joinDayWaitingList(ctx: Ctx, locationId: string, input: z.
     const today = localDay(now, timeZone);
     const last = localDay(new Date(now.getTime() + BOOKING_HORIZON_DAYS * 86_400_000), timeZone);
     if (input.day < today || input.day > last) throw new AppError(400, "desk:errors.dayOutOfRange");
-    if (!generateSlots(schedule.hours, schedule.closures, { fromDay: input.day, toDay: input.day, timeZone }).length) {
-      throw new AppError(400, "desk:errors.noHoursThatDay");
-    }
+    const day = await dayState(tx, schedule, input.day, now);
+    if (day.state === "noHours") throw new AppError(400, "desk:errors.noHoursThatDay");
+    if (day.state === "free") throw new AppError(400, "desk:errors.dayNotFull", { week: day.week });
     const person = await findOrCreatePerson(tx, input);
     const earlier = await tx.dayWait.findUnique({ where: { personId_locationId_day: { personId: person.id, locationId, day: input.day } } });
     if (earlier) return { already: true as const, reference: null };
     let reference = newReferenceCode();
     while (await tx.dayWait.findUnique({ where: { reference }, select: { id: true } })) reference = newReferenceCode();
     const wait = await tx.dayWait.create({ data: { reference, personId: person.id, locationId, day: input.day, createdAt: now } });
+    if (ctx.actor.kind === "staff") {
+      await audit(tx, ctx, { action: "dayWait.added", subjectType: "DayWait", subjectId: wait.id, locationId });
+    }
     await ctx.messenger.send(tx, {
       to: person,
       template: "dayWaitJoined",
@@ -42,6 +49,39 @@ export async function joinDayWaitingList(ctx: Ctx, locationId: string, input: z.
     });
     return { already: false as const, reference };
   });
+}
+
+/** Staff put a caller on a full day's list (the same rules as on the web); only where they book for callers. */
+export async function addCallerToDayWait(ctx: Ctx & { actor: StaffActor }, locationId: string, input: z.output<typeof JoinDayWaitInput>) {
+  if (!can(ctx.actor, "appointment:manage", locationId)) throw forbidden("appointment:manage");
+  return joinDayWaitingList(ctx, locationId, input);
+}
+
+export type DayState = { state: "noHours" } | { state: "full" } | { state: "free"; week: number };
+
+/**
+ * Whether a day at a place is fully booked for citizens: it has hours citizens can book (an online share), and
+ * none of its slots still to come has a free online place. A day with free places says which week of the public
+ * list (0 = this week) shows them.
+ */
+export async function dayState(db: Db | Tx, schedule: Schedule, day: string, now: Date): Promise<DayState> {
+  const online = generateSlots(schedule.hours, schedule.closures, { fromDay: day, toDay: day, timeZone: schedule.location.timeZone }).filter(
+    (slot) => slot.capacity.web > 0,
+  );
+  if (!online.length) return { state: "noHours" };
+  const free = await freeSlots(db, schedule, { fromDay: day, toDay: day, now });
+  if (!free.some((slot) => slot.free.web > 0)) return { state: "full" };
+  const today = localDay(now, schedule.location.timeZone);
+  const days = Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+  return { state: "free", week: Math.floor(days / 7) };
+}
+
+/** The waiting-list page's question: is this day at this place full (so the form is offered)? */
+export async function waitingListDay(ctx: Ctx, locationId: string, day: string): Promise<DayState> {
+  const now = ctx.clock.now();
+  const schedule = await loadSchedule(ctx.db, locationId, now);
+  if (!schedule) return { state: "noHours" };
+  return dayState(ctx.db, schedule, day, now);
 }
 
 /** "Dienstag, 8. Dezember 2026" */
@@ -56,8 +96,8 @@ export function formatDay(day: string, language: string): string {
 }
 
 /**
- * The job: past days expire; on days with people waiting and a free online or phone place, the first waiting
- * person gets the earliest free place booked (exactly once: the idempotency key is the waiting entry's).
+ * The job: past days expire; on days with people waiting and a free online place, the first waiting person gets
+ * the earliest free place booked (exactly once: the idempotency key is the waiting entry's).
  */
 export async function offerFreedPlaces(ctx: Ctx): Promise<{ booked: number; expired: number }> {
   const now = ctx.clock.now();
@@ -72,8 +112,9 @@ export async function offerFreedPlaces(ctx: Ctx): Promise<{ booked: number; expi
       expired += (await ctx.db.dayWait.updateMany({ where: { locationId, day, status: "waiting" }, data: { status: "expired" } })).count;
       continue;
     }
+    // Online places only: the list is for a day full online, and the phone share stays kept for staff's callers.
     const free = (await freeSlots(ctx.db, schedule, { fromDay: day, toDay: day, now })).flatMap((slot) =>
-      (["web", "phone"] as const).flatMap((pool) => Array.from({ length: slot.free[pool] }, () => ({ slot, pool }))),
+      Array.from({ length: slot.free.web }, () => ({ slot, pool: "web" as const })),
     );
     const location = await ctx.db.location.findUnique({ where: { id: locationId }, select: { phone: true } });
     const waiting = await ctx.db.dayWait.findMany({ where: { locationId, day, status: "waiting" }, include: { person: true }, orderBy: { createdAt: "asc" } });
@@ -115,11 +156,7 @@ export async function offerFreedPlaces(ctx: Ctx): Promise<{ booked: number; expi
             to: person,
             template: "dayWaitOffered",
             params: {
-              firstName: person.firstName,
-              reference: appointment.reference,
-              spelled: spelledOut(appointment.reference),
-              when: formatSlot(startsAt, person.language, timeZone),
-              place: schedule.location.name,
+              ...appointmentMessageParams({ reference: appointment.reference, startsAt }, person, schedule.location),
               phone: location?.phone ? formatPhone(location.phone) : "",
             },
             idempotencyKey: `day-wait-offered:${wait.id}`,

@@ -8,11 +8,11 @@ import { AppError, forbidden, notFound } from "~/lib/errors";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { can, type StaffActor } from "~/capabilities/people/permissions";
 import { OPEN_STATUSES } from "~/capabilities/helpdesk/values";
-import { bookAppointment, BookingInput, formatSlot, releasePlace } from "./appointments.server";
+import { appointmentMessageParams, bookAppointment, BookingInput, releasePlace } from "./appointments.server";
+import { nextSendableTime } from "~/lib/quiet-hours";
 import { loadSchedule, localDay } from "./availability.server";
 import { generateSlots } from "./slots";
 import { POOLS, type Pool } from "./values";
-import { spelledOut } from "~/lib/reference-code";
 
 type StaffCtx = Ctx & { actor: StaffActor };
 
@@ -24,12 +24,12 @@ export const StaffBookingInput = BookingInput.extend({
 });
 
 /** The desk's form: one radio list of "<pool>~<hourId>|<startsAt>", phone places first, then internal ones. */
+const DeskChoice = z
+  .string({ error: "scheduling:errors.slotRequired" })
+  .regex(/^(phone|internal)~[^|~]+\|\d{4}-\d{2}-\d{2}T[\d:.]+Z$/, { error: "scheduling:errors.slotRequired" });
+
 export const DeskBookingInput = BookingInput.omit({ slot: true })
-  .extend({
-    choice: z
-      .string({ error: "scheduling:errors.slotRequired" })
-      .regex(/^(phone|internal)~[^|~]+\|\d{4}-\d{2}-\d{2}T[\d:.]+Z$/, { error: "scheduling:errors.slotRequired" }),
-  })
+  .extend({ choice: DeskChoice })
   .transform(({ choice, ...rest }) => {
     const [pool, slot] = choice.split("~") as ["phone" | "internal", string];
     return { ...rest, pool, slot };
@@ -191,15 +191,60 @@ export async function cancelByStaff(ctx: StaffCtx, appointmentId: string) {
     await ctx.messenger.send(tx, {
       to: person,
       template: "appointmentCancelled",
-      params: {
-        firstName: person.firstName,
-        reference: appointment.reference,
-        spelled: spelledOut(appointment.reference),
-        when: formatSlot(appointment.startsAt, person.language, location.timeZone),
-        place: location.name,
-      },
+      params: appointmentMessageParams(appointment, person, location),
+      // Like the citizen's own cancellation: never in quiet hours (a late call at the desk is told in the morning).
+      sendAfter: nextSendableTime(now, location.timeZone),
       idempotencyKey: `appointment-cancelled:${appointment.id}`,
     });
     await audit(tx, ctx, { action: "appointment.cancelled", subjectType: "Appointment", subjectId: appointmentId, locationId: appointment.locationId });
   });
+}
+
+/** The desk's "another time" form: one radio list like booking for a caller, and the form's idempotency key. */
+export const MoveInput = z
+  .object({
+    choice: DeskChoice,
+    idempotencyKey: z.string().trim().min(8).max(100).optional(),
+  })
+  .transform(({ choice, idempotencyKey }) => {
+    const [pool, slot] = choice.split("~") as ["phone" | "internal", string];
+    return { pool, slot, idempotencyKey };
+  });
+
+/**
+ * A caller asks for another time: books the new place (phone or internal share; the person gets its
+ * confirmation with the new reference), then frees the old one — as when citizens move their own on the web, so a
+ * new time just taken leaves the old booking as it was. Not once it has begun. Audit-logged.
+ */
+export async function moveByStaff(ctx: StaffCtx, appointmentId: string, input: z.output<typeof MoveInput>) {
+  const old = await manageable(ctx, appointmentId);
+  if (input.idempotencyKey) {
+    // The same form sent again (a double click, a retry): the move already happened.
+    const earlier = await ctx.db.appointment.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true, reference: true } });
+    if (earlier) return { ...earlier, replayed: true };
+  }
+  if (old.status !== "booked" || old.startsAt <= ctx.clock.now()) throw new AppError(409, "desk:errors.notMovable");
+  const person = await ctx.db.person.findUniqueOrThrow({ where: { id: old.personId } });
+  const booked = await bookAppointment(ctx, {
+    locationId: old.locationId,
+    slot: input.slot,
+    person: {
+      firstName: person.firstName,
+      phone: { e164: person.phone, type: person.phoneType === "landline" ? "landline" : "mobile" },
+      language: person.language,
+      contactPreference: person.contactPreference === "voice" ? "voice" : "sms",
+    },
+    concern: old.concern ?? undefined,
+    wantsEarlyReminder: old.wantsEarlyReminder,
+    idempotencyKey: input.idempotencyKey,
+    pool: input.pool,
+    channel: "phone",
+  });
+  await ctx.db.$transaction(async (tx) => {
+    const still = await tx.appointment.findFirst({ where: { id: old.id, status: "booked" }, select: { id: true } });
+    if (!still || booked.id === old.id) return;
+    await releasePlace(tx, old.id, "cancelled", ctx.clock.now());
+    await audit(tx, ctx, { action: "appointment.moved", subjectType: "Appointment", subjectId: old.id, locationId: old.locationId, details: { to: booked.id } });
+  });
+  return booked;
 }

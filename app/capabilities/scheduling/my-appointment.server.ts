@@ -6,8 +6,7 @@ import type { Ctx } from "~/context";
 import { AppError } from "~/lib/errors";
 import { parsePhone } from "~/lib/phone.server";
 import { nextSendableTime } from "~/lib/quiet-hours";
-import { bookAppointment, formatSlot, releasePlace } from "./appointments.server";
-import { spelledOut } from "~/lib/reference-code";
+import { appointmentMessageParams, bookAppointment, releasePlace } from "./appointments.server";
 
 export const AppointmentLookupInput = z.object({
   reference: z
@@ -26,21 +25,30 @@ export type AppointmentLookup = z.output<typeof AppointmentLookupInput>;
 
 const NOT_FOUND = "booking:manage.notFound";
 
+const include = {
+  person: true,
+  location: { select: { id: true, name: true, slug: true, street: true, postalCode: true, city: true, timeZone: true } },
+} as const;
+
 /** The booked, not yet begun appointment with this reference for this phone number, or null. */
 export async function findMyAppointment(ctx: Ctx, lookup: AppointmentLookup) {
   const phone = parsePhone(lookup.phone);
   if (!phone) return null;
-  const appointment = await ctx.db.appointment.findUnique({
-    where: { reference: lookup.reference },
-    include: {
-      person: true,
-      location: {
-        select: { id: true, name: true, slug: true, street: true, postalCode: true, city: true, timeZone: true },
-      },
-    },
-  });
+  const appointment = await ctx.db.appointment.findUnique({ where: { reference: lookup.reference }, include });
   if (!appointment || appointment.person.phone !== phone.e164) return null;
   if (appointment.status !== "booked" || appointment.startsAt <= ctx.clock.now()) return null;
+  return appointment;
+}
+
+/**
+ * The appointment a move form already made (the same form sent twice: the old reference is gone by then), for
+ * this phone number only, or null.
+ */
+export async function findMovedAppointment(ctx: Ctx, lookup: AppointmentLookup, idempotencyKey: string) {
+  const phone = parsePhone(lookup.phone);
+  if (!phone) return null;
+  const appointment = await ctx.db.appointment.findUnique({ where: { idempotencyKey }, include });
+  if (!appointment || appointment.person.phone !== phone.e164 || appointment.status !== "booked") return null;
   return appointment;
 }
 
@@ -66,13 +74,7 @@ export async function cancelMyAppointment(ctx: Ctx, lookup: AppointmentLookup) {
     await ctx.messenger.send(tx, {
       to: person,
       template: "appointmentCancelled",
-      params: {
-        firstName: person.firstName,
-        reference: appointment.reference,
-        spelled: spelledOut(appointment.reference),
-        when: formatSlot(appointment.startsAt, person.language, location.timeZone),
-        place: location.name,
-      },
+      params: appointmentMessageParams(appointment, person, location),
       sendAfter: nextSendableTime(now, location.timeZone),
       idempotencyKey: `appointment-cancelled:${appointment.id}`,
     });
@@ -88,6 +90,10 @@ export async function moveMyAppointment(
   ctx: Ctx,
   lookup: AppointmentLookup & { slot: string; idempotencyKey?: string }
 ) {
+  if (lookup.idempotencyKey) {
+    const replayed = await findMovedAppointment(ctx, lookup, lookup.idempotencyKey);
+    if (replayed) return { id: replayed.id, reference: replayed.reference, replayed: true };
+  }
   const old = await mine(ctx, lookup);
   const booked = await bookAppointment(ctx, {
     locationId: old.locationId,

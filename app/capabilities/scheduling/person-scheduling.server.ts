@@ -28,3 +28,27 @@ export async function personScheduling(ctx: Ctx & { actor: StaffActor }, personI
   ]);
   return { appointments, callbacks };
 }
+
+/**
+ * A caller's appointments still to come (booked, at places the staff member may see), for the desk when they call
+ * to move or cancel one. The look is audit-logged.
+ */
+export async function upcomingAppointments(ctx: Ctx & { actor: StaffActor }, personId: string) {
+  if (!can(ctx.actor, "schedule:view")) return [];
+  const scope = locationScope(ctx.actor);
+  const appointments = await ctx.db.appointment.findMany({
+    where: { personId, status: "booked", startsAt: { gt: ctx.clock.now() }, ...(scope === "all" ? {} : { locationId: { in: [...scope] } }) },
+    orderBy: { startsAt: "asc" },
+    take: 5,
+    select: { id: true, reference: true, startsAt: true, location: { select: { name: true, timeZone: true } } },
+  });
+  if (appointments.length) {
+    await audit(ctx.db, ctx, {
+      action: "appointment.viewed",
+      subjectType: "Person",
+      subjectId: personId,
+      details: { appointments: appointments.length, via: "desk" },
+    });
+  }
+  return appointments;
+}

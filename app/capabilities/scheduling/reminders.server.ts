@@ -6,9 +6,8 @@ import { CalendarDateTime, fromDate, toCalendarDate, toZoned } from "@internatio
 import type { Ctx } from "~/context";
 import { Prisma } from "~/generated/prisma/client";
 import { nextSendableTime } from "~/lib/quiet-hours";
-import { formatSlot, reminderKeyPrefix } from "./appointments.server";
+import { appointmentMessageParams, reminderKeyPrefix } from "./appointments.server";
 import { localDay } from "./availability.server";
-import { spelledOut } from "~/lib/reference-code";
 
 export const REMINDER_HOUR = 10;
 export const SOON_HOURS = 2;
@@ -71,13 +70,7 @@ export async function queueDueReminders(ctx: Ctx): Promise<number> {
           await ctx.messenger.send(tx, {
             to: person,
             template: TEMPLATES[kind],
-            params: {
-              firstName: person.firstName,
-              reference: appointment.reference,
-              spelled: spelledOut(appointment.reference),
-              when: formatSlot(appointment.startsAt, person.language, location.timeZone),
-              place: location.name,
-            },
+            params: appointmentMessageParams(appointment, person, location),
             sendAfter: at,
             idempotencyKey,
           });

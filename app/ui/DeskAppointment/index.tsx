@@ -1,5 +1,5 @@
 // One appointment at the desk: when and who, then what happened (done / no-show, topics, note, a ticket) and,
-// while it is still booked, cancelling it for the caller.
+// while it is still booked, another time or cancelling it for the caller.
 import { Form } from "@remix-run/react";
 import type { SubmissionResult } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
@@ -21,6 +21,7 @@ export interface AppointmentData {
   channel: string;
   startsAt: string;
   concern: string | null;
+  wantsEarlyReminder: boolean;
   outcomeTopics: string[];
   outcomeNote: string | null;
   ticketId: string | null;
@@ -43,6 +44,7 @@ export function AppointmentFacts({ appointment }: { appointment: AppointmentData
         { key: "status", label: t("appointment.status"), value: <Tag>{t(`status.${appointment.status}`)}</Tag> },
         { key: "channel", label: t("appointment.channel"), value: t(`channel.${appointment.channel}`) },
         { key: "concern", label: t("appointment.concern"), value: appointment.concern ?? t("appointment.noConcern") },
+        { key: "reminders", label: t("appointment.reminders"), value: appointment.wantsEarlyReminder ? t("appointment.remindersBoth") : t("appointment.remindersDayBefore") },
         ...(appointment.bookedBy ? [{ key: "bookedBy", label: t("appointment.bookedBy"), value: appointment.bookedBy }] : []),
         ...(appointment.helper ? [{ key: "helper", label: t("appointment.helper"), value: appointment.helper }] : []),
       ]}
@@ -114,6 +116,43 @@ export function OutcomeForm({
         </p>
         <Button type="submit">{t("appointment.saveOutcome")}</Button>
       </Form>
+    </section>
+  );
+}
+
+export interface MoveData {
+  slots: { value: string; startsAt: string; pool: "phone" | "internal" }[];
+  idempotencyKey: string;
+}
+
+/** Another time for a caller: the next free phone (then internal) places, the first one chosen, so Enter moves. */
+export function MoveForm({ move, timeZone, lastResult }: { move: MoveData; timeZone: string; lastResult: SubmissionResult<string[]> | null | undefined }) {
+  const { t, i18n } = useTranslation("desk");
+  const [form, fields] = useAppForm<{ choice: string }>({ id: "desk-move", lastResult, defaultValue: { choice: move.slots[0]?.value ?? "" } });
+  const when = new Intl.DateTimeFormat(i18n.language, { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit", timeZone });
+  return (
+    <section aria-labelledby="move-heading">
+      <h2 id="move-heading">{t("appointment.moveHeading")}</h2>
+      <ErrorSummary errors={formErrors(form)} />
+      {move.slots.length ? (
+        <Form method="post" {...formProps(form)}>
+          <input type="hidden" name="intent" value="move" />
+          <input type="hidden" name="idempotencyKey" value={move.idempotencyKey} />
+          <RadioGroup
+            {...fieldProps(fields.choice)}
+            label={t("appointment.moveSlots")}
+            description={t("appointment.moveHint")}
+            options={move.slots.map((s) => ({
+              value: s.value,
+              label: when.format(new Date(s.startsAt)),
+              description: s.pool === "internal" ? t("book.internalPlace") : t("book.phonePlace"),
+            }))}
+          />
+          <Button type="submit">{t("appointment.move")}</Button>
+        </Form>
+      ) : (
+        <p>{t("book.noSlots")}</p>
+      )}
     </section>
   );
 }

@@ -4,11 +4,12 @@ import { Form, Link } from "@remix-run/react";
 import type { SubmissionResult } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/ui/Button";
+import { Checkbox } from "~/ui/Checkbox";
 import { ErrorSummary } from "~/ui/ErrorSummary";
 import { RadioGroup } from "~/ui/RadioGroup";
 import { Select } from "~/ui/Select";
 import { TextField } from "~/ui/TextField";
-import { fieldProps, formErrors, formProps, useAppForm } from "~/ui/forms";
+import { checkboxProps, fieldProps, formErrors, formProps, useAppForm } from "~/ui/forms";
 import "./DeskBooking.css";
 
 type Result = SubmissionResult<string[]> | null | undefined;
@@ -42,11 +43,13 @@ export interface BookingStepData {
   caller: { phone: { e164: string; display: string; type: string }; person: { id: string; name: string } | null };
   location: { id: string; name: string; timeZone: string };
   slots: { value: string; startsAt: string; pool: "phone" | "internal" }[];
+  /** The known caller's appointments still to come: calling to move or cancel one is one step away. */
+  upcoming: { id: string; reference: string; startsAt: string; timeZone: string; place: string }[];
   idempotencyKey: string;
   languages: { code: string; name: string }[];
 }
 
-type BookingFields = { person: { firstName: string; language: string }; choice: string; concern: string };
+type BookingFields = { person: { firstName: string; language: string }; choice: string; concern: string; wantsEarlyReminder: string };
 
 export function BookingStep({ step, lastResult }: { step: BookingStepData; lastResult: Result }) {
   const { t, i18n } = useTranslation("desk");
@@ -77,6 +80,23 @@ export function BookingStep({ step, lastResult }: { step: BookingStepData; lastR
           ) : null}
         </p>
       </section>
+      {step.upcoming.length ? (
+        <section aria-labelledby="desk-upcoming-heading" className="desk-booking__upcoming">
+          <h3 id="desk-upcoming-heading">{t("book.upcomingHeading")}</h3>
+          <p>{t("book.upcomingHint")}</p>
+          <ul>
+            {step.upcoming.map((a) => (
+              <li key={a.id}>
+                <Link to={`/team/appointments/${a.id}`}>
+                  <span dir="ltr">{a.reference}</span> –{" "}
+                  {new Intl.DateTimeFormat(i18n.language, { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit", timeZone: a.timeZone }).format(new Date(a.startsAt))}
+                </Link>{" "}
+                · {a.place}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <Form method="post" {...formProps(form)}>
         <input type="hidden" name="intent" value="book" />
         <input type="hidden" name="phone" value={caller.phone.e164} />
@@ -104,6 +124,9 @@ export function BookingStep({ step, lastResult }: { step: BookingStepData; lastR
           <p role="status">{t("book.noSlots")}</p>
         )}
         <TextField {...fieldProps(fields.concern)} label={t("book.concern")} optional multiline rows={3} />
+        <Checkbox {...checkboxProps(fields.wantsEarlyReminder)} description={t("book.earlyReminderHint")}>
+          {t("book.earlyReminder")}
+        </Checkbox>
         <Button type="submit">{t("book.submit")}</Button>
       </Form>
     </>

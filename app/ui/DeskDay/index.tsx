@@ -1,7 +1,12 @@
 // One day at the desk: the place and day (a plain GET form, nothing personal), the slots with who is booked,
-// free places per pool, the walk-in queue in brief, and the day's waiting list.
+// free places per pool, the walk-in queue in brief, and the day's waiting list (with a form for callers when the
+// day is fully booked online).
 import { Form } from "@remix-run/react";
+import type { SubmissionResult } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
+import { ErrorSummary } from "~/ui/ErrorSummary";
+import { TextField } from "~/ui/TextField";
+import { fieldProps, formErrors, formProps, useAppForm } from "~/ui/forms";
 import { Button, ButtonLink } from "~/ui/Button";
 import { NativeDateInput } from "~/ui/DateField";
 import { Link } from "~/ui/Link";
@@ -25,6 +30,7 @@ export interface DayData {
   loose: Booking[];
   walkIns: { waiting: number; called: number; done: number };
   waits: { id: string; name: string; status: string }[];
+  waitOpen: boolean;
 }
 
 const shift = (day: string, days: number) => {
@@ -107,7 +113,43 @@ export function DaySlots({ view }: { view: DayData }) {
   );
 }
 
-export function DaySide({ view }: { view: DayData }) {
+function DayWaitIntake({ view, lastResult, added }: { view: DayData; lastResult: SubmissionResult<string[]> | null | undefined; added: AddedWait | null }) {
+  const { t } = useTranslation("desk");
+  const [form, fields] = useAppForm<{ firstName: string; phone: string }>({ id: "desk-day-wait", lastResult });
+  return (
+    <>
+      {added ? (
+        <p role="status" className="notice">
+          {added.already ? t("day.waitAlready", { name: added.name }) : t("day.waitAdded", { name: added.name })}{" "}
+          {added.reference ? (
+            <>
+              {t("day.waitReference")} <strong dir="ltr">{added.reference}</strong>
+            </>
+          ) : null}
+        </p>
+      ) : null}
+      <h3 id="day-wait-add">{t("day.waitAddHeading")}</h3>
+      <ErrorSummary errors={formErrors(form)} />
+      <Form method="post" {...formProps(form)} aria-labelledby="day-wait-add">
+        <input type="hidden" name="locationId" value={view.location.id} />
+        <input type="hidden" name="day" value={view.day} />
+        <TextField {...fieldProps(fields.firstName)} label={t("day.waitFirstName")} autoComplete="off" width="medium" />
+        <TextField {...fieldProps(fields.phone)} label={t("day.waitPhone")} type="tel" autoComplete="off" width="medium" />
+        <Button type="submit" variant="secondary">
+          {t("day.waitAdd")}
+        </Button>
+      </Form>
+    </>
+  );
+}
+
+interface AddedWait {
+  name: string;
+  reference: string | null;
+  already: boolean;
+}
+
+export function DaySide({ view, lastResult, added }: { view: DayData; lastResult?: SubmissionResult<string[]> | null; added?: AddedWait | null }) {
   const { t } = useTranslation("desk");
   return (
     <div className="desk-day__side">
@@ -133,6 +175,7 @@ export function DaySide({ view }: { view: DayData }) {
         ) : (
           <p>{t("day.noWaits")}</p>
         )}
+        {view.waitOpen ? <DayWaitIntake view={view} lastResult={lastResult} added={added ?? null} /> : null}
       </section>
     </div>
   );

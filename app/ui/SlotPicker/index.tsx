@@ -12,6 +12,8 @@ export interface SlotDay {
   slots: { value: string; time: string }[];
   /** The day has consultation hours but no free online place. */
   fullyBooked: boolean;
+  /** What the day's hours are for, by name (shown under the day). */
+  topics?: string[];
 }
 
 export interface SlotPickerProps {
@@ -25,8 +27,16 @@ export interface SlotPickerProps {
   emptyText: ReactNode;
 }
 
+function listFormat(lng: string) {
+  try {
+    return new Intl.ListFormat(lng, { type: "conjunction" });
+  } catch {
+    return new Intl.ListFormat("de", { type: "conjunction" });
+  }
+}
+
 export function SlotPicker({ id, name, legend, days, errors, fullDay, emptyText }: SlotPickerProps) {
-  const { t } = useTranslation("booking");
+  const { t, i18n } = useTranslation("booking");
   const errorId = `${id}-error`;
   let first = true;
   return (
@@ -42,6 +52,7 @@ export function SlotPicker({ id, name, legend, days, errors, fullDay, emptyText 
           <legend>
             <h2 className="slot-picker__heading">{day.label}</h2>
           </legend>
+          {day.topics?.length ? <p className="slot-picker__topics">{t("slots.topics", { topics: listFormat(i18n.language).format(day.topics) })}</p> : null}
           {day.slots.length ? (
             <div className="radios radios--inline">
               {day.slots.map((slot) => {
