@@ -2,6 +2,7 @@
 // The caller logs the look: the person page writes ONE audit entry per view (personPage in app/web/tickets.server.ts),
 // with these counts in its details.
 import type { Ctx } from "~/context";
+import { audit } from "~/capabilities/privacy/audit.server";
 import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
 
 export async function personScheduling(ctx: Ctx & { actor: StaffActor }, personId: string) {
