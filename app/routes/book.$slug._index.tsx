@@ -25,6 +25,7 @@ import {
 } from "~/web/booking.server";
 import { errorResponse } from "~/web/errors.server";
 import type { RouteHandle } from "~/web/handle";
+import { readForm } from "~/web/forms.server";
 
 export const handle: RouteHandle = { titleKey: "booking:slots.title" };
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
@@ -52,7 +53,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const place = await placeBySlug(context.services.db, params.slug ?? "");
   if (!place) throw errorResponse(notFound("location"));
-  const slot = String((await request.formData()).get("slot") ?? "");
+  const slot = String((await readForm(request)).get("slot") ?? "");
   if (!/^[^|]+\|\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(slot)) {
     return data({ error: "scheduling:errors.slotRequired" }, { status: 400 });
   }

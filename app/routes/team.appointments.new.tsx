@@ -11,7 +11,7 @@ import { BookingStep, CallerStep } from "~/ui/DeskBooking";
 import { PageHeading } from "~/ui/Layout";
 import { BackLink } from "~/ui/Link";
 import { bookingStep, deskLocations, LookupInput } from "~/web/desk.server";
-import { parseForm } from "~/web/forms.server";
+import { parseForm, readForm } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
 import { requireStaff } from "~/web/session.server";
 import { attempt, refusalReply } from "~/web/tickets.server";
@@ -25,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "appointment:manage");
-  const form = await request.clone().formData();
+  const form = await readForm(request.clone());
 
   if (form.get("intent") !== "book") {
     const { submission } = await parseForm(request, LookupInput.extend({ phone: PhoneInput }));

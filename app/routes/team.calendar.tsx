@@ -12,6 +12,7 @@ import { PageHeading } from "~/ui/Layout";
 import { errorResponse } from "~/web/errors.server";
 import type { RouteHandle } from "~/web/handle";
 import { requireStaff } from "~/web/session.server";
+import { readForm } from "~/web/forms.server";
 
 export const handle: RouteHandle = { titleKey: "callbacks:calendar.title", hydrate: true };
 
@@ -22,7 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "team:view");
-  const intent = (await request.formData()).get("intent");
+  const intent = (await readForm(request)).get("intent");
   if (intent === "create") {
     const token = await createCalendarToken(ctx);
     // Shown once, on this answer only: never stored readable, never cached.

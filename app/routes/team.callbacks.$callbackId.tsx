@@ -19,7 +19,7 @@ import { callbackPage } from "~/web/callbacks.server";
 import { callPanelFor, mergeHeaders } from "~/web/calls.server";
 import { errorResponse } from "~/web/errors.server";
 import { noticeCookie, takeNotice } from "~/web/flash.server";
-import { parseForm } from "~/web/forms.server";
+import { parseForm, formIntent } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
 import { requireStaff } from "~/web/session.server";
 import { attempt, refusalReply } from "~/web/tickets.server";
@@ -38,7 +38,7 @@ const ACTIONS = { attempt: AttemptInput, reschedule: RescheduleInput, cancel: z.
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "callback:manage");
-  const intent = (await request.clone().formData()).get("intent");
+  const intent = await formIntent(request);
   if (intent !== "attempt" && intent !== "reschedule" && intent !== "cancel") throw errorResponse(new AppError(400, "errors.page.400.body"));
   const { submission } = await parseForm(request, ACTIONS[intent]);
   if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });

@@ -20,7 +20,7 @@ import { TextField } from "~/ui/TextField";
 import { fieldProps, formErrors, formProps, useAppForm } from "~/ui/forms";
 import { errorResponse } from "~/web/errors.server";
 import { noticeCookie, takeNotice } from "~/web/flash.server";
-import { parseForm } from "~/web/forms.server";
+import { parseForm, formIntent } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
 import { requireStaff } from "~/web/session.server";
 import { attempt, refusalReply } from "~/web/tickets.server";
@@ -45,7 +45,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "callback:manage");
-  const intent = (await request.clone().formData()).get("intent");
+  const intent = await formIntent(request);
   if (intent === "remove") {
     const { submission } = await parseForm(request, z.object({ hourId: z.string().min(1) }));
     if (submission.status !== "success") throw errorResponse(new AppError(400, "errors.page.400.body"));

@@ -11,7 +11,7 @@ import { PageHeading } from "~/ui/Layout";
 import { BackLink } from "~/ui/Link";
 import { respondTo } from "~/web/errors.server";
 import { noticeCookie } from "~/web/flash.server";
-import { invalid, parseForm } from "~/web/forms.server";
+import { invalid, parseForm, formIntent } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
 import { topicOptions } from "~/web/hours.server";
 import { requireStaff } from "~/web/session.server";
@@ -32,7 +32,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "schedule:manage");
   const hourId = params.hourId ?? "";
-  const intent = (await request.clone().formData()).get("intent");
+  const intent = await formIntent(request);
   if (intent === "deactivate" || intent === "activate") {
     const outcome = await attempt(() => setHourActive(ctx, hourId, intent === "activate"));
     if (!outcome.ok)

@@ -15,7 +15,7 @@ import { TextField } from "~/ui/TextField";
 import { fieldProps, formErrors, formProps, useAppForm } from "~/ui/forms";
 import { errorResponse, respondTo } from "~/web/errors.server";
 import { noticeCookie, takeNotice } from "~/web/flash.server";
-import { invalid, parseForm } from "~/web/forms.server";
+import { invalid, parseForm, readForm } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
 import { hoursPage } from "~/web/hours.server";
 import { requireStaff } from "~/web/session.server";
@@ -32,7 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "schedule:manage");
-  const formData = await request.clone().formData();
+  const formData = await readForm(request.clone());
   if (formData.get("intent") === "remove") {
     const closure = await respondTo(() => removeClosure(ctx, String(formData.get("closureId") ?? "")));
     return redirect(`/team/hours/closures?location=${closure.locationId}`, {

@@ -17,7 +17,7 @@ import { TextField } from "~/ui/TextField";
 import { fieldProps, formErrors, formProps, useAppForm } from "~/ui/forms";
 import { errorResponse } from "~/web/errors.server";
 import { noticeCookie, takeNotice } from "~/web/flash.server";
-import { parseForm } from "~/web/forms.server";
+import { parseForm, formIntent } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
 import { NewNumberInput, phoneThread, SimulatedReplyInput, simulateSms, simulatorPeople } from "~/web/phone.server";
 import { requireStaff } from "~/web/session.server";
@@ -37,7 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "message:view");
-  const intent = (await request.clone().formData()).get("intent");
+  const intent = await formIntent(request);
   if (intent !== "reply" && intent !== "newNumber") throw errorResponse(new AppError(400, "errors.page.400.body"));
   const programmePhone = context.services.config.programmePhone;
   const { submission } = intent === "reply" ? await parseForm(request, SimulatedReplyInput) : await parseForm(request, NewNumberInput);

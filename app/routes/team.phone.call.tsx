@@ -13,6 +13,7 @@ import { Link } from "~/ui/Link";
 import type { RouteHandle } from "~/web/handle";
 import { CallPress, callerFor, pressOnCall, recentCallers } from "~/web/phone-call.server";
 import { requireStaff } from "~/web/session.server";
+import { readForm } from "~/web/forms.server";
 
 export const handle: RouteHandle = { titleKey: "voice:call.title", hydrate: true };
 
@@ -34,7 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "message:view");
-  const form = await request.formData();
+  const form = await readForm(request);
   const person = String(form.get("person") ?? "");
   const caller = await callerOr404(context, person || null);
   if (!caller.id && !caller.withheld) throw new Response("Not found", { status: 404 });

@@ -10,7 +10,7 @@ import { parsePhone } from "~/lib/phone.server";
 import { PageHeading } from "~/ui/Layout";
 import { BackLink } from "~/ui/Link";
 import { CallerLookup, IntakeDetails } from "~/ui/PhoneIntake";
-import { parseForm } from "~/web/forms.server";
+import { parseForm, formIntent } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
 import { newFormKey } from "~/web/loans.server";
 import { requireStaff } from "~/web/session.server";
@@ -25,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "ticket:manage");
-  const intent = (await request.clone().formData()).get("intent");
+  const intent = await formIntent(request);
 
   if (intent !== "create") {
     const { submission } = await parseForm(request, LookupInput);

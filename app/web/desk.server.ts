@@ -19,7 +19,7 @@ import { addCallerToDayWait, JoinDayWaitInput, waitingListDay } from "~/capabili
 import { cancelByStaff, dayView, getAppointment, MoveInput, moveByStaff, OutcomeInput, recordOutcome } from "~/capabilities/scheduling/desk.server";
 import { AddWalkInInput, addWalkIn, callNext, FinishWalkInInput, finishWalkIn, walkInQueue } from "~/capabilities/scheduling/walk-ins.server";
 import { errorResponse } from "./errors.server";
-import { parseForm } from "./forms.server";
+import { parseForm, formIntent, readForm } from "./forms.server";
 import { attempt, lookUpCaller, personName, refusalReply } from "./tickets.server";
 
 type StaffCtx = Ctx & { actor: StaffActor };
@@ -146,7 +146,7 @@ export async function appointmentPage(ctx: StaffCtx, appointmentId: string) {
 
 /** The appointment page's three forms: the outcome, another time, and cancelling. */
 export async function appointmentAction(ctx: StaffCtx, appointmentId: string, request: Request) {
-  const intent = (await request.clone().formData()).get("intent");
+  const intent = await formIntent(request);
   if (intent === "move") {
     const { submission } = await parseForm(request, MoveInput);
     if (submission.status !== "success") return data({ intent: "move" as const, saved: false, result: submission.reply() }, { status: 400 });
@@ -191,7 +191,7 @@ export async function walkInPage(ctx: StaffCtx, url: URL) {
 
 /** The walk-in page's forms: add, call next, finish one. */
 export async function walkInAction(ctx: StaffCtx, request: Request) {
-  const form = await request.clone().formData();
+  const form = await readForm(request.clone());
   const intent = String(form.get("intent") ?? "");
   if (intent === "next") {
     const outcome = await attempt(() => callNext(ctx, String(form.get("locationId") ?? "")));

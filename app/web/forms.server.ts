@@ -24,6 +24,11 @@ export async function readForm(request: Request): Promise<FormData> {
   }
 }
 
+/** Which button sent a form with several actions; the body stays readable for the action it picks. */
+export async function formIntent(request: Request): Promise<FormDataEntryValue | null> {
+  return (await readForm(request.clone())).get("intent");
+}
+
 /** The response for an invalid form: status 400, the answers kept, errors for the summary and the fields. */
 export function invalid<S extends z.ZodType>(submission: FormSubmission<S>, options: { hideFields?: string[] } = {}) {
   return data({ result: submission.reply(options) }, { status: 400 });

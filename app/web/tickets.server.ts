@@ -48,7 +48,7 @@ import {
 import { spelledOut } from "~/lib/reference-code";
 import { OPEN_STATUSES, TRANSITIONS, type TicketStatus } from "~/capabilities/helpdesk/values";
 import { errorResponse, respondTo } from "./errors.server";
-import { parseForm } from "./forms.server";
+import { parseForm, formIntent } from "./forms.server";
 
 type StaffCtx = Ctx & { actor: StaffActor };
 
@@ -324,7 +324,7 @@ export type TicketIntent = keyof typeof TICKET_ACTIONS;
  * own errors (400, or 409 for a ticket that changed meanwhile); success answers with a reset form.
  */
 export async function performTicketAction(ctx: StaffCtx, ticketId: string, request: Request, links: ReplyLinks) {
-  const intent = (await request.clone().formData()).get("intent");
+  const intent = await formIntent(request);
   if (typeof intent !== "string" || !Object.hasOwn(TICKET_ACTIONS, intent)) {
     throw errorResponse(new AppError(400, "errors.page.400.body", { intent: String(intent) }));
   }
