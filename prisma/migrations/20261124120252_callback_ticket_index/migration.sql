@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Callback_ticketId_idx" ON "Callback"("ticketId");
+
