@@ -4,6 +4,7 @@
 import { Form, Link } from "@remix-run/react";
 import type { SubmissionResult } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
+import { CallerHeader } from "~/ui/CallerHeader";
 import { Button } from "~/ui/Button";
 import { WindowChoices, type WindowDay } from "~/ui/CallbackRequest";
 import { ErrorSummary } from "~/ui/ErrorSummary";
@@ -58,14 +59,14 @@ export function CallbackIntakeDetails({ caller, options, lastResult }: { caller:
   return (
     <>
       <ErrorSummary errors={formErrors(form)} />
-      <section aria-labelledby="caller-heading">
-        <h2 id="caller-heading">{person ? t("new.known", { name: person.name }) : t("new.unknown")}</h2>
-        <p>
-          {t("new.number")} <strong dir="ltr">{phone.display}</strong> ·{" "}
-          <Link to="/team/callbacks/new" reloadDocument>
-            {t("new.otherNumber")}
-          </Link>
-        </p>
+      <CallerHeader
+        id="caller-heading"
+        heading={person ? t("new.known", { name: person.name }) : t("new.unknown")}
+        numberLabel={t("new.number")}
+        number={phone.display}
+        restartTo="/team/callbacks/new"
+        restartLabel={t("new.otherNumber")}
+      >
         {person?.openCallbacks.length ? (
           <>
             <h3>{t("new.openCallbacks")}</h3>
@@ -81,7 +82,7 @@ export function CallbackIntakeDetails({ caller, options, lastResult }: { caller:
             </ul>
           </>
         ) : null}
-      </section>
+      </CallerHeader>
       <Form method="post" {...formProps(form)}>
         <input type="hidden" name="intent" value="create" />
         <input type="hidden" name="phone" value={phone.e164} />

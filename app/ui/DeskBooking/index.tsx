@@ -3,6 +3,7 @@
 import { Form, Link } from "@remix-run/react";
 import type { SubmissionResult } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
+import { CallerHeader } from "~/ui/CallerHeader";
 import { Button } from "~/ui/Button";
 import { Checkbox } from "~/ui/Checkbox";
 import { ErrorSummary } from "~/ui/ErrorSummary";
@@ -65,21 +66,24 @@ export function BookingStep({ step, lastResult }: { step: BookingStepData; lastR
   return (
     <>
       <ErrorSummary errors={formErrors(form)} />
-      <section aria-labelledby="desk-caller-heading" className="desk-booking__caller">
-        <h2 id="desk-caller-heading">{known ? t("book.known", { name: known.name }) : t("book.unknown")}</h2>
-        <p>
-          {t("book.number")} <strong dir="ltr">{caller.phone.display}</strong> · {location.name} ·{" "}
-          <Link to="/team/appointments/new" reloadDocument>
-            {t("book.otherNumber")}
-          </Link>
-          {known ? (
+      <CallerHeader
+        id="desk-caller-heading"
+        className="desk-booking__caller"
+        heading={known ? t("book.known", { name: known.name }) : t("book.unknown")}
+        numberLabel={t("book.number")}
+        number={caller.phone.display}
+        about={`· ${location.name}`}
+        restartTo="/team/appointments/new"
+        restartLabel={t("book.otherNumber")}
+        links={
+          known ? (
             <>
               {" · "}
               <Link to={`/team/people/${known.id}`}>{t("book.personPage")}</Link>
             </>
-          ) : null}
-        </p>
-      </section>
+          ) : null
+        }
+      />
       {step.upcoming.length ? (
         <section aria-labelledby="desk-upcoming-heading" className="desk-booking__upcoming">
           <h3 id="desk-upcoming-heading">{t("book.upcomingHeading")}</h3>

@@ -4,6 +4,7 @@
 import { Form, Link } from "@remix-run/react";
 import type { SubmissionResult } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
+import { CallerHeader } from "~/ui/CallerHeader";
 import { Button } from "~/ui/Button";
 import { Checkbox } from "~/ui/Checkbox";
 import { ErrorSummary } from "~/ui/ErrorSummary";
@@ -108,14 +109,16 @@ export function IntakeDetails({
   return (
     <>
       <ErrorSummary errors={formErrors(form)} />
-      <section aria-labelledby="intake-caller-heading" className="phone-intake__caller">
-        <h2 id="intake-caller-heading">{person ? t("new.known", { name: person.name }) : t("new.unknown")}</h2>
-        <p>
-          {t("new.number")} <strong dir="ltr">{phone.display}</strong> ({t(`person.phoneTypes.${phone.type}`)}) ·{" "}
-          <Link to="/team/tickets/new" reloadDocument>
-            {t("new.otherNumber")}
-          </Link>
-        </p>
+      <CallerHeader
+        id="intake-caller-heading"
+        className="phone-intake__caller"
+        heading={person ? t("new.known", { name: person.name }) : t("new.unknown")}
+        numberLabel={t("new.number")}
+        number={phone.display}
+        about={`(${t(`person.phoneTypes.${phone.type}`)})`}
+        restartTo="/team/tickets/new"
+        restartLabel={t("new.otherNumber")}
+      >
         {person ? (
           <>
             <SummaryList
@@ -141,7 +144,7 @@ export function IntakeDetails({
             )}
           </>
         ) : null}
-      </section>
+      </CallerHeader>
 
       <Form method="post" {...formProps(form)} className="phone-intake__details">
         <input type="hidden" name="intent" value="create" />
