@@ -191,6 +191,26 @@ describe("list, device page and finding by tag", () => {
     expect(everywhere.devices.some((d) => d.assetTag === "LIB-0001")).toBe(true);
   });
 
+  it("finds a model by any part of its name in any case, umlauts included; % and _ are plain characters", async () => {
+    await add("CASE-0001", { model: "Apple iPad (9. Generation)" });
+    await add("CASE-0002", { model: "Samsung Galaxy Tab A9+" });
+    await add("CASE-0003", { model: "Übungstablet Ärztehaus" });
+    await add("CASE-0004", { model: "Tab 100% neu" });
+    const tags = async (q: string) =>
+      (await listDevices(volunteer, { q, page: 1, pageSize: 500 })).devices.map((d) => d.assetTag).filter((t) => t.startsWith("CASE-"));
+    for (const q of ["ipad", "IPAD", "iPad", "IpAd", "apple ipad", "  9. GENERATION "]) expect(await tags(q), q).toEqual(["CASE-0001"]);
+    for (const q of ["galaxy tab a9", "GALAXY TAB A9+", "tab a9"]) expect(await tags(q), q).toEqual(["CASE-0002"]);
+    for (const q of ["übungstablet", "ÜBUNGSTABLET", "ärztehaus", "Ärztehaus", "ÄRZTEHAUS"]) expect(await tags(q), q).toEqual(["CASE-0003"]);
+    expect(await tags("100%")).toEqual(["CASE-0004"]);
+    expect(await tags("0% ne")).toEqual(["CASE-0004"]);
+    expect(await tags("%")).toEqual([]);
+    expect(await tags("_")).toEqual([]);
+    expect(await tags("kindle")).toEqual([]);
+    // Tags still match from the start, in any case: "case-000" finds all four, "ase-000" none by tag.
+    expect(await tags("case-000")).toEqual(["CASE-0001", "CASE-0002", "CASE-0003", "CASE-0004"]);
+    expect(await tags("ase-000")).toEqual([]);
+  });
+
   it("pages through 2,000 devices at one place quickly", async () => {
     const big = await makeLocation(db, { name: "Großlager" });
     await db.device.createMany({
