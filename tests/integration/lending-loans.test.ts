@@ -15,7 +15,18 @@ import {
 } from "~/capabilities/lending/loans.server";
 
 import { AppError } from "~/lib/errors";
-import { chosenDevice, deviceChoices, findBorrower, fromReservation, performCheckoutStep } from "~/web/loans.server";
+import { personLending } from "~/capabilities/lending/person-lending.server";
+import {
+  agreementPage,
+  checkInPage,
+  chosenDevice,
+  deviceChoices,
+  findBorrower,
+  fromReservation,
+  loanPage,
+  performCheckoutStep,
+  photoFor,
+} from "~/web/loans.server";
 import { createTestServices } from "../helpers/db";
 import { makeLocation, makePerson, makeStaff, staffContext } from "../helpers/factories";
 
@@ -232,6 +243,53 @@ describe("check-out", () => {
     await getLoan(volunteer, loan.id);
     await getLoan(volunteer, loan.id);
     expect(await db.auditEntry.count({ where: { action: "loan.viewed", subjectId: loan.id } })).toBe(2);
+  });
+
+  it("each page that shows a person's loan leaves its own audit entry, naming the page but no personal data", async () => {
+    const { loan, person } = await lend();
+    const pages = async () =>
+      (await db.auditEntry.findMany({ where: { action: "loan.viewed", subjectId: { in: [loan.id, person.id] } }, orderBy: { at: "asc" } })).map(
+        (e) => ({ actor: e.actorId, ...JSON.parse(e.details) }),
+      );
+    await loanPage(volunteer, loan.id);
+    await agreementPage(volunteer, loan.id, "person");
+    await agreementPage(coordinator, loan.id, "large");
+    await checkInPage(volunteer, loan.id, "checkIn");
+    await checkInDevice(volunteer, loan.id, {
+      ...checkInForm({ condition: "damaged", damageNote: "Kratzer" }),
+      photo: { contentType: "image/png", data: new Uint8Array([137, 80, 78, 71]) },
+    });
+    await checkInPage(volunteer, loan.id, "reset");
+    const photo = await db.loanPhoto.findFirstOrThrow({ where: { loanId: loan.id } });
+    await photoFor(volunteer, loan.id, photo.id);
+    await personLending(volunteer, person.id);
+    expect(await pages()).toEqual([
+      { actor: volunteerRow.id, actorKind: "staff", page: "loan" },
+      { actor: volunteerRow.id, actorKind: "staff", page: "agreement", variant: "person" },
+      { actor: coordinatorRow.id, actorKind: "staff", page: "agreement", variant: "large" },
+      { actor: volunteerRow.id, actorKind: "staff", page: "checkIn" },
+      { actor: volunteerRow.id, actorKind: "staff", page: "reset" },
+      { actor: volunteerRow.id, actorKind: "staff", page: "photo" },
+      { actor: volunteerRow.id, actorKind: "staff", loans: 1, reservations: 0, via: "person" },
+    ]);
+    const details = (await db.auditEntry.findMany({ where: { subjectId: { in: [loan.id, person.id] } } })).map((e) => e.details).join(" ");
+    expect(details).not.toContain(person.firstName);
+    expect(details).not.toContain(person.phone);
+    // Refused looks leave nothing behind.
+    const before = await db.auditEntry.count({ where: { action: "loan.viewed" } });
+    await expectAppError(checkInPage(outsider, loan.id, "checkIn"), 403);
+    await expectAppError(photoFor(outsider, loan.id, photo.id), 403);
+    expect(await db.auditEntry.count({ where: { action: "loan.viewed" } })).toBe(before);
+  });
+
+  it("a list of loans (names with devices) is logged once per page with the view and row count", async () => {
+    await lend();
+    const before = await db.auditEntry.count({ where: { action: "loans.listed" } });
+    const list = await listLoans(volunteer, { view: "active", locationId: centre.id, page: 1 });
+    const entry = await db.auditEntry.findFirstOrThrow({ where: { action: "loans.listed" }, orderBy: { at: "desc" } });
+    expect(await db.auditEntry.count({ where: { action: "loans.listed" } })).toBe(before + 1);
+    expect(entry).toMatchObject({ actorId: volunteerRow.id, locationId: centre.id });
+    expect(JSON.parse(entry.details)).toMatchObject({ view: "active", page: 1, count: list.loans.length });
   });
 });
 

@@ -478,8 +478,8 @@ export async function resolveFollowUp(ctx: StaffCtx, loanId: string, input: z.ou
 // ---------------------------------------------------------------------------------------------------------
 // Reading
 
-/** One loan with everything its page shows. Every view is audit-logged. */
-export async function getLoan(ctx: StaffCtx, loanId: string) {
+/** One loan with everything its page shows. Every view is audit-logged (`page` says which view, e.g. the agreement). */
+export async function getLoan(ctx: StaffCtx, loanId: string, page: Record<string, string> = {}) {
   const loan = await ctx.db.loan.findUnique({
     where: { id: loanId },
     include: {
@@ -495,7 +495,7 @@ export async function getLoan(ctx: StaffCtx, loanId: string) {
   });
   if (!loan) throw notFound("loan");
   if (!can(ctx.actor, "loan:view", loan.locationId)) throw forbidden("loan:view");
-  await audit(ctx.db, ctx, { action: "loan.viewed", subjectType: "Loan", subjectId: loan.id, locationId: loan.locationId });
+  await audit(ctx.db, ctx, { action: "loan.viewed", subjectType: "Loan", subjectId: loan.id, locationId: loan.locationId, details: page });
   return loan;
 }
 
@@ -543,6 +543,15 @@ export async function listLoans(ctx: StaffCtx, input: { view: LoanView; location
     }),
     ctx.db.loan.count({ where }),
   ]);
+  // A list names who has which device: the look is logged once per page, with the view and how many rows it showed.
+  if (loans.length) {
+    await audit(ctx.db, ctx, {
+      action: "loans.listed",
+      subjectType: "Loan",
+      locationId: input.locationId ?? null,
+      details: { view: input.view, page: input.page, count: loans.length },
+    });
+  }
   return {
     loans: loans.map((l) => ({ ...l, overdue: l.status === "active" && l.dueAt < now })),
     total,
