@@ -314,6 +314,14 @@ describe("CSV import", () => {
     await expectAppError(run(utf8("")), 400, "devices:import.errors.empty");
   });
 
+  it("refuses a file in another encoding (UTF-16 'Unicode text', an Excel workbook) with its own message: nothing imported", async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("Inventarnummer;Modell\nIMP-0251;iPad 9\n", "utf16le")]);
+    await expectAppError(run(utf16), 400, "devices:import.errors.encoding");
+    const workbook = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00]);
+    await expectAppError(run(workbook), 400, "devices:import.errors.encoding");
+    expect(await db.device.count({ where: { assetTag: "IMP-0251" } })).toBe(0);
+  });
+
   it("imports the good rows and reports each bad row with its line number and reason", async () => {
     await add("IMP-EXIST", { locationId: centre.id });
     const file = utf8(

@@ -427,6 +427,26 @@ describe("reminders", () => {
     expect(message.sendAfter.toISOString()).toBe("2026-11-28T08:00:00.000Z");
   });
 
+  it("a landline gets a spoken reminder in the person's language, a mobile an SMS; both wait for 09:00", async () => {
+    clock.set("2026-11-23T10:00:00Z");
+    const device = await makeDevice();
+    const landline = await makePerson(db, { phone: "+494219990011", phoneType: "landline", firstName: "Heinz" });
+    await checkOutDevice(volunteer, checkOutForm({ deviceId: device.id, personId: landline.id, dueOn: "2026-11-30" }));
+    const other = await makeDevice();
+    const mobile = await makePerson(db, { language: "en", firstName: "Margaret" });
+    await checkOutDevice(volunteer, checkOutForm({ deviceId: other.id, personId: mobile.id, dueOn: "2026-11-30" }));
+    clock.set("2026-11-27T20:30:00Z"); // 21:30 in Berlin, within 3 days: quiet hours
+    await sendLoanReminders(services);
+    const [spoken] = await reminders(landline.id);
+    expect(spoken).toMatchObject({ template: "loanDueSoon", channel: "voice" });
+    expect(spoken.body).toContain("Guten Tag Heinz");
+    expect(spoken.sendAfter.toISOString()).toBe("2026-11-28T08:00:00.000Z");
+    const [text] = await reminders(mobile.id);
+    expect(text).toMatchObject({ template: "loanDueSoon", channel: "sms" });
+    expect(text.body).toContain("November 30, 2026");
+    expect(text.sendAfter.toISOString()).toBe("2026-11-28T08:00:00.000Z");
+  });
+
   it("sends nothing for returned loans, and a return cancels a queued reminder", async () => {
     clock.set("2026-11-23T10:00:00Z");
     const { loan, person } = await lend({ dueOn: "2026-11-25" });
