@@ -245,6 +245,24 @@ describe("check-out", () => {
     expect(await db.auditEntry.count({ where: { action: "loan.viewed", subjectId: loan.id } })).toBe(2);
   });
 
+  it("the agreement comes in the borrower's language (Arabic right to left) and in German large print; paper or screen", async () => {
+    const device = await makeDevice();
+    const person = await makePerson(db, { language: "ar", firstName: "Yusuf" });
+    const onScreen = await checkOutDevice(volunteer, checkOutForm({ deviceId: device.id, personId: person.id, dueOn: "2026-12-24" }));
+    const own = await agreementPage(volunteer, onScreen.id, "person");
+    expect(own).toMatchObject({ variant: "person", lng: "ar", dir: "rtl", borrower: expect.stringContaining("Yusuf") });
+    expect(own.text.title).toBe("عقد إعارة جهاز لوحي");
+    expect(own.text.acceptedOnScreen).toContain("تمت الموافقة على الشاشة");
+    const large = await agreementPage(volunteer, onScreen.id, "large");
+    expect(large).toMatchObject({ variant: "large", lng: "de", dir: "ltr" });
+    expect(large.text.title).toBe("Leihvertrag für ein Tablet");
+    expect(large.text.until).toContain("24. Dezember 2026");
+
+    const paper = await lend({ agreementMode: "paper" });
+    const signed = await agreementPage(volunteer, paper.loan.id, "person");
+    expect(signed.text.acceptedOnScreen).toBeNull(); // to be signed on the printed sheet
+  });
+
   it("each page that shows a person's loan leaves its own audit entry, naming the page but no personal data", async () => {
     const { loan, person } = await lend();
     const pages = async () =>
