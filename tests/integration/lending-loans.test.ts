@@ -14,7 +14,9 @@ import {
   resolveFollowUp,
 } from "~/capabilities/lending/loans.server";
 
+import { setDeviceStatus } from "~/capabilities/lending/devices.server";
 import { AppError } from "~/lib/errors";
+import { newReferenceCode } from "~/lib/reference-code";
 import { personLending } from "~/capabilities/lending/person-lending.server";
 import {
   agreementPage,
@@ -134,6 +136,7 @@ describe("check-out", () => {
       mentorId: "y",
       checklist: ["charged", "simActive"],
       agreementMode: "paper",
+          agreementAcceptedAt: clock.now(),
       agreementAccepted: "on",
       idempotencyKey: "abcdefghij",
     });
@@ -213,6 +216,71 @@ describe("check-out", () => {
     expect(["loans:errors.justLent", "loans:errors.deviceOnLoan"]).toContain((refused.reason as AppError).messageKey);
     expect(await db.loan.count({ where: { deviceId: device.id } })).toBe(1);
     expect(await db.deviceEvent.count({ where: { deviceId: device.id, kind: "checked_out" } })).toBe(1);
+  });
+
+  it("the database itself refuses an active loan of a device in need of a reset, in repair, retired or held for someone else", async () => {
+    const person = await makePerson(db);
+    const rawLoan = (deviceId: string, personId = person.id) =>
+      db.loan.create({
+        data: {
+          reference: newReferenceCode(),
+          deviceId,
+          activeDeviceId: deviceId,
+          personId,
+          locationId: centre.id,
+          status: "active",
+          checkedOutAt: clock.now(),
+          dueAt: new Date("2026-12-24T17:00:00Z"),
+          agreementMode: "paper",
+          mentorId: volunteerRow.id,
+          handedOutById: volunteerRow.id,
+          agreementAcceptedAt: clock.now(),
+        },
+      });
+    for (const status of ["needs_reset", "in_repair", "retired", "reserved"]) {
+      const device = await makeDevice(status);
+      // The SQLite adapter reports the trigger's abort as a foreign-key violation (P2003); the rows all exist.
+      await expect(rawLoan(device.id), status).rejects.toMatchObject({ code: "P2003" });
+      expect(await db.loan.count({ where: { deviceId: device.id } })).toBe(0);
+    }
+    // Held for this very person: allowed (and a returned loan is history, whatever the device's status now).
+    const held = await makeDevice("reserved");
+    const other = await makePerson(db);
+    await db.reservation.create({
+      data: { reference: newReferenceCode(), personId: other.id, locationId: centre.id, channel: "phone", position: 99, status: "offered", offeredDeviceId: held.id },
+    });
+    await expect(rawLoan(held.id, person.id)).rejects.toMatchObject({ code: "P2003" });
+    await expect(rawLoan(held.id, other.id)).resolves.toMatchObject({ deviceId: held.id });
+    const available = await makeDevice("available");
+    await expect(rawLoan(available.id)).resolves.toMatchObject({ deviceId: available.id });
+    const resetting = await makeDevice("needs_reset");
+    await db.loan.create({
+      data: { reference: newReferenceCode(), deviceId: resetting.id, personId: person.id, locationId: centre.id, status: "returned", checkedOutAt: clock.now(), dueAt: clock.now(), agreementMode: "paper", agreementAcceptedAt: clock.now(), mentorId: volunteerRow.id, handedOutById: volunteerRow.id },
+    });
+  });
+
+  it("lending while someone sends the same device to repair: exactly one wins, the other gets a clear 409", async () => {
+    for (let round = 0; round < 5; round++) {
+      const device = await makeDevice();
+      const person = await makePerson(db);
+      const [lent, repaired] = await Promise.allSettled([
+        checkOutDevice(volunteer, checkOutForm({ deviceId: device.id, personId: person.id })),
+        setDeviceStatus(coordinator, device.id, { status: "in_repair", note: "Akku bläht sich" }),
+      ]);
+      const after = await db.device.findUniqueOrThrow({ where: { id: device.id } });
+      const loans = await db.loan.count({ where: { deviceId: device.id, status: "active" } });
+      if (lent.status === "fulfilled") {
+        expect(repaired.status).toBe("rejected");
+        expect(((repaired as PromiseRejectedResult).reason as AppError).status).toBe(409);
+        expect([after.status, loans]).toEqual(["on_loan", 1]);
+      } else {
+        expect(repaired.status).toBe("fulfilled");
+        expect(lent.reason).toBeInstanceOf(AppError);
+        expect((lent.reason as AppError).status).toBe(409);
+        expect((lent.reason as AppError).messageKey).toBe("loans:errors.deviceInRepair");
+        expect([after.status, loans]).toEqual(["in_repair", 0]);
+      }
+    }
   });
 
   it("a replay of the same form (same key) returns the same loan and sends one message", async () => {

@@ -312,11 +312,21 @@ export async function checkOutDevice(ctx: StaffCtx, input: CheckOutValues): Prom
     if (isUniqueViolation(error)) throw new AppError(409, "loans:errors.justLent", { deviceId: device.id });
     if (error instanceof AppError && error.messageKey === "loans:errors.justLent") throw error;
     if (isBusy(error)) throw new AppError(409, "loans:errors.justLent", { deviceId: device.id });
+    if (mayBeNotLendable(error)) {
+      // The database's own rule (trigger Loan_device_lendable): the device changed between our check and the write.
+      const now = await ctx.db.device.findUnique({ where: { id: device.id }, select: { status: true } });
+      if (now && now.status !== "available") throw new AppError(409, REFUSED_STATUS[now.status] ?? "loans:errors.deviceUnavailable", { deviceId: device.id });
+    }
     throw error;
   }
 }
 
 /** SQLite answers a write that lost the race for the lock with "busy": for the person, someone else was quicker. */
+/**
+ * The trigger Loan_device_lendable refused the loan. Prisma's SQLite adapter reports every trigger abort as a
+ * foreign-key violation (P2003) and drops the trigger's message, so the caller re-reads the device to tell.
+ */
+const mayBeNotLendable = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003";
 const isBusy = (error: unknown) => /SQLITE_BUSY|database is locked/i.test(String((error as Error)?.message ?? ""));
 
 // ---------------------------------------------------------------------------------------------------------
