@@ -19,7 +19,7 @@ export const handle: RouteHandle = { titleKey: "loans:checkIn.title", hydrate: t
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "loan:manage");
-  return { ...(await respondTo(() => checkInPage(ctx, params.loanId!))), formKey: newFormKey() };
+  return { ...(await respondTo(() => checkInPage(ctx, params.loanId!, "checkIn"))), formKey: newFormKey() };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {

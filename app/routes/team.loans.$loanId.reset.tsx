@@ -19,7 +19,7 @@ export const handle: RouteHandle = { titleKey: "loans:reset.title", hydrate: tru
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "loan:manage");
-  return respondTo(() => checkInPage(ctx, params.loanId!));
+  return respondTo(() => checkInPage(ctx, params.loanId!, "reset"));
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {

@@ -10,6 +10,7 @@ import { maskPhone, parsePhone, phoneLink } from "~/lib/phone.server";
 import { getT } from "~/i18n/i18n.server";
 import { isSupportedLanguage, languages } from "~/i18n/locales.server";
 import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
+import { audit } from "~/capabilities/privacy/audit.server";
 import { NewPersonInput } from "~/capabilities/people/persons.server";
 import { topicName } from "~/capabilities/lending/labels";
 import {
@@ -108,7 +109,6 @@ export async function findBorrower(ctx: StaffCtx, query: string) {
 }
 
 async function auditLookup(ctx: StaffCtx, personId: string) {
-  const { audit } = await import("~/capabilities/privacy/audit.server");
   await audit(ctx.db, ctx, { action: "person.lookedUp", subjectType: "Person", subjectId: personId });
 }
 
@@ -319,7 +319,7 @@ export function loanRows(loans: Awaited<ReturnType<typeof import("~/capabilities
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
 export async function loanPage(ctx: StaffCtx, loanId: string) {
-  const loan = await getLoan(ctx, loanId);
+  const loan = await getLoan(ctx, loanId, { page: "loan" });
   const topics = await ctx.db.mentoringTopic.findMany();
   const topicById = new Map(topics.map((t) => [t.id, { key: t.key, labels: t.labels }]));
   const now = ctx.clock.now();
@@ -367,10 +367,11 @@ export async function loanPage(ctx: StaffCtx, loanId: string) {
 }
 
 /** What the check-in and reset pages show of a loan (not its person: the form is about the device). */
-export async function checkInPage(ctx: StaffCtx, loanId: string) {
+export async function checkInPage(ctx: StaffCtx, loanId: string, page: "checkIn" | "reset") {
   const loan = await ctx.db.loan.findUnique({ where: { id: loanId }, include: { device: { select: { assetTag: true, status: true } } } });
   if (!loan) throw notFound("loan");
   if (!can(ctx.actor, "loan:manage", loan.locationId)) throw forbidden("loan:manage");
+  await audit(ctx.db, ctx, { action: "loan.viewed", subjectType: "Loan", subjectId: loan.id, locationId: loan.locationId, details: { page } });
   const goals = jsonList<{ topicId: string }>(loan.learningGoals);
   const topics = await ctx.db.mentoringTopic.findMany({ where: { id: { in: goals.map((g) => g.topicId) } } });
   return {
@@ -424,7 +425,7 @@ export function parseFields<S extends z.ZodType>(formData: FormData, schema: S) 
 
 /** Everything the printed agreement says, in its language; the borrower only as first name and initial. */
 export async function agreementPage(ctx: StaffCtx, loanId: string, variant: "person" | "large") {
-  const loan = await getLoan(ctx, loanId);
+  const loan = await getLoan(ctx, loanId, { page: "agreement", variant });
   // A language without translations of its own reads the German agreement, and says so in `lang`.
   const lng = variant === "large" || !isSupportedLanguage(loan.person.language) ? "de" : loan.person.language;
   const t = getT(lng, "loans");
@@ -489,5 +490,6 @@ export async function photoFor(ctx: StaffCtx, loanId: string, photoId: string) {
   const photo = await ctx.db.loanPhoto.findUnique({ where: { id: photoId }, include: { loan: { select: { locationId: true } } } });
   if (!photo || photo.loanId !== loanId) throw notFound("photo");
   if (!can(ctx.actor, "loan:view", photo.loan.locationId)) throw forbidden("loan:view");
+  await audit(ctx.db, ctx, { action: "loan.viewed", subjectType: "Loan", subjectId: loanId, locationId: photo.loan.locationId, details: { page: "photo" } });
   return photo;
 }

@@ -2,7 +2,7 @@
 // imports a CSV file and reads the report, prints QR labels, and a scanned label's address opens the device.
 
 import { describe, expect, it } from "vitest";
-import { newPage, tabTo, useBrowser, waitForHydration, useStaffPages, openStaffPage } from "../helpers/browser";
+import { expectNoAxeViolations, newPage, tabTo, useBrowser, waitForHydration, useStaffPages, openStaffPage } from "../helpers/browser";
 
 const browser = useBrowser();
 const staffPage = useStaffPages(browser);
@@ -204,6 +204,21 @@ describe("labels and scanning", () => {
     expect(response?.status()).toBe(404);
     await page.locator("h1", { hasText: "Kein Gerät" }).waitFor();
     expect(await page.locator("#device-find-tag").inputValue()).toBe("NOPE-9999");
+  });
+
+  it("without a usable camera, Scan says so in words and the tag can still be typed", async () => {
+    // This browser has no camera (and no one to allow one): getUserMedia is there but fails.
+    const page = await staffPage("volunteer");
+    await open(page, "/team/devices");
+    await page.getByRole("button", { name: "Etikett scannen" }).click();
+    const problem = page.locator(".device-find [role=alert]");
+    await expect.poll(() => problem.innerText(), { timeout: 10_000 }).toMatch(/Keine Kamera gefunden|Die Kamera darf nicht benutzt werden/);
+    expect(await page.locator("video").count()).toBe(0);
+    await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: "Etikett scannen" }).waitFor();
+    await page.locator("#device-find-tag").fill("tab-0005");
+    await Promise.all([page.waitForURL(/\/team\/devices\/(?!tag)[^/?]+$/), page.locator("#device-find-tag").press("Enter")]);
+    await page.locator("h1", { hasText: "TAB-0005" }).waitFor();
   });
 
   it("signed out, a scanned label leads to the sign-in and then to the device", async () => {

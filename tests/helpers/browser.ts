@@ -19,11 +19,14 @@ const CHROMIUM_ARGS = [
   "--disable-quic",
 ];
 
-/** One browser per test file, closed afterwards. */
-export function useBrowser(): () => Browser {
+/** One browser per test file, closed afterwards; `args` adds Chromium switches (e.g. a fake camera). */
+export function useBrowser({ args = [] }: { args?: string[] } = {}): () => Browser {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [...CHROMIUM_ARGS, ...args],
+    });
   });
   afterAll(async () => {
     await browser?.close();

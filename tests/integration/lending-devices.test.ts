@@ -191,6 +191,26 @@ describe("list, device page and finding by tag", () => {
     expect(everywhere.devices.some((d) => d.assetTag === "LIB-0001")).toBe(true);
   });
 
+  it("finds a model by any part of its name in any case, umlauts included; % and _ are plain characters", async () => {
+    await add("CASE-0001", { model: "Apple iPad (9. Generation)" });
+    await add("CASE-0002", { model: "Samsung Galaxy Tab A9+" });
+    await add("CASE-0003", { model: "Übungstablet Ärztehaus" });
+    await add("CASE-0004", { model: "Tab 100% neu" });
+    const tags = async (q: string) =>
+      (await listDevices(volunteer, { q, page: 1, pageSize: 500 })).devices.map((d) => d.assetTag).filter((t) => t.startsWith("CASE-"));
+    for (const q of ["ipad", "IPAD", "iPad", "IpAd", "apple ipad", "  9. GENERATION "]) expect(await tags(q), q).toEqual(["CASE-0001"]);
+    for (const q of ["galaxy tab a9", "GALAXY TAB A9+", "tab a9"]) expect(await tags(q), q).toEqual(["CASE-0002"]);
+    for (const q of ["übungstablet", "ÜBUNGSTABLET", "ärztehaus", "Ärztehaus", "ÄRZTEHAUS"]) expect(await tags(q), q).toEqual(["CASE-0003"]);
+    expect(await tags("100%")).toEqual(["CASE-0004"]);
+    expect(await tags("0% ne")).toEqual(["CASE-0004"]);
+    expect(await tags("%")).toEqual([]);
+    expect(await tags("_")).toEqual([]);
+    expect(await tags("kindle")).toEqual([]);
+    // Tags still match from the start, in any case: "case-000" finds all four, "ase-000" none by tag.
+    expect(await tags("case-000")).toEqual(["CASE-0001", "CASE-0002", "CASE-0003", "CASE-0004"]);
+    expect(await tags("ase-000")).toEqual([]);
+  });
+
   it("pages through 2,000 devices at one place quickly", async () => {
     const big = await makeLocation(db, { name: "Großlager" });
     await db.device.createMany({
@@ -292,6 +312,14 @@ describe("CSV import", () => {
     await expectAppError(run(utf8("Modell;Seriennummer\nX;1\n")), 400, "devices:import.errors.columns");
     expect(await db.device.count({ where: { assetTag: "IMP-0201" } })).toBe(0);
     await expectAppError(run(utf8("")), 400, "devices:import.errors.empty");
+  });
+
+  it("refuses a file in another encoding (UTF-16 'Unicode text', an Excel workbook) with its own message: nothing imported", async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("Inventarnummer;Modell\nIMP-0251;iPad 9\n", "utf16le")]);
+    await expectAppError(run(utf16), 400, "devices:import.errors.encoding");
+    const workbook = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00]);
+    await expectAppError(run(workbook), 400, "devices:import.errors.encoding");
+    expect(await db.device.count({ where: { assetTag: "IMP-0251" } })).toBe(0);
   });
 
   it("imports the good rows and reports each bad row with its line number and reason", async () => {

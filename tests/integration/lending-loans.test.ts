@@ -14,8 +14,21 @@ import {
   resolveFollowUp,
 } from "~/capabilities/lending/loans.server";
 
+import { setDeviceStatus } from "~/capabilities/lending/devices.server";
 import { AppError } from "~/lib/errors";
-import { chosenDevice, deviceChoices, findBorrower, fromReservation, performCheckoutStep } from "~/web/loans.server";
+import { newReferenceCode } from "~/lib/reference-code";
+import { personLending } from "~/capabilities/lending/person-lending.server";
+import {
+  agreementPage,
+  checkInPage,
+  chosenDevice,
+  deviceChoices,
+  findBorrower,
+  fromReservation,
+  loanPage,
+  performCheckoutStep,
+  photoFor,
+} from "~/web/loans.server";
 import { createTestServices } from "../helpers/db";
 import { makeLocation, makePerson, makeStaff, staffContext } from "../helpers/factories";
 
@@ -123,6 +136,7 @@ describe("check-out", () => {
       mentorId: "y",
       checklist: ["charged", "simActive"],
       agreementMode: "paper",
+          agreementAcceptedAt: clock.now(),
       agreementAccepted: "on",
       idempotencyKey: "abcdefghij",
     });
@@ -204,6 +218,71 @@ describe("check-out", () => {
     expect(await db.deviceEvent.count({ where: { deviceId: device.id, kind: "checked_out" } })).toBe(1);
   });
 
+  it("the database itself refuses an active loan of a device in need of a reset, in repair, retired or held for someone else", async () => {
+    const person = await makePerson(db);
+    const rawLoan = (deviceId: string, personId = person.id) =>
+      db.loan.create({
+        data: {
+          reference: newReferenceCode(),
+          deviceId,
+          activeDeviceId: deviceId,
+          personId,
+          locationId: centre.id,
+          status: "active",
+          checkedOutAt: clock.now(),
+          dueAt: new Date("2026-12-24T17:00:00Z"),
+          agreementMode: "paper",
+          mentorId: volunteerRow.id,
+          handedOutById: volunteerRow.id,
+          agreementAcceptedAt: clock.now(),
+        },
+      });
+    for (const status of ["needs_reset", "in_repair", "retired", "reserved"]) {
+      const device = await makeDevice(status);
+      // The SQLite adapter reports the trigger's abort as a foreign-key violation (P2003); the rows all exist.
+      await expect(rawLoan(device.id), status).rejects.toMatchObject({ code: "P2003" });
+      expect(await db.loan.count({ where: { deviceId: device.id } })).toBe(0);
+    }
+    // Held for this very person: allowed (and a returned loan is history, whatever the device's status now).
+    const held = await makeDevice("reserved");
+    const other = await makePerson(db);
+    await db.reservation.create({
+      data: { reference: newReferenceCode(), personId: other.id, locationId: centre.id, channel: "phone", position: 99, status: "offered", offeredDeviceId: held.id },
+    });
+    await expect(rawLoan(held.id, person.id)).rejects.toMatchObject({ code: "P2003" });
+    await expect(rawLoan(held.id, other.id)).resolves.toMatchObject({ deviceId: held.id });
+    const available = await makeDevice("available");
+    await expect(rawLoan(available.id)).resolves.toMatchObject({ deviceId: available.id });
+    const resetting = await makeDevice("needs_reset");
+    await db.loan.create({
+      data: { reference: newReferenceCode(), deviceId: resetting.id, personId: person.id, locationId: centre.id, status: "returned", checkedOutAt: clock.now(), dueAt: clock.now(), agreementMode: "paper", agreementAcceptedAt: clock.now(), mentorId: volunteerRow.id, handedOutById: volunteerRow.id },
+    });
+  });
+
+  it("lending while someone sends the same device to repair: exactly one wins, the other gets a clear 409", async () => {
+    for (let round = 0; round < 5; round++) {
+      const device = await makeDevice();
+      const person = await makePerson(db);
+      const [lent, repaired] = await Promise.allSettled([
+        checkOutDevice(volunteer, checkOutForm({ deviceId: device.id, personId: person.id })),
+        setDeviceStatus(coordinator, device.id, { status: "in_repair", note: "Akku bläht sich" }),
+      ]);
+      const after = await db.device.findUniqueOrThrow({ where: { id: device.id } });
+      const loans = await db.loan.count({ where: { deviceId: device.id, status: "active" } });
+      if (lent.status === "fulfilled") {
+        expect(repaired.status).toBe("rejected");
+        expect(((repaired as PromiseRejectedResult).reason as AppError).status).toBe(409);
+        expect([after.status, loans]).toEqual(["on_loan", 1]);
+      } else {
+        expect(repaired.status).toBe("fulfilled");
+        expect(lent.reason).toBeInstanceOf(AppError);
+        expect((lent.reason as AppError).status).toBe(409);
+        expect((lent.reason as AppError).messageKey).toBe("loans:errors.deviceInRepair");
+        expect([after.status, loans]).toEqual(["in_repair", 0]);
+      }
+    }
+  });
+
   it("a replay of the same form (same key) returns the same loan and sends one message", async () => {
     const device = await makeDevice();
     const person = await makePerson(db);
@@ -232,6 +311,71 @@ describe("check-out", () => {
     await getLoan(volunteer, loan.id);
     await getLoan(volunteer, loan.id);
     expect(await db.auditEntry.count({ where: { action: "loan.viewed", subjectId: loan.id } })).toBe(2);
+  });
+
+  it("the agreement comes in the borrower's language (Arabic right to left) and in German large print; paper or screen", async () => {
+    const device = await makeDevice();
+    const person = await makePerson(db, { language: "ar", firstName: "Yusuf" });
+    const onScreen = await checkOutDevice(volunteer, checkOutForm({ deviceId: device.id, personId: person.id, dueOn: "2026-12-24" }));
+    const own = await agreementPage(volunteer, onScreen.id, "person");
+    expect(own).toMatchObject({ variant: "person", lng: "ar", dir: "rtl", borrower: expect.stringContaining("Yusuf") });
+    expect(own.text.title).toBe("عقد إعارة جهاز لوحي");
+    expect(own.text.acceptedOnScreen).toContain("تمت الموافقة على الشاشة");
+    const large = await agreementPage(volunteer, onScreen.id, "large");
+    expect(large).toMatchObject({ variant: "large", lng: "de", dir: "ltr" });
+    expect(large.text.title).toBe("Leihvertrag für ein Tablet");
+    expect(large.text.until).toContain("24. Dezember 2026");
+
+    const paper = await lend({ agreementMode: "paper" });
+    const signed = await agreementPage(volunteer, paper.loan.id, "person");
+    expect(signed.text.acceptedOnScreen).toBeNull(); // to be signed on the printed sheet
+  });
+
+  it("each page that shows a person's loan leaves its own audit entry, naming the page but no personal data", async () => {
+    const { loan, person } = await lend();
+    const pages = async () =>
+      (await db.auditEntry.findMany({ where: { action: "loan.viewed", subjectId: { in: [loan.id, person.id] } }, orderBy: { at: "asc" } })).map(
+        (e) => ({ actor: e.actorId, ...JSON.parse(e.details) }),
+      );
+    await loanPage(volunteer, loan.id);
+    await agreementPage(volunteer, loan.id, "person");
+    await agreementPage(coordinator, loan.id, "large");
+    await checkInPage(volunteer, loan.id, "checkIn");
+    await checkInDevice(volunteer, loan.id, {
+      ...checkInForm({ condition: "damaged", damageNote: "Kratzer" }),
+      photo: { contentType: "image/png", data: new Uint8Array([137, 80, 78, 71]) },
+    });
+    await checkInPage(volunteer, loan.id, "reset");
+    const photo = await db.loanPhoto.findFirstOrThrow({ where: { loanId: loan.id } });
+    await photoFor(volunteer, loan.id, photo.id);
+    await personLending(volunteer, person.id);
+    expect(await pages()).toEqual([
+      { actor: volunteerRow.id, actorKind: "staff", page: "loan" },
+      { actor: volunteerRow.id, actorKind: "staff", page: "agreement", variant: "person" },
+      { actor: coordinatorRow.id, actorKind: "staff", page: "agreement", variant: "large" },
+      { actor: volunteerRow.id, actorKind: "staff", page: "checkIn" },
+      { actor: volunteerRow.id, actorKind: "staff", page: "reset" },
+      { actor: volunteerRow.id, actorKind: "staff", page: "photo" },
+      { actor: volunteerRow.id, actorKind: "staff", loans: 1, reservations: 0, via: "person" },
+    ]);
+    const details = (await db.auditEntry.findMany({ where: { subjectId: { in: [loan.id, person.id] } } })).map((e) => e.details).join(" ");
+    expect(details).not.toContain(person.firstName);
+    expect(details).not.toContain(person.phone);
+    // Refused looks leave nothing behind.
+    const before = await db.auditEntry.count({ where: { action: "loan.viewed" } });
+    await expectAppError(checkInPage(outsider, loan.id, "checkIn"), 403);
+    await expectAppError(photoFor(outsider, loan.id, photo.id), 403);
+    expect(await db.auditEntry.count({ where: { action: "loan.viewed" } })).toBe(before);
+  });
+
+  it("a list of loans (names with devices) is logged once per page with the view and row count", async () => {
+    await lend();
+    const before = await db.auditEntry.count({ where: { action: "loans.listed" } });
+    const list = await listLoans(volunteer, { view: "active", locationId: centre.id, page: 1 });
+    const entry = await db.auditEntry.findFirstOrThrow({ where: { action: "loans.listed" }, orderBy: { at: "desc" } });
+    expect(await db.auditEntry.count({ where: { action: "loans.listed" } })).toBe(before + 1);
+    expect(entry).toMatchObject({ actorId: volunteerRow.id, locationId: centre.id });
+    expect(JSON.parse(entry.details)).toMatchObject({ view: "active", page: 1, count: list.loans.length });
   });
 });
 
@@ -367,6 +511,26 @@ describe("reminders", () => {
     const [message] = await reminders(person.id);
     expect(message.template).toBe("loanDueSoon");
     expect(message.sendAfter.toISOString()).toBe("2026-11-28T08:00:00.000Z");
+  });
+
+  it("a landline gets a spoken reminder in the person's language, a mobile an SMS; both wait for 09:00", async () => {
+    clock.set("2026-11-23T10:00:00Z");
+    const device = await makeDevice();
+    const landline = await makePerson(db, { phone: "+494219990011", phoneType: "landline", firstName: "Heinz" });
+    await checkOutDevice(volunteer, checkOutForm({ deviceId: device.id, personId: landline.id, dueOn: "2026-11-30" }));
+    const other = await makeDevice();
+    const mobile = await makePerson(db, { language: "en", firstName: "Margaret" });
+    await checkOutDevice(volunteer, checkOutForm({ deviceId: other.id, personId: mobile.id, dueOn: "2026-11-30" }));
+    clock.set("2026-11-27T20:30:00Z"); // 21:30 in Berlin, within 3 days: quiet hours
+    await sendLoanReminders(services);
+    const [spoken] = await reminders(landline.id);
+    expect(spoken).toMatchObject({ template: "loanDueSoon", channel: "voice" });
+    expect(spoken.body).toContain("Guten Tag Heinz");
+    expect(spoken.sendAfter.toISOString()).toBe("2026-11-28T08:00:00.000Z");
+    const [text] = await reminders(mobile.id);
+    expect(text).toMatchObject({ template: "loanDueSoon", channel: "sms" });
+    expect(text.body).toContain("November 30, 2026");
+    expect(text.sendAfter.toISOString()).toBe("2026-11-28T08:00:00.000Z");
   });
 
   it("sends nothing for returned loans, and a return cancels a queued reminder", async () => {

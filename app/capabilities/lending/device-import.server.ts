@@ -122,6 +122,8 @@ function parseDay(value: string): Date | null {
 
 function readRecords(file: Buffer): { header: string[]; records: { line: number; cells: string[] }[] } {
   if (file.length > MAX_IMPORT_BYTES) throw new AppError(400, "devices:import.errors.tooLarge");
+  // Text files have no NUL bytes: this is UTF-16 ("Unicode text"), an Excel workbook or something else entirely.
+  if (file.includes(0)) throw new AppError(400, "devices:import.errors.encoding");
   const text = decodeCsv(file);
   let parsed: { record: string[]; info: { lines: number } }[];
   try {

@@ -250,6 +250,17 @@ export interface DeviceListInput {
 /** A prefix range uses the (locationId, assetTag) index; LIKE '%…%' would read every row. */
 const prefix = (value: string) => ({ gte: value, lt: `${value}\uffff` });
 
+/**
+ * Model search is "contains", whatever the case: Prisma's `contains` is SQLite's LIKE, which ignores the case of
+ * A–Z (so "ipad", "IPAD" and "iPad" all find "Apple iPad"). LIKE does not fold umlauts and other letters beyond
+ * ASCII, so the usual spellings of the typed text are tried too ("ärzte", "ÄRZTE", "Ärzte"). The place's devices
+ * are read through the (locationId, status) index (a few thousand rows at most).
+ */
+function modelVariants(q: string): string[] {
+  const lower = q.toLocaleLowerCase("de");
+  return [...new Set([q, lower, q.toLocaleUpperCase("de"), lower.charAt(0).toLocaleUpperCase("de") + lower.slice(1)])];
+}
+
 export async function listDevices(ctx: StaffCtx, input: DeviceListInput) {
   if (!can(ctx.actor, "device:view")) throw forbidden("device:view");
   const pageSize = input.pageSize ?? DEVICE_PAGE_SIZE;
@@ -262,11 +273,15 @@ export async function listDevices(ctx: StaffCtx, input: DeviceListInput) {
     where.push({ locationId: { in: [...scope] } });
   }
   if (input.status && DEVICE_STATUSES.includes(input.status as DeviceStatus)) where.push({ status: input.status });
-  const q = input.q?.trim();
+  const q = input.q?.trim().slice(0, 100);
   if (q) {
     const tag = normaliseTag(q);
-    const models = [...new Set([q, q.charAt(0).toLocaleUpperCase("de") + q.slice(1)])];
-    where.push({ OR: [{ assetTag: prefix(tag) }, ...models.map((m) => ({ model: prefix(m) }))] });
+    // LIKE's own wildcards (% and _) cannot be escaped through Prisma: the text between them must all appear.
+    const pieces = q.split(/[%_]+/).filter((piece) => piece.trim());
+    const byModel: Prisma.DeviceWhereInput[] = pieces.length
+      ? [{ AND: pieces.map((piece) => ({ OR: modelVariants(piece).map((m) => ({ model: { contains: m } })) })) }]
+      : [];
+    where.push({ OR: [...(tag ? [{ assetTag: prefix(tag) }] : []), ...byModel] });
   }
   const filter = { AND: where };
   const [rows, total] = await Promise.all([

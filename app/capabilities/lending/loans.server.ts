@@ -312,11 +312,21 @@ export async function checkOutDevice(ctx: StaffCtx, input: CheckOutValues): Prom
     if (isUniqueViolation(error)) throw new AppError(409, "loans:errors.justLent", { deviceId: device.id });
     if (error instanceof AppError && error.messageKey === "loans:errors.justLent") throw error;
     if (isBusy(error)) throw new AppError(409, "loans:errors.justLent", { deviceId: device.id });
+    if (mayBeNotLendable(error)) {
+      // The database's own rule (trigger Loan_device_lendable): the device changed between our check and the write.
+      const now = await ctx.db.device.findUnique({ where: { id: device.id }, select: { status: true } });
+      if (now && now.status !== "available") throw new AppError(409, REFUSED_STATUS[now.status] ?? "loans:errors.deviceUnavailable", { deviceId: device.id });
+    }
     throw error;
   }
 }
 
 /** SQLite answers a write that lost the race for the lock with "busy": for the person, someone else was quicker. */
+/**
+ * The trigger Loan_device_lendable refused the loan. Prisma's SQLite adapter reports every trigger abort as a
+ * foreign-key violation (P2003) and drops the trigger's message, so the caller re-reads the device to tell.
+ */
+const mayBeNotLendable = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003";
 const isBusy = (error: unknown) => /SQLITE_BUSY|database is locked/i.test(String((error as Error)?.message ?? ""));
 
 // ---------------------------------------------------------------------------------------------------------
@@ -478,8 +488,8 @@ export async function resolveFollowUp(ctx: StaffCtx, loanId: string, input: z.ou
 // ---------------------------------------------------------------------------------------------------------
 // Reading
 
-/** One loan with everything its page shows. Every view is audit-logged. */
-export async function getLoan(ctx: StaffCtx, loanId: string) {
+/** One loan with everything its page shows. Every view is audit-logged (`page` says which view, e.g. the agreement). */
+export async function getLoan(ctx: StaffCtx, loanId: string, page: Record<string, string> = {}) {
   const loan = await ctx.db.loan.findUnique({
     where: { id: loanId },
     include: {
@@ -495,7 +505,7 @@ export async function getLoan(ctx: StaffCtx, loanId: string) {
   });
   if (!loan) throw notFound("loan");
   if (!can(ctx.actor, "loan:view", loan.locationId)) throw forbidden("loan:view");
-  await audit(ctx.db, ctx, { action: "loan.viewed", subjectType: "Loan", subjectId: loan.id, locationId: loan.locationId });
+  await audit(ctx.db, ctx, { action: "loan.viewed", subjectType: "Loan", subjectId: loan.id, locationId: loan.locationId, details: page });
   return loan;
 }
 
@@ -543,6 +553,15 @@ export async function listLoans(ctx: StaffCtx, input: { view: LoanView; location
     }),
     ctx.db.loan.count({ where }),
   ]);
+  // A list names who has which device: the look is logged once per page, with the view and how many rows it showed.
+  if (loans.length) {
+    await audit(ctx.db, ctx, {
+      action: "loans.listed",
+      subjectType: "Loan",
+      locationId: input.locationId ?? null,
+      details: { view: input.view, page: input.page, count: loans.length },
+    });
+  }
   return {
     loans: loans.map((l) => ({ ...l, overdue: l.status === "active" && l.dueAt < now })),
     total,

@@ -51,8 +51,9 @@ function Section({ id, title, count, empty, children }: { id: string; title: str
 export function TodayOverview({ data }: { data: TodayData }) {
   const { t, i18n } = useTranslation("today");
   const tz = data.location.timeZone;
-  const time = (iso: string) =>
-    new Intl.DateTimeFormat(i18n.language, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: tz }).format(new Date(iso));
+  // One formatter for the whole page (building one costs ~0.1 ms).
+  const clock = new Intl.DateTimeFormat(i18n.language, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: tz });
+  const time = (iso: string) => clock.format(new Date(iso));
 
   return (
     <div className="today">
