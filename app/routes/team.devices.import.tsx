@@ -15,6 +15,7 @@ import { importState, importUpload, manageableLocations, receiveUpload } from "~
 import { respondTo } from "~/web/errors.server";
 import type { RouteHandle } from "~/web/handle";
 import { requireStaff } from "~/web/session.server";
+import { readForm } from "~/web/forms.server";
 
 export const handle: RouteHandle = { titleKey: "devices:import.title", hydrate: true };
 
@@ -27,7 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "device:manage");
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return receiveUpload(ctx, request);
-  const token = String((await request.formData()).get("file") ?? "");
+  const token = String((await readForm(request)).get("file") ?? "");
   const outcome = await importUpload(ctx, token);
   if (!outcome.ok) return data({ confirmError: outcome.messageKey, result: null }, { status: 409 });
   return redirect(`/team/devices/import?file=${encodeURIComponent(token)}`);

@@ -9,7 +9,7 @@ import { parsePhone } from "~/lib/phone.server";
 import { PageHeading } from "~/ui/Layout";
 import { BackLink } from "~/ui/Link";
 import { BorrowerDetails, BorrowerLookup } from "~/ui/WaitlistIntake";
-import { parseForm } from "~/web/forms.server";
+import { parseForm, formIntent } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
 import { requireStaff } from "~/web/session.server";
 import { attempt, LookupInput, refusalReply } from "~/web/tickets.server";
@@ -24,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "waitlist:manage");
-  const intent = (await request.clone().formData()).get("intent");
+  const intent = await formIntent(request);
   if (intent !== "create") {
     const { submission } = await parseForm(request, LookupInput);
     if (submission.status !== "success") return data({ step: "lookup" as const, result: submission.reply() }, { status: 400 });

@@ -27,7 +27,7 @@ import {
 } from "~/capabilities/lending/devices.server";
 import { DEVICE_STATUSES, jsonList, MANUAL_DEVICE_STATUSES, type DeviceStatus } from "~/capabilities/lending/values";
 import { errorResponse } from "./errors.server";
-import { parseForm } from "./forms.server";
+import { parseForm, formIntent } from "./forms.server";
 import { attempt, refusalReply } from "./tickets.server";
 
 type StaffCtx = Ctx & { actor: StaffActor };
@@ -131,7 +131,7 @@ const DEVICE_ACTIONS = {
 
 /** The device page's forms, chosen by `intent`; errors and refusals come back to that form. */
 export async function performDeviceAction(ctx: StaffCtx, deviceId: string, request: Request) {
-  const intent = (await request.clone().formData()).get("intent");
+  const intent = await formIntent(request);
   if (intent !== "status" && intent !== "transfer") {
     throw errorResponse(new AppError(400, "errors.page.400.body", { intent: String(intent) }));
   }

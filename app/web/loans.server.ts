@@ -30,7 +30,7 @@ import {
 import { spelledOut } from "~/lib/reference-code";
 import { jsonList, jsonObject } from "~/capabilities/lending/values";
 import { errorResponse } from "./errors.server";
-import { parseForm } from "./forms.server";
+import { parseForm, formIntent } from "./forms.server";
 import { attempt, personName } from "./tickets.server";
 import type { SubmissionResult } from "@conform-to/react";
 
@@ -230,7 +230,7 @@ const ChoosePersonInput = BorrowerInput.extend({ query: z.string().optional() })
 });
 
 export async function performCheckoutStep(ctx: StaffCtx, request: Request) {
-  const intent = (await request.clone().formData()).get("intent");
+  const intent = await formIntent(request);
   if (intent === "person") {
     const { submission, formData } = await parseForm(request, ChoosePersonInput);
     if (submission.status !== "success") {
@@ -399,7 +399,7 @@ const LOAN_ACTIONS = {
 
 /** One form of the loan page by its `intent`: errors to that form, success with a reset form. */
 export async function performLoanAction(ctx: StaffCtx, loanId: string, request: Request) {
-  const intent = (await request.clone().formData()).get("intent");
+  const intent = await formIntent(request);
   if (typeof intent !== "string" || !Object.hasOwn(LOAN_ACTIONS, intent)) {
     throw errorResponse(new AppError(400, "errors.page.400.body", { intent: String(intent) }));
   }

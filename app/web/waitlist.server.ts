@@ -22,7 +22,7 @@ import {
   staffLendingLocations,
 } from "~/capabilities/lending/waiting-list.server";
 import { errorResponse } from "./errors.server";
-import { parseForm } from "./forms.server";
+import { parseForm, formIntent } from "./forms.server";
 import { attempt, personName, refusalReply } from "./tickets.server";
 
 type StaffCtx = Ctx & { actor: StaffActor };
@@ -145,7 +145,7 @@ const FIELD_OF: Record<string, string> = { "waitlist:errors.placeUnknown": "plac
 
 /** One form of the reservation page, chosen by its hidden `intent`; errors come back to that form only. */
 export async function performReservationAction(ctx: StaffCtx, reservationId: string, request: Request) {
-  const intent = (await request.clone().formData()).get("intent");
+  const intent = await formIntent(request);
   if (typeof intent !== "string" || !Object.hasOwn(RESERVATION_ACTIONS, intent)) {
     throw errorResponse(new AppError(400, "errors.page.400.body", { intent: String(intent) }));
   }

@@ -4,6 +4,7 @@
 import { Form, Link } from "@remix-run/react";
 import type { SubmissionResult } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
+import { CallerHeader } from "~/ui/CallerHeader";
 import { Button } from "~/ui/Button";
 import { ErrorSummary } from "~/ui/ErrorSummary";
 import { NewCallerFields } from "~/ui/NewCallerFields";
@@ -93,14 +94,14 @@ export function BorrowerDetails({
           </p>
         </div>
       ) : null}
-      <section aria-labelledby="waitlist-caller-heading">
-        <h2 id="waitlist-caller-heading">{person ? t("new.known", { name: person.name }) : t("new.unknown")}</h2>
-        <p>
-          {t("new.number")} <strong dir="ltr">{phone.display}</strong> ·{" "}
-          <Link to="/team/waiting-list/new" reloadDocument>
-            {t("new.otherNumber")}
-          </Link>
-        </p>
+      <CallerHeader
+        id="waitlist-caller-heading"
+        heading={person ? t("new.known", { name: person.name }) : t("new.unknown")}
+        numberLabel={t("new.number")}
+        number={phone.display}
+        restartTo="/team/waiting-list/new"
+        restartLabel={t("new.otherNumber")}
+      >
         {person?.open.length ? (
           <>
             <h3>{t("new.openPlaces")}</h3>
@@ -113,7 +114,7 @@ export function BorrowerDetails({
             </ul>
           </>
         ) : null}
-      </section>
+      </CallerHeader>
       <Form method="post" {...formProps(form)}>
         <input type="hidden" name="intent" value="create" />
         <input type="hidden" name="phone" value={phone.e164} />
