@@ -8,6 +8,7 @@ export const SAY_LANGUAGE: Record<string, NonNullable<VoiceResponse.SayAttribute
   tr: "tr-TR",
   uk: "uk-UA",
   ru: "ru-RU",
+  pl: "pl-PL",
 };
 
 /** The language to render a spoken text in: the person's own when it can be spoken, German otherwise. */

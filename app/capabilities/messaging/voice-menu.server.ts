@@ -17,8 +17,11 @@ import { keypadDigits, typedCode } from "./voice-keypad";
 import { MAX_MESSAGE_SECONDS, recordedStep, storeRecordingAudio } from "./voice-message.server";
 import { callerPhone, GATHER_TIMEOUT, gatherLanguage, Prompt, STEPS, voiceUrl, type Step, type VoiceStepInput } from "./voice-prompt.server";
 
-/** Language choice digits, fixed forever (flyers); only languages that exist in locales/ are offered. */
-export const LANGUAGE_DIGITS: Record<string, string> = { "1": "de", "2": "en", "3": "tr", "4": "ar" };
+/**
+ * Language choice digits, fixed forever (they are printed on flyers), for every language the programme plans
+ * (BRIEF.md). Only languages that exist in locales/ are offered, so adding one of these is only adding its files.
+ */
+export const LANGUAGE_DIGITS: Record<string, string> = { "1": "de", "2": "en", "3": "tr", "4": "ar", "5": "ru", "6": "uk", "7": "pl" };
 
 export function offeredLanguages(): { digit: string; lng: string }[] {
   return Object.entries(LANGUAGE_DIGITS)
