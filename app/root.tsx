@@ -17,8 +17,8 @@ import { useContext, useEffect, useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { UNSAFE_DataRouterStateContext } from "react-router-dom";
 import { detectLanguage } from "~/i18n/detect.server";
-import { pageResources } from "~/i18n/i18n.server";
-import { i18nFor } from "~/i18n/instance";
+import { builtTranslationsUrl, pageResources } from "~/i18n/page-resources.server";
+import { i18nFor, provideResources, providedResources } from "~/i18n/instance";
 import { DEFAULT_LANGUAGE } from "~/i18n/languages";
 import { languages } from "~/i18n/locales.server";
 import { phoneLink } from "~/lib/phone.server";
@@ -45,11 +45,15 @@ const REGISTER_SW =
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const lng = detectLanguage(request);
   const all = languages();
+  // Built: the texts travel as their own long-kept file (entry.client.tsx loads it); otherwise inline.
+  const translations = builtTranslationsUrl(lng);
+  if (translations) provideResources(lng, pageResources(lng));
   return {
     lng,
     dir: all.find((l) => l.code === lng)?.dir ?? "ltr",
     languages: all,
-    resources: pageResources(lng),
+    resources: translations ? null : pageResources(lng),
+    translations,
     programmePhone: phoneLink(context.services.config.programmePhone),
     nonce: context.nonce,
     serviceWorker: serviceWorkerBuilt(),
@@ -76,7 +80,8 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ nextUrl, currentUrl
 export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
   const lng = root?.lng ?? DEFAULT_LANGUAGE;
-  const i18n = useMemo(() => i18nFor(lng, root?.resources ?? NO_RESOURCES), [lng, root?.resources]);
+  const resources = root?.resources ?? providedResources(lng) ?? NO_RESOURCES;
+  const i18n = useMemo(() => i18nFor(lng, resources), [lng, resources]);
   const matches = useMatches();
   const hydrate = !root?.errorDocument && matches.some((m) => (m.handle as RouteHandle | undefined)?.hydrate);
   return (
@@ -90,6 +95,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </I18nextProvider>
         <Meta />
         <Links />
+        {hydrate && root?.translations ? <link id="page-translations" rel="preload" href={root.translations} as="fetch" crossOrigin="anonymous" /> : null}
       </head>
       <body>
         <I18nextProvider i18n={i18n}>{children}</I18nextProvider>

@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { build } from "esbuild";
 import { getManifest, injectManifest } from "workbox-build";
+import { TRANSLATIONS_DIR, translationsFile } from "../app/i18n/page-resources.server";
 import { loadLocales } from "../app/i18n/locales.server";
 
 const root = process.cwd();
@@ -20,10 +21,19 @@ function buildVersion(worker: string): string {
 const PLACEHOLDER = "__SW_VERSION_PLACEHOLDER__";
 const STAFF_PLACEHOLDER = "__STAFF_ASSETS_PLACEHOLDER__";
 
+// Each language's page translations as one file named by its content (app/i18n/i18n.server.ts translationsFile).
+const languageCodes = [...loadLocales(path.join(root, "locales")).keys()];
+fs.rmSync(path.join(root, TRANSLATIONS_DIR), { recursive: true, force: true });
+fs.mkdirSync(path.join(root, TRANSLATIONS_DIR), { recursive: true });
+for (const lng of languageCodes) {
+  const file = translationsFile(lng);
+  fs.writeFileSync(path.join(root, TRANSLATIONS_DIR, file.name), file.body);
+}
+
 /** Staff pages' JavaScript and styles and the translations: kept by the worker once a staff page asks, not precached. */
 const { manifestEntries: staffEntries } = await getManifest({
   globDirectory: root,
-  globPatterns: ["public/build/**/*.js", "public/build/routes/team*.css", "locales/*/*.json"],
+  globPatterns: ["public/build/**/*.js", "public/build/routes/team*.css", "public/build/translations/*.json", "locales/*/*.json"],
   modifyURLPrefix: { "public/": "/", "locales/": "/locales/" },
   maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
 });
@@ -44,7 +54,7 @@ await build({
   define: {
     __SW_VERSION__: JSON.stringify(PLACEHOLDER),
     __STAFF_ASSETS__: STAFF_PLACEHOLDER,
-    __LANGUAGES__: JSON.stringify([...loadLocales(path.join(root, "locales")).keys()]),
+    __LANGUAGES__: JSON.stringify(languageCodes),
     "process.env.NODE_ENV": '"production"',
   },
   logLevel: "warning",

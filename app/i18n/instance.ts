@@ -29,3 +29,15 @@ export function i18nFor(lng: string, resources: Resource): i18n {
   if (!instance) byLanguage.set(lng, (instance = createI18n(lng, resources)));
   return instance;
 }
+
+// The page translations of each language this process has: on the server put here by the root loader, in the
+// browser by entry.client.tsx from the built translations file before it hydrates (see i18n.server.ts).
+const provided = new Map<string, Resource>();
+
+export function provideResources(lng: string, resources: Resource): void {
+  provided.set(lng, resources);
+}
+
+export function providedResources(lng: string): Resource | undefined {
+  return provided.get(lng);
+}

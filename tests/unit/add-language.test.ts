@@ -46,7 +46,8 @@ describe("a new language folder", () => {
   });
 
   it("translates pages and server texts", async () => {
-    const { getT, pageResources } = await import("~/i18n/i18n.server");
+    const { getT } = await import("~/i18n/i18n.server");
+    const { pageResources } = await import("~/i18n/page-resources.server");
     expect(getT("tr")("errors.page.404.title")).toBe("Sayfa bulunamadı");
     expect(Object.keys(pageResources("tr"))).toEqual(["tr", "de"]);
   });
