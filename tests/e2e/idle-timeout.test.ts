@@ -19,9 +19,9 @@ describe("idle timeout", () => {
     await dialog.waitFor({ state: "hidden" });
 
     await page.clock.fastForward("31:00");
-    await page.waitForURL(/\/team\/sign-in\?expired=1/);
+    await page.waitForURL(/\/team\/sign-in\?expired=1/, { timeout: 90_000 });
     await expect(page.getByRole("status").textContent()).resolves.toContain("abgemeldet");
     await page.goto("/team");
     expect(new URL(page.url()).pathname).toBe("/team/sign-in");
-  });
+  }, 180_000);
 });
