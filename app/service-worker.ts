@@ -375,8 +375,11 @@ registerRoute(
 let replaying: Promise<void> | null = null;
 let replayAgain = false;
 let inFlight: AbortController | null = null;
-/** Whose entry is being sent right now (taken out of the queue meanwhile, but still waiting for the volunteer). */
-let sendingFor: string | null = null;
+/**
+ * Whose entry is out of the queue right now (being sent, or someone else's on its way back to the end): still
+ * counted as waiting, or a page asking meanwhile would see it gone — and a sign-out then clear the device.
+ */
+let inHand: string | null = null;
 /** A request that has not answered by then counts as "still offline" (a flaky line can stall one for minutes). */
 const REPLAY_TIMEOUT_MS = 15_000;
 
@@ -426,22 +429,18 @@ function replay(): Promise<void> {
         const entry = await queue.shiftRequest();
         if (!entry) break;
         const meta = (entry.metadata ?? {}) as EntryMeta;
-        if (!who || (meta.who ?? "") !== who) {
+        inHand = meta.who ?? "";
+        if (!who || inHand !== who) {
           await queue.pushRequest(entry);
+          inHand = null;
           continue;
         }
-        sendingFor = meta.who ?? "";
-        const answer = await send(entry.request).finally(() => {
-          sendingFor = null;
-        });
-        if (!answer) {
+        const answer = await send(entry.request);
+        if (!answer || answer.landed === "/team/sign-in") {
           await queue.unshiftRequest(entry);
-          break;
-        }
-        if (answer.landed === "/team/sign-in") {
-          // Signed out meanwhile: keep it for after the next sign-in.
-          await queue.unshiftRequest(entry);
-          await setState("signInNeeded", true);
+          inHand = null;
+          // Signed out meanwhile: kept for after the next sign-in. No answer: still offline.
+          if (answer) await setState("signInNeeded", true);
           break;
         }
         await setState("signInNeeded", false);
@@ -461,8 +460,10 @@ function replay(): Promise<void> {
           const author = meta.who ?? "";
           await setState("sentUnseen", { ...unseen, [author]: (unseen[author] ?? 0) + 1 });
         }
+        inHand = null;
       }
     } finally {
+      inHand = null;
       replaying = null;
       await broadcast();
     }
@@ -522,11 +523,12 @@ async function dismissConflict(id: number) {
 async function status(): Promise<OfflineWorkerStatus> {
   const who = (await getState<string>("who")) ?? "";
   const entries = await queue.getAll();
-  const mine = entries.filter((e) => who && (e.metadata as EntryMeta | undefined)?.who === who).length + (who && sendingFor === who ? 1 : 0);
+  const whose = [...entries.map((e) => (e.metadata as EntryMeta | undefined)?.who ?? ""), ...(inHand === null ? [] : [inHand])];
+  const mine = who ? whose.filter((w) => w === who).length : 0;
   return {
     version: VERSION,
     waiting: mine,
-    othersWaiting: entries.length - mine,
+    othersWaiting: whose.length - mine,
     conflicts: ((await getState<Conflict[]>("conflicts")) ?? []).filter((c) => c.who === who).map(({ who: _who, ...c }) => c),
     sent: who ? ((await getState<Record<string, number>>("sentUnseen")) ?? {})[who] ?? 0 : 0,
     signInNeeded: (await getState<boolean>("signInNeeded")) ?? false,

@@ -4,7 +4,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { expectNoAxeViolations, newPage, signIn, tabTo, useBrowser, useStaffPages, waitForHydration } from "../helpers/browser";
-import { readyForOffline } from "./offline-helpers";
+import { controlledByWorker, readyForOffline } from "./offline-helpers";
 
 const browser = useBrowser();
 const staffPage = useStaffPages(browser);
@@ -212,12 +212,14 @@ describe("offline actions", () => {
 
     // A coordinator signs in on the same tablet: the entry is not sent as theirs, and their sign-out keeps it.
     await signIn(page, "coordinator");
+    await controlledByWorker(page);
     await page.getByText("1 Eintrag, den jemand anderes auf diesem Gerät gemacht hat, wartet").waitFor();
     await expect(waiting(page).count()).resolves.toBe(0);
     await Promise.all([page.waitForURL(/\/team\/sign-in/), page.locator("form.staff-signout button[type=submit]").click()]);
 
     // She signs in again: sent, once.
     await signIn(page, "volunteer");
+    await controlledByWorker(page);
     await page.locator(".offline-status__sent").waitFor();
     await page.goto("/team/tickets/new");
     await waitForHydration(page);

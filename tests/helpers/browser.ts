@@ -117,7 +117,8 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 export async function tabTo(page: Page, selector: string, maxTabs = 40): Promise<void> {
   for (let i = 0; i < maxTabs; i++) {
     await page.keyboard.press("Tab");
-    if (await page.locator(selector).evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    // evaluateAll answers at once; evaluate would wait (up to its timeout, on every Tab) for an element not there yet.
+    if (await page.locator(selector).evaluateAll((els) => els.some((el) => el === document.activeElement))) return;
   }
   throw new Error(`${selector} was not reachable with the Tab key`);
 }
