@@ -210,7 +210,7 @@ async function fromCache(cacheName: string | undefined, url: string): Promise<Re
 }
 
 async function languageOfThisDevice(): Promise<string> {
-  const hit = await (await caches.open(STATE_CACHE)).match("/__state/language");
+  const hit = await caches.match("/__state/language", { cacheName: STATE_CACHE });
   const stored = hit ? await hit.text() : "";
   if (LANGUAGES.includes(stored)) return stored;
   const browser = (self.navigator.language || "de").slice(0, 2);
@@ -219,13 +219,17 @@ async function languageOfThisDevice(): Promise<string> {
 
 async function noteLanguage(response: Response) {
   const lng = response.headers.get("Content-Language");
-  if (lng && LANGUAGES.includes(lng)) await (await caches.open(STATE_CACHE)).put("/__state/language", new Response(lng));
+  if (!lng || !LANGUAGES.includes(lng)) return;
+  const stored = await caches.match("/__state/language", { cacheName: STATE_CACHE });
+  if (stored && (await stored.text()) === lng) return;
+  await (await caches.open(STATE_CACHE)).put("/__state/language", new Response(lng));
 }
 
 /** Who is signed in here (an opaque tag per person), from the latest staff page; "" after a page without one. */
 async function noteWho(response: Response) {
   if (response.type === "opaqueredirect") return;
-  await setState("who", response.headers.get(PERSON_HEADER) ?? "");
+  const who = response.headers.get(PERSON_HEADER) ?? "";
+  if (who || (await getState<string>("who"))) await setState("who", who);
 }
 
 async function offlinePage(): Promise<Response> {
@@ -496,9 +500,10 @@ function decode(text: string): string {
     .replace(/&amp;/g, "&");
 }
 
-// Small state (conflicts, counters) as JSON in the Cache API: cleared with the site's storage on sign-out.
+// Small state (conflicts, counters) as JSON in the Cache API: cleared with the site's storage on sign-out. Reads
+// never open the cache (that would create it again right after a sign-out cleared it).
 async function getState<T>(key: string): Promise<T | undefined> {
-  const hit = await (await caches.open(STATE_CACHE)).match(`/__state/${key}`);
+  const hit = await caches.match(`/__state/${key}`, { cacheName: STATE_CACHE });
   return hit ? ((await hit.json()) as T) : undefined;
 }
 
