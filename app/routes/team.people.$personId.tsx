@@ -7,26 +7,28 @@ import { DateTime } from "~/ui/DateTime";
 import { PageHeading } from "~/ui/Layout";
 import { Link } from "~/ui/Link";
 import { SummaryList } from "~/ui/SummaryList";
-import { DataTable, Pagination } from "~/ui/Table";
+import { DataTable } from "~/ui/Table";
 import { useTicketLabels } from "~/ui/TicketLabels";
 import { PersonLending, PersonScheduling, PersonSection } from "~/ui/PersonRecord";
 import { respondTo } from "~/web/errors.server";
 import type { RouteHandle } from "~/web/handle";
 import { requireStaff } from "~/web/session.server";
 import { pageFrom } from "~/web/pagination";
-import { personPage } from "~/web/tickets.server";
+import { PERSON_SECTIONS, personPage } from "~/web/tickets.server";
 
 export const handle: RouteHandle = { titleKey: "tickets:person.title", hydrate: true };
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "person:view");
-  return respondTo(() => personPage(ctx, params.personId!, pageFrom(request)));
+  const pages = Object.fromEntries(PERSON_SECTIONS.map((name) => [name, pageFrom(request, name)]));
+  return respondTo(() => personPage(ctx, params.personId!, pages));
 }
 
 export default function Person() {
   const { t } = useTranslation("tickets");
   const labels = useTicketLabels();
-  const { person, tickets, ticketPages, lending, appointments, callbacks, showScheduling } = useLoaderData<typeof loader>();
+  const { person, tickets, ticketPages, lending, appointments, appointmentPages, callbacks, callbackPages, showScheduling } =
+    useLoaderData<typeof loader>();
   return (
     <>
       <PageHeading caption={t("person.caption")}>{person.name}</PageHeading>
@@ -55,7 +57,7 @@ export default function Person() {
         ]}
       />
 
-      <PersonSection id="tickets" title={t("person.tickets")}>
+      <PersonSection id="tickets" title={t("person.tickets")} pages={ticketPages}>
         <DataTable
           caption={t("person.ticketsCaption", { count: ticketPages.total })}
           emptyText={t("person.noTickets")}
@@ -79,10 +81,11 @@ export default function Person() {
             createdAt: <DateTime iso={ticket.createdAt} />,
           }))}
         />
-        <Pagination page={ticketPages.page} pageCount={ticketPages.pageCount} hrefFor={(p) => `?page=${p}#tickets`} />
       </PersonSection>
       {lending ? <PersonLending {...lending} /> : null}
-      {showScheduling ? <PersonScheduling appointments={appointments} callbacks={callbacks} /> : null}
+      {showScheduling ? (
+        <PersonScheduling appointments={appointments} appointmentPages={appointmentPages} callbacks={callbacks} callbackPages={callbackPages} />
+      ) : null}
     </>
   );
 }

@@ -49,6 +49,7 @@ import { spelledOut } from "~/lib/reference-code";
 import { OPEN_STATUSES, TRANSITIONS, type TicketStatus } from "~/capabilities/helpdesk/values";
 import { errorResponse, respondTo } from "./errors.server";
 import { parseForm, formIntent } from "./forms.server";
+import { pagesOf } from "./pagination";
 
 type StaffCtx = Ctx & { actor: StaffActor };
 
@@ -344,14 +345,20 @@ export async function performTicketAction(ctx: StaffCtx, ticketId: string, reque
 // ---------------------------------------------------------------------------------------------------------
 // One person
 
-/** The person's tickets come in pages of this many (newest first). */
-export const PERSON_TICKETS_PER_PAGE = 25;
+/** Each list on the person page comes in pages of this many (newest first). */
+export const PERSON_ROWS_PER_PAGE = 25;
+
+/** The person page's lists, each paged on its own: also their ?<name>= in the address and their section's id. */
+export const PERSON_SECTIONS = ["tickets", "loans", "reservations", "appointments", "callbacks"] as const;
+export type PersonPageNumbers = Partial<Record<(typeof PERSON_SECTIONS)[number], number>>;
 
 /** The person page: ONE audit entry per view, with how much of each kind it showed (counts, nothing personal). */
-export async function personPage(ctx: StaffCtx, personId: string, page = 1) {
-  const { person, tickets, ticketCount } = await personOverview(ctx, personId, { logged: false, page, pageSize: PERSON_TICKETS_PER_PAGE });
-  const lending = await personLending(ctx, personId);
-  const scheduling = await personScheduling(ctx, personId);
+export async function personPage(ctx: StaffCtx, personId: string, pages: PersonPageNumbers = {}) {
+  const at = (name: keyof PersonPageNumbers) => pages[name] ?? 1;
+  const pageSize = PERSON_ROWS_PER_PAGE;
+  const { person, tickets, ticketCount } = await personOverview(ctx, personId, { logged: false, page: at("tickets"), pageSize });
+  const lending = await personLending(ctx, personId, { loans: at("loans"), reservations: at("reservations"), pageSize });
+  const scheduling = await personScheduling(ctx, personId, { appointments: at("appointments"), callbacks: at("callbacks"), pageSize });
   await audit(ctx.db, ctx, {
     action: "person.viewed",
     subjectType: "Person",
@@ -375,7 +382,9 @@ export async function personPage(ctx: StaffCtx, personId: string, page = 1) {
       language: language ?? { code: person.language, name: person.language, dir: "ltr" as const },
       contactPreference: person.contactPreference,
     },
-    ticketPages: { page, pageCount: Math.max(1, Math.ceil(ticketCount / PERSON_TICKETS_PER_PAGE)), total: ticketCount },
+    ticketPages: pagesOf(ticketCount, at("tickets"), pageSize),
+    appointmentPages: pagesOf(scheduling.appointmentCount, at("appointments"), pageSize),
+    callbackPages: pagesOf(scheduling.callbackCount, at("callbacks"), pageSize),
     tickets: tickets.map((t) => ({
       id: t.id,
       reference: t.reference,
@@ -419,6 +428,8 @@ export async function personPage(ctx: StaffCtx, personId: string, page = 1) {
         location: r.location.name,
         createdAt: r.createdAt.toISOString(),
       })),
+      loanPages: pagesOf(lending.loanCount, at("loans"), pageSize),
+      reservationPages: pagesOf(lending.reservationCount, at("reservations"), pageSize),
     },
   };
 }

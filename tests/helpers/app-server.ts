@@ -8,6 +8,8 @@ import path from "node:path";
 
 export interface RunningApp {
   baseUrl: string;
+  /** Its SQLite file, for a browser test that arranges a long history instead of clicking it together. */
+  databaseUrl: string;
   pid: number;
   stop(): Promise<void>;
 }
@@ -18,12 +20,13 @@ export async function startApp(env: Record<string, string> = {}, output?: (text:
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "da-app-"));
   const baseUrl = `http://localhost:${port}`;
+  const databaseUrl = `file:${path.join(dir, "app.db")}`;
   const server: ChildProcess = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "server.ts"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
       PORT: String(port),
-      DATABASE_URL: `file:${path.join(dir, "app.db")}`,
+      DATABASE_URL: databaseUrl,
       PUBLIC_URL: baseUrl,
       LOG_LEVEL: "warn",
       ...env,
@@ -35,6 +38,7 @@ export async function startApp(env: Record<string, string> = {}, output?: (text:
   await waitUntilHealthy(`${baseUrl}/healthz`, server);
   return {
     baseUrl,
+    databaseUrl,
     pid: server.pid!,
     async stop() {
       server.kill("SIGTERM");

@@ -59,7 +59,7 @@ describe("a person's loans on their record", () => {
     const erika = await db.person.findUniqueOrThrow({ where: { phone: "+4915112345679" } });
     const before = (await entriesAbout(erika.id)).length;
     const page = await personPage(librarian, erika.id);
-    expect(page.lending).toEqual({ loans: [], reservations: [] });
+    expect(page.lending).toMatchObject({ loans: [], reservations: [], loanPages: { total: 0, pageCount: 1 } });
     const after = await entriesAbout(erika.id);
     expect(after).toHaveLength(before + 1);
     expect(JSON.parse(after.at(-1)!.details)).toMatchObject({ loans: 0, reservations: 0 });
@@ -117,9 +117,58 @@ describe("a person's tickets on their record", () => {
     expect(first.ticketPages).toEqual({ page: 1, pageCount: 2, total: 27 });
     expect(first.tickets).toHaveLength(25);
     expect(first.tickets[0]!.createdAt).toBe(new Date(Date.UTC(2026, 10, 1, 0, 26)).toISOString());
-    const second = await personPage(coordinator, person.id, 2);
+    const second = await personPage(coordinator, person.id, { tickets: 2 });
     expect(second.tickets.map((t) => t.createdAt)).toEqual([1, 0].map((m) => new Date(Date.UTC(2026, 10, 1, 0, m)).toISOString()));
     // Every page is a look at the person: one entry each.
     expect(await db.auditEntry.count({ where: { subjectId: person.id, action: "person.viewed" } })).toBe(2);
+  });
+});
+
+describe("every list on a person's record is paged on its own", () => {
+  it("shows a long-time borrower's 27 loans and 27 callbacks 25 at a time, each list at its own page", async () => {
+    const coordinator = await staffCtx("koordination@ambulanz.example");
+    const person = await db.person.create({ data: { firstName: "Stamm", phone: "+4915199990002", phoneType: "mobile" } });
+    const centre = await db.location.findUniqueOrThrow({ where: { slug: "bz-vahr" } });
+    const device = await db.device.findFirstOrThrow({ where: { locationId: centre.id } });
+    const alphabet = "34679ACDEFGHJKMNPQRTUVWXY";
+    const code = (prefix: string, i: number) => `${prefix}${alphabet[Math.floor(i / alphabet.length)]}${alphabet[i % alphabet.length]}33`;
+    const day = (i: number) => new Date(Date.UTC(2024, 0, 1 + i * 10));
+    await db.loan.createMany({
+      data: Array.from({ length: 27 }, (_, i) => ({
+        reference: code("PL", i),
+        deviceId: device.id,
+        personId: person.id,
+        locationId: centre.id,
+        mentorId: coordinator.actor.staffId,
+        handedOutById: coordinator.actor.staffId,
+        status: "returned",
+        checkedOutAt: day(i),
+        dueAt: day(i + 5),
+        returnedAt: day(i + 5),
+        agreementMode: "paper",
+        agreementAcceptedAt: day(i),
+        outcome: "returned",
+      })),
+    });
+    await db.callback.createMany({
+      data: Array.from({ length: 27 }, (_, i) => ({ reference: code("PC", i), personId: person.id, channel: "phone", status: "done", createdAt: day(i) })),
+    });
+
+    const first = await personPage(coordinator, person.id);
+    expect(first.lending?.loanPages).toEqual({ page: 1, pageCount: 2, total: 27 });
+    expect(first.lending?.loans).toHaveLength(25);
+    expect(first.callbackPages).toEqual({ page: 1, pageCount: 2, total: 27 });
+    expect(first.callbacks[0]!.reference).toBe(code("PC", 26));
+
+    // The loans' second page leaves the callbacks where they were, and shows the two oldest loans.
+    const loansTwo = await personPage(coordinator, person.id, { loans: 2 });
+    expect(loansTwo.lending?.loans.map((l) => l.reference)).toEqual([code("PL", 1), code("PL", 0)]);
+    expect(loansTwo.callbacks).toHaveLength(25);
+    expect(loansTwo.callbackPages.page).toBe(1);
+    const both = await personPage(coordinator, person.id, { loans: 2, callbacks: 2 });
+    expect(both.callbacks.map((c) => c.reference)).toEqual([code("PC", 1), code("PC", 0)]);
+    // Still one entry per look, with what it showed.
+    const entry = await db.auditEntry.findFirstOrThrow({ where: { subjectId: person.id, action: "person.viewed" }, orderBy: { at: "desc" } });
+    expect(JSON.parse(entry.details)).toMatchObject({ loans: 2, callbacks: 2 });
   });
 });

@@ -4,15 +4,24 @@
 import type { Ctx } from "~/context";
 import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
 
-export async function personLending(ctx: Ctx & { actor: StaffActor }, personId: string) {
+/** Which page of each list to show (1 = newest), and how many rows a page holds. */
+export interface PersonLendingPages {
+  loans: number;
+  reservations: number;
+  pageSize: number;
+}
+
+export async function personLending(ctx: Ctx & { actor: StaffActor }, personId: string, pages: PersonLendingPages) {
   if (!can(ctx.actor, "loan:view")) return null;
   const scope = locationScope(ctx.actor);
   const where = { personId, ...(scope === "all" ? {} : { locationId: { in: [...scope] } }) };
-  const [loans, reservations] = await Promise.all([
+  const { pageSize } = pages;
+  const [loans, loanCount, reservations, reservationCount] = await Promise.all([
     ctx.db.loan.findMany({
       where,
-      orderBy: { checkedOutAt: "desc" },
-      take: 50,
+      orderBy: [{ checkedOutAt: "desc" }, { id: "asc" }],
+      skip: (pages.loans - 1) * pageSize,
+      take: pageSize,
       select: {
         id: true,
         reference: true,
@@ -24,12 +33,15 @@ export async function personLending(ctx: Ctx & { actor: StaffActor }, personId: 
         location: { select: { name: true } },
       },
     }),
+    ctx.db.loan.count({ where }),
     ctx.db.reservation.findMany({
       where,
-      orderBy: { createdAt: "desc" },
-      take: 20,
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      skip: (pages.reservations - 1) * pageSize,
+      take: pageSize,
       select: { id: true, reference: true, status: true, createdAt: true, location: { select: { name: true } } },
     }),
+    ctx.db.reservation.count({ where }),
   ]);
-  return { loans, reservations };
+  return { loans, loanCount, reservations, reservationCount };
 }

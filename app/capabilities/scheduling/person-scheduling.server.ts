@@ -5,29 +5,45 @@ import type { Ctx } from "~/context";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
 
-export async function personScheduling(ctx: Ctx & { actor: StaffActor }, personId: string) {
+/** Which page of each list to show (1 = newest), and how many rows a page holds. */
+export interface PersonSchedulingPages {
+  appointments: number;
+  callbacks: number;
+  pageSize: number;
+}
+
+export async function personScheduling(ctx: Ctx & { actor: StaffActor }, personId: string, pages: PersonSchedulingPages) {
   const scope = locationScope(ctx.actor);
   const atMyPlaces = scope === "all" ? {} : { locationId: { in: [...scope] } };
-  const [appointments, callbacks] = await Promise.all([
-    can(ctx.actor, "schedule:view")
+  const appointmentWhere = { personId, ...atMyPlaces };
+  // Callbacks without a place are the programme-wide pool, which every caller works from.
+  const callbackWhere = { personId, ...(scope === "all" ? {} : { OR: [atMyPlaces, { locationId: null }] }) };
+  const { pageSize } = pages;
+  const seesAppointments = can(ctx.actor, "schedule:view");
+  const seesCallbacks = can(ctx.actor, "callback:manage");
+  const [appointments, appointmentCount, callbacks, callbackCount] = await Promise.all([
+    seesAppointments
       ? ctx.db.appointment.findMany({
-          where: { personId, ...atMyPlaces },
-          orderBy: { startsAt: "desc" },
-          take: 50,
+          where: appointmentWhere,
+          orderBy: [{ startsAt: "desc" }, { id: "asc" }],
+          skip: (pages.appointments - 1) * pageSize,
+          take: pageSize,
           select: { id: true, reference: true, status: true, startsAt: true, location: { select: { name: true, timeZone: true } } },
         })
       : [],
-    can(ctx.actor, "callback:manage")
+    seesAppointments ? ctx.db.appointment.count({ where: appointmentWhere }) : 0,
+    seesCallbacks
       ? ctx.db.callback.findMany({
-          // Callbacks without a place are the programme-wide pool, which every caller works from.
-          where: { personId, ...(scope === "all" ? {} : { OR: [atMyPlaces, { locationId: null }] }) },
-          orderBy: { createdAt: "desc" },
-          take: 50,
+          where: callbackWhere,
+          orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+          skip: (pages.callbacks - 1) * pageSize,
+          take: pageSize,
           select: { id: true, reference: true, status: true, scheduledAt: true, attemptCount: true, createdAt: true },
         })
       : [],
+    seesCallbacks ? ctx.db.callback.count({ where: callbackWhere }) : 0,
   ]);
-  return { appointments, callbacks };
+  return { appointments, appointmentCount, callbacks, callbackCount };
 }
 
 /**

@@ -1,32 +1,52 @@
 // The sections of a person's record page: one per capability (requests, loans and waiting list, appointments and callbacks).
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { useLocation } from "@remix-run/react";
 import { DateTime } from "~/ui/DateTime";
 import { Link } from "~/ui/Link";
-import { DataTable } from "~/ui/Table";
+import { DataTable, Pagination } from "~/ui/Table";
 
-/** One area of a person's record. */
-export function PersonSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+/** Where one of the record's lists stands: each is paged on its own, by `?<section id>=`. */
+export interface SectionPages {
+  page: number;
+  pageCount: number;
+  total: number;
+}
+
+/**
+ * One area of a person's record. `pages`: its list is paged by `?<id>=`; the other lists keep their page, and the
+ * link lands on this section.
+ */
+export function PersonSection({ id, title, pages, children }: { id: string; title: string; pages?: SectionPages; children: ReactNode }) {
+  const { search } = useLocation();
+  const hrefFor = (page: number) => {
+    const query = new URLSearchParams(search);
+    query.set(id, String(page));
+    return `?${query}#${id}`;
+  };
   return (
-    <section aria-labelledby={`person-${id}-heading`}>
+    <section id={id} aria-labelledby={`person-${id}-heading`}>
       <h2 id={`person-${id}-heading`}>{title}</h2>
       {children}
+      {pages ? <Pagination page={pages.page} pageCount={pages.pageCount} hrefFor={hrefFor} list={title} /> : null}
     </section>
   );
 }
 
 export interface PersonLendingProps {
   loans: { id: string; reference: string; status: string; device: string; location: string; checkedOutAt: string; dueAt: string }[];
+  loanPages: SectionPages;
   reservations: { id: string; reference: string; status: string; location: string; createdAt: string }[];
+  reservationPages: SectionPages;
 }
 
-export function PersonLending({ loans, reservations }: PersonLendingProps) {
+export function PersonLending({ loans, loanPages, reservations, reservationPages }: PersonLendingProps) {
   const { t } = useTranslation("tickets");
   return (
     <>
-      <PersonSection id="loans" title={t("person.loans")}>
+      <PersonSection id="loans" title={t("person.loans")} pages={loanPages}>
         <DataTable
-          caption={t("person.loansCaption", { count: loans.length })}
+          caption={t("person.loansCaption", { count: loanPages.total })}
           emptyText={t("person.noLoans")}
           rowKey={(_row, index) => loans[index].id}
           columns={[
@@ -51,9 +71,9 @@ export function PersonLending({ loans, reservations }: PersonLendingProps) {
           }))}
         />
       </PersonSection>
-      <PersonSection id="reservations" title={t("person.reservations")}>
+      <PersonSection id="reservations" title={t("person.reservations")} pages={reservationPages}>
         <DataTable
-          caption={t("person.reservationsCaption", { count: reservations.length })}
+          caption={t("person.reservationsCaption", { count: reservationPages.total })}
           emptyText={t("person.noReservations")}
           rowKey={(_row, index) => reservations[index].id}
           columns={[
@@ -78,19 +98,20 @@ export function PersonLending({ loans, reservations }: PersonLendingProps) {
   );
 }
 
-
 export interface PersonSchedulingProps {
   appointments: { id: string; reference: string; status: string; startsAt: string; timeZone: string; location: string }[];
+  appointmentPages: SectionPages;
   callbacks: { id: string; reference: string; status: string; scheduledAt: string | null; attempts: number }[];
+  callbackPages: SectionPages;
 }
 
-export function PersonScheduling({ appointments, callbacks }: PersonSchedulingProps) {
+export function PersonScheduling({ appointments, appointmentPages, callbacks, callbackPages }: PersonSchedulingProps) {
   const { t } = useTranslation("tickets");
   return (
     <>
-      <PersonSection id="appointments" title={t("person.appointments")}>
+      <PersonSection id="appointments" title={t("person.appointments")} pages={appointmentPages}>
         <DataTable
-          caption={t("person.appointmentsCaption", { count: appointments.length })}
+          caption={t("person.appointmentsCaption", { count: appointmentPages.total })}
           emptyText={t("person.noAppointments")}
           rowKey={(_row, index) => appointments[index].id}
           columns={[
@@ -111,9 +132,9 @@ export function PersonScheduling({ appointments, callbacks }: PersonSchedulingPr
           }))}
         />
       </PersonSection>
-      <PersonSection id="callbacks" title={t("person.callbacks")}>
+      <PersonSection id="callbacks" title={t("person.callbacks")} pages={callbackPages}>
         <DataTable
-          caption={t("person.callbacksCaption", { count: callbacks.length })}
+          caption={t("person.callbacksCaption", { count: callbackPages.total })}
           emptyText={t("person.noCallbacks")}
           rowKey={(_row, index) => callbacks[index].id}
           columns={[

@@ -77,6 +77,8 @@ export interface PaginationProps {
   page: number;
   pageCount: number;
   hrefFor: (page: number) => string;
+  /** Names the list when a page has several paged lists (each navigation landmark needs its own name). */
+  list?: string;
 }
 
 /** Pages as they appear: first, last, and the neighbours of the current one; gaps become "…". */
@@ -91,11 +93,11 @@ function visiblePages(page: number, pageCount: number): (number | "gap")[] {
   return result;
 }
 
-export function Pagination({ page, pageCount, hrefFor }: PaginationProps) {
+export function Pagination({ page, pageCount, hrefFor, list }: PaginationProps) {
   const { t } = useTranslation("ui");
   if (pageCount <= 1) return null;
   return (
-    <nav className="pagination" aria-label={t("pagination.label")}>
+    <nav className="pagination" aria-label={list ? t("pagination.labelFor", { list }) : t("pagination.label")}>
       {page > 1 ? (
         <RemixLink to={hrefFor(page - 1)} rel="prev" className="pagination__link pagination__link--previous">
           {t("pagination.previous")}
