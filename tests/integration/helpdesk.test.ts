@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { spelledOut } from "~/lib/reference-code";
 
 import { closeResolvedTickets } from "~/capabilities/helpdesk/auto-close.server";
 import { receiveCitizenMessage } from "~/capabilities/helpdesk/inbound.server";
@@ -153,8 +154,11 @@ describe("'please call me back' on the web form", () => {
     expect(ticket.callbackWanted).toBe(true);
     const waiting = await db.callback.findFirstOrThrow({ where: { ticketId: ticket.id } });
     expect(waiting).toMatchObject({ personId: ticket.personId, status: "unscheduled", reference: first.callback!.reference, channel: "web" });
-    const templates = (await db.message.findMany({ where: { personId: ticket.personId } })).map((m) => m.template).sort();
-    expect(templates).toEqual(["callbackReceived", "ticketCreated"]);
+    // One message, one reference to keep: the ticket's, saying the call is coming (not a second text with another code).
+    const messages = await db.message.findMany({ where: { personId: ticket.personId } });
+    expect(messages.map((m) => m.template)).toEqual(["ticketCreatedCallbackLater"]);
+    expect(messages[0]!.body).toContain(first.reference);
+    expect(messages[0]!.body).not.toContain(waiting.reference);
 
     // The librarian keeps callback hours on weekdays 09:00–11:00: the next report gets a time in them (Tuesday 09:00
     // Berlin; Monday 10:00 UTC is already past Monday's hours), and that same time is in the citizen's message.
@@ -167,8 +171,10 @@ describe("'please call me back' on the web form", () => {
     const callback = await db.callback.findFirstOrThrow({ where: { ticketId: planned.id } });
     expect(callback).toMatchObject({ status: "scheduled", assignedId: librarianRow.id });
     expect(callback.scheduledAt?.toISOString()).toBe("2026-11-24T08:00:00.000Z");
-    const told = await db.message.findFirstOrThrow({ where: { personId: planned.personId, template: "callbackScheduled" } });
-    expect(told.body).toContain("09:00");
+    const told = await db.message.findMany({ where: { personId: planned.personId } });
+    expect(told.map((m) => m.template)).toEqual(["ticketCreatedCallback"]);
+    expect(told[0]!.body).toContain("09:00");
+    expect(told[0]!.body).toContain(second.reference);
 
     // Staff see the hand-over on the ticket: the callback, its state and its time.
     const page = await ticketPage(librarian, planned.id);
@@ -197,6 +203,11 @@ describe("'please call me back' on the web form", () => {
     expect(callbacks).toHaveLength(1);
     expect(callbacks[0]).toMatchObject({ locationId: library.id, channel: "phone", status: "scheduled", assignedId: librarianRow.id });
     expect(await db.auditEntry.count({ where: { action: "callback.requested", subjectId: callbacks[0]!.id, actorId: librarianRow.id } })).toBe(1);
+    // The caller (a landline: a voice message) gets one message naming the ticket's reference and the call.
+    const told = await db.message.findMany({ where: { personId: callbacks[0]!.personId } });
+    expect(told.map((m) => m.template)).toEqual(["ticketCreatedCallback"]);
+    expect(told[0]!.body).toContain(spelledOut(first.reference));
+    expect(told[0]!.body).toContain("Wir rufen Sie am");
 
     // Without the tick: a ticket, no callback.
     const plain = await takeTicket(librarian, OpenTicketInput.parse({ ...form, idempotencyKey: "intake-form-callback-2" }));

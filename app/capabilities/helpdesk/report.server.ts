@@ -26,38 +26,44 @@ export async function reportProblem(ctx: Ctx, input: z.output<typeof ReportProbl
     if (input.categoryId && !(await tx.ticketCategory.findFirst({ where: { id: input.categoryId, active: true } }))) {
       throw new AppError(400, "helpdesk:errors.categoryUnknown");
     }
-    const ticket = await createTicket(ctx, tx, {
-      personId: person.id,
-      channel: "web",
-      description: input.description,
-      categoryId: input.categoryId,
-      callbackWanted: input.callbackWanted,
-    });
-    // "Please call me back": a callback in the next working days' callback hours, linked to the ticket.
-    const callback = input.callbackWanted
-      ? await createCallback(ctx, tx, { personId: person.id, locationId: null, windows: defaultWindows(ctx.clock.now()), channel: "web", ticketId: ticket.id })
-      : null;
+    // "Please call me back": a callback in the next working days' callback hours, linked to the ticket; the
+    // ticket's confirmation names it (one message with one reference, not two).
+    const asked: { callback?: Awaited<ReturnType<typeof createCallback>> } = {};
+    const ticket = await createTicket(
+      ctx,
+      tx,
+      { personId: person.id, channel: "web", description: input.description, categoryId: input.categoryId, callbackWanted: input.callbackWanted },
+      undefined,
+      input.callbackWanted
+        ? async (tx, created) => (asked.callback = await createCallback(ctx, tx, callbackFor(created, "web", ctx.clock.now())))
+        : undefined,
+    );
+    const { callback } = asked;
     return {
       reference: ticket.reference,
-      callback: callback && { reference: callback.reference, scheduledAt: callback.scheduledAt, timeZone: callback.timeZone },
+      callback: callback ? { reference: callback.reference, scheduledAt: callback.scheduledAt, timeZone: callback.timeZone } : null,
     };
   });
 }
 
+/** The callback that goes with a ticket: in the next working days' callback hours, told in the ticket's message. */
+const callbackFor = (ticket: { id: string; personId: string; locationId: string | null }, channel: string, now: Date) => ({
+  personId: ticket.personId,
+  locationId: ticket.locationId,
+  windows: defaultWindows(now),
+  channel,
+  ticketId: ticket.id,
+  confirm: false,
+});
+
 /**
  * Staff take a ticket (phone intake, walk-in, on their own). "The person wants to be called back" hands over to the
  * callbacks like the web form: a callback in the next working days' callback hours of the ticket's place (or the
- * programme-wide pool), linked to the ticket; the person is told when. A replayed form creates neither twice.
+ * programme-wide pool), linked to the ticket; the ticket's message tells when. A replayed form creates neither twice.
  */
 export async function takeTicket(ctx: Ctx & { actor: StaffActor }, input: z.output<typeof OpenTicketInput>) {
   if (!input.callbackWanted) return openTicket(ctx, input);
   return openTicket(ctx, input, (tx, ticket) =>
-    createCallback(ctx, tx, {
-      personId: ticket.personId,
-      locationId: ticket.locationId,
-      windows: defaultWindows(ctx.clock.now()),
-      channel: input.channel === "walk_in" ? "staff" : input.channel,
-      ticketId: ticket.id,
-    }),
+    createCallback(ctx, tx, callbackFor(ticket, input.channel === "walk_in" ? "staff" : input.channel, ctx.clock.now())),
   );
 }

@@ -45,6 +45,9 @@ export const OpenTicketInput = z.object({
 
 type TicketRow = NonNullable<Awaited<ReturnType<Tx["ticket"]["findUnique"]>>>;
 
+/** Plans the callback a person asked for with their ticket, in its transaction; `when` is null until someone is free. */
+export type PlanCallback = (tx: Tx, ticket: { id: string; personId: string; locationId: string | null }) => Promise<{ when: string | null }>;
+
 async function uniqueReference(tx: Tx): Promise<string> {
   for (;;) {
     const reference = newReferenceCode();
@@ -69,6 +72,11 @@ export async function createTicket(
   },
   /** The confirmation message's key; a form's key makes a second attempt with the same form fail on it. */
   createdMessageKey?: string,
+  /**
+   * The person asked to be called back: plans the callback once the ticket exists (report.server.ts) and answers
+   * when it is (null: not yet), so the one confirmation names both the reference and the call.
+   */
+  planCallback?: PlanCallback,
 ) {
   const now = ctx.clock.now();
   const ticket = await tx.ticket.create({
@@ -82,11 +90,17 @@ export async function createTicket(
     },
     include: { person: true },
   });
-  // The citizen gets the reference code through the outbox (and on screen / on paper).
+  const callback = planCallback ? await planCallback(tx, ticket) : null;
+  // The citizen gets the reference code through the outbox (and on screen / on paper), with the call when asked for.
   const message = await ctx.messenger.send(tx, {
     to: ticket.person,
-    template: "ticketCreated",
-    params: { firstName: ticket.person.firstName, reference: ticket.reference, spelled: spelledOut(ticket.reference) },
+    template: callback ? (callback.when ? "ticketCreatedCallback" : "ticketCreatedCallbackLater") : "ticketCreated",
+    params: {
+      firstName: ticket.person.firstName,
+      reference: ticket.reference,
+      spelled: spelledOut(ticket.reference),
+      ...(callback?.when ? { when: callback.when } : {}),
+    },
     idempotencyKey: createdMessageKey ?? `ticket-created:${ticket.id}`,
   });
   await tx.ticketEvent.create({
@@ -136,12 +150,12 @@ async function ticketOpenedBy(ctx: Ctx & { actor: StaffActor }, messageKey: stri
 
 /**
  * Staff open a ticket (phone intake, walk-in, or on their own). The same form sent twice opens one ticket.
- * `alsoInTx` runs in the same transaction once the ticket exists (the callback a caller asked for: report.server.ts).
+ * `planCallback`: the callback a caller asked for, planned in the same transaction once the ticket exists (report.server.ts).
  */
 export async function openTicket(
   ctx: Ctx & { actor: StaffActor },
   input: z.output<typeof OpenTicketInput>,
-  alsoInTx?: (tx: Tx, ticket: { id: string; personId: string; locationId: string | null }) => Promise<unknown>,
+  planCallback?: PlanCallback,
 ) {
   if (!can(ctx.actor, "ticket:manage", input.locationId)) throw forbidden("ticket:manage");
   const messageKey = input.idempotencyKey ? `ticket-opened:${input.idempotencyKey}` : undefined;
@@ -166,9 +180,9 @@ export async function openTicket(
           callbackWanted: input.callbackWanted,
         },
         messageKey,
+        planCallback,
       );
       await audit(tx, ctx, { action: "ticket.opened", subjectType: "Ticket", subjectId: ticket.id, locationId: input.locationId });
-      if (alsoInTx) await alsoInTx(tx, { id: ticket.id, personId: person.id, locationId: input.locationId ?? null });
       return { id: ticket.id, reference: ticket.reference };
     });
   } catch (error) {

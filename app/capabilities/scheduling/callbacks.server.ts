@@ -261,6 +261,8 @@ export async function createCallback(
     idempotencyKey?: string;
     /** When to send the confirmation; default: now, outside quiet hours. An SMS reply to someone who just wrote passes now. */
     confirmAt?: Date;
+    /** false: the caller tells the person itself (a ticket's confirmation names the call: one message, not two). */
+    confirm?: boolean;
   },
 ) {
   const now = ctx.clock.now();
@@ -287,22 +289,21 @@ export async function createCallback(
     windows: input.windows,
     notBefore: new Date(now.getTime() + CALLBACK_LEAD_MINUTES * 60_000),
   });
-  await ctx.messenger.send(tx, {
-    to: person,
-    template: slot ? "callbackScheduled" : "callbackReceived",
-    params: {
-      firstName: person.firstName,
-      reference: callback.reference,
-      spelled: spelledOut(callback.reference),
-      ...(slot ? { when: formatSlot(slot.startsAt, person.language, timeZone) } : {}),
-    },
-    sendAfter: input.confirmAt ?? nextSendableTime(now, timeZone),
-    idempotencyKey: `callback-requested:${callback.id}`,
-  });
+  const when = slot ? formatSlot(slot.startsAt, person.language, timeZone) : null;
+  if (input.confirm !== false) {
+    await ctx.messenger.send(tx, {
+      to: person,
+      template: when ? "callbackScheduled" : "callbackReceived",
+      params: { firstName: person.firstName, reference: callback.reference, spelled: spelledOut(callback.reference), ...(when ? { when } : {}) },
+      sendAfter: input.confirmAt ?? nextSendableTime(now, timeZone),
+      idempotencyKey: `callback-requested:${callback.id}`,
+    });
+  }
   if (ctx.actor.kind === "staff") {
     await audit(tx, ctx, { action: "callback.requested", subjectType: "Callback", subjectId: callback.id, locationId: location?.id ?? null });
   }
-  return { id: callback.id, reference: callback.reference, scheduledAt: slot?.startsAt ?? null, timeZone };
+  /** `when`: the planned call in the person's language and the place's time, for a message that names it. */
+  return { id: callback.id, reference: callback.reference, scheduledAt: slot?.startsAt ?? null, timeZone, when };
 }
 
 /**
