@@ -321,12 +321,12 @@ export async function checkOutDevice(ctx: StaffCtx, input: CheckOutValues): Prom
   }
 }
 
-/** SQLite answers a write that lost the race for the lock with "busy": for the person, someone else was quicker. */
 /**
  * The trigger Loan_device_lendable refused the loan. Prisma's SQLite adapter reports every trigger abort as a
  * foreign-key violation (P2003) and drops the trigger's message, so the caller re-reads the device to tell.
  */
 const mayBeNotLendable = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003";
+/** SQLite answers a write that lost the race for the lock with "busy": for the person, someone else was quicker. */
 const isBusy = (error: unknown) => /SQLITE_BUSY|database is locked/i.test(String((error as Error)?.message ?? ""));
 
 // ---------------------------------------------------------------------------------------------------------
