@@ -4,13 +4,13 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openDatabase } from "~/db.server";
+import { makeLongHistory, seriesReference } from "../helpers/factories";
 import { expectNoAxeViolations, LANGUAGES, openStaffPage, tabTo, useBrowser, useStaffPages } from "../helpers/browser";
 
 const browser = useBrowser();
 const staffPage = useStaffPages(browser);
 const HISTORY = 27;
-const alphabet = "34679ACDEFGHJKMNPQRTUVWXY";
-const code = (prefix: string, i: number) => `${prefix}${alphabet[Math.floor(i / alphabet.length)]}${alphabet[i % alphabet.length]}44`;
+const code = seriesReference;
 let personPath = "";
 
 beforeAll(async () => {
@@ -20,27 +20,7 @@ beforeAll(async () => {
     const coordinator = await db.staff.findUniqueOrThrow({ where: { email: "koordination@ambulanz.example" } });
     const device = await db.device.findFirstOrThrow({ where: { locationId: centre.id } });
     const person = await db.person.create({ data: { firstName: "Langzeit", phone: "+4915199994444", phoneType: "mobile" } });
-    const day = (i: number) => new Date(Date.UTC(2024, 0, 1 + i * 20));
-    await db.loan.createMany({
-      data: Array.from({ length: HISTORY }, (_, i) => ({
-        reference: code("PL", i),
-        deviceId: device.id,
-        personId: person.id,
-        locationId: centre.id,
-        mentorId: coordinator.id,
-        handedOutById: coordinator.id,
-        status: "returned",
-        checkedOutAt: day(i),
-        dueAt: day(i + 3),
-        returnedAt: day(i + 3),
-        agreementMode: "paper",
-        agreementAcceptedAt: day(i),
-        outcome: "returned",
-      })),
-    });
-    await db.callback.createMany({
-      data: Array.from({ length: HISTORY }, (_, i) => ({ reference: code("PC", i), personId: person.id, channel: "phone", status: "done", createdAt: day(i) })),
-    });
+    await makeLongHistory(db, { personId: person.id, locationId: centre.id, deviceId: device.id, staffId: coordinator.id, count: HISTORY });
     personPath = `/team/people/${person.id}`;
   } finally {
     await db.$disconnect();

@@ -65,3 +65,40 @@ export function staffContext(
     locationIds: row.memberships.map((m) => m.locationId),
   }) as Ctx & { actor: StaffActor };
 }
+
+/** The n-th reference of a made-up series ("PL3344"…): unique per prefix, valid reference characters. */
+export function seriesReference(prefix: string, i: number): string {
+  const alphabet = "34679ACDEFGHJKMNPQRTUVWXY";
+  return `${prefix}${alphabet[Math.floor(i / alphabet.length)]}${alphabet[i % alphabet.length]}44`;
+}
+
+/**
+ * A long-time borrower's past: `count` returned loans of one device and `count` done callbacks, one every 20 days
+ * from 2024 on (i = 0 the oldest). References from seriesReference("PL"/"PC", i).
+ */
+export async function makeLongHistory(
+  db: Db,
+  { personId, locationId, deviceId, staffId, count }: { personId: string; locationId: string; deviceId: string; staffId: string; count: number },
+) {
+  const day = (i: number) => new Date(Date.UTC(2024, 0, 1 + i * 20));
+  await db.loan.createMany({
+    data: Array.from({ length: count }, (_, i) => ({
+      reference: seriesReference("PL", i),
+      deviceId,
+      personId,
+      locationId,
+      mentorId: staffId,
+      handedOutById: staffId,
+      status: "returned",
+      checkedOutAt: day(i),
+      dueAt: day(i + 3),
+      returnedAt: day(i + 3),
+      agreementMode: "paper",
+      agreementAcceptedAt: day(i),
+      outcome: "returned",
+    })),
+  });
+  await db.callback.createMany({
+    data: Array.from({ length: count }, (_, i) => ({ reference: seriesReference("PC", i), personId, channel: "phone", status: "done", createdAt: day(i) })),
+  });
+}

@@ -7,6 +7,7 @@ import type { StaffActor } from "~/capabilities/people/permissions";
 import { withActor, type Ctx } from "~/context";
 import { seedDemoData } from "../../prisma/seed-data";
 import { createTestServices } from "../helpers/db";
+import { makeLongHistory, seriesReference } from "../helpers/factories";
 
 const services = await createTestServices();
 const { db } = services;
@@ -130,29 +131,8 @@ describe("every list on a person's record is paged on its own", () => {
     const person = await db.person.create({ data: { firstName: "Stamm", phone: "+4915199990002", phoneType: "mobile" } });
     const centre = await db.location.findUniqueOrThrow({ where: { slug: "bz-vahr" } });
     const device = await db.device.findFirstOrThrow({ where: { locationId: centre.id } });
-    const alphabet = "34679ACDEFGHJKMNPQRTUVWXY";
-    const code = (prefix: string, i: number) => `${prefix}${alphabet[Math.floor(i / alphabet.length)]}${alphabet[i % alphabet.length]}33`;
-    const day = (i: number) => new Date(Date.UTC(2024, 0, 1 + i * 10));
-    await db.loan.createMany({
-      data: Array.from({ length: 27 }, (_, i) => ({
-        reference: code("PL", i),
-        deviceId: device.id,
-        personId: person.id,
-        locationId: centre.id,
-        mentorId: coordinator.actor.staffId,
-        handedOutById: coordinator.actor.staffId,
-        status: "returned",
-        checkedOutAt: day(i),
-        dueAt: day(i + 5),
-        returnedAt: day(i + 5),
-        agreementMode: "paper",
-        agreementAcceptedAt: day(i),
-        outcome: "returned",
-      })),
-    });
-    await db.callback.createMany({
-      data: Array.from({ length: 27 }, (_, i) => ({ reference: code("PC", i), personId: person.id, channel: "phone", status: "done", createdAt: day(i) })),
-    });
+    const code = seriesReference;
+    await makeLongHistory(db, { personId: person.id, locationId: centre.id, deviceId: device.id, staffId: coordinator.actor.staffId, count: 27 });
 
     const first = await personPage(coordinator, person.id);
     expect(first.lending?.loanPages).toEqual({ page: 1, pageCount: 2, total: 27 });
