@@ -4,15 +4,3 @@ export function pageFrom(request: Request, name = "page"): number {
   return Number.isInteger(page) && page > 0 && page < 100_000 ? page : 1;
 }
 
-/** Where a paged list stands, for its caption and its Pagination. */
-export interface Pages {
-  page: number;
-  pageCount: number;
-  total: number;
-}
-
-export const pagesOf = (total: number, page: number, pageSize: number): Pages => ({
-  page,
-  pageCount: Math.max(1, Math.ceil(total / pageSize)),
-  total,
-});

@@ -45,11 +45,11 @@ import {
   type ReplyLinks,
   setPending,
 } from "~/capabilities/helpdesk/tickets.server";
+import { pagesOf } from "~/lib/pages";
 import { spelledOut } from "~/lib/reference-code";
 import { OPEN_STATUSES, TRANSITIONS, type TicketStatus } from "~/capabilities/helpdesk/values";
 import { errorResponse, respondTo } from "./errors.server";
 import { parseForm, formIntent } from "./forms.server";
-import { pagesOf } from "./pagination";
 
 type StaffCtx = Ctx & { actor: StaffActor };
 

@@ -7,6 +7,7 @@ import { parsePhone } from "~/lib/phone.server";
 import { normaliseReferenceCode } from "~/lib/reference-code";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
+import { pageCount } from "~/lib/pages";
 import { OPEN_STATUSES } from "./values";
 
 export const TICKET_VIEWS = ["mine", "queue", "unassigned", "overdue", "all"] as const;
@@ -116,7 +117,7 @@ export async function listTickets(ctx: StaffCtx, input: TicketListInput) {
   ]);
   return {
     total,
-    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+    pageCount: pageCount(total, pageSize),
     tickets: rows.map((t) => ({ ...t, overdue: OPEN_STATUSES.includes(t.status as never) && t.dueAt <= now })),
   };
 }

@@ -7,6 +7,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { AppError, forbidden, notFound } from "~/lib/errors";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
+import { pageCount } from "~/lib/pages";
 import { moveDevice, recordDeviceEvent } from "./device-history.server";
 import { ACCESSORIES, DEVICE_STATUSES, jsonList, MANUAL_DEVICE_STATUSES, NOTES_MAX, type DeviceStatus } from "./values";
 
@@ -302,7 +303,7 @@ export async function listDevices(ctx: StaffCtx, input: DeviceListInput) {
     }),
     ctx.db.device.count({ where: filter }),
   ]);
-  return { devices: rows, total, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+  return { devices: rows, total, pageCount: pageCount(total, pageSize) };
 }
 
 /** One device with its history (who did what) and its loans by reference only: no borrower on this page. */

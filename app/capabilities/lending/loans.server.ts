@@ -11,6 +11,7 @@ import { newReferenceCode, spelledOut } from "~/lib/reference-code";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
 import { intakePerson, NewPersonInput } from "~/capabilities/people/persons.server";
+import { pageCount } from "~/lib/pages";
 import { moveDevice, recordDeviceEvent } from "./device-history.server";
 import type { LoanView } from "./loan-views";
 import {
@@ -565,6 +566,6 @@ export async function listLoans(ctx: StaffCtx, input: { view: LoanView; location
   return {
     loans: loans.map((l) => ({ ...l, overdue: l.status === "active" && l.dueAt < now })),
     total,
-    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    pageCount: pageCount(total, PAGE_SIZE),
   };
 }

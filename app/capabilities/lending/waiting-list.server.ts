@@ -13,6 +13,7 @@ import { audit } from "~/capabilities/privacy/audit.server";
 import type { SendInput } from "~/capabilities/messaging/messenger.server";
 import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
 import { findOrCreatePerson, intakePerson, NewPersonInput } from "~/capabilities/people/persons.server";
+import { pageCount } from "~/lib/pages";
 import { moveDevice } from "./device-history.server";
 import { OPEN_RESERVATION_STATUSES, WISHES_MAX, type ReservationStatus } from "./values";
 
@@ -491,7 +492,7 @@ export async function listWaitingList(ctx: StaffCtx, input: { locationId: string
   ]);
   return {
     total,
-    pageCount: Math.max(1, Math.ceil(total / WAITING_LIST_PAGE_SIZE)),
+    pageCount: pageCount(total, WAITING_LIST_PAGE_SIZE),
     entries: rows.map((r, i) => ({
       id: r.id,
       place: (input.page - 1) * WAITING_LIST_PAGE_SIZE + i + 1,

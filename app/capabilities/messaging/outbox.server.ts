@@ -1,5 +1,6 @@
 // Reading the outbox for staff. Every read of message contents is audit-logged by the caller's route.
 import type { Db } from "~/db.server";
+import { pageCount } from "~/lib/pages";
 import type { MessageStatus } from "./statuses";
 
 export { isMessageStatus, MESSAGE_STATUSES, type MessageStatus } from "./statuses";
@@ -16,7 +17,7 @@ export async function listMessages(db: Db, { page, pageSize = 25, status }: { pa
     }),
     db.message.count({ where }),
   ]);
-  return { messages, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+  return { messages, pageCount: pageCount(total, pageSize) };
 }
 
 /** Numbers that sent STOP (or unsubscribed at the provider): they get no messages but the STOP confirmation. */

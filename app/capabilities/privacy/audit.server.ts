@@ -2,6 +2,7 @@
 import type { Actor, Tx } from "~/context";
 import type { Db } from "~/db.server";
 import type { Clock } from "~/lib/clock";
+import { pageCount } from "~/lib/pages";
 
 export interface AuditInput {
   action: string; // e.g. "person.viewed", "staff.signedIn"
@@ -35,5 +36,5 @@ export async function listAuditEntries(db: Db, { page, pageSize = 50 }: { page: 
     }),
     db.auditEntry.count(),
   ]);
-  return { entries, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+  return { entries, pageCount: pageCount(total, pageSize) };
 }

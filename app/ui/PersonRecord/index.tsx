@@ -2,22 +2,16 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "@remix-run/react";
+import type { Pages } from "~/lib/pages";
 import { DateTime } from "~/ui/DateTime";
 import { Link } from "~/ui/Link";
 import { DataTable, Pagination } from "~/ui/Table";
-
-/** Where one of the record's lists stands: each is paged on its own, by `?<section id>=`. */
-export interface SectionPages {
-  page: number;
-  pageCount: number;
-  total: number;
-}
 
 /**
  * One area of a person's record. `pages`: its list is paged by `?<id>=`; the other lists keep their page, and the
  * link lands on this section.
  */
-export function PersonSection({ id, title, pages, children }: { id: string; title: string; pages?: SectionPages; children: ReactNode }) {
+export function PersonSection({ id, title, pages, children }: { id: string; title: string; pages?: Pages; children: ReactNode }) {
   const { search } = useLocation();
   const hrefFor = (page: number) => {
     const query = new URLSearchParams(search);
@@ -35,9 +29,9 @@ export function PersonSection({ id, title, pages, children }: { id: string; titl
 
 export interface PersonLendingProps {
   loans: { id: string; reference: string; status: string; device: string; location: string; checkedOutAt: string; dueAt: string }[];
-  loanPages: SectionPages;
+  loanPages: Pages;
   reservations: { id: string; reference: string; status: string; location: string; createdAt: string }[];
-  reservationPages: SectionPages;
+  reservationPages: Pages;
 }
 
 export function PersonLending({ loans, loanPages, reservations, reservationPages }: PersonLendingProps) {
@@ -100,9 +94,9 @@ export function PersonLending({ loans, loanPages, reservations, reservationPages
 
 export interface PersonSchedulingProps {
   appointments: { id: string; reference: string; status: string; startsAt: string; timeZone: string; location: string }[];
-  appointmentPages: SectionPages;
+  appointmentPages: Pages;
   callbacks: { id: string; reference: string; status: string; scheduledAt: string | null; attempts: number }[];
-  callbackPages: SectionPages;
+  callbackPages: Pages;
 }
 
 export function PersonScheduling({ appointments, appointmentPages, callbacks, callbackPages }: PersonSchedulingProps) {
