@@ -28,19 +28,15 @@ export async function reportProblem(ctx: Ctx, input: z.output<typeof ReportProbl
     }
     // "Please call me back": a callback in the next working days' callback hours, linked to the ticket; the
     // ticket's confirmation names it (one message with one reference, not two).
-    const asked: { callback?: Awaited<ReturnType<typeof createCallback>> } = {};
-    const ticket = await createTicket(
+    const { reference, callback } = await createTicket(
       ctx,
       tx,
       { personId: person.id, channel: "web", description: input.description, categoryId: input.categoryId, callbackWanted: input.callbackWanted },
       undefined,
-      input.callbackWanted
-        ? async (tx, created) => (asked.callback = await createCallback(ctx, tx, callbackFor(created, "web", ctx.clock.now())))
-        : undefined,
+      input.callbackWanted ? (tx, ticket) => createCallback(ctx, tx, callbackFor(ticket, "web", ctx.clock.now())) : undefined,
     );
-    const { callback } = asked;
     return {
-      reference: ticket.reference,
+      reference,
       callback: callback ? { reference: callback.reference, scheduledAt: callback.scheduledAt, timeZone: callback.timeZone } : null,
     };
   });

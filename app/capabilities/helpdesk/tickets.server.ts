@@ -46,7 +46,10 @@ export const OpenTicketInput = z.object({
 type TicketRow = NonNullable<Awaited<ReturnType<Tx["ticket"]["findUnique"]>>>;
 
 /** Plans the callback a person asked for with their ticket, in its transaction; `when` is null until someone is free. */
-export type PlanCallback = (tx: Tx, ticket: { id: string; personId: string; locationId: string | null }) => Promise<{ when: string | null }>;
+export type PlanCallback<C extends { when: string | null } = { when: string | null }> = (
+  tx: Tx,
+  ticket: { id: string; personId: string; locationId: string | null },
+) => Promise<C>;
 
 async function uniqueReference(tx: Tx): Promise<string> {
   for (;;) {
@@ -57,7 +60,7 @@ async function uniqueReference(tx: Tx): Promise<string> {
 
 /** For the phone: "A C 3 9 K M", so a voice reads each character. */
 
-export async function createTicket(
+export async function createTicket<C extends { when: string | null }>(
   ctx: Ctx,
   tx: Tx,
   data: {
@@ -76,7 +79,7 @@ export async function createTicket(
    * The person asked to be called back: plans the callback once the ticket exists (report.server.ts) and answers
    * when it is (null: not yet), so the one confirmation names both the reference and the call.
    */
-  planCallback?: PlanCallback,
+  planCallback?: PlanCallback<C>,
 ) {
   const now = ctx.clock.now();
   const ticket = await tx.ticket.create({
@@ -114,7 +117,8 @@ export async function createTicket(
       messageId: message.id,
     },
   });
-  return ticket;
+  /** `callback`: what planCallback planned (null without one). */
+  return { ...ticket, callback };
 }
 
 /** A message from someone without an open ticket starts one; the message is its first timeline entry. */
