@@ -209,9 +209,14 @@ async function fromCache(cacheName: string | undefined, url: string): Promise<Re
   return hit ? markedCopy(hit, hit.headers.get("X-Synced-At")) : null;
 }
 
-async function languageOfThisDevice(): Promise<string> {
+/** The language the latest page was in, as plain text (kept so since the first version), or "". */
+async function storedLanguage(): Promise<string> {
   const hit = await caches.match("/__state/language", { cacheName: STATE_CACHE });
-  const stored = hit ? await hit.text() : "";
+  return hit ? hit.text() : "";
+}
+
+async function languageOfThisDevice(): Promise<string> {
+  const stored = await storedLanguage();
   if (LANGUAGES.includes(stored)) return stored;
   const browser = (self.navigator.language || "de").slice(0, 2);
   return LANGUAGES.includes(browser) ? browser : "de";
@@ -219,9 +224,7 @@ async function languageOfThisDevice(): Promise<string> {
 
 async function noteLanguage(response: Response) {
   const lng = response.headers.get("Content-Language");
-  if (!lng || !LANGUAGES.includes(lng)) return;
-  const stored = await caches.match("/__state/language", { cacheName: STATE_CACHE });
-  if (stored && (await stored.text()) === lng) return;
+  if (!lng || !LANGUAGES.includes(lng) || (await storedLanguage()) === lng) return;
   await (await caches.open(STATE_CACHE)).put("/__state/language", new Response(lng));
 }
 
