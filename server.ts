@@ -10,7 +10,7 @@ import helmet from "helmet";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { readConfig } from "~/config.server";
-import { createServices } from "~/services.server";
+import { configuredClock, createServices } from "~/services.server";
 import { prepareDatabase } from "~/setup.server";
 import { detectLanguage } from "~/i18n/detect.server";
 import { getT } from "~/i18n/i18n.server";
@@ -21,8 +21,10 @@ import { Worker } from "./jobs/worker";
 
 const production = process.env.NODE_ENV === "production";
 const config = readConfig();
-await prepareDatabase(config.databaseUrl, { seedWhenEmpty: process.env.SEED !== "false" });
-const services = await createServices(config);
+const clock = configuredClock(config);
+if (config.clockOffsetMs) logger.warn({ now: clock.now().toISOString() }, "the clock is shifted by CLOCK_OFFSET_MS");
+await prepareDatabase(config.databaseUrl, { seedWhenEmpty: process.env.SEED !== "false", clock });
+const services = await createServices(config, clock);
 
 const app = express();
 app.disable("x-powered-by");

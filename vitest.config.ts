@@ -18,6 +18,8 @@ export default defineConfig({
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
           globalSetup: ["tests/e2e/global-setup.ts"],
+          // Added to the root's setup files (fail-on-console), as Vite merges arrays.
+          setupFiles: ["tests/e2e/setup-clock.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // One Chromium per file is plenty on two cores.

@@ -22,9 +22,10 @@ const Env = z.object({
   MESSAGES_PER_SECOND: z.coerce.number().positive().max(1000).default(10),
   MESSAGES_PER_NUMBER_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(6),
   MESSAGE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  CLOCK_OFFSET_MS: z.coerce.number().int().default(0),
 });
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig & { databaseUrl: string } {
+export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig & { databaseUrl: string; clockOffsetMs: number } {
   const parsed = Env.safeParse(env);
   if (!parsed.success) {
     throw new Error(`Invalid settings: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
@@ -35,6 +36,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig & { 
   const local = ["localhost", "127.0.0.1", "[::1]"].includes(publicUrl.hostname);
   return {
     databaseUrl: e.DATABASE_URL,
+    clockOffsetMs: e.CLOCK_OFFSET_MS,
     publicUrl: publicUrl.origin,
     sessionSecret: e.SESSION_SECRET ?? persistentSecret(e.DATABASE_URL),
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,

@@ -2,10 +2,12 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { openDatabase } from "~/db.server";
+import { systemClock, type Clock } from "~/lib/clock";
 import { logger } from "~/lib/logger.server";
 import { seedDemoData } from "../prisma/seed-data";
 
-export async function prepareDatabase(databaseUrl: string, { seedWhenEmpty }: { seedWhenEmpty: boolean }) {
+/** `clock`: the demo data is arranged around its "now" (loans due today, a mentoring session this afternoon). */
+export async function prepareDatabase(databaseUrl: string, { seedWhenEmpty, clock = systemClock }: { seedWhenEmpty: boolean; clock?: Clock }) {
   execFileSync(process.execPath, [path.resolve("node_modules/prisma/build/index.js"), "migrate", "deploy"], {
     env: { ...process.env, DATABASE_URL: databaseUrl },
     stdio: ["ignore", "ignore", "inherit"],
@@ -13,7 +15,7 @@ export async function prepareDatabase(databaseUrl: string, { seedWhenEmpty }: { 
   const db = await openDatabase(databaseUrl);
   try {
     if (seedWhenEmpty && (await db.location.count()) === 0) {
-      await seedDemoData(db);
+      await seedDemoData(db, clock);
       logger.info("demo data seeded (see README for the demo sign-ins)");
     }
     // Query-planner statistics (cheap when nothing changed); also refreshed nightly by a job.

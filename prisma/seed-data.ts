@@ -2,7 +2,7 @@
 import type { Db } from "~/db.server";
 import { hashPassword } from "~/capabilities/people/auth.server";
 import { createMessenger } from "~/capabilities/messaging/messenger.server";
-import { systemClock } from "~/lib/clock";
+import { systemClock, type Clock } from "~/lib/clock";
 import { LENDING_PEOPLE, seedLending } from "./seed-lending";
 import { seedScheduling } from "./seed-scheduling";
 
@@ -198,9 +198,9 @@ Wir helfen Ihnen.`,
   },
 ];
 
-export async function seedDemoData(db: Db): Promise<void> {
+export async function seedDemoData(db: Db, clock: Clock = systemClock): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const messenger = createMessenger(systemClock);
+  const messenger = createMessenger(clock);
   await db.$transaction(async (tx) => {
     const ids = new Map<string, string>();
     for (const { openingHours, ...location } of LOCATIONS) {
@@ -225,7 +225,7 @@ export async function seedDemoData(db: Db): Promise<void> {
       });
     }
     await tx.helpArticle.createMany({ data: DEMO_ARTICLES.map((article) => ({ ...article, published: true })) });
-    await seedLending(tx, ids, systemClock.now());
+    await seedLending(tx, ids, clock.now());
     await seedScheduling(tx, ids);
   });
 }

@@ -11,3 +11,6 @@ export interface Pages {
 }
 
 export const pagesOf = (total: number, page: number, pageSize: number): Pages => ({ page, pageCount: pageCount(total, pageSize), total });
+
+/** The rows of page `page` (1-based), as Prisma's `skip`/`take`. */
+export const pageWindow = (page: number, pageSize: number): { skip: number; take: number } => ({ skip: (page - 1) * pageSize, take: pageSize });

@@ -7,7 +7,7 @@ import { parsePhone } from "~/lib/phone.server";
 import { normaliseReferenceCode } from "~/lib/reference-code";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
-import { pageCount } from "~/lib/pages";
+import { pageCount, pageWindow } from "~/lib/pages";
 import { OPEN_STATUSES } from "./values";
 
 export const TICKET_VIEWS = ["mine", "queue", "unassigned", "overdue", "all"] as const;
@@ -95,8 +95,7 @@ export async function listTickets(ctx: StaffCtx, input: TicketListInput) {
       where: filter,
       // Working views: what is due first. Search and "all": the most recently active first.
       orderBy: input.view === "all" ? { lastActivityAt: "desc" } : { dueAt: "asc" },
-      skip: (input.page - 1) * pageSize,
-      take: pageSize,
+      ...pageWindow(input.page, pageSize),
       select: {
         id: true,
         reference: true,
@@ -176,8 +175,7 @@ export async function personOverview(
     ctx.db.ticket.findMany({
       where,
       orderBy: { createdAt: "desc" },
-      skip: (page - 1) * pageSize,
-      take: pageSize,
+      ...pageWindow(page, pageSize),
       select: {
         id: true,
         reference: true,

@@ -7,7 +7,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { AppError, forbidden, notFound } from "~/lib/errors";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
-import { pageCount } from "~/lib/pages";
+import { pageCount, pageWindow } from "~/lib/pages";
 import { moveDevice, recordDeviceEvent } from "./device-history.server";
 import { ACCESSORIES, DEVICE_STATUSES, jsonList, MANUAL_DEVICE_STATUSES, NOTES_MAX, type DeviceStatus } from "./values";
 
@@ -289,8 +289,7 @@ export async function listDevices(ctx: StaffCtx, input: DeviceListInput) {
     ctx.db.device.findMany({
       where: filter,
       orderBy: { assetTag: "asc" },
-      skip: (input.page - 1) * pageSize,
-      take: pageSize,
+      ...pageWindow(input.page, pageSize),
       select: {
         id: true,
         assetTag: true,

@@ -11,7 +11,7 @@ import { newReferenceCode, spelledOut } from "~/lib/reference-code";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
 import { intakePerson, NewPersonInput } from "~/capabilities/people/persons.server";
-import { pageCount } from "~/lib/pages";
+import { pageCount, pageWindow } from "~/lib/pages";
 import { moveDevice, recordDeviceEvent } from "./device-history.server";
 import type { LoanView } from "./loan-views";
 import {
@@ -544,8 +544,7 @@ export async function listLoans(ctx: StaffCtx, input: { view: LoanView; location
     ctx.db.loan.findMany({
       where,
       orderBy: [orderBy, { id: "asc" }],
-      skip: (input.page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
+      ...pageWindow(input.page, PAGE_SIZE),
       include: {
         person: { select: { firstName: true, lastNameInitial: true } },
         device: { select: { assetTag: true } },

@@ -3,6 +3,7 @@
 // with these counts in its details.
 import type { Ctx } from "~/context";
 import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
+import { pageWindow } from "~/lib/pages";
 
 /** Which page of each list to show (1 = newest), and how many rows a page holds. */
 export interface PersonLendingPages {
@@ -20,8 +21,7 @@ export async function personLending(ctx: Ctx & { actor: StaffActor }, personId: 
     ctx.db.loan.findMany({
       where,
       orderBy: [{ checkedOutAt: "desc" }, { id: "asc" }],
-      skip: (pages.loans - 1) * pageSize,
-      take: pageSize,
+      ...pageWindow(pages.loans, pageSize),
       select: {
         id: true,
         reference: true,
@@ -37,8 +37,7 @@ export async function personLending(ctx: Ctx & { actor: StaffActor }, personId: 
     ctx.db.reservation.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-      skip: (pages.reservations - 1) * pageSize,
-      take: pageSize,
+      ...pageWindow(pages.reservations, pageSize),
       select: { id: true, reference: true, status: true, createdAt: true, location: { select: { name: true } } },
     }),
     ctx.db.reservation.count({ where }),

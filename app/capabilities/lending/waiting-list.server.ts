@@ -13,7 +13,7 @@ import { audit } from "~/capabilities/privacy/audit.server";
 import type { SendInput } from "~/capabilities/messaging/messenger.server";
 import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
 import { findOrCreatePerson, intakePerson, NewPersonInput } from "~/capabilities/people/persons.server";
-import { pageCount } from "~/lib/pages";
+import { pageCount, pageWindow } from "~/lib/pages";
 import { moveDevice } from "./device-history.server";
 import { OPEN_RESERVATION_STATUSES, WISHES_MAX, type ReservationStatus } from "./values";
 
@@ -484,8 +484,7 @@ export async function listWaitingList(ctx: StaffCtx, input: { locationId: string
     ctx.db.reservation.findMany({
       where,
       orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-      skip: (input.page - 1) * WAITING_LIST_PAGE_SIZE,
-      take: WAITING_LIST_PAGE_SIZE,
+      ...pageWindow(input.page, WAITING_LIST_PAGE_SIZE),
       include: { person: { select: { firstName: true, lastNameInitial: true } } },
     }),
     ctx.db.reservation.count({ where }),

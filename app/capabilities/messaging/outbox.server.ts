@@ -1,6 +1,6 @@
 // Reading the outbox for staff. Every read of message contents is audit-logged by the caller's route.
 import type { Db } from "~/db.server";
-import { pageCount } from "~/lib/pages";
+import { pageCount, pageWindow } from "~/lib/pages";
 import type { MessageStatus } from "./statuses";
 
 export { isMessageStatus, MESSAGE_STATUSES, type MessageStatus } from "./statuses";
@@ -11,8 +11,7 @@ export async function listMessages(db: Db, { page, pageSize = 25, status }: { pa
     db.message.findMany({
       where,
       orderBy: { createdAt: "desc" },
-      skip: (page - 1) * pageSize,
-      take: pageSize,
+      ...pageWindow(page, pageSize),
       include: { person: { select: { firstName: true, lastNameInitial: true } } },
     }),
     db.message.count({ where }),

@@ -2,7 +2,7 @@
 import type { Actor, Tx } from "~/context";
 import type { Db } from "~/db.server";
 import type { Clock } from "~/lib/clock";
-import { pageCount } from "~/lib/pages";
+import { pageCount, pageWindow } from "~/lib/pages";
 
 export interface AuditInput {
   action: string; // e.g. "person.viewed", "staff.signedIn"
@@ -30,8 +30,7 @@ export async function listAuditEntries(db: Db, { page, pageSize = 50 }: { page: 
   const [entries, total] = await Promise.all([
     db.auditEntry.findMany({
       orderBy: { at: "desc" },
-      skip: (page - 1) * pageSize,
-      take: pageSize,
+      ...pageWindow(page, pageSize),
       include: { actor: { select: { name: true } }, location: { select: { name: true } } },
     }),
     db.auditEntry.count(),

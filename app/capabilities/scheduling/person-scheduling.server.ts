@@ -4,6 +4,7 @@
 import type { Ctx } from "~/context";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
+import { pageWindow } from "~/lib/pages";
 
 /** Which page of each list to show (1 = newest), and how many rows a page holds. */
 export interface PersonSchedulingPages {
@@ -26,8 +27,7 @@ export async function personScheduling(ctx: Ctx & { actor: StaffActor }, personI
       ? ctx.db.appointment.findMany({
           where: appointmentWhere,
           orderBy: [{ startsAt: "desc" }, { id: "asc" }],
-          skip: (pages.appointments - 1) * pageSize,
-          take: pageSize,
+          ...pageWindow(pages.appointments, pageSize),
           select: { id: true, reference: true, status: true, startsAt: true, location: { select: { name: true, timeZone: true } } },
         })
       : [],
@@ -36,8 +36,7 @@ export async function personScheduling(ctx: Ctx & { actor: StaffActor }, personI
       ? ctx.db.callback.findMany({
           where: callbackWhere,
           orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-          skip: (pages.callbacks - 1) * pageSize,
-          take: pageSize,
+          ...pageWindow(pages.callbacks, pageSize),
           select: { id: true, reference: true, status: true, scheduledAt: true, attemptCount: true, createdAt: true },
         })
       : [],
