@@ -46,7 +46,7 @@ describe("a freed tablet goes to the first person waiting", () => {
     await page.keyboard.press("Enter");
     await page.locator("form#device-status [role=status]", { hasText: "geändert" }).waitFor();
 
-    // Within the worker's minute the first person waiting is offered it; the list shows it without anyone asking.
+    // Within the worker's minute (lending.offers) the first person waiting is offered it; staff see it on the list.
     await page.goto("/team/waiting-list");
     await waitForHydration(page);
     await page.locator("#waiting-list-location").selectOption({ label: "Seniorenwohnen Haus am Park" });
