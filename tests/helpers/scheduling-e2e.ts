@@ -33,8 +33,8 @@ export async function addOneOffHour(staff: Page, day: { iso: string }) {
   await staff.locator(".notice").waitFor();
 }
 
-/** A citizen without JavaScript books the first free online place on `day` at the Stadtbibliothek. */
-export async function bookFirstPlace(browser: Browser, day: { iso: string; week: number }, phone: string) {
+/** A citizen without JavaScript books the first free online place on `day` at the Stadtbibliothek; its reference. */
+export async function bookFirstPlace(browser: Browser, day: { iso: string; week: number }, phone: string): Promise<string> {
   const citizen = await newPage(browser, { javaScript: false });
   await citizen.goto(`/book/stadtbibliothek?week=${day.week}`);
   const slotId = (await citizen.locator(`input[name="slot"][value*="|${day.iso}T"]`).first().getAttribute("id"))!;
@@ -44,7 +44,9 @@ export async function bookFirstPlace(browser: Browser, day: { iso: string; week:
   await citizen.locator('input[name="phone"]').fill(phone);
   await Promise.all([citizen.waitForURL(/\/check$/), citizen.getByRole("button", { name: "Weiter" }).click()]);
   await Promise.all([citizen.waitForURL(/\/book\/done$/), citizen.getByRole("button", { name: "Jetzt buchen" }).click()]);
+  const reference = ((await citizen.locator(".reference-panel__code").textContent()) ?? "").trim();
   await citizen.context().close();
+  return reference;
 }
 
 /** Makes `day` fully booked at the Stadtbibliothek: a one-off hour with one online place, booked by a citizen. */
