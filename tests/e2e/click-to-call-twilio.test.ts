@@ -3,25 +3,23 @@
 // bridge webhook (signed as Twilio signs) dials the citizen, and signed status callbacks — the staff phone ringing,
 // the citizen not answering — show up on the page and record the attempt once. No number in any URL.
 import twilio from "twilio";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, DEMO_STAFF } from "../../prisma/seed-data";
 import { startApp, type RunningApp } from "../helpers/app-server";
+import { demoStaff, newPage, signIn, useBrowser } from "../helpers/browser";
 import { fakeTwilioEnv, startFakeTwilio, type FakeTwilio } from "../helpers/fake-twilio";
 
 let fake: FakeTwilio;
 let app: RunningApp;
-let browser: Browser;
-const librarian = DEMO_STAFF.find((s) => s.role === "librarian")!;
+const browser = useBrowser();
+const librarian = demoStaff("librarian");
 const citizenPhone = `+49151${String(Math.floor(Math.random() * 9_000_000) + 71_000_000)}`;
 
 beforeAll(async () => {
   fake = await startFakeTwilio();
   app = await startApp(fakeTwilioEnv(fake));
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] });
 });
 afterAll(async () => {
-  await browser?.close();
   await app?.stop();
   await fake?.close();
 });
@@ -36,13 +34,8 @@ async function twilioPost(url: string, params: Record<string, string>) {
 }
 
 async function signedInPage(): Promise<Page> {
-  const context = await browser.newContext({ baseURL: app.baseUrl });
-  await context.addCookies([{ name: "lng", value: "de", url: app.baseUrl }]);
-  const page = await context.newPage();
-  await page.goto("/team/sign-in");
-  await page.locator('input[name="email"]').fill(librarian.email);
-  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  await Promise.all([page.waitForURL(/\/team$/), page.locator('form button[type="submit"]').first().click()]);
+  const page = await newPage(browser(), { appUrl: app.baseUrl });
+  await signIn(page, "librarian");
   return page;
 }
 

@@ -2,10 +2,10 @@
 // first person waiting (Ayşe, 12 days on the list) within its minute, staff record her "yes" from the phone and hand
 // the tablet out from her place on the list, by keyboard. Its own app: the shared one keeps Haus am Park's devices
 // out so that no offer surprises the other journeys.
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "../helpers/app-server";
-import { signIn, tabTo, useBrowser, waitForHydration } from "../helpers/browser";
+import { newPage, signIn, tabTo, useBrowser, waitForHydration } from "../helpers/browser";
 
 const browser = useBrowser();
 let app: RunningApp;
@@ -18,14 +18,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function coordinatorPage(b: Browser): Promise<Page> {
-  const context = await b.newContext({ baseURL: app.baseUrl, serviceWorkers: "block" });
-  await context.addCookies([{ name: "lng", value: "de", url: app.baseUrl }]);
-  const page = await context.newPage();
-  await signIn(page, "coordinator");
-  return page;
-}
-
 async function tick(page: Page, selector: string) {
   await tabTo(page, selector, 80);
   await page.keyboard.press("Space");
@@ -35,7 +27,8 @@ const firstRow = (page: Page) => page.locator("main table tbody tr").first();
 
 describe("a freed tablet goes to the first person waiting", () => {
   it("is offered by the worker, accepted on the phone, and handed out from the list – by keyboard", async () => {
-    const page = await coordinatorPage(browser());
+    const page = await newPage(browser(), { appUrl: app.baseUrl });
+    await signIn(page, "coordinator");
 
     // TAB-0104 is back from repair: available again.
     await page.goto("/team/devices/tag/TAB-0104");

@@ -39,16 +39,18 @@ export interface PageOptions {
   javaScript?: boolean;
   /** The service worker (offline use) is off unless a test is about it: it would precache the app in every context. */
   serviceWorkers?: boolean;
+  /** An app the test file started itself (startApp); the shared one otherwise. */
+  appUrl?: string;
 }
 
 /** A fresh context (own cookies) in the given language; axe needs pages from contexts, not browser.newPage(). */
-export async function newPage(browser: Browser, { lng = "de", javaScript = true, serviceWorkers = false }: PageOptions = {}): Promise<Page> {
+export async function newPage(browser: Browser, { lng = "de", javaScript = true, serviceWorkers = false, appUrl = baseUrl() }: PageOptions = {}): Promise<Page> {
   const context: BrowserContext = await browser.newContext({
     javaScriptEnabled: javaScript,
-    baseURL: baseUrl(),
+    baseURL: appUrl,
     serviceWorkers: serviceWorkers ? "allow" : "block",
   });
-  await context.addCookies([{ name: "lng", value: lng, url: baseUrl() }]);
+  await context.addCookies([{ name: "lng", value: lng, url: appUrl }]);
   return context.newPage();
 }
 
