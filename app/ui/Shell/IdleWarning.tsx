@@ -1,6 +1,6 @@
 // WCAG 2.2.1: warn before the idle sign-out and offer one simple action to stay signed in.
-import { Form, useFetcher } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { Form } from "@remix-run/react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/ui/Button";
 import { Modal } from "~/ui/Dialog";
@@ -8,6 +8,10 @@ import { Modal } from "~/ui/Dialog";
 /**
  * `remainingMs` comes with every staff page load (`loadedAt` tells loads apart); the deadline is counted on this
  * device's clock, so a skewed clock between server and tablet does not matter.
+ *
+ * "Stay signed in" is a plain request, not a Remix form: it only slides the session, so the page's data is not
+ * reloaded with it (a few bytes on poor Wi-Fi instead of the whole page's data), and the new deadline counts from
+ * when the request was sent — never later than the server's.
  */
 export function IdleWarning({
   remainingMs: sessionMs,
@@ -19,16 +23,25 @@ export function IdleWarning({
   warnBeforeMs: number;
 }) {
   const { t } = useTranslation("team");
-  const fetcher = useFetcher<{ remainingMs: number }>();
   const expiredForm = useRef<HTMLFormElement>(null);
   const [deadline, setDeadline] = useState(() => Date.now() + sessionMs);
   const [now, setNow] = useState(() => Date.now());
 
-  // Any page load or "stay signed in" moves the deadline.
+  // Any page load moves the deadline.
   useEffect(() => setDeadline(Date.now() + sessionMs), [sessionMs, loadedAt]);
-  useEffect(() => {
-    if (fetcher.data?.remainingMs) setDeadline(Date.now() + fetcher.data.remainingMs);
-  }, [fetcher.data]);
+
+  const staySignedIn = useCallback(async () => {
+    const sentAt = Date.now();
+    try {
+      const response = await fetch("/team/session", { method: "POST", headers: { Accept: "application/json" } });
+      // Already signed out on the server (answered with the sign-in page): sign out here as well, right away.
+      if (!response.ok || response.redirected) return setDeadline(0);
+      const { remainingMs } = (await response.json()) as { remainingMs: number };
+      setDeadline(sentAt + remainingMs);
+    } catch {
+      // No connection: the dialog stays open, so staying can be tried again.
+    }
+  }, []);
 
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1_000);
@@ -53,21 +66,13 @@ export function IdleWarning({
       <Modal
         isOpen={open}
         onOpenChange={(isOpen) => {
-          if (!isOpen) fetcher.submit(null, { method: "post", action: "/team/session" });
+          if (!isOpen) void staySignedIn();
         }}
         title={t("idle.title")}
         role="alertdialog"
         actions={
           <>
-            <Button
-              variant="primary"
-              onPress={() =>
-                fetcher.submit(null, {
-                  method: "post",
-                  action: "/team/session",
-                })
-              }
-            >
+            <Button variant="primary" onPress={() => void staySignedIn()}>
               {t("idle.stay")}
             </Button>
             <Form method="post" action="/team/sign-out">
