@@ -3,6 +3,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { baseUrl, newPage, tabTo, useBrowser, waitForHydration, useStaffPages } from "../helpers/browser";
+import { fillCheckOut } from "../helpers/lending-e2e";
 
 const browser = useBrowser();
 const REFERENCE = /^[34679ACDEFGHJKMNPQRTUVWXY]{6}$/;
@@ -142,20 +143,7 @@ describe("lending a device", () => {
   it("a damaged return with a photo: a GIF is refused, a PNG is kept and shown only to staff", async () => {
     // TAB-0006 goes out and comes back here, and ends available again (the other files pick it at the details step).
     const page = await staffPage("volunteer");
-    await page.goto("/team/loans/new");
-    await waitForHydration(page);
-    await page.locator('input[name="query"]').fill("0151 5550 6006");
-    await page.locator("form#loan-find button[type=submit]").click();
-    await page.locator('input[name="person.firstName"]').fill("Jürgen");
-    await page.locator("form#loan-person button[type=submit]").click();
-    await page.locator('input[name="assetTag"]').fill("tab-0006");
-    await page.locator("form#loan-device button[type=submit]").click();
-    await page.locator('input[name="dueOn"]').waitFor();
-    for (const item of ["charged", "accessoriesPresent", "accountExplained", "simActive"]) {
-      await page.locator(`input[name="checklist"][value="${item}"]`).check({ force: true });
-    }
-    await page.locator('input[name="agreementMode"][value="paper"]').check({ force: true });
-    await page.locator('input[name="agreementAccepted"]').check({ force: true });
+    await fillCheckOut(page, { phone: "0151 5550 6006", firstName: "Jürgen", assetTag: "tab-0006", onPaper: true });
     await Promise.all([page.waitForURL(/\/team\/loans\/[^/?]+\?created=1$/), page.locator("form#loan-details button[type=submit]").click()]);
     const loanPath = new URL(page.url()).pathname;
 

@@ -3,7 +3,8 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { openDatabase } from "~/db.server";
-import { openStaffPage, useBrowser, useStaffPages } from "../helpers/browser";
+import { useBrowser, useStaffPages } from "../helpers/browser";
+import { fillCheckOut } from "../helpers/lending-e2e";
 
 const browser = useBrowser();
 const staffPage = useStaffPages(browser);
@@ -24,29 +25,12 @@ beforeAll(async () => {
   }
 });
 
-/** Up to the last step of check-out for `phone` (someone new, `firstName`) and the tablet, everything ticked. */
-async function readyToHandOut(page: Page, phone: string, firstName: string) {
-  await openStaffPage(page, "/team/loans/new");
-  await page.locator('input[name="query"]').fill(phone);
-  await page.locator("form#loan-find button[type=submit]").click();
-  await page.locator('input[name="person.firstName"]').fill(firstName);
-  await page.locator("form#loan-person button[type=submit]").click();
-  await page.locator('input[name="assetTag"]').fill(TAG);
-  await page.locator("form#loan-device button[type=submit]").click();
-  await page.locator('input[name="dueOn"]').waitFor();
-  for (const item of ["charged", "accessoriesPresent", "accountExplained", "simActive"]) {
-    await page.locator(`input[name="checklist"][value="${item}"]`).check({ force: true });
-  }
-  await page.locator('input[name="agreementMode"][value="paper"]').check({ force: true });
-  await page.locator('input[name="agreementAccepted"]').check({ force: true });
-}
-
 describe("two staff hand out one tablet at the same moment", () => {
   it("makes exactly one loan; the other page says the tablet is already lent and keeps what was entered", async () => {
     const volunteer = await staffPage("volunteer");
     const coordinator = await staffPage("coordinator");
-    await readyToHandOut(volunteer, "0151 5550 9501", "Gisela");
-    await readyToHandOut(coordinator, "0151 5550 9502", "Horst");
+    await fillCheckOut(volunteer, { phone: "0151 5550 9501", firstName: "Gisela", assetTag: TAG, onPaper: true });
+    await fillCheckOut(coordinator, { phone: "0151 5550 9502", firstName: "Horst", assetTag: TAG, onPaper: true });
 
     await Promise.all([volunteer, coordinator].map((page) => page.locator("form#loan-details button[type=submit]").click()));
 

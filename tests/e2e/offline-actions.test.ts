@@ -4,6 +4,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { expectNoAxeViolations, newPage, signIn, tabTo, useBrowser, useStaffPages, waitForHydration } from "../helpers/browser";
+import { fillCheckOut } from "../helpers/lending-e2e";
 import { controlledByWorker, readyForOffline } from "./offline-helpers";
 
 const browser = useBrowser();
@@ -22,23 +23,6 @@ async function newDevice(page: Page): Promise<string> {
   await page.locator("#device-new-model").fill("Lenovo Tab M10");
   await Promise.all([page.waitForURL(/\/team\/devices\/[^/?]+\?created=1$/), page.locator('form#device-new button[type="submit"]').click()]);
   return tag;
-}
-
-/** Check-out up to the last step (the details with checklist and agreement), filled in but not yet sent. */
-async function fillCheckOut(page: Page, tag: string, firstName: string) {
-  await page.goto("/team/loans/new");
-  await waitForHydration(page);
-  await page.locator('input[name="query"]').fill(phone());
-  await page.locator("form#loan-find button[type=submit]").click();
-  await page.locator('input[name="person.firstName"]').fill(firstName);
-  await page.locator("form#loan-person button[type=submit]").click();
-  await page.locator('input[name="assetTag"]').fill(tag);
-  await page.locator("form#loan-device button[type=submit]").click();
-  await page.locator('input[name="dueOn"]').waitFor();
-  for (const item of ["charged", "accessoriesPresent", "accountExplained", "simActive"]) {
-    await page.locator(`input[name="checklist"][value="${item}"]`).check({ force: true });
-  }
-  await page.locator('input[name="agreementAccepted"]').check({ force: true });
 }
 
 const waiting = (page: Page) => page.locator(".offline-status__waiting");
@@ -67,7 +51,7 @@ describe("offline actions", () => {
     await readyForOffline(page, ["/team/today", "/team/loans"]);
 
     // The connection drops while the details are filled in: the check-out is kept on the device.
-    await fillCheckOut(page, tag, firstName);
+    await fillCheckOut(page, { phone: phone(), firstName, assetTag: tag });
     await page.context().setOffline(true);
     await Promise.all([page.waitForURL(/\/team\/loans\?saved=offline$/), page.locator("form#loan-details button[type=submit]").click()]);
     await waiting(page).waitFor();
@@ -119,14 +103,14 @@ describe("offline actions", () => {
     const page = await staffPage("coordinator", { serviceWorkers: true });
     const tag = await newDevice(page);
     await readyForOffline(page, ["/team/today", "/team/loans"]);
-    await fillCheckOut(page, tag, "Konrad");
+    await fillCheckOut(page, { phone: phone(), firstName: "Konrad", assetTag: tag });
     await page.context().setOffline(true);
     await Promise.all([page.waitForURL(/\/team\/loans\?saved=offline$/), page.locator("form#loan-details button[type=submit]").click()]);
     await waiting(page).waitFor();
 
     // Meanwhile at the desk, with a connection: the same device goes to someone else.
     const desk = await staffPage("coordinator");
-    await fillCheckOut(desk, tag, "Hiltrud");
+    await fillCheckOut(desk, { phone: phone(), firstName: "Hiltrud", assetTag: tag });
     await Promise.all([desk.waitForURL(/\/team\/loans\/[^/?]+\?created=1$/), desk.locator("form#loan-details button[type=submit]").click()]);
     await desk.context().close();
 
@@ -154,7 +138,7 @@ describe("offline actions", () => {
   it("a new request and a return with its checklist, both made offline, are sent once each", async () => {
     const page = await staffPage("coordinator", { serviceWorkers: true });
     const tag = await newDevice(page);
-    await fillCheckOut(page, tag, "Ingeborg");
+    await fillCheckOut(page, { phone: phone(), firstName: "Ingeborg", assetTag: tag });
     await Promise.all([page.waitForURL(/\/team\/loans\/[^/?]+\?created=1$/), page.locator("form#loan-details button[type=submit]").click()]);
     const loanPath = new URL(page.url()).pathname;
     await readyForOffline(page, ["/team/today", loanPath, `${loanPath}/check-in`]);
