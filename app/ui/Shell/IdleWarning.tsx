@@ -35,11 +35,13 @@ export function IdleWarning({
     try {
       const response = await fetch("/team/session", { method: "POST", headers: { Accept: "application/json" } });
       // Already signed out on the server (answered with the sign-in page): sign out here as well, right away.
-      if (!response.ok || response.redirected) return setDeadline(0);
+      if (response.redirected) return setDeadline(0);
+      // A server error is no reason to end the session: the dialog stays open for another try.
+      if (!response.ok) return;
       const { remainingMs } = (await response.json()) as { remainingMs: number };
       setDeadline(sentAt + remainingMs);
     } catch {
-      // No connection: the dialog stays open, so staying can be tried again.
+      // No connection: likewise.
     }
   }, []);
 
