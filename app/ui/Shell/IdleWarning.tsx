@@ -1,6 +1,6 @@
 // WCAG 2.2.1: warn before the idle sign-out and offer one simple action to stay signed in.
 import { Form } from "@remix-run/react";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/ui/Button";
 import { Modal } from "~/ui/Dialog";
@@ -30,7 +30,7 @@ export function IdleWarning({
   // Any page load moves the deadline.
   useEffect(() => setDeadline(Date.now() + sessionMs), [sessionMs, loadedAt]);
 
-  const staySignedIn = useCallback(async () => {
+  async function staySignedIn() {
     const sentAt = Date.now();
     try {
       const response = await fetch("/team/session", { method: "POST", headers: { Accept: "application/json" } });
@@ -43,7 +43,7 @@ export function IdleWarning({
     } catch {
       // No connection: likewise.
     }
-  }, []);
+  }
 
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1_000);
