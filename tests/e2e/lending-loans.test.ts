@@ -2,7 +2,7 @@
 // agreement, takes the device back with the return checklist and confirms the reset. And a forgotten checklist box.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { baseUrl, newPage, tabTo, useBrowser, waitForHydration, useStaffPages } from "../helpers/browser";
+import { baseUrl, newPage, tabTo, tick, useBrowser, waitForHydration, useStaffPages } from "../helpers/browser";
 import { fillCheckOut } from "../helpers/lending-e2e";
 
 const browser = useBrowser();
@@ -12,11 +12,6 @@ const staffPage = useStaffPages(browser);
 
 const focusedName = (page: Page, name: string) =>
   page.waitForFunction((n) => document.activeElement?.getAttribute("name") === n, name);
-
-async function tick(page: Page, selector: string) {
-  await tabTo(page, selector, 80);
-  await page.keyboard.press("Space");
-}
 
 describe("lending a device", () => {
   it("a volunteer lends TAB-0005 to someone new, prints the agreement, takes it back and resets it – by keyboard", async () => {

@@ -5,7 +5,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "../helpers/app-server";
-import { newPage, signIn, tabTo, useBrowser, waitForHydration } from "../helpers/browser";
+import { newPage, signIn, tabTo, tick, useBrowser, waitForHydration } from "../helpers/browser";
 
 const browser = useBrowser();
 let app: RunningApp;
@@ -17,11 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
 });
-
-async function tick(page: Page, selector: string) {
-  await tabTo(page, selector, 80);
-  await page.keyboard.press("Space");
-}
 
 const firstRow = (page: Page) => page.locator("main table tbody tr").first();
 

@@ -124,3 +124,9 @@ export async function tabTo(page: Page, selector: string, maxTabs = 40): Promise
   }
   throw new Error(`${selector} was not reachable with the Tab key`);
 }
+
+/** Ticks a checkbox or chooses a radio button by keyboard: Tab to it, then Space. */
+export async function tick(page: Page, selector: string, maxTabs = 80): Promise<void> {
+  await tabTo(page, selector, maxTabs);
+  await page.keyboard.press("Space");
+}
