@@ -22,11 +22,12 @@ import { i18nFor, provideResources, providedResources } from "~/i18n/instance";
 import { DEFAULT_LANGUAGE } from "~/i18n/languages";
 import { languages } from "~/i18n/locales.server";
 import { phoneLink } from "~/lib/phone.server";
+import type { RootData } from "~/ui/root-data";
 import { ErrorPage } from "~/ui/Shell/ErrorPage";
 import type { RouteHandle } from "~/web/handle";
 import { serviceWorkerBuilt } from "~/web/pwa.server";
-import "~/ui/tokens.css";
-import "~/ui/base.css";
+import "~/ui/kit/tokens.css";
+import "~/ui/kit/base.css";
 
 export const links: LinksFunction = () => [
   ...(cssBundleHref ? [{ rel: "stylesheet", href: cssBundleHref }] : []),
@@ -42,7 +43,7 @@ export const links: LinksFunction = () => [
 const REGISTER_SW =
   'if("serviceWorker"in navigator)addEventListener("load",function(){navigator.serviceWorker.register("/sw.js",{scope:"/"}).catch(function(){})})';
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs): Promise<RootData> {
   const lng = detectLanguage(request);
   const all = languages();
   // Built: the texts travel as their own long-kept file (entry.client.tsx loads it); otherwise inline.
@@ -58,11 +59,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     nonce: context.nonce,
     serviceWorker: serviceWorkerBuilt(),
     /** Set by entry.server.tsx when it loads this data for an error page itself (see there): no scripts then. */
-    errorDocument: false as boolean,
+    errorDocument: false,
   };
 }
 
-export type RootData = Awaited<ReturnType<typeof loader>>;
+export type { RootData };
 
 const NO_RESOURCES = {};
 

@@ -1,20 +1,20 @@
 // Citizen: cancel or change an appointment with its reference and phone number. No JavaScript; every answer is
 // rendered from a POST (nothing in the URL); a wrong code and a wrong number get the same "not found".
 import type { ActionFunctionArgs, HeadersFunction } from "@remix-run/node";
-import { Form, useActionData, useRouteLoaderData } from "@remix-run/react";
+import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { detectLanguage } from "~/i18n/detect.server";
-import type { RootData } from "~/root";
-import { Button } from "~/ui/Button";
-import { ErrorSummary } from "~/ui/ErrorSummary";
-import { PageHeading } from "~/ui/Layout";
-import { Link } from "~/ui/Link";
+import { useRootData } from "~/ui/root-data";
+import { Button } from "~/ui/kit/Button";
+import { ErrorSummary } from "~/ui/kit/ErrorSummary";
+import { PageHeading } from "~/ui/kit/Layout";
+import { Link } from "~/ui/kit/Link";
 import { CitizenShell } from "~/ui/Shell/CitizenShell";
 import { PhoneNumber } from "~/ui/Shell/PhoneNumber";
 import { SlotPicker } from "~/ui/SlotPicker";
-import { SummaryList } from "~/ui/SummaryList";
-import { TextField } from "~/ui/TextField";
-import { fieldProps, formErrors, formProps, useAppForm } from "~/ui/forms";
+import { SummaryList } from "~/ui/kit/SummaryList";
+import { TextField } from "~/ui/kit/TextField";
+import { fieldProps, formErrors, formProps, useAppForm } from "~/ui/kit/forms";
 import { appointmentAction, type AppointmentAnswer, type AppointmentView } from "~/web/appointment.server";
 import type { RouteHandle } from "~/web/handle";
 
@@ -50,7 +50,7 @@ function Hidden({ lookup }: { lookup: { reference: string; phone: string } }) {
 
 export default function MyAppointment() {
   const { t } = useTranslation("booking");
-  const root = useRouteLoaderData<RootData>("root");
+  const root = useRootData();
   const answer = useActionData<typeof action>() as AppointmentAnswer | undefined;
   const [form, fields] = useAppForm({ id: "lookup", lastResult: answer?.step === "find" ? answer.result : undefined });
   const phone = root ? <PhoneNumber phone={root.programmePhone} label={t("manage.callUs")} /> : null;

@@ -8,10 +8,10 @@ import { nextFreeSlots } from "~/capabilities/scheduling/appointments.server";
 import { withActor } from "~/context";
 import { detectLanguage } from "~/i18n/detect.server";
 import { notFound } from "~/lib/errors";
-import { Button } from "~/ui/Button";
-import { ErrorSummary } from "~/ui/ErrorSummary";
-import { PageHeading } from "~/ui/Layout";
-import { BackLink, Link } from "~/ui/Link";
+import { Button } from "~/ui/kit/Button";
+import { ErrorSummary } from "~/ui/kit/ErrorSummary";
+import { PageHeading } from "~/ui/kit/Layout";
+import { BackLink, Link } from "~/ui/kit/Link";
 import { CitizenShell } from "~/ui/Shell/CitizenShell";
 import { SlotPicker } from "~/ui/SlotPicker";
 import {

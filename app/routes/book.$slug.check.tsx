@@ -2,20 +2,20 @@
 // sends them back to the list with the next free slots first; other refusals are explained here.
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
-import type { RootData } from "~/root";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useRootData } from "~/ui/root-data";
 import { useTranslation } from "react-i18next";
 import { channelFor } from "~/capabilities/messaging/messenger.server";
 import { findPersonByPhone } from "~/capabilities/people/persons.server";
 import { bookAppointment, BookingInput } from "~/capabilities/scheduling/appointments.server";
 import { withActor } from "~/context";
 import { detectLanguage } from "~/i18n/detect.server";
-import { Button } from "~/ui/Button";
-import { ErrorSummary } from "~/ui/ErrorSummary";
-import { PageHeading } from "~/ui/Layout";
-import { BackLink, Link } from "~/ui/Link";
+import { Button } from "~/ui/kit/Button";
+import { ErrorSummary } from "~/ui/kit/ErrorSummary";
+import { PageHeading } from "~/ui/kit/Layout";
+import { BackLink, Link } from "~/ui/kit/Link";
 import { CitizenShell } from "~/ui/Shell/CitizenShell";
-import { SummaryList } from "~/ui/SummaryList";
+import { SummaryList } from "~/ui/kit/SummaryList";
 import { clearState, placeBySlug, readState, slotLabel, writeBooked, writeState } from "~/web/booking.server";
 import type { RouteHandle } from "~/web/handle";
 import { attempt } from "~/web/tickets.server";
@@ -79,7 +79,7 @@ export default function BookCheck() {
   const { t } = useTranslation("booking");
   const { place, when, answers } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const root = useRouteLoaderData<RootData>("root");
+  const root = useRootData();
   const languageName = root?.languages.find((l) => l.code === answers.language)?.name ?? answers.language;
   const change = (to: string, what: string) => (
     <Link to={to}>

@@ -8,16 +8,16 @@ import { useTranslation } from "react-i18next";
 import { detectLanguage } from "~/i18n/detect.server";
 import { isSupportedLanguage } from "~/i18n/locales.server";
 
-import { Button } from "~/ui/Button";
-import { Checkbox } from "~/ui/Checkbox";
-import { ErrorSummary } from "~/ui/ErrorSummary";
-import { PageHeading } from "~/ui/Layout";
-import { BackLink, Link } from "~/ui/Link";
+import { Button } from "~/ui/kit/Button";
+import { Checkbox } from "~/ui/kit/Checkbox";
+import { ErrorSummary } from "~/ui/kit/ErrorSummary";
+import { PageHeading } from "~/ui/kit/Layout";
+import { BackLink, Link } from "~/ui/kit/Link";
 
 import { CitizenShell } from "~/ui/Shell/CitizenShell";
-import { SummaryList } from "~/ui/SummaryList";
-import { TextField } from "~/ui/TextField";
-import { checkboxProps, fieldProps, formErrors, formProps, useAppForm } from "~/ui/forms";
+import { SummaryList } from "~/ui/kit/SummaryList";
+import { TextField } from "~/ui/kit/TextField";
+import { checkboxProps, fieldProps, formErrors, formProps, useAppForm } from "~/ui/kit/forms";
 import { DetailsInput, placeBySlug, readState, slotLabel, writeState } from "~/web/booking.server";
 import { invalid, parseForm } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";

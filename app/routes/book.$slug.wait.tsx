@@ -2,17 +2,17 @@
 // Post/Redirect/Get back to this page with the reference in a signed flash cookie (never in the URL).
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { joinDayWaitingList, JoinDayWaitInput, waitingListDay } from "~/capabilities/scheduling/day-waits.server";
 import { withActor } from "~/context";
 import { detectLanguage } from "~/i18n/detect.server";
 import { isSupportedLanguage } from "~/i18n/locales.server";
 import { AppError } from "~/lib/errors";
-import type { RootData } from "~/root";
-import { PageHeading } from "~/ui/Layout";
-import { Link } from "~/ui/Link";
-import { ReferenceCode } from "~/ui/ReferenceCode";
+import { useRootData } from "~/ui/root-data";
+import { PageHeading } from "~/ui/kit/Layout";
+import { Link } from "~/ui/kit/Link";
+import { ReferenceCode } from "~/ui/kit/ReferenceCode";
 import { CitizenShell } from "~/ui/Shell/CitizenShell";
 import { PhoneNumber } from "~/ui/Shell/PhoneNumber";
 import { DayWaitForm } from "~/ui/DayWaitForm";
@@ -76,7 +76,7 @@ export default function DayWaitingList() {
   const { t, i18n } = useTranslation("desk");
   const { place, slug, day, freeWeek, noHours, joined } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const root = useRouteLoaderData<RootData>("root");
+  const root = useRootData();
   const date = new Intl.DateTimeFormat(root?.lng ?? i18n.language, { dateStyle: "full", timeZone: "UTC" }).format(new Date(`${day}T12:00:00Z`));
   if (joined?.messageKey === "desk:wait.joined") {
     return (

@@ -1,12 +1,12 @@
 // Citizen: the places that offer digital consultation hours, what they help with, and the phone as the other way.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { categoryName } from "~/capabilities/helpdesk/labels";
+import { categoryName } from "~/i18n/own-labels";
 import { listCategories } from "~/capabilities/helpdesk/categories.server";
-import type { RootData } from "~/root";
-import { PageHeading } from "~/ui/Layout";
-import { Link } from "~/ui/Link";
+import { useRootData } from "~/ui/root-data";
+import { PageHeading } from "~/ui/kit/Layout";
+import { Link } from "~/ui/kit/Link";
 import { CitizenShell } from "~/ui/Shell/CitizenShell";
 import { PhoneNumber } from "~/ui/Shell/PhoneNumber";
 import { bookablePlaces } from "~/web/booking.server";
@@ -25,7 +25,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
 export default function BookPlaces() {
   const { t, i18n } = useTranslation("booking");
   const { places, categories } = useLoaderData<typeof loader>();
-  const root = useRouteLoaderData<RootData>("root");
+  const root = useRootData();
   const topicName = (key: string) => {
     const category = categories.find((c) => c.key === key);
     return category ? categoryName(t, i18n.language, category) : t(`helpdesk:category.${key}`, { defaultValue: key });

@@ -2,14 +2,14 @@
 // calendar file, and how to cancel or change. Read from a signed cookie; without it there is nothing to show.
 import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { detectLanguage } from "~/i18n/detect.server";
-import type { RootData } from "~/root";
-import { SummaryList } from "~/ui/SummaryList";
-import { Link } from "~/ui/Link";
-import { PrintHint } from "~/ui/PrintHint";
-import { ReferenceCode } from "~/ui/ReferenceCode";
+import { useRootData } from "~/ui/root-data";
+import { SummaryList } from "~/ui/kit/SummaryList";
+import { Link } from "~/ui/kit/Link";
+import { PrintHint } from "~/ui/kit/PrintHint";
+import { ReferenceCode } from "~/ui/kit/ReferenceCode";
 import { CitizenShell } from "~/ui/Shell/CitizenShell";
 import { PhoneNumber } from "~/ui/Shell/PhoneNumber";
 import { calendarToken, dayLabel, readBooked, timeLabel } from "~/web/booking.server";
@@ -49,7 +49,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function BookDone() {
   const { t } = useTranslation("booking");
   const { reference, channel, day, time, place, calendarUrl } = useLoaderData<typeof loader>();
-  const root = useRouteLoaderData<RootData>("root");
+  const root = useRootData();
   return (
     <CitizenShell>
       <ReferenceCode

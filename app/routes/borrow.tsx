@@ -2,7 +2,7 @@
 // to /borrow/done with the reference in a signed flash cookie (never in the URL). The phone is the other way in.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { askToBorrow, AskToBorrowInput, lendingLocations } from "~/capabilities/lending/waiting-list.server";
 import { channelFor } from "~/capabilities/messaging/messenger.server";
@@ -11,13 +11,13 @@ import { withActor } from "~/context";
 import { detectLanguage } from "~/i18n/detect.server";
 import { isSupportedLanguage } from "~/i18n/locales.server";
 import { AppError } from "~/lib/errors";
-import type { RootData } from "~/root";
+import { useRootData } from "~/ui/root-data";
 import { BorrowForm, type BorrowFields } from "~/ui/BorrowForm";
-import { ErrorSummary } from "~/ui/ErrorSummary";
-import { PageHeading } from "~/ui/Layout";
+import { ErrorSummary } from "~/ui/kit/ErrorSummary";
+import { PageHeading } from "~/ui/kit/Layout";
 import { CitizenShell } from "~/ui/Shell/CitizenShell";
 import { PhoneNumber } from "~/ui/Shell/PhoneNumber";
-import { formErrors, formProps, useAppForm } from "~/ui/forms";
+import { formErrors, formProps, useAppForm } from "~/ui/kit/forms";
 import { errorResponse } from "~/web/errors.server";
 import { BORROW_FLASH, clearFlash, setFlash } from "~/web/flash.server";
 import { invalid, parseForm } from "~/web/forms.server";
@@ -66,7 +66,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Borrow() {
   const { t } = useTranslation("waitlist");
   const { locations } = useLoaderData<typeof loader>();
-  const root = useRouteLoaderData<RootData>("root");
+  const root = useRootData();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useAppForm<BorrowFields>({ id: "borrow", lastResult: actionData?.result });
   const tooMany = form.errors?.includes("waitlist:borrow.tooMany");

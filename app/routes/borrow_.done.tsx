@@ -2,12 +2,12 @@
 // next. The reference comes from the signed flash cookie; without it there is nothing to confirm.
 import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { RootData } from "~/root";
-import { Link } from "~/ui/Link";
-import { PrintHint } from "~/ui/PrintHint";
-import { ReferenceCode } from "~/ui/ReferenceCode";
+import { useRootData } from "~/ui/root-data";
+import { Link } from "~/ui/kit/Link";
+import { PrintHint } from "~/ui/kit/PrintHint";
+import { ReferenceCode } from "~/ui/kit/ReferenceCode";
 import { CitizenShell } from "~/ui/Shell/CitizenShell";
 import { PhoneNumber } from "~/ui/Shell/PhoneNumber";
 import { BORROW_FLASH, readFlash } from "~/web/flash.server";
@@ -27,7 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function BorrowDone() {
   const { t } = useTranslation("waitlist");
   const { reference, channel, location } = useLoaderData<typeof loader>();
-  const root = useRouteLoaderData<RootData>("root");
+  const root = useRootData();
   return (
     <CitizenShell>
       <ReferenceCode

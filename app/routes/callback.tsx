@@ -2,7 +2,7 @@
 // /callback/done with the reference in a signed cookie (never in the URL).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { channelFor } from "~/capabilities/messaging/messenger.server";
 import { findPersonByPhone } from "~/capabilities/people/persons.server";
@@ -10,16 +10,16 @@ import { requestCallback, RequestCallbackInput } from "~/capabilities/scheduling
 import { withActor } from "~/context";
 import { detectLanguage } from "~/i18n/detect.server";
 import { isSupportedLanguage } from "~/i18n/locales.server";
-import type { RootData } from "~/root";
-import { Button } from "~/ui/Button";
+import { useRootData } from "~/ui/root-data";
+import { Button } from "~/ui/kit/Button";
 import { WindowChoices } from "~/ui/CallbackRequest";
-import { ErrorSummary } from "~/ui/ErrorSummary";
-import { PageHeading } from "~/ui/Layout";
+import { ErrorSummary } from "~/ui/kit/ErrorSummary";
+import { PageHeading } from "~/ui/kit/Layout";
 
 import { CitizenShell } from "~/ui/Shell/CitizenShell";
 import { PhoneNumber } from "~/ui/Shell/PhoneNumber";
-import { TextField } from "~/ui/TextField";
-import { checkboxGroupProps, fieldProps, formErrors, formProps, useAppForm } from "~/ui/forms";
+import { TextField } from "~/ui/kit/TextField";
+import { checkboxGroupProps, fieldProps, formErrors, formProps, useAppForm } from "~/ui/kit/forms";
 import { clearCallbackFlash, setCallbackFlash, windowDays } from "~/web/callbacks.server";
 import { parseForm } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
@@ -61,7 +61,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function RequestCallback() {
   const { t } = useTranslation("callbacks");
   const loaded = useLoaderData<typeof loader>();
-  const root = useRouteLoaderData<RootData>("root");
+  const root = useRootData();
   const answer = useActionData<typeof action>();
   const days = answer?.days ?? loaded.days;
   const [form, fields] = useAppForm({ id: "callback", lastResult: answer?.result });

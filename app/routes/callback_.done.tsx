@@ -2,13 +2,13 @@
 // we will say when). The reference comes from the signed cookie; without it there is nothing to confirm.
 import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { detectLanguage } from "~/i18n/detect.server";
-import type { RootData } from "~/root";
-import { Link } from "~/ui/Link";
-import { PrintHint } from "~/ui/PrintHint";
-import { ReferenceCode } from "~/ui/ReferenceCode";
+import { useRootData } from "~/ui/root-data";
+import { Link } from "~/ui/kit/Link";
+import { PrintHint } from "~/ui/kit/PrintHint";
+import { ReferenceCode } from "~/ui/kit/ReferenceCode";
 import { CitizenShell } from "~/ui/Shell/CitizenShell";
 import { PhoneNumber } from "~/ui/Shell/PhoneNumber";
 import "~/ui/CallbackRequest/CallbackRequest.css";
@@ -32,7 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function CallbackDone() {
   const { t } = useTranslation("callbacks");
   const { reference, channel, when } = useLoaderData<typeof loader>();
-  const root = useRouteLoaderData<RootData>("root");
+  const root = useRootData();
   return (
     <CitizenShell>
       <ReferenceCode heading={t("done.heading")} label={t("done.referenceLabel")} code={reference} spelledLabel={t("done.spelledLabel")} />

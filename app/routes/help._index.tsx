@@ -1,11 +1,11 @@
 // The help articles for citizens: every published how-to, each also in Leichte Sprache. No JavaScript.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listArticles } from "~/capabilities/helpdesk/articles.server";
-import type { RootData } from "~/root";
-import { PageHeading } from "~/ui/Layout";
-import { Link } from "~/ui/Link";
+import { useRootData } from "~/ui/root-data";
+import { PageHeading } from "~/ui/kit/Layout";
+import { Link } from "~/ui/kit/Link";
 import { CitizenShell } from "~/ui/Shell/CitizenShell";
 import { PhoneNumber } from "~/ui/Shell/PhoneNumber";
 import type { RouteHandle } from "~/web/handle";
@@ -20,7 +20,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
 export default function HelpArticles() {
   const { t, i18n } = useTranslation("citizen");
   const { articles } = useLoaderData<typeof loader>();
-  const root = useRouteLoaderData<RootData>("root");
+  const root = useRootData();
   return (
     <CitizenShell>
       <PageHeading>{t("help.heading")}</PageHeading>

@@ -1,9 +1,8 @@
 // The offline page: what the service worker shows when a page is neither reachable nor kept on this device.
 // It fetches this page in every language when it installs (`?lng=` here sets no cookie, see server.ts).
-import { useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { RootData } from "~/root";
-import { PageHeading } from "~/ui/Layout";
+import { useRootData } from "~/ui/root-data";
+import { PageHeading } from "~/ui/kit/Layout";
 import { CitizenShell } from "~/ui/Shell/CitizenShell";
 import { PhoneNumber } from "~/ui/Shell/PhoneNumber";
 import type { RouteHandle } from "~/web/handle";
@@ -12,7 +11,7 @@ export const handle: RouteHandle = { titleKey: "offline:title" };
 
 export default function Offline() {
   const { t } = useTranslation("offline");
-  const root = useRouteLoaderData<RootData>("root");
+  const root = useRootData();
   return (
     <CitizenShell offlineNote={false}>
       <PageHeading>{t("heading")}</PageHeading>

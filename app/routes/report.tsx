@@ -2,9 +2,9 @@
 // Post/Redirect/Get to /report/done with the reference in a signed flash cookie (never in the URL).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { categoryName } from "~/capabilities/helpdesk/labels";
+import { categoryName } from "~/i18n/own-labels";
 import { listCategories } from "~/capabilities/helpdesk/categories.server";
 import { reportProblem, ReportProblemInput } from "~/capabilities/helpdesk/report.server";
 import { channelFor } from "~/capabilities/messaging/messenger.server";
@@ -13,17 +13,17 @@ import { withActor } from "~/context";
 import { detectLanguage } from "~/i18n/detect.server";
 import { isSupportedLanguage } from "~/i18n/locales.server";
 import { AppError } from "~/lib/errors";
-import type { RootData } from "~/root";
-import { Button } from "~/ui/Button";
-import { Checkbox } from "~/ui/Checkbox";
-import { ErrorSummary } from "~/ui/ErrorSummary";
-import { PageHeading } from "~/ui/Layout";
+import { useRootData } from "~/ui/root-data";
+import { Button } from "~/ui/kit/Button";
+import { Checkbox } from "~/ui/kit/Checkbox";
+import { ErrorSummary } from "~/ui/kit/ErrorSummary";
+import { PageHeading } from "~/ui/kit/Layout";
 
-import { Select } from "~/ui/Select";
+import { Select } from "~/ui/kit/Select";
 import { CitizenShell } from "~/ui/Shell/CitizenShell";
 import { PhoneNumber } from "~/ui/Shell/PhoneNumber";
-import { TextField } from "~/ui/TextField";
-import { checkboxProps, fieldProps, formErrors, formProps, useAppForm } from "~/ui/forms";
+import { TextField } from "~/ui/kit/TextField";
+import { checkboxProps, fieldProps, formErrors, formProps, useAppForm } from "~/ui/kit/forms";
 import { errorResponse } from "~/web/errors.server";
 import { clearFlash, REPORT_FLASH, setFlash } from "~/web/flash.server";
 import { invalid, parseForm } from "~/web/forms.server";
@@ -96,7 +96,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ReportProblem() {
   const { t, i18n } = useTranslation("citizen");
   const { categories } = useLoaderData<typeof loader>();
-  const root = useRouteLoaderData<RootData>("root");
+  const root = useRootData();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useAppForm({ id: "report", lastResult: actionData?.result });
   const lng = root?.lng ?? i18n.language;

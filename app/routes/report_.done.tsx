@@ -2,12 +2,12 @@
 // will call back (when they asked for it), and how to check the status. The reference comes from the signed flash cookie; without it there is nothing to confirm.
 import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { RootData } from "~/root";
-import { Link } from "~/ui/Link";
-import { PrintHint } from "~/ui/PrintHint";
-import { ReferenceCode } from "~/ui/ReferenceCode";
+import { useRootData } from "~/ui/root-data";
+import { Link } from "~/ui/kit/Link";
+import { PrintHint } from "~/ui/kit/PrintHint";
+import { ReferenceCode } from "~/ui/kit/ReferenceCode";
 import { CitizenShell } from "~/ui/Shell/CitizenShell";
 import { PhoneNumber } from "~/ui/Shell/PhoneNumber";
 import "~/ui/CallbackRequest/CallbackRequest.css";
@@ -36,7 +36,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function ReportDone() {
   const { t } = useTranslation("citizen");
   const { reference, channel, callback, statusUrl } = useLoaderData<typeof loader>();
-  const root = useRouteLoaderData<RootData>("root");
+  const root = useRootData();
   return (
     <CitizenShell>
       <ReferenceCode

@@ -3,19 +3,19 @@
 // digits get the same answer; lookups that find nothing are rate-limited per address.
 import type { ActionFunctionArgs, HeadersFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useRouteLoaderData } from "@remix-run/react";
+import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { checkTicketStatus, StatusCheckInput } from "~/capabilities/helpdesk/status-check.server";
-import type { RootData } from "~/root";
-import { Button } from "~/ui/Button";
-import { DateTime } from "~/ui/DateTime";
-import { ErrorSummary } from "~/ui/ErrorSummary";
-import { PageHeading } from "~/ui/Layout";
-import { Link } from "~/ui/Link";
+import { useRootData } from "~/ui/root-data";
+import { Button } from "~/ui/kit/Button";
+import { DateTime } from "~/ui/kit/DateTime";
+import { ErrorSummary } from "~/ui/kit/ErrorSummary";
+import { PageHeading } from "~/ui/kit/Layout";
+import { Link } from "~/ui/kit/Link";
 import { CitizenShell } from "~/ui/Shell/CitizenShell";
 import { PhoneNumber } from "~/ui/Shell/PhoneNumber";
-import { TextField } from "~/ui/TextField";
-import { fieldProps, formErrors, formProps, useAppForm } from "~/ui/forms";
+import { TextField } from "~/ui/kit/TextField";
+import { fieldProps, formErrors, formProps, useAppForm } from "~/ui/kit/forms";
 import { invalid, parseForm } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
 import { allowStatusCheck, statusCheckFound } from "~/web/rate-limit.server";
@@ -79,7 +79,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Status() {
   const { t } = useTranslation("citizen");
-  const root = useRouteLoaderData<RootData>("root");
+  const root = useRootData();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useAppForm({ id: "status", lastResult: actionData?.result });
   // Invalid forms answer without `found`; the union of the action's answers is easier to read than to infer.

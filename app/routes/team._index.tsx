@@ -5,8 +5,8 @@ import { useTranslation } from "react-i18next";
 import { listLocationsFor } from "~/capabilities/people/locations.server";
 import { can } from "~/capabilities/people/permissions";
 import { countOutbox } from "~/capabilities/messaging/outbox.server";
-import { ButtonLink } from "~/ui/Button";
-import { PageHeading } from "~/ui/Layout";
+import { ButtonLink } from "~/ui/kit/Button";
+import { PageHeading } from "~/ui/kit/Layout";
 import type { RouteHandle } from "~/web/handle";
 import { requireStaff } from "~/web/session.server";
 

@@ -4,9 +4,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ButtonLink } from "~/ui/Button";
+import { ButtonLink } from "~/ui/kit/Button";
 import { DayPicker, DaySide, DaySlots } from "~/ui/DeskDay";
-import { PageHeading } from "~/ui/Layout";
+import { PageHeading } from "~/ui/kit/Layout";
 import { respondTo } from "~/web/errors.server";
 import { dayPage, dayWaitAction } from "~/web/desk.server";
 import type { RouteHandle } from "~/web/handle";

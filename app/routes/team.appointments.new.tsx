@@ -8,8 +8,8 @@ import { bookForCaller, DeskBookingInput } from "~/capabilities/scheduling/desk.
 import { PhoneInput } from "~/capabilities/people/persons.server";
 import { parsePhone } from "~/lib/phone.server";
 import { BookingStep, CallerStep } from "~/ui/DeskBooking";
-import { PageHeading } from "~/ui/Layout";
-import { BackLink } from "~/ui/Link";
+import { PageHeading } from "~/ui/kit/Layout";
+import { BackLink } from "~/ui/kit/Link";
 import { bookingStep, deskLocations, LookupInput } from "~/web/desk.server";
 import { parseForm, readForm } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";

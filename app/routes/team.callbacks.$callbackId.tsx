@@ -9,11 +9,11 @@ import { AttemptInput, cancelCallback, recordAttempt, rescheduleCallback, Resche
 import { detectLanguage } from "~/i18n/detect.server";
 import { AppError } from "~/lib/errors";
 import { AttemptForm, CancelForm, RescheduleForm } from "~/ui/CallbackActions";
-import { PageHeading } from "~/ui/Layout";
-import { BackLink, Link } from "~/ui/Link";
-import { SummaryList } from "~/ui/SummaryList";
-import { Tag } from "~/ui/Tag";
-import { DateTime } from "~/ui/DateTime";
+import { PageHeading } from "~/ui/kit/Layout";
+import { BackLink, Link } from "~/ui/kit/Link";
+import { SummaryList } from "~/ui/kit/SummaryList";
+import { Tag } from "~/ui/kit/Tag";
+import { DateTime } from "~/ui/kit/DateTime";
 import { CallNow } from "~/ui/CallNow";
 import { callbackPage } from "~/web/callbacks.server";
 import { callPanelFor, mergeHeaders } from "~/web/calls.server";

@@ -9,8 +9,8 @@ import { requestCallback, staffRequest, StaffCallbackInput } from "~/capabilitie
 import { detectLanguage } from "~/i18n/detect.server";
 import { parsePhone } from "~/lib/phone.server";
 import { CallbackIntakeDetails, CallbackLookup } from "~/ui/CallbackIntake";
-import { PageHeading } from "~/ui/Layout";
-import { BackLink } from "~/ui/Link";
+import { PageHeading } from "~/ui/kit/Layout";
+import { BackLink } from "~/ui/kit/Link";
 import { intakeOptions, lookUpCallbackCaller } from "~/web/callbacks.server";
 import { noticeCookie } from "~/web/flash.server";
 import { parseForm, formIntent } from "~/web/forms.server";

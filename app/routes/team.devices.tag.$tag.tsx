@@ -6,8 +6,8 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { findDeviceByTag } from "~/capabilities/lending/devices.server";
 import { DeviceFind } from "~/ui/DeviceFind";
-import { PageHeading } from "~/ui/Layout";
-import { BackLink } from "~/ui/Link";
+import { PageHeading } from "~/ui/kit/Layout";
+import { BackLink } from "~/ui/kit/Link";
 import type { RouteHandle } from "~/web/handle";
 import { requireStaff } from "~/web/session.server";
 

@@ -2,9 +2,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { BackLink, Link } from "~/ui/Link";
+import { BackLink, Link } from "~/ui/kit/Link";
 import { LoanAgreement } from "~/ui/LoanAgreement";
-import { PrintHint } from "~/ui/PrintHint";
+import { PrintHint } from "~/ui/kit/PrintHint";
 import { respondTo } from "~/web/errors.server";
 import type { RouteHandle } from "~/web/handle";
 import { agreementPage } from "~/web/loans.server";

@@ -5,8 +5,8 @@ import { data, redirect, unstable_createMemoryUploadHandler, unstable_parseMulti
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckInInput, checkInDevice, PHOTO_MAX_BYTES } from "~/capabilities/lending/loans.server";
-import { PageHeading } from "~/ui/Layout";
-import { BackLink } from "~/ui/Link";
+import { PageHeading } from "~/ui/kit/Layout";
+import { BackLink } from "~/ui/kit/Link";
 import { CheckInForm } from "~/ui/LoanCheckIn";
 import { respondTo } from "~/web/errors.server";
 import { noticeCookie } from "~/web/flash.server";

@@ -7,10 +7,10 @@ import { countOptOuts, listMessages } from "~/capabilities/messaging/outbox.serv
 import { isMessageStatus, MESSAGE_STATUSES } from "~/capabilities/messaging/statuses";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { maskPhone } from "~/lib/phone.server";
-import { DataTable, Pagination } from "~/ui/Table";
-import { PageHeading } from "~/ui/Layout";
-import { DateTime } from "~/ui/DateTime";
-import { StatusFilter } from "~/ui/StatusFilter";
+import { DataTable, Pagination } from "~/ui/kit/Table";
+import { PageHeading } from "~/ui/kit/Layout";
+import { DateTime } from "~/ui/kit/DateTime";
+import { StatusFilter } from "~/ui/kit/StatusFilter";
 import type { RouteHandle } from "~/web/handle";
 import { pageFrom } from "~/web/pagination";
 import { requireStaff } from "~/web/session.server";

@@ -3,11 +3,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DateTime } from "~/ui/DateTime";
-import { PageHeading } from "~/ui/Layout";
-import { Link } from "~/ui/Link";
-import { SummaryList } from "~/ui/SummaryList";
-import { DataTable } from "~/ui/Table";
+import { DateTime } from "~/ui/kit/DateTime";
+import { PageHeading } from "~/ui/kit/Layout";
+import { Link } from "~/ui/kit/Link";
+import { SummaryList } from "~/ui/kit/SummaryList";
+import { DataTable } from "~/ui/kit/Table";
 import { useTicketLabels } from "~/ui/TicketLabels";
 import { PersonLending, PersonScheduling, PersonSection } from "~/ui/PersonRecord";
 import { respondTo } from "~/web/errors.server";

@@ -5,7 +5,7 @@ import { data } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CallNow } from "~/ui/CallNow";
-import { BackLink } from "~/ui/Link";
+import { BackLink } from "~/ui/kit/Link";
 import { TicketActions, TicketLayout } from "~/ui/TicketActions";
 import { TicketHeader } from "~/ui/TicketHeader";
 import { TicketTimeline } from "~/ui/TicketTimeline";

@@ -1,7 +1,7 @@
 // Every UI component with an example, for designers, developers and the accessibility check.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { UiShowcase } from "~/ui/Showcase";
-import { PageHeading } from "~/ui/Layout";
+import { UiShowcase } from "~/ui/kit/Showcase";
+import { PageHeading } from "~/ui/kit/Layout";
 import { useTranslation } from "react-i18next";
 import type { RouteHandle } from "~/web/handle";
 import { requireStaff } from "~/web/session.server";

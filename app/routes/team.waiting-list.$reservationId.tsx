@@ -3,10 +3,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DateTime } from "~/ui/DateTime";
-import { PageHeading } from "~/ui/Layout";
-import { BackLink } from "~/ui/Link";
-import { SummaryList } from "~/ui/SummaryList";
+import { DateTime } from "~/ui/kit/DateTime";
+import { PageHeading } from "~/ui/kit/Layout";
+import { BackLink } from "~/ui/kit/Link";
+import { SummaryList } from "~/ui/kit/SummaryList";
 import { ReservationHistory, ReservationStatus } from "~/ui/WaitingList";
 import { ReservationActions } from "~/ui/WaitingList/Actions";
 import { respondTo } from "~/web/errors.server";

@@ -2,9 +2,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ButtonLink } from "~/ui/Button";
-import { PageHeading } from "~/ui/Layout";
-import { Pagination } from "~/ui/Table";
+import { ButtonLink } from "~/ui/kit/Button";
+import { PageHeading } from "~/ui/kit/Layout";
+import { Pagination } from "~/ui/kit/Table";
 import { LocationChooser, WaitingListTable } from "~/ui/WaitingList";
 import { respondTo } from "~/web/errors.server";
 import type { RouteHandle } from "~/web/handle";

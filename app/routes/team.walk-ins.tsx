@@ -3,9 +3,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Button } from "~/ui/Button";
-import { PageHeading } from "~/ui/Layout";
-import { Select } from "~/ui/Select";
+import { Button } from "~/ui/kit/Button";
+import { PageHeading } from "~/ui/kit/Layout";
+import { Select } from "~/ui/kit/Select";
 import { AddWalkIn, CallNext, NowServing, QueueList } from "~/ui/WalkInQueue";
 import { walkInAction, walkInPage } from "~/web/desk.server";
 import { respondTo } from "~/web/errors.server";

@@ -12,7 +12,7 @@ import { BookingInput } from "~/capabilities/scheduling/appointments.server";
 import { freeSlots, loadSchedule, localDay } from "~/capabilities/scheduling/availability.server";
 import { BOOKING_HORIZON_DAYS } from "~/capabilities/scheduling/values";
 import { listCategories } from "~/capabilities/helpdesk/categories.server";
-import { categoryName } from "~/capabilities/helpdesk/labels";
+import { categoryName } from "~/i18n/own-labels";
 import { getT } from "~/i18n/i18n.server";
 import { parseDate } from "@internationalized/date";
 import type { SlotDay } from "~/ui/SlotPicker";

@@ -12,7 +12,7 @@ import { isSupportedLanguage, languages } from "~/i18n/locales.server";
 import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { NewPersonInput } from "~/capabilities/people/persons.server";
-import { topicName } from "~/capabilities/lending/labels";
+import { topicName } from "~/i18n/own-labels";
 import {
   checkOutDevice,
   CheckOutInput,

@@ -2,12 +2,12 @@
 // Plain fields that submit without JavaScript; answers and errors come back from the server.
 import type { FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
-import { Button } from "~/ui/Button";
+import { Button } from "~/ui/kit/Button";
 import { ContactFields } from "~/ui/ContactFields";
-import { RadioGroup } from "~/ui/RadioGroup";
+import { RadioGroup } from "~/ui/kit/RadioGroup";
 
-import { TextField } from "~/ui/TextField";
-import { fieldProps } from "~/ui/forms";
+import { TextField } from "~/ui/kit/TextField";
+import { fieldProps } from "~/ui/kit/forms";
 
 /** The form's fields, as the server's AskToBorrowInput reads them. */
 export type BorrowFields = Record<"firstName" | "phone" | "language" | "contactPreference" | "locationId" | "wishes", string>;

@@ -5,8 +5,8 @@
 import { useEffect } from "react";
 import { Form, useLocation, useRevalidator } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Button } from "~/ui/Button";
-import { Link } from "~/ui/Link";
+import { Button } from "~/ui/kit/Button";
+import { Link } from "~/ui/kit/Link";
 import "./CallNow.css";
 
 export interface CallNowProps {

@@ -2,8 +2,8 @@
 // when speech is allowed, a recording box, and "Hang up". Every control is a plain form post: works without JS.
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Button, buttonClassName } from "~/ui/Button";
-import { TextField } from "~/ui/TextField";
+import { Button, buttonClassName } from "~/ui/kit/Button";
+import { TextField } from "~/ui/kit/TextField";
 import "./CallScreen.css";
 
 export interface CallScreenView {

@@ -3,11 +3,11 @@
 import { Form } from "@remix-run/react";
 import type { SubmissionResult } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
-import { Button } from "~/ui/Button";
-import { ErrorSummary } from "~/ui/ErrorSummary";
-import { RadioGroup } from "~/ui/RadioGroup";
-import { TextField } from "~/ui/TextField";
-import { fieldProps, formErrors, formProps, useAppForm } from "~/ui/forms";
+import { Button } from "~/ui/kit/Button";
+import { ErrorSummary } from "~/ui/kit/ErrorSummary";
+import { RadioGroup } from "~/ui/kit/RadioGroup";
+import { TextField } from "~/ui/kit/TextField";
+import { fieldProps, formErrors, formProps, useAppForm } from "~/ui/kit/forms";
 
 type Result = SubmissionResult<string[]> | null | undefined;
 export const OUTCOMES = ["reached", "no_answer", "call_again", "wrong_number"] as const;

@@ -5,14 +5,14 @@ import { Form, Link } from "@remix-run/react";
 import type { SubmissionResult } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { CallerHeader } from "~/ui/CallerHeader";
-import { Button } from "~/ui/Button";
+import { Button } from "~/ui/kit/Button";
 import { WindowChoices, type WindowDay } from "~/ui/CallbackRequest";
-import { ErrorSummary } from "~/ui/ErrorSummary";
-import { RadioGroup } from "~/ui/RadioGroup";
-import { Select } from "~/ui/Select";
-import { SummaryList } from "~/ui/SummaryList";
-import { TextField } from "~/ui/TextField";
-import { checkboxGroupProps, fieldProps, formErrors, formProps, useAppForm } from "~/ui/forms";
+import { ErrorSummary } from "~/ui/kit/ErrorSummary";
+import { RadioGroup } from "~/ui/kit/RadioGroup";
+import { Select } from "~/ui/kit/Select";
+import { SummaryList } from "~/ui/kit/SummaryList";
+import { TextField } from "~/ui/kit/TextField";
+import { checkboxGroupProps, fieldProps, formErrors, formProps, useAppForm } from "~/ui/kit/forms";
 
 type Result = SubmissionResult<string[]> | null | undefined;
 

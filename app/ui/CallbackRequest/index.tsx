@@ -2,8 +2,8 @@
 // afternoon 14–17"), all submitting `windows`. Works without JavaScript. The first box carries the field's id, so
 // the error summary link lands on the list.
 import { useTranslation } from "react-i18next";
-import { CheckboxGroup } from "~/ui/Checkbox";
-import type { checkboxGroupProps } from "~/ui/forms";
+import { CheckboxGroup } from "~/ui/kit/Checkbox";
+import type { checkboxGroupProps } from "~/ui/kit/forms";
 import "./CallbackRequest.css";
 
 export interface WindowDay {

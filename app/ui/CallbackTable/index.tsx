@@ -1,8 +1,8 @@
 // A list of callbacks for staff: time, first name, phone as a tel: link (on the page, never in a URL), topic,
 // attempts so far, and a link to open it.
 import { useTranslation } from "react-i18next";
-import { Link } from "~/ui/Link";
-import { DataTable } from "~/ui/Table";
+import { Link } from "~/ui/kit/Link";
+import { DataTable } from "~/ui/kit/Table";
 
 export interface CallbackRow {
   id: string;

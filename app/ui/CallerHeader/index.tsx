@@ -2,7 +2,7 @@
 // the number as understood, and the way back to type another one. What follows (their open tickets, callbacks,
 // bookings) is each intake's own, passed as children.
 import type { ReactNode } from "react";
-import { Link } from "~/ui/Link";
+import { Link } from "~/ui/kit/Link";
 
 export function CallerHeader({
   id,

@@ -1,13 +1,12 @@
 // The four questions every citizen form asks, wired once: first name, phone number, language, and SMS or call.
 // Default wording is the problem report's (citizen namespace); a page may pass its own texts.
 import type { FieldMetadata } from "@conform-to/react";
-import { useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { RootData } from "~/root";
-import { RadioGroup } from "~/ui/RadioGroup";
-import { Select } from "~/ui/Select";
-import { TextField } from "~/ui/TextField";
-import { fieldProps } from "~/ui/forms";
+import { useRootData } from "~/ui/root-data";
+import { RadioGroup } from "~/ui/kit/RadioGroup";
+import { Select } from "~/ui/kit/Select";
+import { TextField } from "~/ui/kit/TextField";
+import { fieldProps } from "~/ui/kit/forms";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Field = FieldMetadata<any, any, string[]>;
@@ -35,7 +34,7 @@ export function ContactFields({
   texts?: Partial<ContactTexts>;
 }) {
   const { t, i18n } = useTranslation("citizen");
-  const root = useRouteLoaderData<RootData>("root");
+  const root = useRootData();
   const text: ContactTexts = {
     firstName: t("report.firstName"),
     firstNameHint: t("report.firstNameHint"),

@@ -3,10 +3,10 @@ import { Form } from "@remix-run/react";
 import type { SubmissionResult } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 
-import { Button } from "~/ui/Button";
-import { ErrorSummary } from "~/ui/ErrorSummary";
+import { Button } from "~/ui/kit/Button";
+import { ErrorSummary } from "~/ui/kit/ErrorSummary";
 
-import { formErrors, formProps, useAppForm } from "~/ui/forms";
+import { formErrors, formProps, useAppForm } from "~/ui/kit/forms";
 import { ContactFields } from "~/ui/ContactFields";
 
 export function DayWaitForm({ lastResult }: { lastResult: SubmissionResult<string[]> | null | undefined }) {

@@ -3,16 +3,16 @@
 import { Form } from "@remix-run/react";
 import type { SubmissionResult } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
-import { categoryName } from "~/capabilities/helpdesk/labels";
-import { Button } from "~/ui/Button";
-import { CheckboxGroup } from "~/ui/Checkbox";
-import { ErrorSummary } from "~/ui/ErrorSummary";
-import { Link } from "~/ui/Link";
-import { RadioGroup } from "~/ui/RadioGroup";
-import { SummaryList } from "~/ui/SummaryList";
-import { Tag } from "~/ui/Tag";
-import { TextField } from "~/ui/TextField";
-import { checkboxGroupProps, fieldProps, formErrors, formProps, useAppForm } from "~/ui/forms";
+import { categoryName } from "~/i18n/own-labels";
+import { Button } from "~/ui/kit/Button";
+import { CheckboxGroup } from "~/ui/kit/Checkbox";
+import { ErrorSummary } from "~/ui/kit/ErrorSummary";
+import { Link } from "~/ui/kit/Link";
+import { RadioGroup } from "~/ui/kit/RadioGroup";
+import { SummaryList } from "~/ui/kit/SummaryList";
+import { Tag } from "~/ui/kit/Tag";
+import { TextField } from "~/ui/kit/TextField";
+import { checkboxGroupProps, fieldProps, formErrors, formProps, useAppForm } from "~/ui/kit/forms";
 
 export interface AppointmentData {
   id: string;

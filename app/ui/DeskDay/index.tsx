@@ -4,15 +4,15 @@
 import { Form } from "@remix-run/react";
 import type { SubmissionResult } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
-import { ErrorSummary } from "~/ui/ErrorSummary";
-import { TextField } from "~/ui/TextField";
-import { fieldProps, formErrors, formProps, useAppForm } from "~/ui/forms";
-import { Button, ButtonLink } from "~/ui/Button";
-import { NativeDateInput } from "~/ui/DateField";
-import { Link } from "~/ui/Link";
-import { Select } from "~/ui/Select";
-import { DataTable } from "~/ui/Table";
-import { Tag } from "~/ui/Tag";
+import { ErrorSummary } from "~/ui/kit/ErrorSummary";
+import { TextField } from "~/ui/kit/TextField";
+import { fieldProps, formErrors, formProps, useAppForm } from "~/ui/kit/forms";
+import { Button, ButtonLink } from "~/ui/kit/Button";
+import { NativeDateInput } from "~/ui/kit/DateField";
+import { Link } from "~/ui/kit/Link";
+import { Select } from "~/ui/kit/Select";
+import { DataTable } from "~/ui/kit/Table";
+import { Tag } from "~/ui/kit/Tag";
 import "./DeskDay.css";
 
 interface Booking {

@@ -1,6 +1,6 @@
 // Translated names of device statuses and accessories (shared labels in the `lending` namespace).
 import { useTranslation } from "react-i18next";
-import type { TagTone } from "~/ui/Tag";
+import type { TagTone } from "~/ui/kit/Tag";
 
 const ACCESSORY_KEYS = ["charger", "cable", "case", "stylus", "keyboard", "headphones", "sim_card", "manual"];
 const STATUS_KEYS = ["available", "reserved", "on_loan", "needs_reset", "in_repair", "retired"];

@@ -5,8 +5,8 @@
 import { Form, useNavigate } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Button } from "~/ui/Button";
-import { TextField } from "~/ui/TextField";
+import { Button } from "~/ui/kit/Button";
+import { TextField } from "~/ui/kit/TextField";
 import { tagFromCode } from "./tag";
 import "./DeviceFind.css";
 

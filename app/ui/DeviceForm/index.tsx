@@ -2,13 +2,13 @@
 import { Form } from "@remix-run/react";
 import type { SubmissionResult } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
-import { Button } from "~/ui/Button";
-import { CheckboxGroup } from "~/ui/Checkbox";
-import { NativeDateInput } from "~/ui/DateField";
-import { ErrorSummary } from "~/ui/ErrorSummary";
-import { Select } from "~/ui/Select";
-import { TextField } from "~/ui/TextField";
-import { checkboxGroupProps, fieldProps, formErrors, formProps, useAppForm } from "~/ui/forms";
+import { Button } from "~/ui/kit/Button";
+import { CheckboxGroup } from "~/ui/kit/Checkbox";
+import { NativeDateInput } from "~/ui/kit/DateField";
+import { ErrorSummary } from "~/ui/kit/ErrorSummary";
+import { Select } from "~/ui/kit/Select";
+import { TextField } from "~/ui/kit/TextField";
+import { checkboxGroupProps, fieldProps, formErrors, formProps, useAppForm } from "~/ui/kit/forms";
 import { useDeviceLabels } from "~/ui/DeviceDetails/labels";
 
 export interface DeviceFormValues {

@@ -6,12 +6,12 @@ import { Form, useNavigate } from "@remix-run/react";
 import type { SubmissionResult } from "@conform-to/react";
 import { useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { Button } from "~/ui/Button";
-import { ErrorSummary } from "~/ui/ErrorSummary";
-import { ErrorMessage, formGroupClassName, useFieldIds } from "~/ui/Field";
-import { Select } from "~/ui/Select";
-import { DataTable } from "~/ui/Table";
-import { fieldProps, formErrors, formProps, useAppForm } from "~/ui/forms";
+import { Button } from "~/ui/kit/Button";
+import { ErrorSummary } from "~/ui/kit/ErrorSummary";
+import { ErrorMessage, formGroupClassName, useFieldIds } from "~/ui/kit/Field";
+import { Select } from "~/ui/kit/Select";
+import { DataTable } from "~/ui/kit/Table";
+import { fieldProps, formErrors, formProps, useAppForm } from "~/ui/kit/forms";
 import "./DeviceImport.css";
 
 export interface ImportUploadProps {

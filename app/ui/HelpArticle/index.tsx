@@ -1,13 +1,12 @@
 // The page of one help article (plain German or Leichte Sprache): back to the list, the switch between the two
 // versions, the text, a print hint, and where to get help. The article is German whatever the page language.
-import { useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import type { RootData } from "~/root";
-import { PageHeading } from "~/ui/Layout";
-import { BackLink, Link } from "~/ui/Link";
-import { PlainText } from "~/ui/PlainText";
-import { PrintHint } from "~/ui/PrintHint";
+import { useRootData } from "~/ui/root-data";
+import { PageHeading } from "~/ui/kit/Layout";
+import { BackLink, Link } from "~/ui/kit/Link";
+import { PlainText } from "~/ui/kit/PlainText";
+import { PrintHint } from "~/ui/kit/PrintHint";
 import { CitizenShell } from "~/ui/Shell/CitizenShell";
 import { PhoneNumber } from "~/ui/Shell/PhoneNumber";
 import "./HelpArticle.css";
@@ -26,7 +25,7 @@ export interface HelpArticlePageProps {
 
 export function HelpArticlePage({ title, body, easy, caption, switchTo }: HelpArticlePageProps) {
   const { t, i18n } = useTranslation("citizen");
-  const root = useRouteLoaderData<RootData>("root");
+  const root = useRootData();
   return (
     <CitizenShell>
       <p className="no-print">

@@ -3,15 +3,15 @@
 import { Form } from "@remix-run/react";
 import type { SubmissionResult } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
-import { categoryName } from "~/capabilities/helpdesk/labels";
-import { Button } from "../Button";
-import { Checkbox, CheckboxGroup } from "../Checkbox";
-import { NativeDateInput } from "../DateField";
-import { ErrorSummary } from "../ErrorSummary";
-import { RadioGroup } from "../RadioGroup";
-import { Select } from "../Select";
-import { TextField } from "../TextField";
-import { checkboxGroupProps, checkboxProps, fieldProps, formErrors, formProps, useAppForm } from "../forms";
+import { categoryName } from "~/i18n/own-labels";
+import { Button } from "~/ui/kit/Button";
+import { Checkbox, CheckboxGroup } from "~/ui/kit/Checkbox";
+import { NativeDateInput } from "~/ui/kit/DateField";
+import { ErrorSummary } from "~/ui/kit/ErrorSummary";
+import { RadioGroup } from "~/ui/kit/RadioGroup";
+import { Select } from "~/ui/kit/Select";
+import { TextField } from "~/ui/kit/TextField";
+import { checkboxGroupProps, checkboxProps, fieldProps, formErrors, formProps, useAppForm } from "~/ui/kit/forms";
 
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 export const SLOT_LENGTHS = [20, 30, 45, 60] as const;

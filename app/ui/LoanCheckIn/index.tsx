@@ -3,14 +3,14 @@
 import { Form } from "@remix-run/react";
 import type { SubmissionResult } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
-import { topicName } from "~/capabilities/lending/labels";
-import { Button } from "~/ui/Button";
-import { Checkbox, CheckboxGroup } from "~/ui/Checkbox";
-import { ErrorSummary } from "~/ui/ErrorSummary";
-import { ErrorMessage, formGroupClassName, OptionalMarker, useFieldIds } from "~/ui/Field";
-import { RadioGroup } from "~/ui/RadioGroup";
-import { TextField } from "~/ui/TextField";
-import { checkboxGroupProps, checkboxProps, fieldProps, formErrors, formProps, useAppForm } from "~/ui/forms";
+import { topicName } from "~/i18n/own-labels";
+import { Button } from "~/ui/kit/Button";
+import { Checkbox, CheckboxGroup } from "~/ui/kit/Checkbox";
+import { ErrorSummary } from "~/ui/kit/ErrorSummary";
+import { ErrorMessage, formGroupClassName, OptionalMarker, useFieldIds } from "~/ui/kit/Field";
+import { RadioGroup } from "~/ui/kit/RadioGroup";
+import { TextField } from "~/ui/kit/TextField";
+import { checkboxGroupProps, checkboxProps, fieldProps, formErrors, formProps, useAppForm } from "~/ui/kit/forms";
 
 import "./LoanCheckIn.css";
 

@@ -4,17 +4,17 @@
 import { Form } from "@remix-run/react";
 import type { SubmissionResult } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
-import { topicName } from "~/capabilities/lending/labels";
-import { Button } from "~/ui/Button";
-import { Checkbox, CheckboxGroup } from "~/ui/Checkbox";
-import { NativeDateInput } from "~/ui/DateField";
-import { ErrorSummary } from "~/ui/ErrorSummary";
-import { Link } from "~/ui/Link";
+import { topicName } from "~/i18n/own-labels";
+import { Button } from "~/ui/kit/Button";
+import { Checkbox, CheckboxGroup } from "~/ui/kit/Checkbox";
+import { NativeDateInput } from "~/ui/kit/DateField";
+import { ErrorSummary } from "~/ui/kit/ErrorSummary";
+import { Link } from "~/ui/kit/Link";
 import { NewCallerFields } from "~/ui/NewCallerFields";
-import { RadioGroup } from "~/ui/RadioGroup";
-import { Select } from "~/ui/Select";
-import { TextField } from "~/ui/TextField";
-import { checkboxGroupProps, checkboxProps, fieldProps, formErrors, formProps, useAppForm } from "~/ui/forms";
+import { RadioGroup } from "~/ui/kit/RadioGroup";
+import { Select } from "~/ui/kit/Select";
+import { TextField } from "~/ui/kit/TextField";
+import { checkboxGroupProps, checkboxProps, fieldProps, formErrors, formProps, useAppForm } from "~/ui/kit/forms";
 import "./LoanCheckout.css";
 
 type Result = SubmissionResult<string[]> | null | undefined;

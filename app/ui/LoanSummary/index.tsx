@@ -1,8 +1,8 @@
 // Whose loan a mentoring page is about: first name, device tag, place, and the learning goals set at check-out.
 import { useTranslation } from "react-i18next";
-import { topicName } from "~/capabilities/lending/labels";
-import { SummaryList } from "~/ui/SummaryList";
-import { Tag } from "~/ui/Tag";
+import { topicName } from "~/i18n/own-labels";
+import { SummaryList } from "~/ui/kit/SummaryList";
+import { Tag } from "~/ui/kit/Tag";
 
 export interface LoanSummaryProps {
   loan: { firstName: string; assetTag: string; location: string; active: boolean };

@@ -2,10 +2,10 @@
 // mobiles — SMS or call. Landlines cannot receive SMS, so there is nothing to choose. Used by every phone intake.
 import type { FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
-import { RadioGroup } from "~/ui/RadioGroup";
-import { Select } from "~/ui/Select";
-import { TextField } from "~/ui/TextField";
-import { fieldProps } from "~/ui/forms";
+import { RadioGroup } from "~/ui/kit/RadioGroup";
+import { Select } from "~/ui/kit/Select";
+import { TextField } from "~/ui/kit/TextField";
+import { fieldProps } from "~/ui/kit/forms";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Field = FieldMetadata<any, any, string[]>;

@@ -4,8 +4,8 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Workbox } from "workbox-window";
-import { Button } from "~/ui/Button";
-import { DateTime } from "~/ui/DateTime";
+import { Button } from "~/ui/kit/Button";
+import { DateTime } from "~/ui/kit/DateTime";
 import type { OfflineWorkerStatus as WorkerStatus } from "~/lib/offline-status";
 import "./OfflineStatus.css";
 

@@ -3,9 +3,9 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "@remix-run/react";
 import type { Pages } from "~/lib/pages";
-import { DateTime } from "~/ui/DateTime";
-import { Link } from "~/ui/Link";
-import { DataTable, Pagination } from "~/ui/Table";
+import { DateTime } from "~/ui/kit/DateTime";
+import { Link } from "~/ui/kit/Link";
+import { DataTable, Pagination } from "~/ui/kit/Table";
 
 /**
  * One area of a person's record. `pages`: its list is paged by `?<id>=`; the other lists keep their page, and the

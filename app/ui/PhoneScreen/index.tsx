@@ -4,7 +4,7 @@
 import { useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { DateTime } from "~/ui/DateTime";
+import { DateTime } from "~/ui/kit/DateTime";
 import "./PhoneScreen.css";
 
 export interface PhoneMessage {

@@ -1,9 +1,9 @@
 // One mentoring session as facts: when (in the location's time zone), how long, topics, attendance, mentor, notes.
 import { useTranslation } from "react-i18next";
-import { topicName } from "~/capabilities/lending/labels";
-import { DateTime } from "~/ui/DateTime";
-import { SummaryList } from "~/ui/SummaryList";
-import { Tag } from "~/ui/Tag";
+import { topicName } from "~/i18n/own-labels";
+import { DateTime } from "~/ui/kit/DateTime";
+import { SummaryList } from "~/ui/kit/SummaryList";
+import { Tag } from "~/ui/kit/Tag";
 import "./SessionDetails.css";
 
 export interface SessionDetailsProps {

@@ -3,15 +3,15 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { topicName } from "~/capabilities/lending/labels";
-import { Button } from "~/ui/Button";
-import { CheckboxGroup } from "~/ui/Checkbox";
-import { DateField, TimeField } from "~/ui/DateField";
-import { ErrorSummary } from "~/ui/ErrorSummary";
-import { RadioGroup } from "~/ui/RadioGroup";
-import { Select } from "~/ui/Select";
-import { TextField } from "~/ui/TextField";
-import { checkboxGroupProps, fieldProps, formErrors, formProps, useAppForm } from "~/ui/forms";
+import { topicName } from "~/i18n/own-labels";
+import { Button } from "~/ui/kit/Button";
+import { CheckboxGroup } from "~/ui/kit/Checkbox";
+import { DateField, TimeField } from "~/ui/kit/DateField";
+import { ErrorSummary } from "~/ui/kit/ErrorSummary";
+import { RadioGroup } from "~/ui/kit/RadioGroup";
+import { Select } from "~/ui/kit/Select";
+import { TextField } from "~/ui/kit/TextField";
+import { checkboxGroupProps, fieldProps, formErrors, formProps, useAppForm } from "~/ui/kit/forms";
 
 /** What a volunteer most often records first: it happened. */
 const ATTENDANCE_ORDER = ["attended", "no_show", "planned"] as const;

@@ -1,9 +1,9 @@
 // The frame of every citizen page: header with the programme's phone number, main, footer with languages.
-import { useLocation, useRouteLoaderData } from "@remix-run/react";
+import { useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import type { RootData } from "~/root";
-import { LanguageSwitcher, MainContent, SiteFooter, SiteHeader, SkipLink } from "~/ui/Layout";
+import { useRootData } from "~/ui/root-data";
+import { LanguageSwitcher, MainContent, SiteFooter, SiteHeader, SkipLink } from "~/ui/kit/Layout";
 import { PhoneNumber } from "./PhoneNumber";
 import "./Shell.css";
 
@@ -13,7 +13,7 @@ import "./Shell.css";
  */
 export function CitizenShell({ children, offlineNote = true }: { children: ReactNode; offlineNote?: boolean }) {
   const { t } = useTranslation();
-  const root = useRouteLoaderData<RootData>("root");
+  const root = useRootData();
   const { pathname } = useLocation();
   return (
     <>

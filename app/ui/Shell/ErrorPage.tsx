@@ -1,7 +1,7 @@
 // What a person sees when something goes wrong: a translated explanation and a way on. Never technical details.
 import { useTranslation } from "react-i18next";
 import { CitizenShell } from "./CitizenShell";
-import { PageHeading } from "~/ui/Layout";
+import { PageHeading } from "~/ui/kit/Layout";
 
 const KNOWN = [400, 403, 404, 405, 429];
 

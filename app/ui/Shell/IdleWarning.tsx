@@ -2,8 +2,8 @@
 import { Form } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Button } from "~/ui/Button";
-import { Modal } from "~/ui/Dialog";
+import { Button } from "~/ui/kit/Button";
+import { Modal } from "~/ui/kit/Dialog";
 
 /**
  * `remainingMs` comes with every staff page load (`loadedAt` tells loads apart); the deadline is counted on this

@@ -1,10 +1,10 @@
 // The frame of staff pages: navigation by capability, who is signed in, sign-out, languages.
-import { Form, NavLink, useLocation, useRouteLoaderData } from "@remix-run/react";
+import { Form, NavLink, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import type { RootData } from "~/root";
-import { Button } from "~/ui/Button";
-import { LanguageSwitcher, MainContent, SiteFooter, SiteHeader, SkipLink } from "~/ui/Layout";
+import { useRootData } from "~/ui/root-data";
+import { Button } from "~/ui/kit/Button";
+import { LanguageSwitcher, MainContent, SiteFooter, SiteHeader, SkipLink } from "~/ui/kit/Layout";
 import { OfflineStatus } from "~/ui/OfflineStatus";
 import "./Shell.css";
 
@@ -26,7 +26,7 @@ export function StaffShell({
   children: ReactNode;
 }) {
   const { t } = useTranslation("team");
-  const root = useRouteLoaderData<RootData>("root");
+  const root = useRootData();
   const { pathname } = useLocation();
   return (
     <>

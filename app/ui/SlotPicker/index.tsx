@@ -2,8 +2,8 @@
 // reads "Tuesday, 1 December: 14:00, 14:30 …". Native inputs: works without JavaScript.
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { ErrorMessage } from "../Field";
-import "../RadioGroup/RadioGroup.css";
+import { ErrorMessage } from "~/ui/kit/Field";
+import "~/ui/kit/RadioGroup/RadioGroup.css";
 import "./SlotPicker.css";
 
 export interface SlotDay {

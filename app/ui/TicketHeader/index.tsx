@@ -3,10 +3,10 @@
 import { Link } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { DateTime } from "~/ui/DateTime";
-import { PageHeading } from "~/ui/Layout";
-import { SummaryList } from "~/ui/SummaryList";
-import { Tag } from "~/ui/Tag";
+import { DateTime } from "~/ui/kit/DateTime";
+import { PageHeading } from "~/ui/kit/Layout";
+import { SummaryList } from "~/ui/kit/SummaryList";
+import { Tag } from "~/ui/kit/Tag";
 import { useTicketLabels, type CategoryRef } from "~/ui/TicketLabels";
 import "./TicketHeader.css";
 

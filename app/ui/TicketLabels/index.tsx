@@ -2,7 +2,7 @@
 // channels and call outcomes come from the shared "helpdesk" texts; where a citizen's wording would mislead
 // staff ("Wartet auf Ihre Antwort"), "tickets:staffStatus" says it from the staff side.
 import { useTranslation } from "react-i18next";
-import { categoryName } from "~/capabilities/helpdesk/labels";
+import { categoryName } from "~/i18n/own-labels";
 
 export interface CategoryRef {
   key: string;

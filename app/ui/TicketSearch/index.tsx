@@ -3,11 +3,11 @@
 import { Form } from "@remix-run/react";
 import type { SubmissionResult } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
-import { Button } from "~/ui/Button";
-import { ErrorSummary } from "~/ui/ErrorSummary";
-import { Select } from "~/ui/Select";
-import { TextField } from "~/ui/TextField";
-import { fieldProps, formErrors, formProps, useAppForm } from "~/ui/forms";
+import { Button } from "~/ui/kit/Button";
+import { ErrorSummary } from "~/ui/kit/ErrorSummary";
+import { Select } from "~/ui/kit/Select";
+import { TextField } from "~/ui/kit/TextField";
+import { fieldProps, formErrors, formProps, useAppForm } from "~/ui/kit/forms";
 import { useTicketLabels, type CategoryRef } from "~/ui/TicketLabels";
 import "./TicketSearch.css";
 

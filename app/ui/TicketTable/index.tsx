@@ -2,9 +2,9 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { DataTable } from "~/ui/Table";
-import { DateTime } from "~/ui/DateTime";
-import { Tag } from "~/ui/Tag";
+import { DataTable } from "~/ui/kit/Table";
+import { DateTime } from "~/ui/kit/DateTime";
+import { Tag } from "~/ui/kit/Tag";
 import { useTicketLabels, type CategoryRef } from "~/ui/TicketLabels";
 
 export interface TicketRow {

@@ -2,9 +2,9 @@
 // never sees (notes, calls, assignments …) carry a visible "internal" label.
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { DateTime } from "~/ui/DateTime";
-import { Tag } from "~/ui/Tag";
-import { Timeline, type TimelineItem, type TimelineTone } from "~/ui/Timeline";
+import { DateTime } from "~/ui/kit/DateTime";
+import { Tag } from "~/ui/kit/Tag";
+import { Timeline, type TimelineItem, type TimelineTone } from "~/ui/kit/Timeline";
 import { useTicketLabels, type CategoryRef } from "~/ui/TicketLabels";
 
 export interface TicketEvent {

@@ -2,10 +2,10 @@
 // (no widgets): quick to render and read on a slow tablet.
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { topicName } from "~/capabilities/lending/labels";
-import { DateTime } from "~/ui/DateTime";
-import { Link } from "~/ui/Link";
-import { Tag } from "~/ui/Tag";
+import { topicName } from "~/i18n/own-labels";
+import { DateTime } from "~/ui/kit/DateTime";
+import { Link } from "~/ui/kit/Link";
+import { Tag } from "~/ui/kit/Tag";
 import "./TodayOverview.css";
 
 interface LoanItem {

@@ -4,12 +4,12 @@ import { Form } from "@remix-run/react";
 import type { SubmissionResult } from "@conform-to/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Button, ButtonLink } from "~/ui/Button";
-import { ErrorSummary } from "~/ui/ErrorSummary";
-import { RadioGroup } from "~/ui/RadioGroup";
-import { Select } from "~/ui/Select";
-import { TextField } from "~/ui/TextField";
-import { fieldProps, formErrors, formProps, useAppForm, type FieldProps } from "~/ui/forms";
+import { Button, ButtonLink } from "~/ui/kit/Button";
+import { ErrorSummary } from "~/ui/kit/ErrorSummary";
+import { RadioGroup } from "~/ui/kit/RadioGroup";
+import { Select } from "~/ui/kit/Select";
+import { TextField } from "~/ui/kit/TextField";
+import { fieldProps, formErrors, formProps, useAppForm, type FieldProps } from "~/ui/kit/forms";
 
 export interface ReservationActionResult {
   intent: string;

@@ -1,13 +1,13 @@
 // The waiting list's pieces: the place chooser, the ordered table, and a reservation's history.
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Button } from "~/ui/Button";
-import { DateTime } from "~/ui/DateTime";
-import { Link } from "~/ui/Link";
-import { Select } from "~/ui/Select";
-import { DataTable } from "~/ui/Table";
-import { Tag, type TagTone } from "~/ui/Tag";
-import { Timeline } from "~/ui/Timeline";
+import { Button } from "~/ui/kit/Button";
+import { DateTime } from "~/ui/kit/DateTime";
+import { Link } from "~/ui/kit/Link";
+import { Select } from "~/ui/kit/Select";
+import { DataTable } from "~/ui/kit/Table";
+import { Tag, type TagTone } from "~/ui/kit/Tag";
+import { Timeline } from "~/ui/kit/Timeline";
 import "./WaitingList.css";
 
 const TONES: Record<string, TagTone> = { waiting: "neutral", offered: "info", accepted: "success", expired: "warning", declined: "neutral", cancelled: "neutral", fulfilled: "success" };

@@ -3,12 +3,12 @@
 import { Form } from "@remix-run/react";
 import type { SubmissionResult } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
-import { Button } from "~/ui/Button";
-import { ErrorSummary } from "~/ui/ErrorSummary";
-import { Select } from "~/ui/Select";
-import { Tag } from "~/ui/Tag";
-import { TextField } from "~/ui/TextField";
-import { fieldProps, formErrors, formProps, useAppForm } from "~/ui/forms";
+import { Button } from "~/ui/kit/Button";
+import { ErrorSummary } from "~/ui/kit/ErrorSummary";
+import { Select } from "~/ui/kit/Select";
+import { Tag } from "~/ui/kit/Tag";
+import { TextField } from "~/ui/kit/TextField";
+import { fieldProps, formErrors, formProps, useAppForm } from "~/ui/kit/forms";
 import "./WalkInQueue.css";
 
 type Result = SubmissionResult<string[]> | null | undefined;
