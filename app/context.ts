@@ -54,8 +54,7 @@ export interface MessagingLimits {
   retentionDays: number;
 }
 
-/** Transaction client: what `db.$transaction(async (tx) => …)` hands over. */
-export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+export type { Tx } from "~/db.server";
 
 export function withActor(services: Services, actor: Actor): Ctx {
   return { db: services.db, clock: services.clock, messenger: services.messenger, actor };

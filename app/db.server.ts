@@ -7,6 +7,9 @@ import { sqliteFilePath } from "~/lib/database-url";
 
 export type Db = PrismaClient;
 
+/** Transaction client: what `db.$transaction(async (tx) => …)` hands over. */
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
 export async function openDatabase(url: string): Promise<Db> {
   const file = sqliteFilePath(url);
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });

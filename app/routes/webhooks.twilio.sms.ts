@@ -2,7 +2,7 @@
 // Replies go through our outbox, so Twilio gets an empty TwiML answer. A replayed MessageSid does nothing again.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { withActor } from "~/context";
-import { receiveSms } from "~/capabilities/messaging/inbound-sms.server";
+import { receiveSms } from "~/capabilities/phone/inbound-sms.server";
 import { EMPTY_TWIML, twimlResponse, verifyTwilioWebhook } from "~/web/twilio.server";
 
 export async function action({ request, context }: ActionFunctionArgs) {

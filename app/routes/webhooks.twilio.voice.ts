@@ -1,7 +1,7 @@
 // Twilio's voice webhook: the inbound call menu. Signed requests only (403 otherwise); each step answers TwiML.
 // The menu state is in our own callback URL's query (step, lng, try), never a phone number.
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { voiceStep } from "~/capabilities/messaging/voice-menu.server";
+import { voiceStep } from "~/capabilities/phone/voice-menu.server";
 import { withActor } from "~/context";
 import { twimlResponse, verifyTwilioWebhook } from "~/web/twilio.server";
 

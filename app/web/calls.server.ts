@@ -17,7 +17,7 @@ import {
   StartCallInput,
   startCall,
   type CallEvent,
-} from "~/capabilities/messaging/calls.server";
+} from "~/capabilities/phone/calls.server";
 import type { TwilioWebhook } from "./twilio.server";
 import { EMPTY_TWIML } from "./twilio.server";
 

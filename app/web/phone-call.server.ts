@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { XMLParser } from "fast-xml-parser";
 import { z } from "zod";
-import { voiceStep } from "~/capabilities/messaging/voice-menu.server";
+import { voiceStep } from "~/capabilities/phone/voice-menu.server";
 import { WEBHOOK_PATHS } from "~/capabilities/messaging/providers/twilio.server";
 import { SAY_LANGUAGE } from "~/capabilities/messaging/voice-language";
 import { audit } from "~/capabilities/privacy/audit.server";

@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { Ctx } from "~/context";
 import type { StaffActor } from "~/capabilities/people/permissions";
 import { audit } from "~/capabilities/privacy/audit.server";
-import { receiveSms, SMS_BODY_MAX } from "~/capabilities/messaging/inbound-sms.server";
+import { receiveSms, SMS_BODY_MAX } from "~/capabilities/phone/inbound-sms.server";
 import { spokenLanguage } from "~/capabilities/messaging/voice-language";
 import { languages } from "~/i18n/locales.server";
 import { AppError } from "~/lib/errors";

@@ -6,7 +6,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import twilio from "twilio";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { applyCallEvent, startCall } from "~/capabilities/messaging/calls.server";
+import { applyCallEvent, startCall } from "~/capabilities/phone/calls.server";
 import { outboxProvider } from "~/capabilities/messaging/providers/outbox";
 import { providerFor } from "~/capabilities/messaging/providers/index.server";
 import { openTicket, OpenTicketInput } from "~/capabilities/helpdesk/tickets.server";

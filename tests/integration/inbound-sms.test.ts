@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import twilio from "twilio";
 import type { AppLoadContext } from "@remix-run/node";
-import { parseKeyword, receiveSms, helpWindows } from "~/capabilities/messaging/inbound-sms.server";
+import { parseKeyword, receiveSms, helpWindows } from "~/capabilities/phone/inbound-sms.server";
 import { withActor } from "~/context";
 import { action as smsWebhook } from "~/routes/webhooks.twilio.sms";
 import { createTestServices } from "../helpers/db";

@@ -1,6 +1,6 @@
 // The one messenger: renders a template in the person's language and writes an outbox row in the caller's transaction.
 import { randomUUID } from "node:crypto";
-import type { Tx } from "~/context";
+import type { Tx } from "~/db.server";
 import type { Clock } from "~/lib/clock";
 import { getT } from "~/i18n/i18n.server";
 

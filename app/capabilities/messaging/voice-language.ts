@@ -1,3 +1,4 @@
+// Which voice speaks which language: outbound calls and the phone menu both say texts with it.
 import type VoiceResponse from "twilio/lib/twiml/VoiceResponse";
 
 // The <Say> voices per language. Twilio speaks these; a language it cannot speak falls back to German text.

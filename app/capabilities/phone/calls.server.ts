@@ -14,7 +14,7 @@ import { can, type StaffActor } from "~/capabilities/people/permissions";
 import type { Role } from "~/capabilities/people/values";
 import { recordAttempt } from "~/capabilities/scheduling/callbacks.server";
 import { recordCall } from "~/capabilities/helpdesk/tickets.server";
-import type { MessageProvider } from "./provider";
+import type { MessageProvider } from "~/capabilities/messaging/provider";
 
 type StaffCtx = Ctx & { actor: StaffActor };
 

@@ -16,7 +16,7 @@ import { audit } from "~/capabilities/privacy/audit.server";
 import { fileCitizenMessage, inboundKey, personForNumber, storeInboundMessage } from "~/capabilities/helpdesk/inbound.server";
 import { CONCERN_MAX, createCallback, DEFAULT_TIME_ZONE, workingDays, type Window } from "~/capabilities/scheduling/callbacks.server";
 import { formatSlot } from "~/capabilities/scheduling/appointments.server";
-import type { Recipient } from "./messenger.server";
+import type { Recipient } from "~/capabilities/messaging/messenger.server";
 
 export const SMS_BODY_MAX = 1600;
 

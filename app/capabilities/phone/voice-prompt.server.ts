@@ -5,8 +5,8 @@ import type VoiceResponse from "twilio/lib/twiml/VoiceResponse";
 import type { TwilioConfig } from "~/context";
 import { getT } from "~/i18n/i18n.server";
 import { parsePhone, type ParsedPhone } from "~/lib/phone.server";
-import { sayLanguage } from "./voice-language";
-import { WEBHOOK_PATHS } from "./providers/twilio.server";
+import { sayLanguage } from "~/capabilities/messaging/voice-language";
+import { WEBHOOK_PATHS } from "~/capabilities/messaging/providers/twilio.server";
 
 export const STEPS = ["language", "menu", "callback", "number", "status", "recorded", "recording"] as const;
 export type Step = (typeof STEPS)[number];

@@ -4,7 +4,7 @@ import type { Ctx, TwilioConfig } from "~/context";
 import { getT } from "~/i18n/i18n.server";
 import { DEFAULT_LANGUAGE } from "~/i18n/languages";
 import { receiveCitizenMessage } from "~/capabilities/helpdesk/inbound.server";
-import { restCredentials, TWILIO_HOST, twilioClient } from "./twilio-client.server";
+import { restCredentials, TWILIO_HOST, twilioClient } from "~/capabilities/messaging/twilio-client.server";
 import { callerPhone, Prompt, type VoiceStepInput } from "./voice-prompt.server";
 
 export const MAX_MESSAGE_SECONDS = 120;

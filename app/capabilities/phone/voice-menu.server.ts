@@ -12,7 +12,7 @@ import { parsePhone, type ParsedPhone } from "~/lib/phone.server";
 import { freeSlots, loadSchedule, localDay } from "~/capabilities/scheduling/availability.server";
 import { formatSlot } from "~/capabilities/scheduling/appointments.server";
 import { DEFAULT_TIME_ZONE, requestCallback, workingDays } from "~/capabilities/scheduling/callbacks.server";
-import { sayLanguage } from "./voice-language";
+import { sayLanguage } from "~/capabilities/messaging/voice-language";
 import { keypadDigits, typedCode } from "./voice-keypad";
 import { MAX_MESSAGE_SECONDS, recordedStep, storeRecordingAudio } from "./voice-message.server";
 import { callerPhone, GATHER_TIMEOUT, gatherLanguage, Prompt, STEPS, voiceUrl, type Step, type VoiceStepInput } from "./voice-prompt.server";
