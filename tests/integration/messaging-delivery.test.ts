@@ -12,7 +12,6 @@ import { TransientSendError } from "~/capabilities/messaging/provider";
 import { createTwilioProvider } from "~/capabilities/messaging/providers/twilio.server";
 import { applyRetention, purgeAtProvider } from "~/capabilities/messaging/purge.server";
 import { checkTwilioConfig } from "~/capabilities/messaging/twilio-check.server";
-import { nextSendableTime } from "~/lib/quiet-hours";
 import { action as statusAction } from "~/routes/webhooks.twilio.status";
 import { handlers, schedule } from "../../jobs/registry";
 import { createTestServices } from "../helpers/db";
@@ -285,9 +284,9 @@ describe("send-rate limits and quiet hours", () => {
     expect(fake.messages).toHaveLength(11);
   });
 
-  it("a reminder enqueued at 21:30 in Berlin goes out at 09:00, not before", async () => {
+  it("a message enqueued at 21:30 in Berlin goes out at 09:00, not before", async () => {
     clock.set("2026-11-23T20:30:00Z"); // 21:30 in Berlin
-    const { id } = await queue({}, nextSendableTime(clock.now(), "Europe/Berlin"));
+    const { id } = await queue();
     await deliverDueMessages(services, provider);
     clock.set("2026-11-24T07:59:00Z"); // 08:59 in Berlin
     await deliverDueMessages(services, provider);

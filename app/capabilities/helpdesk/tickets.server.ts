@@ -8,6 +8,7 @@ import { newReferenceCode, spelledOut } from "~/lib/reference-code";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { can, type StaffActor } from "~/capabilities/people/permissions";
 import { intakePerson, NewPersonInput } from "~/capabilities/people/persons.server";
+import type { Urgency } from "~/capabilities/messaging/messenger.server";
 import {
   CALL_OUTCOMES,
   canMoveTo,
@@ -80,6 +81,8 @@ export async function createTicket<C extends { when: string | null }>(
    * when it is (null: not yet), so the one confirmation names both the reference and the call.
    */
   planCallback?: PlanCallback<C>,
+  /** "reply": the ticket answers an SMS the person just sent, so its confirmation leaves at once, also at night. */
+  urgency?: Urgency,
 ) {
   const now = ctx.clock.now();
   const ticket = await tx.ticket.create({
@@ -91,7 +94,7 @@ export async function createTicket<C extends { when: string | null }>(
       lastActivityAt: now,
       dueAt: dueAtFor({ priority: data.priority ?? "normal", pendingUntil: null, lastActivityAt: now }),
     },
-    include: { person: true },
+    include: { person: true, location: { select: { timeZone: true } } },
   });
   const callback = planCallback ? await planCallback(tx, ticket) : null;
   // The citizen gets the reference code through the outbox (and on screen / on paper), with the call when asked for.
@@ -104,6 +107,8 @@ export async function createTicket<C extends { when: string | null }>(
       spelled: spelledOut(ticket.reference),
       ...(callback?.when ? { when: callback.when } : {}),
     },
+    timeZone: ticket.location?.timeZone,
+    urgency,
     idempotencyKey: createdMessageKey ?? `ticket-created:${ticket.id}`,
   });
   await tx.ticketEvent.create({
@@ -127,12 +132,16 @@ export async function createTicketFromMessage(
   tx: Tx,
   input: { personId: string; channel: "sms" | "phone"; body: string; messageId: string },
 ) {
-  const ticket = await createTicket(ctx, tx, {
-    personId: input.personId,
-    channel: input.channel,
-    description: input.body || "–",
-    callbackWanted: false,
-  });
+  // An SMS is answered at once with the reference; a voice message's caller heard our thanks in the call, and the
+  // reference follows (by SMS or a call to their landline) once quiet hours are over.
+  const ticket = await createTicket(
+    ctx,
+    tx,
+    { personId: input.personId, channel: input.channel, description: input.body || "–", callbackWanted: false },
+    undefined,
+    undefined,
+    input.channel === "sms" ? "reply" : "normal",
+  );
   await tx.ticketEvent.create({
     data: { ticketId: ticket.id, at: ctx.clock.now(), kind: "message_in", public: true, body: input.body, messageId: input.messageId },
   });
@@ -347,6 +356,7 @@ export async function replyToCitizen(
     const ticket = await ticketForStaff(ctx, tx, ticketId);
     if (ticket.status === "closed") throw new AppError(409, "helpdesk:errors.ticketClosed");
     const person = await tx.person.findUniqueOrThrow({ where: { id: ticket.personId } });
+    const place = ticket.locationId ? await tx.location.findUnique({ where: { id: ticket.locationId }, select: { timeZone: true } }) : null;
     const article = input.article ? await linkedArticle(tx, input.article, links) : null;
     const message = await ctx.messenger.send(tx, {
       to: person,
@@ -357,6 +367,7 @@ export async function replyToCitizen(
         spelled: spelledOut(ticket.reference),
         ...(article ? { title: article.title, link: article.link } : {}),
       },
+      timeZone: place?.timeZone,
     });
     const waits = ticket.status === "new" || ticket.status === "open";
     const body = article ? `${input.body}\n${article.title}: ${article.link}` : input.body;

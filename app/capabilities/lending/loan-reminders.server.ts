@@ -3,7 +3,6 @@
 // and an extension (a new due date) gives new keys. Nothing is sent in quiet hours: it waits until 09:00 there.
 import type { Ctx, Services } from "~/context";
 import { Prisma } from "~/generated/prisma/client";
-import { nextSendableTime } from "~/lib/quiet-hours";
 import { withActor } from "~/context";
 import { formatDueDate } from "./loans.server";
 import { OVERDUE_REMINDER_DAYS, REMIND_DAYS_BEFORE } from "./values";
@@ -57,7 +56,7 @@ export async function sendLoanReminders(services: Services): Promise<number> {
             dueDate: formatDueDate(loan.dueAt, loan.person.language, loan.location.timeZone),
             place: loan.location.name,
           },
-          sendAfter: nextSendableTime(now, loan.location.timeZone),
+          timeZone: loan.location.timeZone,
           idempotencyKey: stage.key,
         });
       });

@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { Ctx, Tx } from "~/context";
 import { Prisma } from "~/generated/prisma/client";
 import { AppError, forbidden, notFound } from "~/lib/errors";
-import { atLocalTime, nextSendableTime } from "~/lib/quiet-hours";
+import { atLocalTime } from "~/lib/quiet-hours";
 import { newReferenceCode, spelledOut } from "~/lib/reference-code";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
@@ -293,7 +293,7 @@ export async function checkOutDevice(ctx: StaffCtx, input: CheckOutValues): Prom
           model: device.model,
           dueDate: formatDueDate(loan.dueAt, person.language, location.timeZone),
         },
-        sendAfter: nextSendableTime(now, location.timeZone),
+        timeZone: location.timeZone,
         idempotencyKey: `loan-checked-out:${loan.id}`,
       });
       await audit(tx, ctx, {
@@ -441,7 +441,7 @@ export async function extendLoan(ctx: StaffCtx, loanId: string, input: z.output<
         model: device.model,
         dueDate: formatDueDate(dueAt, person.language, location.timeZone),
       },
-      sendAfter: nextSendableTime(ctx.clock.now(), location.timeZone),
+      timeZone: location.timeZone,
       idempotencyKey: `loan-extended:${loan.id}:${dueAt.toISOString()}`,
     });
     await audit(tx, ctx, {

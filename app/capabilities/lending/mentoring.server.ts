@@ -128,7 +128,7 @@ async function queueReminder(ctx: StaffCtx, tx: Tx, loan: LoanWithPlace, session
     if (earlier.status === "cancelled") await tx.message.update({ where: { id: earlier.id }, data: { status: "queued", sendAfter } });
     return;
   }
-  await ctx.messenger.send(tx, { to: loan.person, template: "mentoringReminder", params, sendAfter, idempotencyKey: key });
+  await ctx.messenger.send(tx, { to: loan.person, template: "mentoringReminder", params, sendAfter, timeZone: tz, idempotencyKey: key });
 }
 
 async function cancelReminder(tx: Tx, session: { id: string; startsAt: Date }) {

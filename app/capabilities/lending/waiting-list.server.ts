@@ -7,7 +7,6 @@ import { z } from "zod";
 import type { Ctx, Tx } from "~/context";
 import { AppError, forbidden, notFound } from "~/lib/errors";
 import { formatPhone } from "~/lib/phone.server";
-import { nextSendableTime } from "~/lib/quiet-hours";
 import { newReferenceCode, spelledOut } from "~/lib/reference-code";
 import { audit } from "~/capabilities/privacy/audit.server";
 import type { SendInput } from "~/capabilities/messaging/messenger.server";
@@ -150,7 +149,6 @@ async function join(
 ): Promise<JoinResult> {
   const location = await lendingLocation(tx, input.locationId);
   const now = ctx.clock.now();
-  const sendAfter = nextSendableTime(now, location.timeZone);
   const params = (reference: string) => ({
     firstName: person.firstName,
     reference,
@@ -165,7 +163,7 @@ async function join(
       to: person,
       template: "reservationJoined",
       params: params(existing.reference),
-      sendAfter,
+      timeZone: location.timeZone,
       idempotencyKey: `reservation-resent:${existing.id}:${localDay(now, location.timeZone)}`,
     });
     return { created: false, reservationId: existing.id, reference: existing.reference, place: await placeOf(tx, existing) };
@@ -188,7 +186,7 @@ async function join(
     to: person,
     template: "reservationJoined",
     params: params(reservation.reference),
-    sendAfter,
+    timeZone: location.timeZone,
     idempotencyKey: `reservation-joined:${reservation.id}`,
   });
   return { created: true, reservationId: reservation.id, reference: reservation.reference, place: await placeOf(tx, reservation) };
@@ -344,7 +342,7 @@ async function offerOne(
           phone: formatPhone(location.phone),
           date: offerDateText(expiresAt, person.language, location.timeZone),
         },
-        sendAfter: nextSendableTime(now, location.timeZone),
+        timeZone: location.timeZone,
         idempotencyKey: `device-offered:${reservationId}:${deviceId}`,
       });
       return "paired" as const;
@@ -398,7 +396,7 @@ export async function expireOffers(ctx: Ctx): Promise<number> {
           location: reservation.location.name,
           phone: formatPhone(reservation.location.phone),
         },
-        sendAfter: nextSendableTime(now, reservation.location.timeZone),
+        timeZone: reservation.location.timeZone,
         idempotencyKey: `offer-expired:${id}`,
       });
     });

@@ -1,7 +1,10 @@
-// The one messenger: renders a template in the person's language and writes an outbox row in the caller's transaction.
+// The one messenger: renders a template in the person's language and writes an outbox row in the caller's transaction,
+// to leave outside quiet hours (20:00–09:00 in the recipient's place) unless it answers an SMS the citizen just sent.
 import { randomUUID } from "node:crypto";
 import type { Tx } from "~/db.server";
 import type { Clock } from "~/lib/clock";
+import { nextSendableTime } from "~/lib/quiet-hours";
+import { PROGRAMME_TIME_ZONE } from "~/lib/time-zone";
 import { getT } from "~/i18n/i18n.server";
 
 export interface Recipient {
@@ -17,10 +20,21 @@ export interface SendInput {
   /** Key in locales/<lng>/messages.json, e.g. "welcome". */
   template: string;
   params?: Record<string, string | number>;
+  /** Not before this (a reminder at its hour); quiet hours still apply on top. Default: now. */
   sendAfter?: Date;
+  /** The time zone of the recipient's place (the ticket's, loan's, appointment's …) for quiet hours; default: the programme's. */
+  timeZone?: string;
+  /**
+   * "reply": the answer to an SMS the citizen has just sent us (a keyword's answer, the reference of what their text
+   * started) leaves at once, also at night — they are holding the phone and waiting for it, so it is not unsolicited
+   * (decision 018). Everything else, a confirmation of a web form or a phone call included, waits for quiet hours to end.
+   */
+  urgency?: Urgency;
   /** Give one when the same event could be recorded twice (e.g. an offline replay). */
   idempotencyKey?: string;
 }
+
+export type Urgency = "normal" | "reply";
 
 export interface Messenger {
   send(tx: Tx, input: SendInput): Promise<{ id: string }>;
@@ -29,6 +43,14 @@ export interface Messenger {
 /** Landlines cannot receive SMS; people who prefer voice get a call too. */
 export function channelFor(to: Recipient): "sms" | "voice" {
   return to.phoneType === "landline" || to.contactPreference === "voice" ? "voice" : "sms";
+}
+
+/** When a message may leave: not before `sendAfter` (or now), and outside quiet hours unless it is a reply. */
+export function sendTime(input: Pick<SendInput, "sendAfter" | "timeZone" | "urgency">, now: Date): Date {
+  if (input.urgency === "reply") return input.sendAfter ?? now;
+  // A time already past (a job catching up) is now: what counts is whether now is quiet.
+  const earliest = input.sendAfter && input.sendAfter > now ? input.sendAfter : now;
+  return nextSendableTime(earliest, input.timeZone ?? PROGRAMME_TIME_ZONE);
 }
 
 export function createMessenger(clock: Clock): Messenger {
@@ -46,7 +68,7 @@ export function createMessenger(clock: Clock): Messenger {
           language: input.to.language,
           body,
           idempotencyKey: input.idempotencyKey ?? randomUUID(),
-          sendAfter: input.sendAfter ?? clock.now(),
+          sendAfter: sendTime(input, clock.now()),
           createdAt: clock.now(),
         },
         select: { id: true },

@@ -120,7 +120,7 @@ async function handle(
   }
   const to: Recipient = person ?? { id: null, phone: phone.e164, phoneType: phone.type, language: "de" };
   const reply = (template: string, params: Record<string, string> = {}, key = "reply") =>
-    ctx.messenger.send(tx, { to, template, params, sendAfter: now, idempotencyKey: `sms-${key}:${values.messageSid}` });
+    ctx.messenger.send(tx, { to, template, params, urgency: "reply", idempotencyKey: `sms-${key}:${values.messageSid}` });
   const base = { messageId: stored.id };
 
   switch (parsed?.keyword) {
@@ -143,7 +143,7 @@ async function handle(
         channel: "sms",
         concern: parsed.rest ? parsed.rest.slice(0, CONCERN_MAX) : undefined,
         idempotencyKey: `sms:${values.messageSid}`,
-        confirmAt: now,
+        urgency: "reply",
       });
       return { outcome: "callback", ...base, personId: person!.id, callbackId: callback.id, reference: callback.reference };
     }

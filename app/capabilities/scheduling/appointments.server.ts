@@ -5,7 +5,6 @@ import { z } from "zod";
 import type { Ctx, Tx } from "~/context";
 import { Prisma } from "~/generated/prisma/client";
 import { AppError } from "~/lib/errors";
-import { nextSendableTime } from "~/lib/quiet-hours";
 import { newReferenceCode, spelledOut } from "~/lib/reference-code";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { findOrCreatePerson, NewPersonInput } from "~/capabilities/people/persons.server";
@@ -150,7 +149,7 @@ export async function bookAppointment(ctx: Ctx, input: BookingValues & { pool: P
           params: appointmentMessageParams({ reference: appointment.reference, startsAt: slot.startsAt }, person, schedule.location),
           idempotencyKey: `appointment-booked:${appointment.id}`,
           // Booked late in the evening: the confirmation waits for the morning (the reference is on screen already).
-          sendAfter: nextSendableTime(now, timeZone),
+          timeZone,
         });
         if (ctx.actor.kind === "staff") {
           await audit(tx, ctx, { action: "appointment.booked", subjectType: "Appointment", subjectId: appointment.id, locationId: schedule.location.id });

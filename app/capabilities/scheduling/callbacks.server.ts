@@ -10,10 +10,9 @@ import type { Db } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { AppError, forbidden, notFound } from "~/lib/errors";
 import { formatPhone } from "~/lib/phone.server";
-import { nextSendableTime } from "~/lib/quiet-hours";
 import { newReferenceCode, spelledOut } from "~/lib/reference-code";
 import { audit } from "~/capabilities/privacy/audit.server";
-import type { Messenger } from "~/capabilities/messaging/messenger.server";
+import type { Messenger, Urgency } from "~/capabilities/messaging/messenger.server";
 import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
 import { findOrCreatePerson, NewPersonInput } from "~/capabilities/people/persons.server";
 import { openTicket } from "~/capabilities/helpdesk/tickets.server";
@@ -259,8 +258,8 @@ export async function createCallback(
     concern?: string;
     ticketId?: string;
     idempotencyKey?: string;
-    /** When to send the confirmation; default: now, outside quiet hours. An SMS reply to someone who just wrote passes now. */
-    confirmAt?: Date;
+    /** "reply": the confirmation answers an SMS the person just sent (HILFE), so it leaves at once, also at night. */
+    urgency?: Urgency;
     /** false: the caller tells the person itself (a ticket's confirmation names the call: one message, not two). */
     confirm?: boolean;
   },
@@ -295,7 +294,8 @@ export async function createCallback(
       to: person,
       template: when ? "callbackScheduled" : "callbackReceived",
       params: { firstName: person.firstName, reference: callback.reference, spelled: spelledOut(callback.reference), ...(when ? { when } : {}) },
-      sendAfter: input.confirmAt ?? nextSendableTime(now, timeZone),
+      timeZone,
+      urgency: input.urgency,
       idempotencyKey: `callback-requested:${callback.id}`,
     });
   }
@@ -423,7 +423,6 @@ export async function recordAttempt(ctx: StaffCtx, callbackId: string, input: At
           locationId: callback.locationId,
           details: { outcome: input.outcome, attempt: attemptCount, status },
         });
-      const sendAfter = nextSendableTime(now, timeZone);
       const person = callback.person;
 
       if (input.outcome === "reached") {
@@ -443,7 +442,7 @@ export async function recordAttempt(ctx: StaffCtx, callbackId: string, input: At
             to: person,
             template: "callbackFailed",
             params: { firstName: person.firstName, reference: callback.reference, spelled: spelledOut(callback.reference), phone: formatPhone(callback.location?.phone ?? options.programmePhone ?? "") },
-            sendAfter,
+            timeZone,
             idempotencyKey: `callback-failed:${callbackId}`,
           });
         }
@@ -468,7 +467,7 @@ export async function recordAttempt(ctx: StaffCtx, callbackId: string, input: At
           spelled: spelledOut(callback.reference),
           ...(slot ? { when: formatSlot(slot.startsAt, person.language, timeZone) } : {}),
         },
-        sendAfter,
+        timeZone,
         idempotencyKey: `callback-missed:${callbackId}:${attemptCount}`,
       });
       await audited(slot ? "scheduled" : "unscheduled");
@@ -508,7 +507,7 @@ export async function rescheduleCallback(ctx: StaffCtx, callbackId: string, inpu
           spelled: spelledOut(callback.reference),
           when: formatSlot(slot.startsAt, callback.person.language, timeZone),
         },
-        sendAfter: nextSendableTime(ctx.clock.now(), timeZone),
+        timeZone,
       });
       await audit(tx, ctx, { action: "callback.rescheduled", subjectType: "Callback", subjectId: callbackId, locationId: callback.locationId });
       return slot;

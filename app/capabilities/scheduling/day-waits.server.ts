@@ -45,6 +45,7 @@ export async function joinDayWaitingList(ctx: Ctx, locationId: string, input: z.
       to: person,
       template: "dayWaitJoined",
       params: { firstName: person.firstName, reference, spelled: spelledOut(reference), day: formatDay(input.day, person.language), place: schedule.location.name },
+      timeZone,
       idempotencyKey: `day-wait-joined:${wait.id}`,
     });
     return { already: false as const, reference };
@@ -159,6 +160,7 @@ export async function offerFreedPlaces(ctx: Ctx): Promise<{ booked: number; expi
               ...appointmentMessageParams({ reference: appointment.reference, startsAt }, person, schedule.location),
               phone: location?.phone ? formatPhone(location.phone) : "",
             },
+            timeZone,
             idempotencyKey: `day-wait-offered:${wait.id}`,
           });
           booked++;

@@ -9,7 +9,6 @@ import { audit } from "~/capabilities/privacy/audit.server";
 import { can, type StaffActor } from "~/capabilities/people/permissions";
 import { OPEN_STATUSES } from "~/capabilities/helpdesk/values";
 import { appointmentMessageParams, bookAppointment, BookingInput, releasePlace } from "./appointments.server";
-import { nextSendableTime } from "~/lib/quiet-hours";
 import { loadSchedule, localDay } from "./availability.server";
 import { generateSlots } from "./slots";
 import { POOLS, type Pool } from "./values";
@@ -193,7 +192,7 @@ export async function cancelByStaff(ctx: StaffCtx, appointmentId: string) {
       template: "appointmentCancelled",
       params: appointmentMessageParams(appointment, person, location),
       // Like the citizen's own cancellation: never in quiet hours (a late call at the desk is told in the morning).
-      sendAfter: nextSendableTime(now, location.timeZone),
+      timeZone: location.timeZone,
       idempotencyKey: `appointment-cancelled:${appointment.id}`,
     });
     await audit(tx, ctx, { action: "appointment.cancelled", subjectType: "Appointment", subjectId: appointmentId, locationId: appointment.locationId });

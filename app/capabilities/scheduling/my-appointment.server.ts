@@ -5,7 +5,6 @@ import { z } from "zod";
 import type { Ctx } from "~/context";
 import { AppError } from "~/lib/errors";
 import { parsePhone } from "~/lib/phone.server";
-import { nextSendableTime } from "~/lib/quiet-hours";
 import { appointmentMessageParams, bookAppointment, releasePlace } from "./appointments.server";
 
 export const AppointmentLookupInput = z.object({
@@ -75,7 +74,7 @@ export async function cancelMyAppointment(ctx: Ctx, lookup: AppointmentLookup) {
       to: person,
       template: "appointmentCancelled",
       params: appointmentMessageParams(appointment, person, location),
-      sendAfter: nextSendableTime(now, location.timeZone),
+      timeZone: location.timeZone,
       idempotencyKey: `appointment-cancelled:${appointment.id}`,
     });
   });

@@ -72,6 +72,7 @@ export async function queueDueReminders(ctx: Ctx): Promise<number> {
             template: TEMPLATES[kind],
             params: appointmentMessageParams(appointment, person, location),
             sendAfter: at,
+            timeZone: location.timeZone,
             idempotencyKey,
           });
           queued++;
