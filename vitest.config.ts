@@ -24,6 +24,9 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One Chromium per file is plenty on two cores.
           maxWorkers: 1,
+          // After unit and integration, not beside them: a page that must hydrate while other test files hold both
+          // cores once waited past 30 s. Alone, the browser's waits measure the app, not the neighbours.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -11,19 +11,28 @@ import { provideResources } from "~/i18n/instance";
 async function loadTranslations(): Promise<boolean> {
   const link = document.querySelector<HTMLLinkElement>("link#page-translations");
   if (!link) return true;
-  try {
-    const response = await fetch(link.href);
-    if (!response.ok) return false;
-    provideResources(document.documentElement.lang, (await response.json()) as Resource);
-    return true;
-  } catch {
-    return false;
+  // A second try after a second: on a care home's Wi-Fi one lost request should not cost the page its scripts.
+  for (const pause of [0, 1000]) {
+    await new Promise((resolve) => setTimeout(resolve, pause));
+    try {
+      const response = await fetch(link.href);
+      if (!response.ok) continue;
+      provideResources(document.documentElement.lang, (await response.json()) as Resource);
+      return true;
+    } catch {
+      // try again, or give up below
+    }
   }
+  return false;
 }
 
 void loadTranslations().then((loaded) => {
   // Without its texts the page would turn into keys: it stays the server's page, whose links and forms work anyway.
-  if (!loaded) return;
+  // Marked, so that whoever waits for the page to hydrate (the browser tests) knows it will not.
+  if (!loaded) {
+    document.documentElement.dataset.hydration = "failed";
+    return;
+  }
   startTransition(() => {
     hydrateRoot(
       document,

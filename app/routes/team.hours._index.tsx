@@ -46,7 +46,13 @@ export default function HoursList() {
           .filter(Boolean)
           .join(" ") || t("list.always")
       : "",
-    status: h.active ? <Tag tone="success">{t("list.active")}</Tag> : <Tag>{t("list.inactive")}</Tag>,
+    status: h.closedBy ? (
+      <Tag tone="warning">{t("list.closedDay", { reason: h.closedBy.reason ?? t("list.closedNoReason") })}</Tag>
+    ) : h.active ? (
+      <Tag tone="success">{t("list.active")}</Tag>
+    ) : (
+      <Tag>{t("list.inactive")}</Tag>
+    ),
   });
   const columns = [
     { key: "when", header: t("list.when"), isRowHeader: true },
@@ -96,6 +102,11 @@ export default function HoursList() {
             emptyText={t("list.noWeekly")}
             rowKey={(_, i) => weekly[i].id}
           />
+          {oneOff.some((h) => h.closedBy) ? (
+            <p className="notice notice--warning" id="hours-closed-warning">
+              {t("list.closedWarning")}
+            </p>
+          ) : null}
           <DataTable
             caption={t("list.oneOff")}
             columns={columns.filter((c) => c.key !== "valid")}

@@ -51,6 +51,7 @@ export async function hoursPage(ctx: StaffCtx, url: URL) {
     validFrom: h.validFrom,
     validUntil: h.validUntil,
     active: h.active,
+    closedBy: h.closedBy ? { startsOn: h.closedBy.startsOn, endsOn: h.closedBy.endsOn, reason: h.closedBy.reason } : null,
   });
   return {
     locations,

@@ -22,6 +22,16 @@ function recordUrls(page: Page): string[] {
 }
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/** The closures the hours page lists ("2026-12-24 – 2026-12-26" or one day), as a test for a day. */
+async function closedDays(page: Page): Promise<(iso: string) => boolean> {
+  const table = page.getByRole("table", { name: "Schließtage und Feiertage" });
+  const ranges = (await table.locator("tbody tr th").allTextContents()).map((text) => {
+    const [from, to = from] = text.split("–").map((part) => part.trim());
+    return { from, to };
+  });
+  return (iso) => ranges.some(({ from, to }) => from <= iso && iso <= to);
+}
 /** The first `weekday` (0 = Sunday) at least `from` days ahead, and how many days ahead it is. */
 function dayAhead(weekday: number, from: number) {
   const d = new Date();
@@ -168,13 +178,17 @@ describe("a slot taken while someone was answering", () => {
 });
 
 describe("consultation hours, keyboard only", () => {
-  it("a librarian adds a one-off extra hour and a closure, sees both, and citizens see the extra hour", async () => {
+  it("a librarian adds a one-off extra hour and a closure, sees both, is warned of an hour on a closed day, and citizens see the open one", async () => {
     const page = await newPage(browser());
     await signIn(page, "librarian");
     await page.goto("/team/hours");
     await waitForHydration(page);
-    const saturday = dayAhead(6, 15);
-    const sunday = dayAhead(0, saturday.ahead + 1);
+    // Like the librarian, look at the closures first: whatever today is, the extra hour goes on an open Saturday.
+    const closed = await closedDays(page);
+    let saturday = dayAhead(6, 15);
+    while (closed(saturday.iso)) saturday = dayAhead(6, saturday.ahead + 1);
+    let sunday = dayAhead(0, saturday.ahead + 1);
+    while (closed(sunday.iso)) sunday = dayAhead(0, sunday.ahead + 1);
 
     await tabTo(page, 'a[href^="/team/hours/new"]');
     await Promise.all([page.waitForURL(/\/team\/hours\/new/), page.keyboard.press("Enter")]);
@@ -209,6 +223,20 @@ describe("consultation hours, keyboard only", () => {
     const table = (await page.locator("table").textContent())!;
     expect(table).toContain(sunday.iso);
     expect(table).toContain("Betriebsausflug");
+
+    // An extra hour on that closed Sunday is saved, and the hours page says citizens will not see it.
+    await page.goto(`/team/hours/new${new URL(page.url()).search}`);
+    await waitForHydration(page);
+    await page.getByRole("radio", { name: /Einmalig/ }).check({ force: true });
+    await page.locator("#hour-onDate").fill(sunday.iso);
+    await page.locator("#hour-startTime").fill("10:00");
+    await page.locator("#hour-endTime").fill("11:00");
+    await Promise.all([page.waitForURL(/\/team\/hours\?location=/), page.locator('button[value="save"]').click()]);
+    await page.locator("#hours-closed-warning").waitFor();
+    const closedRow = page.getByRole("row").filter({ hasText: `${sunday.iso} 10:00–11:00` });
+    expect(await closedRow.textContent()).toContain("Geschlossen: Betriebsausflug");
+    const openRow = page.getByRole("row").filter({ hasText: `${saturday.iso} 10:00–11:00` });
+    expect(await openRow.textContent()).not.toContain("Geschlossen");
 
     // Citizens see the extra hour in its week.
     const citizen = await newPage(browser(), { javaScript: false });

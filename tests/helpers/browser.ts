@@ -99,9 +99,14 @@ export async function openStaffPage(page: Page, path: string): Promise<void> {
   await waitForHydration(page);
 }
 
-/** Waits until a staff page has hydrated (root.tsx marks <html data-hydrated>). */
+/**
+ * Waits until a staff page has hydrated (root.tsx marks <html data-hydrated>), or fails at once with the reason when
+ * it cannot (entry.client.tsx marks <html data-hydration="failed"> when the page's texts did not load).
+ */
 export async function waitForHydration(page: Page): Promise<void> {
-  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  await page.locator('html[data-hydrated], html[data-hydration="failed"]').waitFor({ state: "attached" });
+  const failed = await page.locator('html[data-hydration="failed"]').count();
+  if (failed) throw new Error(`${page.url()} cannot hydrate: its translations file did not load`);
 }
 
 /** Fails with a readable list when axe finds any WCAG 2.2 A/AA problem. */

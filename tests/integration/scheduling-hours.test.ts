@@ -10,6 +10,7 @@ import {
   ClosureInput,
   createHour,
   HourInput,
+  hoursOf,
   removeClosure,
   setHourActive,
   updateHour,
@@ -190,7 +191,12 @@ describe("consultation hours", () => {
     );
     expect(await slotsOn("2026-12-01")).toEqual([]);
     expect(await slotsOn("2026-12-03")).toEqual([]);
+    // The hours page warns: the one-off hour on 3 December names the closure that hides it.
+    const closedOn = async (day: string) =>
+      (await hoursOf(librarian, library.id, "2026-11-23")).oneOff.find((h) => h.onDate === day)?.closedBy?.reason;
+    expect(await closedOn("2026-12-03")).toBe("Inventur");
     await removeClosure(librarian, closure.id);
+    expect(await closedOn("2026-12-03")).toBeUndefined();
     expect((await slotsOn("2026-12-03")).length).toBe(3);
     expect(
       ClosureInput.safeParse({ locationId: library.id, startsOn: "2026-12-05", endsOn: "2026-12-01" }).success

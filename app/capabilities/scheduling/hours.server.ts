@@ -267,7 +267,10 @@ export async function getHour(ctx: StaffCtx, hourId: string) {
   return { ...hour, topics: JSON.parse(hour.topics) as string[] };
 }
 
-/** A place's weekly hours, one-off hours (from today on) and closures (not yet over). */
+/**
+ * A place's weekly hours, one-off hours (from today on) and closures (not yet over). A one-off hour on a closed day
+ * names its closure (`closedBy`): citizens never see it, so staff must be told.
+ */
 export async function hoursOf(ctx: StaffCtx, locationId: string, today: string) {
   requireManage(ctx, locationId);
   const [hours, closures] = await Promise.all([
@@ -278,9 +281,13 @@ export async function hoursOf(ctx: StaffCtx, locationId: string, today: string) 
     ctx.db.closure.findMany({ where: { locationId, endsOn: { gte: today } }, orderBy: { startsOn: "asc" } }),
   ]);
   const withTopics = hours.map((h) => ({ ...h, topics: JSON.parse(h.topics) as string[], split: capacityByPool(h) }));
+  type Closure = (typeof closures)[number];
+  const closureOn = (day: string): Closure | null => closures.find((c) => c.startsOn <= day && day <= c.endsOn) ?? null;
   return {
-    weekly: withTopics.filter((h) => h.weekday !== null),
-    oneOff: withTopics.filter((h) => h.onDate !== null && h.onDate >= today),
+    weekly: withTopics.filter((h) => h.weekday !== null).map((h) => ({ ...h, closedBy: null as Closure | null })),
+    oneOff: withTopics
+      .filter((h) => h.onDate !== null && h.onDate >= today)
+      .map((h) => ({ ...h, closedBy: closureOn(h.onDate!) })),
     closures,
   };
 }
