@@ -18,7 +18,7 @@ export async function dismissConflict(id: number) {
   const conflicts = (await getState<Conflict[]>("conflicts")) ?? [];
   await setState(
     "conflicts",
-    conflicts.filter((c) => c.id !== id)
+    conflicts.filter((c) => c.id !== id),
   );
 }
 

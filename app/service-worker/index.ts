@@ -27,7 +27,7 @@ clientsClaim();
 
 registerRoute(
   ({ url, request }) => request.method === "GET" && isStaffAsset(url),
-  ({ request }) => staffAsset(request)
+  ({ request }) => staffAsset(request),
 );
 
 self.addEventListener("install", (event) => {
@@ -42,9 +42,9 @@ self.addEventListener("activate", (event) => {
         Promise.all(
           keys
             .filter((k) => k.startsWith("offline-") && k !== OFFLINE_CACHE && k !== STATE_CACHE)
-            .map((k) => caches.delete(k))
-        )
-      )
+            .map((k) => caches.delete(k)),
+        ),
+      ),
   );
 });
 
@@ -53,12 +53,12 @@ self.addEventListener("message", onMessage);
 registerRoute(
   ({ request }) => request.mode === "navigate",
   ({ request, url }) => navigation(request, url),
-  "GET"
+  "GET",
 );
 registerRoute(
   ({ request }) => request.mode === "navigate",
   ({ request, url }) => postedForm(request, url),
-  "POST"
+  "POST",
 );
 
 whenSyncing(replay);

@@ -17,7 +17,7 @@ export async function fetchWithTimeout(request: Request, ms: number): Promise<Re
       (error: unknown) => {
         clearTimeout(timer);
         reject(error instanceof Error ? error : new Error(String(error)));
-      }
+      },
     );
   });
 }

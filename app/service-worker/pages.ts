@@ -64,7 +64,7 @@ export async function keepOfflinePages() {
     LANGUAGES.map(async (lng) => {
       const response = await fetch(offlineKey(lng), { credentials: "omit" });
       if (response.ok) await cache.put(offlineKey(lng), response);
-    })
+    }),
   );
 }
 

@@ -84,7 +84,7 @@ export function fillPath(template: string, params: Record<string, string>): stri
   return template
     .split("/")
     .map((segment) =>
-      segment.startsWith(":") ? params[segment.slice(1)] ?? "" : segment === "*" ? params["*"] ?? "" : segment
+      segment.startsWith(":") ? params[segment.slice(1)] ?? "" : segment === "*" ? params["*"] ?? "" : segment,
     )
     .join("/");
 }

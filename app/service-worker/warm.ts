@@ -40,7 +40,7 @@ export async function warm() {
     try {
       response = await fetchWithTimeout(
         new Request(url, { credentials: "same-origin", headers: { Accept: "text/html" } }),
-        15_000
+        15_000,
       );
     } catch {
       return;

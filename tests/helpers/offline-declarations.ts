@@ -9,7 +9,8 @@ import type { RouteManifest } from "~/service-worker/routes";
 
 /** A literal as written in the source (objects, strings, numbers, booleans); anything computed is refused. */
 function literal(node: ts.Expression): unknown {
-  if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node)) return literal(node.expression);
+  if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node))
+    return literal(node.expression);
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
   if (ts.isNumericLiteral(node)) return Number(node.text);
   if (node.kind === ts.SyntaxKind.TrueKeyword) return true;
@@ -18,7 +19,8 @@ function literal(node: ts.Expression): unknown {
   if (ts.isObjectLiteralExpression(node)) {
     return Object.fromEntries(
       node.properties.map((p) => {
-        if (!ts.isPropertyAssignment(p) || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) throw new Error(`not a plain property: ${p.getText()}`);
+        if (!ts.isPropertyAssignment(p) || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)))
+          throw new Error(`not a plain property: ${p.getText()}`);
         return [p.name.text, literal(p.initializer)];
       }),
     );
@@ -28,13 +30,20 @@ function literal(node: ts.Expression): unknown {
 
 /** `export const handle = { …, offline: {…} }`: the `offline` part, or undefined. */
 export function declaredOffline(file: string): unknown {
-  const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const source = ts.createSourceFile(
+    file,
+    fs.readFileSync(file, "utf8"),
+    ts.ScriptTarget.Latest,
+    true,
+    ts.ScriptKind.TSX,
+  );
   for (const statement of source.statements) {
     if (!ts.isVariableStatement(statement)) continue;
     for (const d of statement.declarationList.declarations) {
       if (!ts.isIdentifier(d.name) || d.name.text !== "handle" || !d.initializer) continue;
       let init: ts.Expression = d.initializer;
-      while (ts.isAsExpression(init) || ts.isSatisfiesExpression(init) || ts.isParenthesizedExpression(init)) init = init.expression;
+      while (ts.isAsExpression(init) || ts.isSatisfiesExpression(init) || ts.isParenthesizedExpression(init))
+        init = init.expression;
       if (!ts.isObjectLiteralExpression(init)) throw new Error(`${file}: handle is not an object literal`);
       const offline = init.properties.find((p) => p.name && ts.isIdentifier(p.name) && p.name.text === "offline");
       if (!offline) return undefined;
@@ -48,11 +57,17 @@ export function declaredOffline(file: string): unknown {
 /** The app's routes as a server build lists them, with only `handle.offline` in each module. */
 export function routesFromSource(): RouteManifest {
   const app = path.resolve("app");
-  const routes = flatRoutes(app, remixConfig.ignoredRouteFiles) as Record<string, { path?: string; parentId?: string; file: string }>;
+  const routes = flatRoutes(app, remixConfig.ignoredRouteFiles) as Record<
+    string,
+    { path?: string; parentId?: string; file: string }
+  >;
   return Object.fromEntries(
     Object.entries(routes).map(([id, route]) => {
       const offline = declaredOffline(path.join(app, route.file));
-      return [id, { path: route.path, parentId: route.parentId, module: { handle: offline ? { offline } : undefined } }];
+      return [
+        id,
+        { path: route.path, parentId: route.parentId, module: { handle: offline ? { offline } : undefined } },
+      ];
     }),
   );
 }

@@ -28,9 +28,19 @@ describe("the worker's offline routes", () => {
   });
 
   it("keep a volunteer's day, devices, loans and the forms that can wait — never the outbox, audit log or others' data", () => {
-    for (const path of ["/team", "/team/today", "/team/devices", "/team/loans", "/team/loans/new", "/team/loans/L1"]) expect(kept(path), path).toBe(true);
-    for (const path of ["/team/loans/L1/check-in", "/team/loans/L1/sessions/new", "/team/tickets/new"]) expect(kept(path), path).toBe(true);
-    for (const path of ["/team/outbox", "/team/audit", "/team/tickets", "/team/tickets/T1", "/team/devices/D1", "/team/staff", "/team/sign-in"]) {
+    for (const path of ["/team", "/team/today", "/team/devices", "/team/loans", "/team/loans/new", "/team/loans/L1"])
+      expect(kept(path), path).toBe(true);
+    for (const path of ["/team/loans/L1/check-in", "/team/loans/L1/sessions/new", "/team/tickets/new"])
+      expect(kept(path), path).toBe(true);
+    for (const path of [
+      "/team/outbox",
+      "/team/audit",
+      "/team/tickets",
+      "/team/tickets/T1",
+      "/team/devices/D1",
+      "/team/staff",
+      "/team/sign-in",
+    ]) {
       expect(kept(path), path).toBe(false);
     }
   });
@@ -40,19 +50,31 @@ describe("the worker's offline routes", () => {
   });
 
   it("keep the citizens' entry page, status check, guides and report form, not the booking pages", () => {
-    for (const path of ["/", "/status", "/help", "/help/whatsapp", "/help/whatsapp/leichte-sprache", "/report"]) expect(kept(path), path).toBe(true);
-    for (const path of ["/book", "/callback", "/borrow", "/offline", "/help/a/b/c"]) expect(kept(path), path).toBe(false);
+    for (const path of ["/", "/status", "/help", "/help/whatsapp", "/help/whatsapp/leichte-sprache", "/report"])
+      expect(kept(path), path).toBe(true);
+    for (const path of ["/book", "/callback", "/borrow", "/offline", "/help/a/b/c"])
+      expect(kept(path), path).toBe(false);
   });
 
   it("queue the four volunteer forms, each leading on to its list or loan and back to its form if refused", () => {
     const queued = (path: string) => {
       const match = router.match(path);
       const queue = match?.route.queue;
-      return queue && match ? { kind: queue.kind, then: fillPath(queue.then, match.params), redo: fillPath(queue.redo, match.params) } : null;
+      return queue && match
+        ? { kind: queue.kind, then: fillPath(queue.then, match.params), redo: fillPath(queue.redo, match.params) }
+        : null;
     };
     expect(queued("/team/loans/new")).toEqual({ kind: "checkOut", then: "/team/loans", redo: "/team/loans/new" });
-    expect(queued("/team/loans/L1/check-in")).toEqual({ kind: "checkIn", then: "/team/loans/L1", redo: "/team/loans/L1" });
-    expect(queued("/team/loans/L1/sessions/new")).toEqual({ kind: "session", then: "/team/loans/L1", redo: "/team/loans/L1/sessions/new" });
+    expect(queued("/team/loans/L1/check-in")).toEqual({
+      kind: "checkIn",
+      then: "/team/loans/L1",
+      redo: "/team/loans/L1",
+    });
+    expect(queued("/team/loans/L1/sessions/new")).toEqual({
+      kind: "session",
+      then: "/team/loans/L1",
+      redo: "/team/loans/L1/sessions/new",
+    });
     expect(queued("/team/tickets/new")).toEqual({ kind: "ticket", then: "/team/today", redo: "/team/tickets/new" });
     expect(queued("/team/loans/L1")).toBeNull();
     expect(queued("/team/waiting-list/new")).toBeNull();
@@ -64,14 +86,17 @@ describe("the worker's offline routes", () => {
       expect(route.path.startsWith("/team/"), route.id).toBe(true);
       expect(route.keep, route.id).toBe(true);
       for (const [lng, resources] of locales) {
-        const kinds = (resources.offline as { staff: { conflicts: { kind: Record<string, string> } } }).staff.conflicts.kind;
+        const kinds = (resources.offline as { staff: { conflicts: { kind: Record<string, string> } } }).staff.conflicts
+          .kind;
         expect(kinds[route.queue!.kind], `${lng}: ${route.queue!.kind}`).toBeTruthy();
       }
     }
   });
 
   it("refuse at build time what the worker could not do: warming a page with parameters", () => {
-    const routes = { "routes/x": { path: "x/:id", parentId: "root", module: { handle: { offline: { keep: true, warm: true } } } } };
+    const routes = {
+      "routes/x": { path: "x/:id", parentId: "root", module: { handle: { offline: { keep: true, warm: true } } } },
+    };
     expect(() => offlineRoutes(routes)).toThrow(/without parameters/);
   });
 });
@@ -84,7 +109,10 @@ describe("a refused form's reasons (the X-Refusal header the worker reads)", () 
       actionData: {
         "routes/team.loans.new": {
           step: "details",
-          result: { status: "error", error: { notes: ["loans:errors.notesTooLong"], "": ["loans:errors.deviceNotAvailable"], due: null } },
+          result: {
+            status: "error",
+            error: { notes: ["loans:errors.notesTooLong"], "": ["loans:errors.deviceNotAvailable"], due: null },
+          },
         },
       },
       errors: null,
@@ -93,13 +121,26 @@ describe("a refused form's reasons (the X-Refusal header the worker reads)", () 
   });
 
   it("are the error page's key when the action threw, and text survives the header", () => {
-    expect(decode(refusalHeader({ actionData: null, errors: { "routes/team.loans.$loanId.check-in": { status: 404, data: { messageKey: "errors.notFound" } } } }))).toEqual([
-      "errors.notFound",
+    expect(
+      decode(
+        refusalHeader({
+          actionData: null,
+          errors: { "routes/team.loans.$loanId.check-in": { status: 404, data: { messageKey: "errors.notFound" } } },
+        }),
+      ),
+    ).toEqual(["errors.notFound"]);
+    expect(
+      decode(refusalHeader({ actionData: null, errors: { root: new AppError(403, "errors.forbidden") } })),
+    ).toEqual(["errors.forbidden"]);
+    expect(decode(refusalHeader({ actionData: null, errors: { root: new Error("boom") } }))).toEqual([
+      "errors.page.500.body",
     ]);
-    expect(decode(refusalHeader({ actionData: null, errors: { root: new AppError(403, "errors.forbidden") } }))).toEqual(["errors.forbidden"]);
-    expect(decode(refusalHeader({ actionData: null, errors: { root: new Error("boom") } }))).toEqual(["errors.page.500.body"]);
     const text = "Gerät, „TAB-1“: schon ausgeliehen";
-    expect(decode(refusalHeader({ actionData: { r: { result: { status: "error", error: { "": [text] } } } }, errors: null }))).toEqual([text]);
+    expect(
+      decode(
+        refusalHeader({ actionData: { r: { result: { status: "error", error: { "": [text] } } } }, errors: null }),
+      ),
+    ).toEqual([text]);
   });
 
   it("are absent when nothing names them", () => {
