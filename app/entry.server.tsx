@@ -8,6 +8,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { AppError } from "~/lib/errors";
 import { logger } from "~/lib/logger.server";
 import "~/web/load-context";
+import { refusalHeader } from "~/web/pwa.server";
 import { loader as rootLoader, type RootData } from "./root";
 
 const ABORT_DELAY = 5_000;
@@ -32,7 +33,7 @@ export default async function handleRequest(
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          offlineHeaders(responseHeaders, remixContext, loadContext);
+          offlineHeaders(responseHeaders, request, remixContext, loadContext);
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
         },
@@ -63,14 +64,18 @@ async function rootDataForErrorPage(request: Request, remixContext: EntryContext
 }
 
 /**
- * For the service worker: the page's language (its offline page follows it) and, on signed-in staff pages, the
- * session's opaque tag (pages are kept per session, see docs/decisions/015-offline-pwa.md).
+ * For the service worker: the page's language (its offline page follows it), on signed-in staff pages the
+ * session's opaque tag (pages are kept per session, see docs/decisions/015-offline-pwa.md), and on a refused form
+ * why (a form saved offline and refused when it was sent is listed for the volunteer with that reason).
  */
-function offlineHeaders(headers: Headers, remixContext: EntryContext, loadContext: AppLoadContext) {
-  const root = remixContext.staticHandlerContext.loaderData?.root as { lng?: string } | undefined;
+function offlineHeaders(headers: Headers, request: Request, remixContext: EntryContext, loadContext: AppLoadContext) {
+  const context = remixContext.staticHandlerContext;
+  const root = context.loaderData?.root as { lng?: string } | undefined;
   if (root?.lng) headers.set("Content-Language", root.lng);
   if (loadContext.staffSessionTag) headers.set("X-Staff-Session", loadContext.staffSessionTag);
   if (loadContext.staffPersonTag) headers.set("X-Staff-Person", loadContext.staffPersonTag);
+  const refusal = request.method === "POST" && context.statusCode >= 400 ? refusalHeader(context) : null;
+  if (refusal) headers.set("X-Refusal", refusal);
 }
 
 /** Expected errors (a user's mistake, a missing page) are not logged as failures. */

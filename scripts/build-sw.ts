@@ -1,13 +1,16 @@
-// After `remix build`: bundles app/service-worker.ts with esbuild and lets Workbox inject the precache list
-// (CSS, icons, manifest) and the staff assets list (JavaScript, translations) — see docs/decisions/015-offline-pwa.md.
+// After `remix build`: bundles app/service-worker/ with esbuild and lets Workbox inject the precache list (CSS, icons,
+// manifest), the staff assets list (JavaScript, translations) and the offline routes, as the routes declare them in
+// `handle.offline` — see docs/decisions/015-offline-pwa.md.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { getManifest, injectManifest } from "workbox-build";
 import { TRANSLATIONS_DIR, translationsFile } from "../app/i18n/page-resources.server";
 import { loadLocales } from "../app/i18n/locales.server";
+import { offlineRoutes, type RouteManifest } from "../app/service-worker/routes";
 
 const root = process.cwd();
 const outFile = path.join(root, "public/sw.js");
@@ -20,6 +23,11 @@ function buildVersion(worker: string): string {
 
 const PLACEHOLDER = "__SW_VERSION_PLACEHOLDER__";
 const STAFF_PLACEHOLDER = "__STAFF_ASSETS_PLACEHOLDER__";
+const ROUTES_PLACEHOLDER = "__OFFLINE_ROUTES_PLACEHOLDER__";
+
+// The pages kept offline and the forms that may wait, from the routes Remix just built (their `handle.offline`).
+const serverBuild = (await import(pathToFileURL(path.join(root, "build/server/index.js")).href)) as { routes: RouteManifest };
+const offline = offlineRoutes(serverBuild.routes);
 
 // Each language's page translations as one file named by its content (app/i18n/i18n.server.ts translationsFile).
 const languageCodes = [...loadLocales(path.join(root, "locales")).keys()];
@@ -45,7 +53,7 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "da-sw-"));
 const bundled = path.join(tmp, "sw.js");
 
 await build({
-  entryPoints: [path.join(root, "app/service-worker.ts")],
+  entryPoints: [path.join(root, "app/service-worker/index.ts")],
   bundle: true,
   format: "iife",
   target: "es2020",
@@ -54,13 +62,17 @@ await build({
   define: {
     __SW_VERSION__: JSON.stringify(PLACEHOLDER),
     __STAFF_ASSETS__: STAFF_PLACEHOLDER,
+    __OFFLINE_ROUTES__: ROUTES_PLACEHOLDER,
     __LANGUAGES__: JSON.stringify(languageCodes),
     "process.env.NODE_ENV": '"production"',
   },
   logLevel: "warning",
 });
 
-const worker = fs.readFileSync(bundled, "utf8").replaceAll(STAFF_PLACEHOLDER, JSON.stringify(staffAssets));
+const worker = fs
+  .readFileSync(bundled, "utf8")
+  .replaceAll(STAFF_PLACEHOLDER, JSON.stringify(staffAssets))
+  .replaceAll(ROUTES_PLACEHOLDER, JSON.stringify(offline));
 const version = buildVersion(worker + translationsHash.digest("hex"));
 fs.writeFileSync(bundled, worker.replaceAll(PLACEHOLDER, version));
 
@@ -85,4 +97,6 @@ const { count, size, warnings } = await injectManifest({
 fs.rmSync(tmp, { recursive: true, force: true });
 for (const warning of warnings) console.warn(warning);
 const staffSize = (staffEntries ?? []).length;
-console.log(`public/sw.js: version ${version}, ${count} files precached (${Math.round(size / 1024)} KB), ${staffSize} staff files kept on a staff page's request`);
+console.log(
+  `public/sw.js: version ${version}, ${count} files precached (${Math.round(size / 1024)} KB), ${staffSize} staff files kept on a staff page's request, ${offline.length} offline routes`,
+);

@@ -1,4 +1,4 @@
-// What the service worker (app/service-worker.ts) tells staff pages (app/ui/OfflineStatus) about the entries it
+// What the service worker (app/service-worker/) tells staff pages (app/ui/OfflineStatus) about the entries it
 // keeps for this device. One shape, shared by both sides of the message channel.
 
 /** An entry the server refused when it was finally sent: what was typed, why, and where to redo it. */
@@ -7,7 +7,10 @@ export interface OfflineConflict {
   kind: string;
   savedAt: string;
   status: number;
-  reason: string;
+  /** Why: the refusal's translation keys (or text), as the page's error summary lists them; the page translates them. */
+  reasons?: string[];
+  /** Why, from workers before `reasons` (and in conflicts they kept): the page's error text itself. */
+  reason?: string;
   text: string;
   redo: string;
 }

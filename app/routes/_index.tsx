@@ -11,7 +11,7 @@ import { PhoneNumber } from "~/ui/Shell/PhoneNumber";
 import { OpeningHours } from "~/ui/OpeningHours";
 import type { RouteHandle } from "~/web/handle";
 
-export const handle: RouteHandle = { titleKey: "home:title" };
+export const handle: RouteHandle = { titleKey: "home:title", offline: { keep: true } };
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const { db, config } = context.services;

@@ -7,7 +7,7 @@ import { HelpArticlePage } from "~/ui/HelpArticle";
 import { respondTo } from "~/web/errors.server";
 import type { RouteHandle } from "~/web/handle";
 
-export const handle: RouteHandle = { titleKey: "citizen:help.easyTitle" };
+export const handle: RouteHandle = { titleKey: "citizen:help.easyTitle", offline: { keep: true } };
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const article = await respondTo(() => getArticle(context.services.db, params.slug ?? "", { publishedOnly: true }));

@@ -10,7 +10,7 @@ import { CitizenShell } from "~/ui/Shell/CitizenShell";
 import { PhoneNumber } from "~/ui/Shell/PhoneNumber";
 import type { RouteHandle } from "~/web/handle";
 
-export const handle: RouteHandle = { titleKey: "citizen:help.title" };
+export const handle: RouteHandle = { titleKey: "citizen:help.title", offline: { keep: true } };
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const articles = await listArticles(context.services.db, { publishedOnly: true });

@@ -31,7 +31,7 @@ import type { RouteHandle } from "~/web/handle";
 import { allowProblemReport } from "~/web/rate-limit.server";
 import { ContactFields } from "~/ui/ContactFields";
 
-export const handle: RouteHandle = { titleKey: "citizen:report.title" };
+export const handle: RouteHandle = { titleKey: "citizen:report.title", offline: { keep: true } };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const categories = await listCategories(context.services.db);

@@ -20,7 +20,7 @@ import { invalid, parseForm } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
 import { allowStatusCheck, statusCheckFound } from "~/web/rate-limit.server";
 
-export const handle: RouteHandle = { titleKey: "citizen:status.title" };
+export const handle: RouteHandle = { titleKey: "citizen:status.title", offline: { keep: true } };
 
 /** What the citizen sees after a successful lookup: nothing more than the status and our last public message. */
 interface StatusView {

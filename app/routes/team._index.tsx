@@ -10,7 +10,7 @@ import { PageHeading } from "~/ui/kit/Layout";
 import type { RouteHandle } from "~/web/handle";
 import { requireStaff } from "~/web/session.server";
 
-export const handle: RouteHandle = { titleKey: "team:home.title", hydrate: true };
+export const handle: RouteHandle = { titleKey: "team:home.title", hydrate: true, offline: { keep: true } };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { ctx, actor } = await requireStaff(request, context, "team:view");

@@ -20,7 +20,7 @@ import type { RouteHandle } from "~/web/handle";
 import { pageFrom } from "~/web/pagination";
 import { requireStaff } from "~/web/session.server";
 
-export const handle: RouteHandle = { titleKey: "devices:list.title", hydrate: true };
+export const handle: RouteHandle = { titleKey: "devices:list.title", hydrate: true, offline: { keep: true, warm: true } };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "device:view");

@@ -15,7 +15,7 @@ import type { RouteHandle } from "~/web/handle";
 import { loanPage, performLoanAction } from "~/web/loans.server";
 import { requireStaff } from "~/web/session.server";
 
-export const handle: RouteHandle = { titleKey: "loans:loan.title", hydrate: true };
+export const handle: RouteHandle = { titleKey: "loans:loan.title", hydrate: true, offline: { keep: true } };
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "loan:view");

@@ -15,7 +15,11 @@ import { checkInPage, newFormKey, parseFields, refusalReply } from "~/web/loans.
 import { attempt } from "~/web/tickets.server";
 import { requireStaff } from "~/web/session.server";
 
-export const handle: RouteHandle = { titleKey: "loans:checkIn.title", hydrate: true };
+export const handle: RouteHandle = {
+  titleKey: "loans:checkIn.title",
+  hydrate: true,
+  offline: { keep: true, queue: { kind: "checkIn", then: "/team/loans/:loanId", redo: "/team/loans/:loanId" } },
+};
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "loan:manage");

@@ -17,7 +17,11 @@ import { sessionFormPage, sessionRefusalReply } from "~/web/mentoring.server";
 import { requireStaff } from "~/web/session.server";
 import { attempt } from "~/web/tickets.server";
 
-export const handle: RouteHandle = { titleKey: "mentoring:new.title", hydrate: true };
+export const handle: RouteHandle = {
+  titleKey: "mentoring:new.title",
+  hydrate: true,
+  offline: { keep: true, queue: { kind: "session", then: "/team/loans/:loanId", redo: "/team/loans/:loanId/sessions/new" } },
+};
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "loan:manage");

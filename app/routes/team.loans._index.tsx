@@ -19,7 +19,7 @@ import { loanRows } from "~/web/loans.server";
 import { pageFrom } from "~/web/pagination";
 import { requireStaff } from "~/web/session.server";
 
-export const handle: RouteHandle = { titleKey: "loans:list.title", hydrate: true };
+export const handle: RouteHandle = { titleKey: "loans:list.title", hydrate: true, offline: { keep: true, warm: true } };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "loan:view");

@@ -13,7 +13,12 @@ import type { RouteHandle } from "~/web/handle";
 import { fromReservation, languageOptions, newFormKey, performCheckoutStep } from "~/web/loans.server";
 import { requireStaff } from "~/web/session.server";
 
-export const handle: RouteHandle = { titleKey: "loans:new.title", hydrate: true };
+export const handle: RouteHandle = {
+  titleKey: "loans:new.title",
+  hydrate: true,
+  // Only the last step (details) can be sent offline: finding the person and the device needs the server.
+  offline: { keep: true, queue: { kind: "checkOut", then: "/team/loans", redo: "/team/loans/new" } },
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "loan:manage");

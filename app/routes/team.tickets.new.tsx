@@ -16,7 +16,12 @@ import { newFormKey } from "~/web/loans.server";
 import { requireStaff } from "~/web/session.server";
 import { attempt, intakeOptions, LookupInput, lookUpCaller, refusalReply } from "~/web/tickets.server";
 
-export const handle: RouteHandle = { titleKey: "tickets:new.title", hydrate: true };
+export const handle: RouteHandle = {
+  titleKey: "tickets:new.title",
+  hydrate: true,
+  // Only the second step (the problem) can be sent offline: looking the caller up needs the server.
+  offline: { keep: true, queue: { kind: "ticket", then: "/team/today", redo: "/team/tickets/new" } },
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "ticket:manage");

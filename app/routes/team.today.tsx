@@ -16,7 +16,7 @@ import { errorResponse, respondTo } from "~/web/errors.server";
 import type { RouteHandle } from "~/web/handle";
 import { requireStaff } from "~/web/session.server";
 
-export const handle: RouteHandle = { titleKey: "today:title", hydrate: true };
+export const handle: RouteHandle = { titleKey: "today:title", hydrate: true, offline: { keep: true, warm: true } };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { ctx, actor } = await requireStaff(request, context, "loan:view");

@@ -1,8 +1,11 @@
 // What `npm run build` leaves for offline use (scripts/build-sw.ts): one bundled worker with its precache list —
-// CSS, icons, manifest: all a citizen page needs — and the list of staff assets (the app's JavaScript, every
-// translation) it keeps once a staff page asks; nothing personal or server-side.
+// CSS, icons, manifest: all a citizen page needs —, the list of staff assets (the app's JavaScript, every
+// translation) it keeps once a staff page asks, and the offline routes as the routes declare them; nothing personal
+// or server-side.
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
+import { offlineRoutes } from "~/service-worker/routes";
+import { routesFromSource } from "../helpers/offline-declarations";
 
 const sw = fs.readFileSync("public/sw.js", "utf8");
 const precached = [...sw.matchAll(/"url":"([^"]+)"/g)].map((m) => m[1]!);
@@ -29,6 +32,12 @@ describe("the built service worker", () => {
     for (const lng of fs.readdirSync("locales")) {
       for (const ns of fs.readdirSync(`locales/${lng}`)) expect(staffAssets).toContain(`/locales/${lng}/${ns}`);
     }
+  });
+
+  it("is given the offline routes exactly as the route files declare them in handle.offline", () => {
+    const declared = offlineRoutes(routesFromSource());
+    expect(declared.length).toBeGreaterThan(10);
+    expect(sw).toContain(JSON.stringify(declared));
   });
 
   it("precaches no page and nothing from the server's side", () => {

@@ -1,15 +1,14 @@
 // Staff pages without a connection (docs/decisions/015-offline-pwa.md): the "offline, last synced" banner, how many
 // entries wait on this device, entries refused when they were sent, and the "new version — reload" prompt.
-// Talks to the service worker (app/service-worker.ts) by messages; workbox-window for the update.
+// Talks to the service worker (app/service-worker/) by messages; workbox-window for the update.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Workbox } from "workbox-window";
 import { Button } from "~/ui/kit/Button";
 import { DateTime } from "~/ui/kit/DateTime";
+import { useErrorText } from "~/ui/kit/Field";
 import type { OfflineWorkerStatus as WorkerStatus } from "~/lib/offline-status";
 import "./OfflineStatus.css";
-
-const CONFLICT_KINDS = ["checkOut", "checkIn", "session", "ticket"];
 
 /** Asks the service worker controlling this page; null without one (first visit, no support). */
 function ask(type: string, extra: Record<string, unknown> = {}): Promise<WorkerStatus | null> {
@@ -25,6 +24,9 @@ function ask(type: string, extra: Record<string, unknown> = {}): Promise<WorkerS
     worker.postMessage({ type, ...extra }, [channel.port2]);
   });
 }
+
+/** Why an entry was refused; a worker of the version before says it as text. */
+const reasonsOf = (c: WorkerStatus["conflicts"][number]) => c.reasons ?? (c.reason ? [c.reason] : []);
 
 const servedFromDevice = () => document.documentElement.hasAttribute("data-offline");
 
@@ -93,6 +95,7 @@ function usePlainNavigationWhileOffline(signOutBlocked: () => void) {
 
 export function OfflineStatus({ renderedAt, timeZone }: { renderedAt: string; timeZone?: string }) {
   const { t } = useTranslation("offline");
+  const errorText = useErrorText();
   const [offline, setOffline] = useState(false);
   const [status, setStatus] = useState<WorkerStatus | null>(null);
   const [sentShown, setSentShown] = useState(0);
@@ -218,13 +221,13 @@ export function OfflineStatus({ renderedAt, timeZone }: { renderedAt: string; ti
           <ul>
             {conflicts.map((c) => (
               <li key={c.id} className="offline-conflicts__item">
-                <h3>{t(`staff.conflicts.kind.${CONFLICT_KINDS.includes(c.kind) ? c.kind : "form"}`)}</h3>
+                <h3>{t(`staff.conflicts.kind.${c.kind}`, { defaultValue: t("staff.conflicts.kind.form") })}</h3>
                 <p>
                   {t("staff.conflicts.savedAt")} <DateTime iso={c.savedAt} timeZone={timeZone} />
                 </p>
-                {c.reason ? (
+                {reasonsOf(c).length > 0 ? (
                   <p>
-                    {t("staff.conflicts.reason")} {c.reason}
+                    {t("staff.conflicts.reason")} {reasonsOf(c).map(errorText).join(" · ")}
                   </p>
                 ) : null}
                 {c.text ? (
