@@ -64,6 +64,8 @@ const FORBIDDEN: Record<string, string[]> = {
   lib: ["capabilities", "web", "ui", "routes", "root"],
   i18n: ["capabilities", "web", "ui", "routes", "root"],
   web: ["routes", "root"],
+  // Runs in the browser's worker: declarations (web/handle.ts) and small shared types only.
+  "service-worker": ["capabilities", "ui", "routes", "root", "db.server", "services.server"],
 };
 
 function layerViolations(files: SourceFile[]): string[] {
