@@ -14,9 +14,9 @@ import { PageHeading } from "~/ui/kit/Layout";
 import { BackLink, Link } from "~/ui/kit/Link";
 import { CitizenShell } from "~/ui/Shell/CitizenShell";
 import { SlotPicker } from "~/ui/SlotPicker";
+import { placeBySlug } from "~/capabilities/scheduling/online-booking.server";
 import {
   newKey,
-  placeBySlug,
   readState,
   slotLabel,
   slotWeek,
@@ -31,7 +31,7 @@ export const handle: RouteHandle = { titleKey: "booking:slots.title" };
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const place = await placeBySlug(context.services.db, params.slug ?? "");
+  const place = await placeBySlug(context.services, params.slug ?? "");
   if (!place) throw errorResponse(notFound("location"));
   const url = new URL(request.url);
   const week = Math.min(WEEK_COUNT - 1, Math.max(0, Number(url.searchParams.get("week")) || 0));
@@ -51,7 +51,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const place = await placeBySlug(context.services.db, params.slug ?? "");
+  const place = await placeBySlug(context.services, params.slug ?? "");
   if (!place) throw errorResponse(notFound("location"));
   const slot = String((await readForm(request)).get("slot") ?? "");
   if (!/^[^|]+\|\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(slot)) {

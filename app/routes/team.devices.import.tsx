@@ -11,7 +11,7 @@ import { ImportProblems, ImportUpload } from "~/ui/DeviceImport";
 import { ErrorSummary } from "~/ui/kit/ErrorSummary";
 import { PageHeading } from "~/ui/kit/Layout";
 import { BackLink, Link } from "~/ui/kit/Link";
-import { importState, importUpload, manageableLocations, receiveUpload } from "~/web/devices.server";
+import { importState, importUpload, manageableLocations, receiveUpload } from "~/web/device-pages.server";
 import { respondTo } from "~/web/errors.server";
 import type { RouteHandle } from "~/web/handle";
 import { requireStaff } from "~/web/session.server";

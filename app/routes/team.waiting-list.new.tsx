@@ -12,8 +12,9 @@ import { BorrowerDetails, BorrowerLookup } from "~/ui/WaitlistIntake";
 import { parseForm, formIntent } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
 import { requireStaff } from "~/web/session.server";
-import { attempt, LookupInput, refusalReply } from "~/web/tickets.server";
-import { intakeOptions, lookUpBorrower } from "~/web/waitlist.server";
+import { intakeOptions } from "~/web/waitlist.server";
+import { lookUpBorrower, LookupInput } from "~/web/caller-lookup.server";
+import { attempt, refusalReply } from "~/web/refusals.server";
 
 export const handle: RouteHandle = { titleKey: "waitlist:new.title", hydrate: true };
 

@@ -7,6 +7,7 @@ import { withActor } from "~/context";
 import { AppError } from "~/lib/errors";
 import {
   AppointmentLookupInput,
+  bookedAppointment,
   cancelMyAppointment,
   findMovedAppointment,
   findMyAppointment,
@@ -95,10 +96,7 @@ export async function appointmentAction(request: Request, context: AppLoadContex
         slot,
         idempotencyKey: key,
       });
-      const fresh = await ctx.db.appointment.findUniqueOrThrow({
-        where: { id: moved.id },
-        select: { reference: true, startsAt: true, endsAt: true },
-      });
+      const fresh = await bookedAppointment(ctx, moved.id);
       return { step: "moved", appointment: view(fresh), result: null } satisfies AppointmentAnswer;
     } catch (error) {
       if (error instanceof AppError && (error.status === 400 || error.status === 409)) {

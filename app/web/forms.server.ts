@@ -1,4 +1,5 @@
 // The one way an action reads a form: Conform + Zod on the server; a 400 with the submission when it is invalid.
+import crypto from "node:crypto";
 import { data } from "@remix-run/node";
 import type { Submission } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -33,3 +34,13 @@ export async function formIntent(request: Request): Promise<FormDataEntryValue |
 export function invalid<S extends z.ZodType>(submission: FormSubmission<S>, options: { hideFields?: string[] } = {}) {
   return data({ result: submission.reply(options) }, { status: 400 });
 }
+
+/** Parses a form that came as multipart (with a photo) without the file in the kept answers. */
+export function parseFields<S extends z.ZodType>(formData: FormData, schema: S) {
+  const fields = new FormData();
+  for (const [key, value] of formData) if (typeof value === "string") fields.append(key, value);
+  return parseWithZod(fields, { schema });
+}
+
+/** A fresh idempotency key for a form shown: an offline replay or a double click of it does its work once. */
+export const newFormKey = () => crypto.randomUUID();

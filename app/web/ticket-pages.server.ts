@@ -1,29 +1,23 @@
 // Glue between the staff ticket pages and the helpdesk capability: the plain shapes the pages render, saved
-// searches (no phone number or name ever sits in a URL), the ticket page's form actions, and capability
-// refusals shown beside the form that caused them instead of as an error page.
+// searches (no phone number or name ever sits in a URL) and the ticket page's form actions.
 import crypto from "node:crypto";
 import { data } from "@remix-run/node";
-import type { SubmissionResult } from "@conform-to/react";
 import { z } from "zod";
-import type { Ctx } from "~/context";
+import type { StaffCtx } from "~/context";
 import { AppError } from "~/lib/errors";
-import { phoneLink, type ParsedPhone } from "~/lib/phone.server";
+import { personName } from "~/lib/person-name";
 import { languages } from "~/i18n/locales.server";
 import { channelFor } from "~/capabilities/messaging/messenger.server";
-import { can, type StaffActor } from "~/capabilities/people/permissions";
 import { listLocationsFor, listPublicLocations } from "~/capabilities/people/locations.server";
-import { findPersonByPhone, PhoneInput } from "~/capabilities/people/persons.server";
 import { listCategories } from "~/capabilities/helpdesk/categories.server";
 import { listArticles } from "~/capabilities/helpdesk/articles.server";
-import { personLending } from "~/capabilities/lending/person-lending.server";
-import { personScheduling } from "~/capabilities/scheduling/person-scheduling.server";
-import { audit } from "~/capabilities/privacy/audit.server";
+import { recordingsOf } from "~/capabilities/phone/voice-message.server";
 import {
   assignableStaff,
   getTicket,
   listTickets,
-  personOverview,
   staffNames,
+  ticketCallbacks,
   TICKET_VIEWS,
   type TicketListInput,
   type TicketView,
@@ -45,17 +39,11 @@ import {
   type ReplyLinks,
   setPending,
 } from "~/capabilities/helpdesk/tickets.server";
-import { pagesOf } from "~/lib/pages";
 import { spelledOut } from "~/lib/reference-code";
 import { OPEN_STATUSES, TRANSITIONS, type TicketStatus } from "~/capabilities/helpdesk/values";
-import { errorResponse, respondTo } from "./errors.server";
+import { errorResponse } from "./errors.server";
 import { parseForm, formIntent } from "./forms.server";
-
-type StaffCtx = Ctx & { actor: StaffActor };
-
-/** "Gisela M.": staff screens never need more of a name. */
-export const personName = (person: { firstName: string; lastNameInitial: string | null }) =>
-  person.lastNameInitial ? `${person.firstName} ${person.lastNameInitial}.` : person.firstName;
+import { attempt, refusalReply } from "./refusals.server";
 
 const isOpen = (status: string) => OPEN_STATUSES.includes(status as TicketStatus);
 const categoryOption = (c: { id: string; key: string; labels: string; active: boolean }) => ({
@@ -144,68 +132,7 @@ export function readSearch(ctx: StaffCtx, token: string | null): { q?: string; c
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Capability refusals in forms
-
-/**
- * Runs a capability call for a form. A refusal about the input (400) or the ticket's current state (409)
- * comes back to be shown in that form's error summary; anything else (403, 404) becomes an error page.
- */
-export async function attempt<T>(body: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; refusal: AppError }> {
-  return respondTo(async () => {
-    try {
-      return { ok: true as const, value: await body() };
-    } catch (error) {
-      if (error instanceof AppError && (error.status === 400 || error.status === 409)) return { ok: false as const, refusal: error };
-      throw error;
-    }
-  });
-}
-
-/** Refusals that are about one field get linked to it from the error summary. */
-const REFUSAL_FIELDS: Record<string, string> = {
-  "helpdesk:errors.pendingInPast": "until",
-  "helpdesk:errors.assigneeUnknown": "assigneeId",
-  "helpdesk:errors.assigneeNotAtLocation": "assigneeId",
-  "helpdesk:errors.categoryUnknown": "categoryId",
-  "helpdesk:errors.articleUnknown": "article",
-};
-
-interface Replyable {
-  reply(options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }): SubmissionResult<string[]>;
-}
-
-export function refusalReply(submission: Replyable, refusal: AppError): SubmissionResult<string[]> {
-  const field = REFUSAL_FIELDS[refusal.messageKey];
-  return field
-    ? submission.reply({ fieldErrors: { [field]: [refusal.messageKey] } })
-    : submission.reply({ formErrors: [refusal.messageKey] });
-}
-
-// ---------------------------------------------------------------------------------------------------------
 // Phone intake
-
-/** The first step of phone intake: the number as the caller says it, in any German format. */
-export const LookupInput = z.object({ phone: PhoneInput });
-
-/** Who is calling: the person with this number (and their open tickets), or nobody yet. Audit-logged when found. */
-export async function lookUpCaller(ctx: StaffCtx, phone: ParsedPhone) {
-  const found = await findPersonByPhone(ctx.db, phone.e164);
-  const overview = found ? await personOverview(ctx, found.id) : null;
-  return {
-    phone: { ...phoneLink(phone.e164), type: phone.type },
-    person: overview
-      ? {
-          id: overview.person.id,
-          name: personName(overview.person),
-          language: overview.person.language,
-          contactPreference: overview.person.contactPreference,
-          openTickets: overview.tickets
-            .filter((t) => isOpen(t.status))
-            .map((t) => ({ id: t.id, reference: t.reference, status: t.status, createdAt: t.createdAt.toISOString() })),
-        }
-      : null,
-  };
-}
 
 export async function intakeOptions(ctx: StaffCtx) {
   return { ...(await ticketFormOptions(ctx)), languages: languages() };
@@ -241,13 +168,10 @@ export async function ticketPage(ctx: StaffCtx, ticketId: string) {
     recording: null as { id: string; seconds: number } | null,
   }));
   // Voice messages: the timeline offers the recording (played through /team/recordings/<id>, audit-logged).
-  const messageIds = ticket.events.map((e) => e.messageId).filter((id): id is string => Boolean(id));
-  if (messageIds.length) {
-    const recordings = await ctx.db.voiceRecording.findMany({ where: { messageId: { in: messageIds } }, select: { id: true, seconds: true, messageId: true } });
-    for (const [i, e] of ticket.events.entries()) {
-      const recording = recordings.find((r) => r.messageId === e.messageId);
-      if (recording) events[i]!.recording = { id: recording.id, seconds: recording.seconds };
-    }
+  const recordings = await recordingsOf(ctx, ticket.events.map((e) => e.messageId).filter((id): id is string => Boolean(id)));
+  for (const [i, e] of ticket.events.entries()) {
+    const recording = recordings.find((r) => r.messageId === e.messageId);
+    if (recording) events[i]!.recording = { id: recording.id, seconds: recording.seconds };
   }
   const mentioned = [...new Set(events.map((e) => e.data.assigneeId).filter((id): id is string => Boolean(id)))];
   const [staff, categories, places, ownPlaces, names, articles, callbacks] = await Promise.all([
@@ -257,14 +181,7 @@ export async function ticketPage(ctx: StaffCtx, ticketId: string) {
     listLocationsFor(ctx.db, ctx.actor),
     staffNames(ctx, mentioned),
     listArticles(ctx.db, { publishedOnly: true }),
-    // "Please call me back" handed over to the callbacks: the call this ticket is waiting for, for those who make them.
-    can(ctx.actor, "callback:manage")
-      ? ctx.db.callback.findMany({
-          where: { ticketId: ticket.id },
-          orderBy: { createdAt: "asc" },
-          select: { id: true, reference: true, status: true, scheduledAt: true },
-        })
-      : [],
+    ticketCallbacks(ctx, ticket.id),
   ]);
   const now = ctx.clock.now();
   return {
@@ -291,7 +208,7 @@ export async function ticketPage(ctx: StaffCtx, ticketId: string) {
     events,
     names: { staff: names, locations: Object.fromEntries(places.map((p) => [p.id, p.name])) },
     categories: categories.map(categoryOption),
-    canManage: can(ctx.actor, "ticket:manage", ticket.locationId),
+    canManage: ticket.canManage,
     options: {
       nextStatuses: TRANSITIONS[ticket.status as TicketStatus] ?? [],
       staff,
@@ -340,96 +257,4 @@ export async function performTicketAction(ctx: StaffCtx, ticketId: string, reque
     return data({ intent: name, saved: false, result: refusalReply(submission, outcome.refusal) }, { status: outcome.refusal.status });
   }
   return data({ intent: name, saved: true, result: submission.reply({ resetForm: true }) }, { status: 200 });
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// One person
-
-/** Each list on the person page comes in pages of this many (newest first). */
-export const PERSON_ROWS_PER_PAGE = 25;
-
-/** The person page's lists, each paged on its own: also their ?<name>= in the address and their section's id. */
-export const PERSON_SECTIONS = ["tickets", "loans", "reservations", "appointments", "callbacks"] as const;
-export type PersonPageNumbers = Partial<Record<(typeof PERSON_SECTIONS)[number], number>>;
-
-/** The person page: ONE audit entry per view, with how much of each kind it showed (counts, nothing personal). */
-export async function personPage(ctx: StaffCtx, personId: string, pages: PersonPageNumbers = {}) {
-  const at = (name: keyof PersonPageNumbers) => pages[name] ?? 1;
-  const pageSize = PERSON_ROWS_PER_PAGE;
-  const { person, tickets, ticketCount } = await personOverview(ctx, personId, { logged: false, page: at("tickets"), pageSize });
-  const lending = await personLending(ctx, personId, { loans: at("loans"), reservations: at("reservations"), pageSize });
-  const scheduling = await personScheduling(ctx, personId, { appointments: at("appointments"), callbacks: at("callbacks"), pageSize });
-  await audit(ctx.db, ctx, {
-    action: "person.viewed",
-    subjectType: "Person",
-    subjectId: person.id,
-    details: {
-      tickets: tickets.length,
-      loans: lending?.loans.length ?? 0,
-      reservations: lending?.reservations.length ?? 0,
-      appointments: scheduling.appointments.length,
-      callbacks: scheduling.callbacks.length,
-      via: "person",
-    },
-  });
-  const language = languages().find((l) => l.code === person.language);
-  return {
-    person: {
-      id: person.id,
-      name: personName(person),
-      phone: phoneLink(person.phone),
-      phoneType: person.phoneType,
-      language: language ?? { code: person.language, name: person.language, dir: "ltr" as const },
-      contactPreference: person.contactPreference,
-    },
-    ticketPages: pagesOf(ticketCount, at("tickets"), pageSize),
-    appointmentPages: pagesOf(scheduling.appointmentCount, at("appointments"), pageSize),
-    callbackPages: pagesOf(scheduling.callbackCount, at("callbacks"), pageSize),
-    tickets: tickets.map((t) => ({
-      id: t.id,
-      reference: t.reference,
-      status: t.status,
-      createdAt: t.createdAt.toISOString(),
-      category: t.category,
-      location: t.location?.name ?? null,
-    })),
-    appointments: scheduling.appointments.map((a) => ({
-      id: a.id,
-      reference: a.reference,
-      status: a.status,
-      startsAt: a.startsAt.toISOString(),
-      timeZone: a.location.timeZone,
-      location: a.location.name,
-    })),
-    callbacks: scheduling.callbacks.map((c) => ({
-      id: c.id,
-      reference: c.reference,
-      status: c.status,
-      scheduledAt: c.scheduledAt?.toISOString() ?? null,
-      attempts: c.attemptCount,
-      createdAt: c.createdAt.toISOString(),
-    })),
-    showScheduling: can(ctx.actor, "schedule:view") || can(ctx.actor, "callback:manage"),
-    /** null when the staff member does not work with loans. */
-    lending: lending && {
-      loans: lending.loans.map((l) => ({
-        id: l.id,
-        reference: l.reference,
-        status: l.status,
-        device: l.device.assetTag,
-        location: l.location.name,
-        checkedOutAt: l.checkedOutAt.toISOString(),
-        dueAt: l.dueAt.toISOString(),
-      })),
-      reservations: lending.reservations.map((r) => ({
-        id: r.id,
-        reference: r.reference,
-        status: r.status,
-        location: r.location.name,
-        createdAt: r.createdAt.toISOString(),
-      })),
-      loanPages: pagesOf(lending.loanCount, at("loans"), pageSize),
-      reservationPages: pagesOf(lending.reservationCount, at("reservations"), pageSize),
-    },
-  };
 }
