@@ -36,7 +36,10 @@ export function visiblePersonWhere(actor: StaffActor): Prisma.PersonWhereInput {
   };
 }
 
-/** The person if this actor may see them, else null: an unknown id and someone else's person look the same. */
+/**
+ * The person if this actor may see them, else null: an unknown id and someone else's person look the same. `db`:
+ * the caller's transaction, when it reads inside one (an intake).
+ */
 export async function findVisiblePerson(ctx: Pick<Ctx, "db"> & { actor: StaffActor }, personId: string, db: Db | Tx = ctx.db) {
   if (!can(ctx.actor, "person:view")) return null;
   return db.person.findFirst({ where: { AND: [{ id: personId }, visiblePersonWhere(ctx.actor)] } });
