@@ -16,7 +16,6 @@ import { CitizenShell } from "~/ui/Shell/CitizenShell";
 import { SlotPicker } from "~/ui/SlotPicker";
 import { placeBySlug } from "~/capabilities/scheduling/online-booking.server";
 import {
-  newKey,
   readState,
   slotLabel,
   slotWeek,
@@ -25,7 +24,7 @@ import {
 } from "~/web/booking.server";
 import { errorResponse } from "~/web/errors.server";
 import type { RouteHandle } from "~/web/handle";
-import { readForm } from "~/web/forms.server";
+import { newFormKey, readForm } from "~/web/forms.server";
 
 export const handle: RouteHandle = { titleKey: "booking:slots.title" };
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
@@ -59,7 +58,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const state = await readState(request, context);
   const kept = state?.slug === place.slug ? state : null;
-  const next = { slug: place.slug, slot, answers: kept?.answers, key: newKey() };
+  const next = { slug: place.slug, slot, answers: kept?.answers, key: newFormKey() };
   // Changing the time from the check page goes back there; otherwise on to the questions.
   return redirect(`/book/${place.slug}/${next.answers ? "check" : "details"}`, {
     headers: { "Set-Cookie": await writeState(context, next) },

@@ -14,8 +14,8 @@ import {
   moveMyAppointment,
   type AppointmentLookup,
 } from "~/capabilities/scheduling/my-appointment.server";
-import { parseForm } from "./forms.server";
-import { dayLabel, newKey, slotWeek, timeLabel, WEEKS } from "./booking.server";
+import { newFormKey, parseForm } from "./forms.server";
+import { dayLabel, slotWeek, timeLabel, WEEKS } from "./booking.server";
 import { allowAppointmentLookup, appointmentLookupFound } from "./rate-limit.server";
 import type { SlotDay } from "~/ui/SlotPicker";
 
@@ -79,7 +79,7 @@ export async function appointmentAction(request: Request, context: AppLoadContex
       Array.from({ length: WEEKS }, (_, week) => slotWeek(ctx, appointment.locationId, week, lng))
     );
     const days = weeks.flat().filter((d) => d.slots.length > 0);
-    return { step: "slots" as const, lookup, appointment: current, days, key: newKey(), error, result: null };
+    return { step: "slots" as const, lookup, appointment: current, days, key: newFormKey(), error, result: null };
   };
 
   if (intent === "cancel") {

@@ -80,7 +80,6 @@ export const writeState = (context: AppLoadContext, state: BookingState) =>
   bookingCookies(context).state.serialize(state);
 export const clearState = (context: AppLoadContext) =>
   bookingCookies(context).state.serialize("", { maxAge: 0, expires: new Date(0) });
-export const newKey = () => crypto.randomUUID();
 
 export async function readBooked(request: Request, context: AppLoadContext) {
   const parsed = Booked.safeParse(await bookingCookies(context).booked.parse(request.headers.get("Cookie")));

@@ -18,56 +18,34 @@ export const LookupInput = z.object({ phone: PhoneInput });
 
 const phoneOf = (phone: ParsedPhone) => ({ ...phoneLink(phone.e164), type: phone.type });
 
+/** What every intake shows of a known caller: how to name and address them, nothing more. */
+const known = (person: { id: string; firstName: string; lastNameInitial: string | null; language: string; contactPreference: string }) => ({
+  id: person.id,
+  firstName: person.firstName,
+  name: personName(person),
+  language: person.language,
+  contactPreference: person.contactPreference,
+});
+
 /** Who is calling about a ticket (or an appointment at the desk): the person and their open tickets, or nobody yet. */
 export async function lookUpCaller(ctx: StaffCtx, phone: ParsedPhone, purpose: "ticket" | "appointment" = "ticket") {
   const found = await findCaller(ctx, phone.e164, purpose);
   const tickets = found ? await openTicketsOf(ctx, [found.id]) : [];
-  return {
-    phone: phoneOf(phone),
-    person: found
-      ? {
-          id: found.id,
-          name: personName(found),
-          language: found.language,
-          contactPreference: found.contactPreference,
-          openTickets: tickets.map((t) => ({ id: t.id, reference: t.reference, status: t.status, createdAt: t.createdAt.toISOString() })),
-        }
-      : null,
-  };
+  const openTickets = tickets.map((t) => ({ id: t.id, reference: t.reference, status: t.status, createdAt: t.createdAt.toISOString() }));
+  return { phone: phoneOf(phone), person: found ? { ...known(found), openTickets } : null };
 }
 
 /** Who wants to borrow a tablet: the person and where they already wait, or nobody yet. */
 export async function lookUpBorrower(ctx: StaffCtx, phone: ParsedPhone) {
   const found = await findCaller(ctx, phone.e164, "reservation");
-  const open = found ? await openReservationsOf(ctx, found.id) : [];
-  return {
-    phone: phoneOf(phone),
-    person: found
-      ? {
-          id: found.id,
-          name: personName(found),
-          language: found.language,
-          contactPreference: found.contactPreference,
-          open: open.map((r) => ({ id: r.id, location: r.location.name, status: r.status })),
-        }
-      : null,
-  };
+  const open = (found ? await openReservationsOf(ctx, found.id) : []).map((r) => ({ id: r.id, location: r.location.name, status: r.status }));
+  return { phone: phoneOf(phone), person: found ? { ...known(found), open } : null };
 }
 
 /** Who asks to be called back: a known person (not renamed by the intake) and their open callbacks, or nobody yet. */
 export async function lookUpCallbackCaller(ctx: StaffCtx, phone: ParsedPhone, lng: string) {
-  const person = await findCaller(ctx, phone.e164, "callback");
-  const open = person ? await openCallbacksOf(ctx, person.id) : [];
-  return {
-    phone: phoneOf(phone),
-    person: person
-      ? {
-          firstName: person.firstName,
-          name: personName(person),
-          language: person.language,
-          contactPreference: person.contactPreference,
-          openCallbacks: open.map((c) => ({ id: c.id, reference: c.reference, when: c.scheduledAt ? formatWhen(c.scheduledAt, lng) : null })),
-        }
-      : null,
-  };
+  const found = await findCaller(ctx, phone.e164, "callback");
+  const open = found ? await openCallbacksOf(ctx, found.id) : [];
+  const openCallbacks = open.map((c) => ({ id: c.id, reference: c.reference, when: c.scheduledAt ? formatWhen(c.scheduledAt, lng) : null }));
+  return { phone: phoneOf(phone), person: found ? { ...known(found), openCallbacks } : null };
 }

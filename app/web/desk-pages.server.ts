@@ -1,6 +1,5 @@
 // Glue between the desk pages and the scheduling capability: the plain shapes the pages render and the forms
 // of the appointment and walk-in pages.
-import crypto from "node:crypto";
 import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
 import type { StaffCtx } from "~/context";
@@ -28,7 +27,7 @@ import {
 import { AddWalkInInput, addWalkIn, callNext, FinishWalkInInput, finishWalkIn, walkInQueue } from "~/capabilities/scheduling/walk-ins.server";
 import { lookUpCaller } from "./caller-lookup.server";
 import { errorResponse } from "./errors.server";
-import { parseForm, formIntent, readForm } from "./forms.server";
+import { formIntent, newFormKey, parseForm, readForm } from "./forms.server";
 import { attempt, refusalReply } from "./refusals.server";
 
 /** The chosen place if the actor works there, else their first place offering hours. */
@@ -53,7 +52,7 @@ export async function bookingStep(ctx: StaffCtx, phone: ParsedPhone, locationId:
     location,
     slots,
     upcoming: upcoming.map((a) => ({ id: a.id, reference: a.reference, startsAt: a.startsAt.toISOString(), timeZone: a.location.timeZone, place: a.location.name })),
-    idempotencyKey: idempotencyKey ?? crypto.randomUUID(),
+    idempotencyKey: idempotencyKey ?? newFormKey(),
     languages: languages().map(({ code, name }) => ({ code, name })),
   };
 }
@@ -113,7 +112,7 @@ export async function appointmentPage(ctx: StaffCtx, appointmentId: string) {
   const movable = a.status === "booked" && !started;
   const moveSlots = movable ? (await deskChoices(ctx, a.locationId)).filter((s) => s.startsAt !== a.startsAt.toISOString()) : [];
   return {
-    move: movable ? { slots: moveSlots, idempotencyKey: crypto.randomUUID() } : null,
+    move: movable ? { slots: moveSlots, idempotencyKey: newFormKey() } : null,
     appointment: {
       id: a.id,
       reference: a.reference,

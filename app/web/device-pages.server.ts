@@ -26,9 +26,8 @@ import {
   TransferInput,
 } from "~/capabilities/lending/devices.server";
 import { DEVICE_STATUSES, jsonList, MANUAL_DEVICE_STATUSES, type DeviceStatus } from "~/capabilities/lending/values";
-import { errorResponse } from "./errors.server";
-import { parseForm, formIntent } from "./forms.server";
-import { attempt, refusalReply } from "./refusals.server";
+import { intentForm, performIntent } from "./forms.server";
+import { attempt } from "./refusals.server";
 
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
@@ -125,28 +124,12 @@ export async function devicePage(ctx: StaffCtx, deviceId: string) {
   };
 }
 
-const DEVICE_ACTIONS = {
-  status: { schema: DeviceStatusInput, run: setDeviceStatus },
-  transfer: { schema: TransferInput, run: transferDevice },
-} as const;
-
 /** The device page's forms, chosen by `intent`; errors and refusals come back to that form. */
 export async function performDeviceAction(ctx: StaffCtx, deviceId: string, request: Request) {
-  const intent = await formIntent(request);
-  if (intent !== "status" && intent !== "transfer") {
-    throw errorResponse(new AppError(400, "errors.page.400.body", { intent: String(intent) }));
-  }
-  const { schema, run } = DEVICE_ACTIONS[intent] as unknown as {
-    schema: z.ZodType;
-    run: (ctx: StaffCtx, id: string, input: unknown) => Promise<unknown>;
-  };
-  const { submission } = await parseForm(request, schema);
-  if (submission.status !== "success") return data({ intent, saved: false, result: submission.reply() }, { status: 400 });
-  const outcome = await attempt(() => run(ctx, deviceId, submission.value));
-  if (!outcome.ok) {
-    return data({ intent, saved: false, result: refusalReply(submission, outcome.refusal) }, { status: outcome.refusal.status });
-  }
-  return data({ intent, saved: true, result: submission.reply({ resetForm: true }) }, { status: 200 });
+  return performIntent(request, {
+    status: intentForm(DeviceStatusInput, (input) => setDeviceStatus(ctx, deviceId, input)),
+    transfer: intentForm(TransferInput, (input) => transferDevice(ctx, deviceId, input)),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { z } from "zod";
 import { AppError } from "~/lib/errors";
 import { errorResponse } from "./errors.server";
+import { attempt, refusalReply } from "./refusals.server";
 
 export type FormSubmission<S extends z.ZodType> = Submission<z.input<S>, string[], z.output<S>>;
 
@@ -44,3 +45,34 @@ export function parseFields<S extends z.ZodType>(formData: FormData, schema: S) 
 
 /** A fresh idempotency key for a form shown: an offline replay or a double click of it does its work once. */
 export const newFormKey = () => crypto.randomUUID();
+
+/** One form of a page with several: the capability's input schema and the call that takes its valid input. */
+export interface IntentForm<S extends z.ZodType = z.ZodType> {
+  schema: S;
+  run: (input: z.output<S>) => Promise<unknown>;
+}
+
+/**
+ * A page with several forms, each posting its hidden `intent`: parses the chosen one with its schema and runs it.
+ * Invalid input and refusals answer with that form's own errors (400, or 409 for a record that changed meanwhile);
+ * success answers with a reset form. An unknown intent is a 400 page.
+ */
+export async function performIntent<K extends string>(request: Request, forms: Record<K, IntentForm>) {
+  const posted = await formIntent(request);
+  if (typeof posted !== "string" || !Object.hasOwn(forms, posted)) {
+    throw errorResponse(new AppError(400, "errors.page.400.body", { intent: String(posted) }));
+  }
+  const intent = posted as K;
+  const { schema, run } = forms[intent];
+  const { submission } = await parseForm(request, schema);
+  if (submission.status !== "success") return data({ intent, saved: false, result: submission.reply() }, { status: 400 });
+  const outcome = await attempt(() => run(submission.value));
+  if (!outcome.ok) {
+    return data({ intent, saved: false, result: refusalReply(submission, outcome.refusal) }, { status: outcome.refusal.status });
+  }
+  return data({ intent, saved: true, result: submission.reply({ resetForm: true }) }, { status: 200 });
+}
+
+/** One entry of a page's forms: the schema, and the call with the page's own arguments bound. */
+export const intentForm = <S extends z.ZodType>(schema: S, run: (input: z.output<S>) => Promise<unknown>): IntentForm =>
+  ({ schema, run }) as IntentForm;

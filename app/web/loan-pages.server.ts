@@ -1,9 +1,7 @@
 // Glue between the loan pages and the lending capability: the list's rows, the loan page and its forms, the
 // check-in and reset pages, the agreement's text in the borrower's language, a return photo.
-import { data } from "@remix-run/node";
 import { z } from "zod";
 import type { StaffCtx } from "~/context";
-import { AppError } from "~/lib/errors";
 import { personName } from "~/lib/person-name";
 import { phoneLink } from "~/lib/phone.server";
 import { getT } from "~/i18n/i18n.server";
@@ -24,9 +22,7 @@ import { goalTopics, loanForReturn } from "~/capabilities/lending/loan-reads.ser
 import { listTopics } from "~/capabilities/lending/topics.server";
 import { spelledOut } from "~/lib/reference-code";
 import { jsonList, jsonObject } from "~/capabilities/lending/values";
-import { errorResponse } from "./errors.server";
-import { parseForm, formIntent } from "./forms.server";
-import { attempt, refusalReply } from "./refusals.server";
+import { intentForm, performIntent } from "./forms.server";
 
 // ---------------------------------------------------------------------------------------------------------
 // The list
@@ -114,31 +110,15 @@ export async function checkInPage(ctx: StaffCtx, loanId: string, page: "checkIn"
   };
 }
 
-interface LoanAction<S extends z.ZodType> {
-  schema: S;
-  run: (ctx: StaffCtx, loanId: string, input: z.output<S>) => Promise<unknown>;
-}
-const act = <S extends z.ZodType>(schema: S, run: LoanAction<S>["run"]): LoanAction<S> => ({ schema, run });
-const LOAN_ACTIONS = {
-  extend: act(ExtendInput, extendLoan),
-  lost: act(LostInput, markLoanLost),
-  resolveFollowUp: act(ResolveFollowUpInput, resolveFollowUp),
-};
-
 /** One form of the loan page by its `intent`: errors to that form, success with a reset form. */
 export async function performLoanAction(ctx: StaffCtx, loanId: string, request: Request) {
-  const intent = await formIntent(request);
-  if (typeof intent !== "string" || !Object.hasOwn(LOAN_ACTIONS, intent)) {
-    throw errorResponse(new AppError(400, "errors.page.400.body", { intent: String(intent) }));
-  }
-  const { schema, run } = LOAN_ACTIONS[intent as keyof typeof LOAN_ACTIONS] as unknown as LoanAction<z.ZodType>;
-  const { submission } = await parseForm(request, schema);
-  if (submission.status !== "success") return data({ intent, saved: false, result: submission.reply() }, { status: 400 });
-  const outcome = await attempt(() => run(ctx, loanId, submission.value));
-  if (!outcome.ok) {
-    return data({ intent, saved: false, result: refusalReply(submission, outcome.refusal) }, { status: outcome.refusal.status });
-  }
-  return data({ intent, saved: true, result: submission.reply({ resetForm: true }) }, { status: 200 });
+  const on = <S extends z.ZodType>(schema: S, run: (ctx: StaffCtx, id: string, input: z.output<S>) => Promise<unknown>) =>
+    intentForm(schema, (input) => run(ctx, loanId, input));
+  return performIntent(request, {
+    extend: on(ExtendInput, extendLoan),
+    lost: on(LostInput, markLoanLost),
+    resolveFollowUp: on(ResolveFollowUpInput, resolveFollowUp),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 // Glue between the mentoring pages and the lending capability: the plain shapes the session form renders.
-import { randomUUID } from "node:crypto";
 import type { StaffCtx } from "~/context";
 import { getSession, sessionContext, utcToLocal } from "~/capabilities/lending/mentoring.server";
 import { jsonList } from "~/capabilities/lending/values";
+import { newFormKey } from "./forms.server";
 
 const topicOption = (t: { id: string; key: string; labels: string; active: boolean }) => ({ id: t.id, key: t.key, labels: t.labels, active: t.active });
 
@@ -28,7 +28,7 @@ export async function sessionFormPage(ctx: StaffCtx, loanId: string) {
     mentors,
     today: now.date,
     defaultMentorId: loan.mentorId ?? ctx.actor.staffId,
-    idempotencyKey: randomUUID(),
+    idempotencyKey: newFormKey(),
   };
 }
 

@@ -13,8 +13,6 @@ import { personName } from "~/lib/person-name";
 import { maskPhone } from "~/lib/phone.server";
 import { PhoneInput } from "~/capabilities/people/persons.server";
 
-export type { PhoneSelection };
-
 /** The messages shown: the latest this many, oldest first like a phone. */
 export const THREAD_LIMIT = 100;
 

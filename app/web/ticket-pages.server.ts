@@ -1,10 +1,8 @@
 // Glue between the staff ticket pages and the helpdesk capability: the plain shapes the pages render, saved
 // searches (no phone number or name ever sits in a URL) and the ticket page's form actions.
 import crypto from "node:crypto";
-import { data } from "@remix-run/node";
 import { z } from "zod";
 import type { StaffCtx } from "~/context";
-import { AppError } from "~/lib/errors";
 import { personName } from "~/lib/person-name";
 import { languages } from "~/i18n/locales.server";
 import { channelFor } from "~/capabilities/messaging/messenger.server";
@@ -41,9 +39,7 @@ import {
 } from "~/capabilities/helpdesk/tickets.server";
 import { spelledOut } from "~/lib/reference-code";
 import { OPEN_STATUSES, TRANSITIONS, type TicketStatus } from "~/capabilities/helpdesk/values";
-import { errorResponse } from "./errors.server";
-import { parseForm, formIntent } from "./forms.server";
-import { attempt, refusalReply } from "./refusals.server";
+import { intentForm, performIntent } from "./forms.server";
 
 const isOpen = (status: string) => OPEN_STATUSES.includes(status as TicketStatus);
 const categoryOption = (c: { id: string; key: string; labels: string; active: boolean }) => ({
@@ -219,42 +215,17 @@ export async function ticketPage(ctx: StaffCtx, ticketId: string) {
   };
 }
 
-interface TicketAction<S extends z.ZodType> {
-  schema: S;
-  run: (ctx: StaffCtx, ticketId: string, input: z.output<S>, links: ReplyLinks) => Promise<unknown>;
-}
-const act = <S extends z.ZodType>(schema: S, run: TicketAction<S>["run"]): TicketAction<S> => ({ schema, run });
-
-/** Every form on the ticket page: its `intent`, the capability's input schema, and the call. */
-const TICKET_ACTIONS = {
-  status: act(ChangeStatusInput, changeStatus),
-  assign: act(AssignInput, assignTicket),
-  note: act(NoteInput, addNote),
-  reply: act(ReplyInput, replyToCitizen),
-  call: act(CallInput, recordCall),
-  pending: act(PendingInput, setPending),
-  classify: act(ClassifyInput, classifyTicket),
-};
-export type TicketIntent = keyof typeof TICKET_ACTIONS;
-
-/**
- * One form of the ticket page, chosen by its hidden `intent`. Invalid input and refusals answer with the form's
- * own errors (400, or 409 for a ticket that changed meanwhile); success answers with a reset form.
- */
+/** One form of the ticket page, chosen by its hidden `intent` (performIntent says how it answers). */
 export async function performTicketAction(ctx: StaffCtx, ticketId: string, request: Request, links: ReplyLinks) {
-  const intent = await formIntent(request);
-  if (typeof intent !== "string" || !Object.hasOwn(TICKET_ACTIONS, intent)) {
-    throw errorResponse(new AppError(400, "errors.page.400.body", { intent: String(intent) }));
-  }
-  const name = intent as TicketIntent;
-  const { schema, run } = TICKET_ACTIONS[name] as unknown as TicketAction<z.ZodType>;
-  const { submission } = await parseForm(request, schema);
-  if (submission.status !== "success") {
-    return data({ intent: name, saved: false, result: submission.reply() }, { status: 400 });
-  }
-  const outcome = await attempt(() => run(ctx, ticketId, submission.value, links));
-  if (!outcome.ok) {
-    return data({ intent: name, saved: false, result: refusalReply(submission, outcome.refusal) }, { status: outcome.refusal.status });
-  }
-  return data({ intent: name, saved: true, result: submission.reply({ resetForm: true }) }, { status: 200 });
+  const on = <S extends z.ZodType>(schema: S, run: (ctx: StaffCtx, id: string, input: z.output<S>, links: ReplyLinks) => Promise<unknown>) =>
+    intentForm(schema, (input) => run(ctx, ticketId, input, links));
+  return performIntent(request, {
+    status: on(ChangeStatusInput, changeStatus),
+    assign: on(AssignInput, assignTicket),
+    note: on(NoteInput, addNote),
+    reply: on(ReplyInput, replyToCitizen),
+    call: on(CallInput, recordCall),
+    pending: on(PendingInput, setPending),
+    classify: on(ClassifyInput, classifyTicket),
+  });
 }

@@ -1,9 +1,7 @@
 // Glue between the waiting-list pages and the capability: plain shapes for the pages, the intake's options, and the
 // reservation page's forms (each with its `intent`), refusals shown in the form that caused them.
-import { data } from "@remix-run/node";
 import { z } from "zod";
 import type { StaffCtx } from "~/context";
-import { AppError } from "~/lib/errors";
 import { personName } from "~/lib/person-name";
 import { languages } from "~/i18n/locales.server";
 import { jsonObject, OPEN_RESERVATION_STATUSES, WISHES_MAX } from "~/capabilities/lending/values";
@@ -19,9 +17,7 @@ import {
   moveOnWaitingList,
   staffLendingLocations,
 } from "~/capabilities/lending/waiting-list.server";
-import { errorResponse } from "./errors.server";
-import { parseForm, formIntent } from "./forms.server";
-import { attempt, refusalReply } from "./refusals.server";
+import { intentForm, performIntent } from "./forms.server";
 
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
 const short = (text: string | null, max = 60) => (text && text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -102,34 +98,13 @@ export async function reservationPage(ctx: StaffCtx, reservationId: string) {
   };
 }
 
-interface ReservationAction<S extends z.ZodType> {
-  schema: S;
-  run: (ctx: StaffCtx, id: string, input: z.output<S>) => Promise<unknown>;
-}
-const act = <S extends z.ZodType>(schema: S, run: ReservationAction<S>["run"]): ReservationAction<S> => ({ schema, run });
-
-const RESERVATION_ACTIONS = {
-  move: act(MoveInput, moveOnWaitingList),
-  answer: act(AnswerInput, answerOffer),
-  cancel: act(CancelInput, cancelReservation),
-};
-export type ReservationIntent = keyof typeof RESERVATION_ACTIONS;
-
 /** One form of the reservation page, chosen by its hidden `intent`; errors come back to that form only. */
 export async function performReservationAction(ctx: StaffCtx, reservationId: string, request: Request) {
-  const intent = await formIntent(request);
-  if (typeof intent !== "string" || !Object.hasOwn(RESERVATION_ACTIONS, intent)) {
-    throw errorResponse(new AppError(400, "errors.page.400.body", { intent: String(intent) }));
-  }
-  const name = intent as ReservationIntent;
-  const { schema, run } = RESERVATION_ACTIONS[name] as unknown as ReservationAction<z.ZodType>;
-  const { submission } = await parseForm(request, schema);
-  if (submission.status !== "success") {
-    return data({ intent: name, saved: false, result: submission.reply() }, { status: 400 });
-  }
-  const outcome = await attempt(() => run(ctx, reservationId, submission.value));
-  if (!outcome.ok) {
-    return data({ intent: name, saved: false, result: refusalReply(submission, outcome.refusal) }, { status: outcome.refusal.status });
-  }
-  return data({ intent: name, saved: true, result: submission.reply({ resetForm: true }) }, { status: 200 });
+  const on = <S extends z.ZodType>(schema: S, run: (ctx: StaffCtx, id: string, input: z.output<S>) => Promise<unknown>) =>
+    intentForm(schema, (input) => run(ctx, reservationId, input));
+  return performIntent(request, {
+    move: on(MoveInput, moveOnWaitingList),
+    answer: on(AnswerInput, answerOffer),
+    cancel: on(CancelInput, cancelReservation),
+  });
 }

@@ -17,11 +17,14 @@ const REFUSED_STATUS: Record<string, string> = {
 /** Why a device with this status cannot go out. */
 export const lendingRefusal = (status: string) => REFUSED_STATUS[status] ?? "loans:errors.deviceUnavailable";
 
-export type Lendability =
+type Lendability =
   | { lendable: true; /** The reservation the loan fulfils, when the device was held for this person. */ reservation: { id: string } | null }
   | { lendable: false; refusal: string };
 
-/** An available device can go to anyone; a reserved one only to the person whose offer holds it. */
+/**
+ * An available device can go to anyone; a reserved one only to the person whose offer holds it. `db`: check-out's
+ * own transaction (the answer then holds for its write), or the database for an early answer on the device step.
+ */
 export async function lendableTo(db: Db | Tx, device: { id: string; status: string }, personId: string | undefined): Promise<Lendability> {
   if (device.status === "available") return { lendable: true, reservation: null };
   const reservation =

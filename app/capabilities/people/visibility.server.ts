@@ -54,7 +54,7 @@ export async function requirePersonVisible(ctx: StaffCtx, personId: string) {
 }
 
 /** The visible person with this number (E.164), or null — also when the number belongs to someone not visible here. */
-export async function findVisiblePersonByPhone(ctx: StaffCtx, e164: string) {
+async function findVisiblePersonByPhone(ctx: StaffCtx, e164: string) {
   if (!can(ctx.actor, "person:view")) return null;
   return ctx.db.person.findFirst({ where: { AND: [{ phone: e164 }, visiblePersonWhere(ctx.actor)] } });
 }
