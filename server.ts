@@ -65,7 +65,7 @@ app.use(compression());
 const allowedOrigins = new Set([config.publicUrl]);
 app.use((req: Request, res: Response, next: NextFunction) => {
   if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
-  // Twilio's webhooks come from Twilio, not a browser: they carry a signature instead (app/web/twilio.server.ts).
+  // Twilio's webhooks come from Twilio, not a browser: they carry a signature instead (app/web/twilio-webhook.server.ts).
   if (req.path.startsWith("/webhooks/twilio/")) return next();
   const origin = req.get("Origin") ?? originOf(req.get("Referer"));
   const self = `${req.protocol}://${req.get("Host")}`;

@@ -21,6 +21,8 @@ export interface Ctx {
   actor: Actor;
 }
 
+export type StaffCtx = Ctx & { actor: StaffActor };
+
 export interface AppConfig {
   publicUrl: string;
   sessionSecret: string;

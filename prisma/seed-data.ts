@@ -226,6 +226,6 @@ export async function seedDemoData(db: Db, clock: Clock = systemClock): Promise<
     }
     await tx.helpArticle.createMany({ data: DEMO_ARTICLES.map((article) => ({ ...article, published: true })) });
     await seedLending(tx, ids, clock.now());
-    await seedScheduling(tx, ids);
+    await seedScheduling(tx, ids, clock.now());
   });
 }

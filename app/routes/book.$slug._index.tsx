@@ -14,9 +14,8 @@ import { PageHeading } from "~/ui/kit/Layout";
 import { BackLink, Link } from "~/ui/kit/Link";
 import { CitizenShell } from "~/ui/Shell/CitizenShell";
 import { SlotPicker } from "~/ui/SlotPicker";
+import { placeBySlug } from "~/capabilities/scheduling/online-booking.server";
 import {
-  newKey,
-  placeBySlug,
   readState,
   slotLabel,
   slotWeek,
@@ -25,13 +24,13 @@ import {
 } from "~/web/booking.server";
 import { errorResponse } from "~/web/errors.server";
 import type { RouteHandle } from "~/web/handle";
-import { readForm } from "~/web/forms.server";
+import { newFormKey, readForm } from "~/web/forms.server";
 
 export const handle: RouteHandle = { titleKey: "booking:slots.title" };
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const place = await placeBySlug(context.services.db, params.slug ?? "");
+  const place = await placeBySlug(context.services, params.slug ?? "");
   if (!place) throw errorResponse(notFound("location"));
   const url = new URL(request.url);
   const week = Math.min(WEEK_COUNT - 1, Math.max(0, Number(url.searchParams.get("week")) || 0));
@@ -51,7 +50,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const place = await placeBySlug(context.services.db, params.slug ?? "");
+  const place = await placeBySlug(context.services, params.slug ?? "");
   if (!place) throw errorResponse(notFound("location"));
   const slot = String((await readForm(request)).get("slot") ?? "");
   if (!/^[^|]+\|\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(slot)) {
@@ -59,7 +58,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const state = await readState(request, context);
   const kept = state?.slug === place.slug ? state : null;
-  const next = { slug: place.slug, slot, answers: kept?.answers, key: newKey() };
+  const next = { slug: place.slug, slot, answers: kept?.answers, key: newFormKey() };
   // Changing the time from the check page goes back there; otherwise on to the questions.
   return redirect(`/book/${place.slug}/${next.answers ? "check" : "details"}`, {
     headers: { "Set-Cookie": await writeState(context, next) },

@@ -16,15 +16,16 @@ import { PageHeading } from "~/ui/kit/Layout";
 import { BackLink, Link } from "~/ui/kit/Link";
 import { CitizenShell } from "~/ui/Shell/CitizenShell";
 import { SummaryList } from "~/ui/kit/SummaryList";
-import { clearState, placeBySlug, readState, slotLabel, writeBooked, writeState } from "~/web/booking.server";
+import { placeBySlug } from "~/capabilities/scheduling/online-booking.server";
+import { clearState, readState, slotLabel, writeBooked, writeState } from "~/web/booking.server";
 import type { RouteHandle } from "~/web/handle";
-import { attempt } from "~/web/tickets.server";
+import { attempt } from "~/web/refusals.server";
 
 export const handle: RouteHandle = { titleKey: "booking:check.title" };
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 async function complete(request: Request, context: LoaderFunctionArgs["context"], slug: string) {
-  const place = await placeBySlug(context.services.db, slug);
+  const place = await placeBySlug(context.services, slug);
   const state = await readState(request, context);
   if (!place || !state || state.slug !== place.slug || !state.slot)
     throw redirect(place ? `/book/${place.slug}` : "/book");

@@ -18,7 +18,8 @@ import { CitizenShell } from "~/ui/Shell/CitizenShell";
 import { SummaryList } from "~/ui/kit/SummaryList";
 import { TextField } from "~/ui/kit/TextField";
 import { checkboxProps, fieldProps, formErrors, formProps, useAppForm } from "~/ui/kit/forms";
-import { DetailsInput, placeBySlug, readState, slotLabel, writeState } from "~/web/booking.server";
+import { placeBySlug } from "~/capabilities/scheduling/online-booking.server";
+import { DetailsInput, readState, slotLabel, writeState } from "~/web/booking.server";
 import { invalid, parseForm } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
 import { ContactFields } from "~/ui/ContactFields";
@@ -27,7 +28,7 @@ export const handle: RouteHandle = { titleKey: "booking:details.title" };
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 async function chosen(request: Request, context: LoaderFunctionArgs["context"], slug: string) {
-  const place = await placeBySlug(context.services.db, slug);
+  const place = await placeBySlug(context.services, slug);
   const state = await readState(request, context);
   if (!place || !state || state.slug !== place.slug || !state.slot)
     throw redirect(place ? `/book/${place.slug}` : "/book");

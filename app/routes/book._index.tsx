@@ -9,14 +9,14 @@ import { PageHeading } from "~/ui/kit/Layout";
 import { Link } from "~/ui/kit/Link";
 import { CitizenShell } from "~/ui/Shell/CitizenShell";
 import { PhoneNumber } from "~/ui/Shell/PhoneNumber";
-import { bookablePlaces } from "~/web/booking.server";
+import { bookablePlaces } from "~/capabilities/scheduling/online-booking.server";
 import type { RouteHandle } from "~/web/handle";
 
 export const handle: RouteHandle = { titleKey: "booking:places.title" };
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const [places, categories] = await Promise.all([
-    bookablePlaces(context.services.db),
+    bookablePlaces(context.services),
     listCategories(context.services.db),
   ]);
   return { places, categories: categories.map(({ key, labels }) => ({ key, labels })) };

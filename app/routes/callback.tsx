@@ -20,12 +20,12 @@ import { CitizenShell } from "~/ui/Shell/CitizenShell";
 import { PhoneNumber } from "~/ui/Shell/PhoneNumber";
 import { TextField } from "~/ui/kit/TextField";
 import { checkboxGroupProps, fieldProps, formErrors, formProps, useAppForm } from "~/ui/kit/forms";
-import { clearCallbackFlash, setCallbackFlash, windowDays } from "~/web/callbacks.server";
+import { clearCallbackFlash, setCallbackFlash, windowDays } from "~/web/callback-pages.server";
 import { parseForm } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
 import { allowCallbackRequest } from "~/web/rate-limit.server";
-import { attempt, refusalReply } from "~/web/tickets.server";
 import { ContactFields } from "~/ui/ContactFields";
+import { attempt, refusalReply } from "~/web/refusals.server";
 
 export const handle: RouteHandle = { titleKey: "callbacks:request.title" };
 

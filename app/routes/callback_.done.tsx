@@ -12,7 +12,7 @@ import { ReferenceCode } from "~/ui/kit/ReferenceCode";
 import { CitizenShell } from "~/ui/Shell/CitizenShell";
 import { PhoneNumber } from "~/ui/Shell/PhoneNumber";
 import "~/ui/CallbackRequest/CallbackRequest.css";
-import { formatWhen, readCallbackFlash } from "~/web/callbacks.server";
+import { formatWhen, readCallbackFlash } from "~/web/callback-pages.server";
 import type { RouteHandle } from "~/web/handle";
 
 export const handle: RouteHandle = { titleKey: "callbacks:done.title" };

@@ -12,7 +12,7 @@ import { CitizenShell } from "~/ui/Shell/CitizenShell";
 import { PhoneNumber } from "~/ui/Shell/PhoneNumber";
 import "~/ui/CallbackRequest/CallbackRequest.css";
 import { detectLanguage } from "~/i18n/detect.server";
-import { formatWhen } from "~/web/callbacks.server";
+import { formatWhen } from "~/web/callback-pages.server";
 import { readFlash, REPORT_FLASH } from "~/web/flash.server";
 import type { RouteHandle } from "~/web/handle";
 

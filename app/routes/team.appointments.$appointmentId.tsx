@@ -7,7 +7,7 @@ import { AppointmentFacts, CancelForm, MoveForm, OutcomeForm } from "~/ui/DeskAp
 import { PageHeading } from "~/ui/kit/Layout";
 import { BackLink } from "~/ui/kit/Link";
 import { ReferenceCode } from "~/ui/kit/ReferenceCode";
-import { appointmentAction, appointmentPage } from "~/web/desk.server";
+import { appointmentAction, appointmentPage } from "~/web/desk-pages.server";
 import { respondTo } from "~/web/errors.server";
 import type { RouteHandle } from "~/web/handle";
 import { requireStaff } from "~/web/session.server";

@@ -8,7 +8,7 @@ import { ButtonLink } from "~/ui/kit/Button";
 import { DayPicker, DaySide, DaySlots } from "~/ui/DeskDay";
 import { PageHeading } from "~/ui/kit/Layout";
 import { respondTo } from "~/web/errors.server";
-import { dayPage, dayWaitAction } from "~/web/desk.server";
+import { dayPage, dayWaitAction } from "~/web/desk-pages.server";
 import type { RouteHandle } from "~/web/handle";
 import { requireStaff } from "~/web/session.server";
 

@@ -4,23 +4,23 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { bookForCaller, DeskBookingInput } from "~/capabilities/scheduling/desk.server";
+import { bookForCaller, DeskBookingInput, deskPlaces } from "~/capabilities/scheduling/desk.server";
 import { PhoneInput } from "~/capabilities/people/persons.server";
 import { parsePhone } from "~/lib/phone.server";
 import { BookingStep, CallerStep } from "~/ui/DeskBooking";
 import { PageHeading } from "~/ui/kit/Layout";
 import { BackLink } from "~/ui/kit/Link";
-import { bookingStep, deskLocations, LookupInput } from "~/web/desk.server";
+import { bookingStep, LookupInput } from "~/web/desk-pages.server";
 import { parseForm, readForm } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
 import { requireStaff } from "~/web/session.server";
-import { attempt, refusalReply } from "~/web/tickets.server";
+import { attempt, refusalReply } from "~/web/refusals.server";
 
 export const handle: RouteHandle = { titleKey: "desk:book.title", hydrate: true };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "appointment:manage");
-  return { places: (await deskLocations(ctx)).map(({ id, name }) => ({ id, name })) };
+  return { places: (await deskPlaces(ctx)).map(({ id, name }) => ({ id, name })) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -15,14 +15,14 @@ import { SummaryList } from "~/ui/kit/SummaryList";
 import { Tag } from "~/ui/kit/Tag";
 import { DateTime } from "~/ui/kit/DateTime";
 import { CallNow } from "~/ui/CallNow";
-import { callbackPage } from "~/web/callbacks.server";
-import { callPanelFor, mergeHeaders } from "~/web/calls.server";
+import { callbackPage } from "~/web/callback-pages.server";
+import { callPanelFor, mergeHeaders } from "~/web/click-to-call.server";
 import { errorResponse } from "~/web/errors.server";
 import { noticeCookie, takeNotice } from "~/web/flash.server";
 import { parseForm, formIntent } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
 import { requireStaff } from "~/web/session.server";
-import { attempt, refusalReply } from "~/web/tickets.server";
+import { attempt, refusalReply } from "~/web/refusals.server";
 
 export const handle: RouteHandle = { titleKey: "callbacks:detail.title", hydrate: true };
 

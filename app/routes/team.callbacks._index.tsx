@@ -9,7 +9,7 @@ import { ButtonLink } from "~/ui/kit/Button";
 import { CallbackTable } from "~/ui/CallbackTable";
 import { PageHeading } from "~/ui/kit/Layout";
 import { Link } from "~/ui/kit/Link";
-import { callbackList } from "~/web/callbacks.server";
+import { callbackList } from "~/web/callback-pages.server";
 import { takeNotice } from "~/web/flash.server";
 import type { RouteHandle } from "~/web/handle";
 import { requireStaff } from "~/web/session.server";

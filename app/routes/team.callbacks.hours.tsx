@@ -23,7 +23,7 @@ import { noticeCookie, takeNotice } from "~/web/flash.server";
 import { parseForm, formIntent } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
 import { requireStaff } from "~/web/session.server";
-import { attempt, refusalReply } from "~/web/tickets.server";
+import { attempt, refusalReply } from "~/web/refusals.server";
 
 export const handle: RouteHandle = { titleKey: "callbacks:hours.title", hydrate: true };
 

@@ -11,12 +11,13 @@ import { parsePhone } from "~/lib/phone.server";
 import { CallbackIntakeDetails, CallbackLookup } from "~/ui/CallbackIntake";
 import { PageHeading } from "~/ui/kit/Layout";
 import { BackLink } from "~/ui/kit/Link";
-import { intakeOptions, lookUpCallbackCaller } from "~/web/callbacks.server";
+import { intakeOptions } from "~/web/callback-pages.server";
 import { noticeCookie } from "~/web/flash.server";
 import { parseForm, formIntent } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
 import { requireStaff } from "~/web/session.server";
-import { attempt, LookupInput, refusalReply } from "~/web/tickets.server";
+import { attempt, refusalReply } from "~/web/refusals.server";
+import { lookUpCallbackCaller, LookupInput } from "~/web/caller-lookup.server";
 
 export const handle: RouteHandle = { titleKey: "callbacks:new.title", hydrate: true };
 

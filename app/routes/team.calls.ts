@@ -5,7 +5,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { detectLanguage } from "~/i18n/detect.server";
 import { AppError } from "~/lib/errors";
-import { CallActionInput, pageOf, setCallNotice, simulateCallEvent, startCallFromPage } from "~/web/calls.server";
+import { CallActionInput, pageOf, setCallNotice, simulateCallEvent, startCallFromPage } from "~/web/click-to-call.server";
 import { errorResponse, respondTo } from "~/web/errors.server";
 import { parseForm } from "~/web/forms.server";
 import { requireStaff } from "~/web/session.server";

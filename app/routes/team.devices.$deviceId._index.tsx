@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { DeviceActions, DeviceHistory, DeviceLoans, DeviceSummary } from "~/ui/DeviceDetails";
 import { PageHeading } from "~/ui/kit/Layout";
 import { BackLink } from "~/ui/kit/Link";
-import { devicePage, performDeviceAction } from "~/web/devices.server";
+import { devicePage, performDeviceAction } from "~/web/device-pages.server";
 import { respondTo } from "~/web/errors.server";
 import type { RouteHandle } from "~/web/handle";
 import { requireStaff } from "~/web/session.server";

@@ -12,8 +12,8 @@ import { respondTo } from "~/web/errors.server";
 import { invalid, parseForm } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
 import { requireStaff } from "~/web/session.server";
-import { attempt } from "~/web/tickets.server";
 import { forbidden } from "~/lib/errors";
+import { attempt } from "~/web/refusals.server";
 
 export const handle: RouteHandle = { titleKey: "devices:edit.title", hydrate: true };
 

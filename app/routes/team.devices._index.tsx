@@ -14,7 +14,7 @@ import { Select } from "~/ui/kit/Select";
 import { DataTable, Pagination } from "~/ui/kit/Table";
 import { Tag } from "~/ui/kit/Tag";
 import { TextField } from "~/ui/kit/TextField";
-import { deviceList, listFilters } from "~/web/devices.server";
+import { deviceList, listFilters } from "~/web/device-pages.server";
 import { respondTo } from "~/web/errors.server";
 import type { RouteHandle } from "~/web/handle";
 import { pageFrom } from "~/web/pagination";

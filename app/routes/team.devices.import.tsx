@@ -1,6 +1,6 @@
 // Importing devices from a CSV file: choose the place and the file, "Check file" shows a per-row report, then
 // "Import N devices" writes all good rows at once. The file stays on the server between the steps (see
-// app/web/devices.server.ts: keepUpload), under an opaque token in the URL.
+// app/web/device-pages.server.ts: keepUpload), under an opaque token in the URL.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -11,7 +11,7 @@ import { ImportProblems, ImportUpload } from "~/ui/DeviceImport";
 import { ErrorSummary } from "~/ui/kit/ErrorSummary";
 import { PageHeading } from "~/ui/kit/Layout";
 import { BackLink, Link } from "~/ui/kit/Link";
-import { importState, importUpload, manageableLocations, receiveUpload } from "~/web/devices.server";
+import { importState, importUpload, manageableLocations, receiveUpload } from "~/web/device-pages.server";
 import { respondTo } from "~/web/errors.server";
 import type { RouteHandle } from "~/web/handle";
 import { requireStaff } from "~/web/session.server";

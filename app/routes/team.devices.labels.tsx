@@ -12,7 +12,7 @@ import { PageHeading } from "~/ui/kit/Layout";
 import { BackLink, Link } from "~/ui/kit/Link";
 import { PrintHint } from "~/ui/kit/PrintHint";
 import { Select } from "~/ui/kit/Select";
-import { labelSheet, manageableLocations } from "~/web/devices.server";
+import { labelSheet, manageableLocations } from "~/web/device-pages.server";
 import { respondTo } from "~/web/errors.server";
 import type { RouteHandle } from "~/web/handle";
 import { requireStaff } from "~/web/session.server";

@@ -7,11 +7,11 @@ import { addDevice, AddDeviceInput } from "~/capabilities/lending/devices.server
 import { DeviceForm } from "~/ui/DeviceForm";
 import { PageHeading } from "~/ui/kit/Layout";
 import { BackLink } from "~/ui/kit/Link";
-import { manageableLocations } from "~/web/devices.server";
+import { manageableLocations } from "~/web/device-pages.server";
 import { invalid, parseForm } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
 import { requireStaff } from "~/web/session.server";
-import { attempt } from "~/web/tickets.server";
+import { attempt } from "~/web/refusals.server";
 
 export const handle: RouteHandle = { titleKey: "devices:new.title", hydrate: true };
 

@@ -13,9 +13,9 @@ import { respondTo } from "~/web/errors.server";
 import { noticeCookie } from "~/web/flash.server";
 import { invalid, parseForm, formIntent } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
-import { topicOptions } from "~/web/hours.server";
+import { topicOptions } from "~/web/hours-pages.server";
 import { requireStaff } from "~/web/session.server";
-import { attempt, refusalReply } from "~/web/tickets.server";
+import { attempt, refusalReply } from "~/web/refusals.server";
 
 export const handle: RouteHandle = { titleKey: "hours:edit.title", hydrate: true };
 

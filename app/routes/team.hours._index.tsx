@@ -13,7 +13,7 @@ import { DataTable } from "~/ui/kit/Table";
 import { Tag } from "~/ui/kit/Tag";
 import { takeNotice } from "~/web/flash.server";
 import type { RouteHandle } from "~/web/handle";
-import { hoursPage } from "~/web/hours.server";
+import { hoursPage } from "~/web/hours-pages.server";
 import { requireStaff } from "~/web/session.server";
 
 export const handle: RouteHandle = { titleKey: "hours:list.title", hydrate: true };

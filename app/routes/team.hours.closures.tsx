@@ -17,7 +17,7 @@ import { errorResponse, respondTo } from "~/web/errors.server";
 import { noticeCookie, takeNotice } from "~/web/flash.server";
 import { invalid, parseForm, readForm } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
-import { hoursPage } from "~/web/hours.server";
+import { hoursPage } from "~/web/hours-pages.server";
 import { requireStaff } from "~/web/session.server";
 
 export const handle: RouteHandle = { titleKey: "hours:closures.title", hydrate: true };

@@ -12,9 +12,9 @@ import { errorResponse } from "~/web/errors.server";
 import { noticeCookie } from "~/web/flash.server";
 import { invalid, parseForm } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
-import { chosenLocation, topicOptions } from "~/web/hours.server";
+import { chosenLocation, topicOptions } from "~/web/hours-pages.server";
 import { requireStaff } from "~/web/session.server";
-import { attempt, refusalReply } from "~/web/tickets.server";
+import { attempt, refusalReply } from "~/web/refusals.server";
 
 export const handle: RouteHandle = { titleKey: "hours:new.title", hydrate: true };
 

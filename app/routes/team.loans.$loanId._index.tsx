@@ -12,7 +12,7 @@ import { ReferenceCode } from "~/ui/kit/ReferenceCode";
 import { respondTo } from "~/web/errors.server";
 import { takeNotice } from "~/web/flash.server";
 import type { RouteHandle } from "~/web/handle";
-import { loanPage, performLoanAction } from "~/web/loans.server";
+import { loanPage, performLoanAction } from "~/web/loan-pages.server";
 import { requireStaff } from "~/web/session.server";
 
 export const handle: RouteHandle = { titleKey: "loans:loan.title", hydrate: true, offline: { keep: true } };

@@ -7,7 +7,7 @@ import { LoanAgreement } from "~/ui/LoanAgreement";
 import { PrintHint } from "~/ui/kit/PrintHint";
 import { respondTo } from "~/web/errors.server";
 import type { RouteHandle } from "~/web/handle";
-import { agreementPage } from "~/web/loans.server";
+import { agreementPage } from "~/web/loan-pages.server";
 import { requireStaff } from "~/web/session.server";
 
 export const handle: RouteHandle = { titleKey: "loans:agreement.pageTitle", hydrate: true };

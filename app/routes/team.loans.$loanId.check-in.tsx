@@ -11,9 +11,10 @@ import { CheckInForm } from "~/ui/LoanCheckIn";
 import { respondTo } from "~/web/errors.server";
 import { noticeCookie } from "~/web/flash.server";
 import type { RouteHandle } from "~/web/handle";
-import { checkInPage, newFormKey, parseFields, refusalReply } from "~/web/loans.server";
-import { attempt } from "~/web/tickets.server";
+import { checkInPage } from "~/web/loan-pages.server";
 import { requireStaff } from "~/web/session.server";
+import { attempt, refusalReply } from "~/web/refusals.server";
+import { newFormKey, parseFields } from "~/web/forms.server";
 
 export const handle: RouteHandle = {
   titleKey: "loans:checkIn.title",

@@ -11,9 +11,9 @@ import { respondTo } from "~/web/errors.server";
 import { noticeCookie } from "~/web/flash.server";
 import { parseForm } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
-import { checkInPage, refusalReply } from "~/web/loans.server";
+import { checkInPage } from "~/web/loan-pages.server";
 import { requireStaff } from "~/web/session.server";
-import { attempt } from "~/web/tickets.server";
+import { attempt, refusalReply } from "~/web/refusals.server";
 
 export const handle: RouteHandle = { titleKey: "loans:reset.title", hydrate: true };
 

@@ -14,9 +14,9 @@ import { respondTo } from "~/web/errors.server";
 import { noticeCookie, takeNotice } from "~/web/flash.server";
 import { invalid, parseForm } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
-import { sessionPage, sessionRefusalReply } from "~/web/mentoring.server";
+import { sessionPage } from "~/web/mentoring-pages.server";
 import { requireStaff } from "~/web/session.server";
-import { attempt } from "~/web/tickets.server";
+import { attempt, refusalReply } from "~/web/refusals.server";
 
 export const handle: RouteHandle = { titleKey: "mentoring:session.title", hydrate: true };
 
@@ -35,7 +35,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { submission } = await parseForm(request, SessionInput);
   if (submission.status !== "success") return invalid(submission);
   const outcome = await attempt(() => updateSession(ctx, sessionId, submission.value));
-  if (!outcome.ok) return data({ result: sessionRefusalReply(submission, outcome.refusal) }, { status: outcome.refusal.status });
+  if (!outcome.ok) return data({ result: refusalReply(submission, outcome.refusal) }, { status: outcome.refusal.status });
   return redirect(`/team/loans/${loanId}/sessions/${sessionId}`, {
     headers: { "Set-Cookie": await noticeCookie(context, "mentoring:session.savedNotice") },
   });

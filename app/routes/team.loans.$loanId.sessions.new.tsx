@@ -13,9 +13,9 @@ import { respondTo } from "~/web/errors.server";
 import { noticeCookie } from "~/web/flash.server";
 import { invalid, parseForm } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
-import { sessionFormPage, sessionRefusalReply } from "~/web/mentoring.server";
+import { sessionFormPage } from "~/web/mentoring-pages.server";
 import { requireStaff } from "~/web/session.server";
-import { attempt } from "~/web/tickets.server";
+import { attempt, refusalReply } from "~/web/refusals.server";
 
 export const handle: RouteHandle = {
   titleKey: "mentoring:new.title",
@@ -34,7 +34,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { submission } = await parseForm(request, SessionInput);
   if (submission.status !== "success") return invalid(submission);
   const outcome = await attempt(() => recordSession(ctx, loanId, submission.value));
-  if (!outcome.ok) return data({ result: sessionRefusalReply(submission, outcome.refusal) }, { status: outcome.refusal.status });
+  if (!outcome.ok) return data({ result: refusalReply(submission, outcome.refusal) }, { status: outcome.refusal.status });
   return redirect(`/team/loans/${loanId}`, {
     headers: { "Set-Cookie": await noticeCookie(context, "mentoring:new.savedNotice") },
   });

@@ -15,7 +15,7 @@ import { Tag } from "~/ui/kit/Tag";
 import { ViewTabs } from "~/ui/kit/ViewTabs";
 import { respondTo } from "~/web/errors.server";
 import type { RouteHandle } from "~/web/handle";
-import { loanRows } from "~/web/loans.server";
+import { loanRows } from "~/web/loan-pages.server";
 import { pageFrom } from "~/web/pagination";
 import { requireStaff } from "~/web/session.server";
 

@@ -10,8 +10,9 @@ import { BackLink } from "~/ui/kit/Link";
 import { ChoosePersonStep, DetailsStep, DeviceStep, FindPersonStep, NewPersonStep } from "~/ui/LoanCheckout";
 import { respondTo } from "~/web/errors.server";
 import type { RouteHandle } from "~/web/handle";
-import { fromReservation, languageOptions, newFormKey, performCheckoutStep } from "~/web/loans.server";
 import { requireStaff } from "~/web/session.server";
+import { fromReservation, languageOptions, performCheckoutStep } from "~/web/check-out.server";
+import { newFormKey } from "~/web/forms.server";
 
 export const handle: RouteHandle = {
   titleKey: "loans:new.title",

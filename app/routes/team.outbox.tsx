@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { countOptOuts, listMessages } from "~/capabilities/messaging/outbox.server";
 import { isMessageStatus, MESSAGE_STATUSES } from "~/capabilities/messaging/statuses";
 import { audit } from "~/capabilities/privacy/audit.server";
+import { personName } from "~/lib/person-name";
 import { maskPhone } from "~/lib/phone.server";
 import { DataTable, Pagination } from "~/ui/kit/Table";
 import { PageHeading } from "~/ui/kit/Layout";
@@ -32,7 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     messages: messages.map((m) => ({
       id: m.id,
       createdAt: m.createdAt.toISOString(),
-      recipient: m.person ? `${m.person.firstName}${m.person.lastNameInitial ? ` ${m.person.lastNameInitial}.` : ""}` : null,
+      recipient: m.person ? personName(m.person) : null,
       phone: maskPhone(m.toPhone),
       channel: m.channel,
       status: m.status,

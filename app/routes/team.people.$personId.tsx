@@ -14,7 +14,7 @@ import { respondTo } from "~/web/errors.server";
 import type { RouteHandle } from "~/web/handle";
 import { requireStaff } from "~/web/session.server";
 import { pageFrom } from "~/web/pagination";
-import { PERSON_SECTIONS, personPage } from "~/web/tickets.server";
+import { PERSON_SECTIONS, personPage } from "~/web/person-page.server";
 
 export const handle: RouteHandle = { titleKey: "tickets:person.title", hydrate: true };
 

@@ -21,7 +21,7 @@ import { parseForm, formIntent } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
 import { NewNumberInput, phoneThread, SimulatedReplyInput, simulateSms, simulatorPeople } from "~/web/phone.server";
 import { requireStaff } from "~/web/session.server";
-import { attempt, refusalReply } from "~/web/tickets.server";
+import { attempt, refusalReply } from "~/web/refusals.server";
 
 export const handle: RouteHandle = { titleKey: "phone:page.title", hydrate: true };
 

@@ -12,8 +12,8 @@ import { TicketTimeline } from "~/ui/TicketTimeline";
 import { respondTo } from "~/web/errors.server";
 import type { RouteHandle } from "~/web/handle";
 import { requireStaff } from "~/web/session.server";
-import { callPanelFor, mergeHeaders } from "~/web/calls.server";
-import { performTicketAction, ticketPage } from "~/web/tickets.server";
+import { callPanelFor, mergeHeaders } from "~/web/click-to-call.server";
+import { performTicketAction, ticketPage } from "~/web/ticket-pages.server";
 
 export const handle: RouteHandle = { titleKey: "tickets:ticket.title", hydrate: true };
 

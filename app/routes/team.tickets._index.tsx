@@ -16,7 +16,7 @@ import { invalid, parseForm } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
 import { pageFrom } from "~/web/pagination";
 import { requireStaff } from "~/web/session.server";
-import { readSearch, saveSearch, SearchInput, ticketFormOptions, ticketList, viewFrom } from "~/web/tickets.server";
+import { readSearch, saveSearch, SearchInput, ticketFormOptions, ticketList, viewFrom } from "~/web/ticket-pages.server";
 
 export const handle: RouteHandle = { titleKey: "tickets:list.title", hydrate: true };
 

@@ -10,11 +10,12 @@ import { parsePhone } from "~/lib/phone.server";
 import { PageHeading } from "~/ui/kit/Layout";
 import { BackLink } from "~/ui/kit/Link";
 import { CallerLookup, IntakeDetails } from "~/ui/PhoneIntake";
-import { parseForm, formIntent } from "~/web/forms.server";
+import { formIntent, newFormKey, parseForm } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
-import { newFormKey } from "~/web/loans.server";
 import { requireStaff } from "~/web/session.server";
-import { attempt, intakeOptions, LookupInput, lookUpCaller, refusalReply } from "~/web/tickets.server";
+import { intakeOptions } from "~/web/ticket-pages.server";
+import { attempt, refusalReply } from "~/web/refusals.server";
+import { lookUpCaller, LookupInput } from "~/web/caller-lookup.server";
 
 export const handle: RouteHandle = {
   titleKey: "tickets:new.title",

@@ -12,8 +12,9 @@ import { BorrowerDetails, BorrowerLookup } from "~/ui/WaitlistIntake";
 import { parseForm, formIntent } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
 import { requireStaff } from "~/web/session.server";
-import { attempt, LookupInput, refusalReply } from "~/web/tickets.server";
-import { intakeOptions, lookUpBorrower } from "~/web/waitlist.server";
+import { intakeOptions } from "~/web/waitlist.server";
+import { lookUpBorrower, LookupInput } from "~/web/caller-lookup.server";
+import { attempt, refusalReply } from "~/web/refusals.server";
 
 export const handle: RouteHandle = { titleKey: "waitlist:new.title", hydrate: true };
 
@@ -41,13 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   if (submission.status !== "success") return data(await details(submission.reply()), { status: 400 });
   const outcome = await attempt(() => askToBorrow(ctx, submission.value));
-  if (!outcome.ok) {
-    const result =
-      outcome.refusal.messageKey === "waitlist:errors.locationNotLending"
-        ? submission.reply({ fieldErrors: { locationId: [outcome.refusal.messageKey] } })
-        : refusalReply(submission, outcome.refusal);
-    return data(await details(result), { status: outcome.refusal.status });
-  }
+  if (!outcome.ok) return data(await details(refusalReply(submission, outcome.refusal)), { status: outcome.refusal.status });
   const { value } = outcome;
   if (!value.created) {
     const location = (await intakeOptions(ctx)).locations.find((l) => l.id === submission.value.locationId)?.name ?? "";

@@ -7,7 +7,7 @@ import { Button } from "~/ui/kit/Button";
 import { PageHeading } from "~/ui/kit/Layout";
 import { Select } from "~/ui/kit/Select";
 import { AddWalkIn, CallNext, NowServing, QueueList } from "~/ui/WalkInQueue";
-import { walkInAction, walkInPage } from "~/web/desk.server";
+import { walkInAction, walkInPage } from "~/web/desk-pages.server";
 import { respondTo } from "~/web/errors.server";
 import type { RouteHandle } from "~/web/handle";
 import { requireStaff } from "~/web/session.server";

@@ -3,7 +3,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { withActor } from "~/context";
 import { receiveSms } from "~/capabilities/phone/inbound-sms.server";
-import { EMPTY_TWIML, twimlResponse, verifyTwilioWebhook } from "~/web/twilio.server";
+import { EMPTY_TWIML, twimlResponse, verifyTwilioWebhook } from "~/web/twilio-webhook.server";
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { params } = await verifyTwilioWebhook(request, context);

@@ -2,7 +2,7 @@
 // Signed (403 otherwise); an unknown id is answered with empty TwiML — there is nothing to do, and Twilio need not retry.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { applyStatusCallback } from "~/capabilities/messaging/status-callback.server";
-import { EMPTY_TWIML, twimlResponse, verifyTwilioWebhook } from "~/web/twilio.server";
+import { EMPTY_TWIML, twimlResponse, verifyTwilioWebhook } from "~/web/twilio-webhook.server";
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { params, query } = await verifyTwilioWebhook(request, context);

@@ -3,7 +3,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { voiceStep } from "~/capabilities/phone/voice-menu.server";
 import { withActor } from "~/context";
-import { twimlResponse, verifyTwilioWebhook } from "~/web/twilio.server";
+import { twimlResponse, verifyTwilioWebhook } from "~/web/twilio-webhook.server";
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { params, query, twilio } = await verifyTwilioWebhook(request, context);

@@ -7,14 +7,15 @@ import { withActor } from "~/context";
 import { AppError } from "~/lib/errors";
 import {
   AppointmentLookupInput,
+  bookedAppointment,
   cancelMyAppointment,
   findMovedAppointment,
   findMyAppointment,
   moveMyAppointment,
   type AppointmentLookup,
 } from "~/capabilities/scheduling/my-appointment.server";
-import { parseForm } from "./forms.server";
-import { dayLabel, newKey, slotWeek, timeLabel, WEEKS } from "./booking.server";
+import { newFormKey, parseForm } from "./forms.server";
+import { dayLabel, slotWeek, timeLabel, WEEKS } from "./booking.server";
 import { allowAppointmentLookup, appointmentLookupFound } from "./rate-limit.server";
 import type { SlotDay } from "~/ui/SlotPicker";
 
@@ -78,7 +79,7 @@ export async function appointmentAction(request: Request, context: AppLoadContex
       Array.from({ length: WEEKS }, (_, week) => slotWeek(ctx, appointment.locationId, week, lng))
     );
     const days = weeks.flat().filter((d) => d.slots.length > 0);
-    return { step: "slots" as const, lookup, appointment: current, days, key: newKey(), error, result: null };
+    return { step: "slots" as const, lookup, appointment: current, days, key: newFormKey(), error, result: null };
   };
 
   if (intent === "cancel") {
@@ -95,10 +96,7 @@ export async function appointmentAction(request: Request, context: AppLoadContex
         slot,
         idempotencyKey: key,
       });
-      const fresh = await ctx.db.appointment.findUniqueOrThrow({
-        where: { id: moved.id },
-        select: { reference: true, startsAt: true, endsAt: true },
-      });
+      const fresh = await bookedAppointment(ctx, moved.id);
       return { step: "moved", appointment: view(fresh), result: null } satisfies AppointmentAnswer;
     } catch (error) {
       if (error instanceof AppError && (error.status === 400 || error.status === 409)) {

@@ -1,12 +1,10 @@
 // Glue for the citizen booking pages (no JavaScript): the answers travel in a signed, httpOnly cookie between
 // the question pages (never in a URL); the confirmation reads another one; the calendar file is reached by an
-// HMAC-signed appointment id. Also the places that offer consultation hours and the slot list of a week.
+// HMAC-signed appointment id. Also the slot list of a week (places and the calendar file: scheduling/online-booking).
 import crypto from "node:crypto";
 import { createCookie, type AppLoadContext } from "@remix-run/node";
-import { createEvent } from "ics";
 import { z } from "zod";
 import type { Ctx } from "~/context";
-import type { Db } from "~/db.server";
 import { NewPersonInput } from "~/capabilities/people/persons.server";
 import { BookingInput } from "~/capabilities/scheduling/appointments.server";
 import { freeSlots, loadSchedule, localDay } from "~/capabilities/scheduling/availability.server";
@@ -82,7 +80,6 @@ export const writeState = (context: AppLoadContext, state: BookingState) =>
   bookingCookies(context).state.serialize(state);
 export const clearState = (context: AppLoadContext) =>
   bookingCookies(context).state.serialize("", { maxAge: 0, expires: new Date(0) });
-export const newKey = () => crypto.randomUUID();
 
 export async function readBooked(request: Request, context: AppLoadContext) {
   const parsed = Booked.safeParse(await bookingCookies(context).booked.parse(request.headers.get("Cookie")));
@@ -93,34 +90,6 @@ export const writeBooked = (context: AppLoadContext, value: z.infer<typeof Booke
 
 // ---------------------------------------------------------------------------------------------------------
 // Places and slots
-
-/** The places that offer consultation hours, with what they help with (topic keys). */
-export async function bookablePlaces(db: Db) {
-  const places = await db.location.findMany({
-    where: { consultationHours: { some: { active: true, onlineCapacity: { gt: 0 } } } },
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      street: true,
-      postalCode: true,
-      city: true,
-      consultationHours: { where: { active: true }, select: { topics: true } },
-    },
-    orderBy: { name: "asc" },
-  });
-  return places.map(({ consultationHours, ...place }) => ({
-    ...place,
-    topics: [...new Set(consultationHours.flatMap((h) => JSON.parse(h.topics) as string[]))],
-  }));
-}
-
-export async function placeBySlug(db: Db, slug: string) {
-  return db.location.findUnique({
-    where: { slug },
-    select: { id: true, slug: true, name: true, street: true, postalCode: true, city: true, timeZone: true },
-  });
-}
 
 export const WEEKS = Math.ceil(BOOKING_HORIZON_DAYS / 7);
 
@@ -213,34 +182,4 @@ export function readCalendarToken(secret: string, token: string): string | null 
   const expected = Buffer.from(hmac(secret, id));
   const given = Buffer.from(mac);
   return given.length === expected.length && crypto.timingSafeEqual(given, expected) ? id : null;
-}
-
-/** The .ics of an appointment: title, place, time, reference. Nothing about the person. */
-export async function appointmentCalendar(db: Db, appointmentId: string): Promise<string | null> {
-  const appointment = await db.appointment.findUnique({
-    where: { id: appointmentId },
-    select: {
-      reference: true,
-      startsAt: true,
-      endsAt: true,
-      status: true,
-      location: { select: { name: true, street: true, postalCode: true, city: true } },
-    },
-  });
-  if (!appointment || appointment.status !== "booked") return null;
-  const { location } = appointment;
-  const { error, value } = createEvent({
-    title: "Digitale Sprechstunde",
-    start: appointment.startsAt.getTime(),
-    end: appointment.endsAt.getTime(),
-    startInputType: "utc",
-    startOutputType: "utc",
-    endInputType: "utc",
-    endOutputType: "utc",
-    location: `${location.name}, ${location.street}, ${location.postalCode} ${location.city}`,
-    description: `Referenz / Reference: ${appointment.reference}`,
-    uid: `${appointment.reference}@digitale-ambulanz`,
-    productId: "digitale-ambulanz/booking",
-  });
-  return error ? null : value;
 }

@@ -1,10 +1,12 @@
 // The one way an action reads a form: Conform + Zod on the server; a 400 with the submission when it is invalid.
+import crypto from "node:crypto";
 import { data } from "@remix-run/node";
 import type { Submission } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { z } from "zod";
 import { AppError } from "~/lib/errors";
 import { errorResponse } from "./errors.server";
+import { attempt, refusalReply } from "./refusals.server";
 
 export type FormSubmission<S extends z.ZodType> = Submission<z.input<S>, string[], z.output<S>>;
 
@@ -33,3 +35,44 @@ export async function formIntent(request: Request): Promise<FormDataEntryValue |
 export function invalid<S extends z.ZodType>(submission: FormSubmission<S>, options: { hideFields?: string[] } = {}) {
   return data({ result: submission.reply(options) }, { status: 400 });
 }
+
+/** Parses a form that came as multipart (with a photo) without the file in the kept answers. */
+export function parseFields<S extends z.ZodType>(formData: FormData, schema: S) {
+  const fields = new FormData();
+  for (const [key, value] of formData) if (typeof value === "string") fields.append(key, value);
+  return parseWithZod(fields, { schema });
+}
+
+/** A fresh idempotency key for a form shown: an offline replay or a double click of it does its work once. */
+export const newFormKey = () => crypto.randomUUID();
+
+/** One form of a page with several: the capability's input schema and the call that takes its valid input. */
+export interface IntentForm<S extends z.ZodType = z.ZodType> {
+  schema: S;
+  run: (input: z.output<S>) => Promise<unknown>;
+}
+
+/**
+ * A page with several forms, each posting its hidden `intent`: parses the chosen one with its schema and runs it.
+ * Invalid input and refusals answer with that form's own errors (400, or 409 for a record that changed meanwhile);
+ * success answers with a reset form. An unknown intent is a 400 page.
+ */
+export async function performIntent<K extends string>(request: Request, forms: Record<K, IntentForm>) {
+  const posted = await formIntent(request);
+  if (typeof posted !== "string" || !Object.hasOwn(forms, posted)) {
+    throw errorResponse(new AppError(400, "errors.page.400.body", { intent: String(posted) }));
+  }
+  const intent = posted as K;
+  const { schema, run } = forms[intent];
+  const { submission } = await parseForm(request, schema);
+  if (submission.status !== "success") return data({ intent, saved: false, result: submission.reply() }, { status: 400 });
+  const outcome = await attempt(() => run(submission.value));
+  if (!outcome.ok) {
+    return data({ intent, saved: false, result: refusalReply(submission, outcome.refusal) }, { status: outcome.refusal.status });
+  }
+  return data({ intent, saved: true, result: submission.reply({ resetForm: true }) }, { status: 200 });
+}
+
+/** One entry of a page's forms: the schema, and the call with the page's own arguments bound. */
+export const intentForm = <S extends z.ZodType>(schema: S, run: (input: z.output<S>) => Promise<unknown>): IntentForm =>
+  ({ schema, run }) as IntentForm;

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { voiceStep } from "~/capabilities/phone/voice-menu.server";
 import { WEBHOOK_PATHS } from "~/capabilities/messaging/providers/twilio.server";
 import { SAY_LANGUAGE } from "~/capabilities/messaging/voice-language";
-import { audit } from "~/capabilities/privacy/audit.server";
+import { recentCallers as callersByActivity, recordCallSimulated, simulatedCaller } from "~/capabilities/phone/simulator.server";
 import { withActor, type Ctx, type Services } from "~/context";
 import { maskPhone } from "~/lib/phone.server";
 
@@ -97,15 +97,14 @@ export interface CallState {
 /** The caller as the screen shows them: first name and a masked number, or a withheld number. */
 export async function callerFor(services: Pick<Services, "db">, personParam: string | null) {
   if (!personParam || personParam === "withheld") return { id: null, label: null, phone: null, withheld: personParam === "withheld" };
-  const person = await services.db.person.findUnique({ where: { id: personParam }, select: { id: true, firstName: true, phone: true } });
+  const person = await simulatedCaller(services, personParam);
   if (!person) return null;
   return { id: person.id, label: `${person.firstName} (${maskPhone(person.phone)})`, phone: person.phone, withheld: false };
 }
 
 /** People to call as (most recently active first): first name and a masked number. Listing them is audit-logged. */
 export async function recentCallers(staff: Ctx, take = 50) {
-  const people = await staff.db.person.findMany({ orderBy: { updatedAt: "desc" }, take, select: { id: true, firstName: true, phone: true } });
-  await audit(staff.db, staff, { action: "phone.callersListed", subjectType: "Person", details: { count: people.length } });
+  const people = await callersByActivity(staff, take);
   return people.map((p) => ({ id: p.id, label: `${p.firstName} (${maskPhone(p.phone)})` }));
 }
 
@@ -123,7 +122,7 @@ export async function pressOnCall(
   const from = caller.phone ?? "anonymous";
   if (input.intent === "start" || !input.callSid || !input.twiml) {
     const callSid = newSid("CA");
-    await audit(staff.db, staff, { action: "phone.callSimulated", subjectType: "Person", subjectId: caller.id, details: { withheld: !caller.id } });
+    await recordCallSimulated(staff, caller.id);
     const twiml = await voiceStep(citizen, { query: new URLSearchParams(), params: { From: from, CallSid: callSid, To: services.config.programmePhone } });
     return { callSid, twiml, buffer: "", view: parseCallTwiml(twiml) };
   }

@@ -3,18 +3,15 @@
 // or speak it, and "send as the citizen", which goes through the same receiveSms as Twilio's webhook.
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import type { Ctx } from "~/context";
-import type { StaffActor } from "~/capabilities/people/permissions";
-import { audit } from "~/capabilities/privacy/audit.server";
+import type { StaffCtx } from "~/context";
 import { receiveSms, SMS_BODY_MAX } from "~/capabilities/phone/inbound-sms.server";
+import { phoneMessages, selectedPhone, simulatorPeople as people, type PhoneSelection } from "~/capabilities/phone/simulator.server";
 import { spokenLanguage } from "~/capabilities/messaging/voice-language";
 import { languages } from "~/i18n/locales.server";
 import { AppError } from "~/lib/errors";
+import { personName } from "~/lib/person-name";
 import { maskPhone } from "~/lib/phone.server";
 import { PhoneInput } from "~/capabilities/people/persons.server";
-import { personName } from "./tickets.server";
-
-type StaffCtx = Ctx & { actor: StaffActor };
 
 /** The messages shown: the latest this many, oldest first like a phone. */
 export const THREAD_LIMIT = 100;
@@ -34,53 +31,16 @@ export const NewNumberInput = z.object({ phone: PhoneInput, body: Body });
 /** Twilio's shape: "SM" + 32 hex digits. */
 export const simulatedSid = () => `SM${randomBytes(16).toString("hex")}`;
 
-export interface PhoneSelection {
-  person?: string | null;
-  message?: string | null;
-}
-
 /** The people to choose from, by first name. */
 export async function simulatorPeople(ctx: StaffCtx) {
-  const people = await ctx.db.person.findMany({
-    orderBy: [{ firstName: "asc" }, { createdAt: "asc" }],
-    take: 500,
-    select: { id: true, firstName: true, lastNameInitial: true, phone: true, phoneType: true },
-  });
-  return people.map((p) => ({ id: p.id, label: `${personName(p)} (${maskPhone(p.phone)})`, landline: p.phoneType === "landline" }));
-}
-
-/** Resolves the selection to a phone number (server side only). */
-async function phoneOf(ctx: StaffCtx, selection: PhoneSelection) {
-  if (selection.person) {
-    const person = await ctx.db.person.findUnique({ where: { id: selection.person } });
-    if (!person) throw new AppError(404, "phone:errors.unknownPhone");
-    return { phone: person.phone, person };
-  }
-  if (selection.message) {
-    const message = await ctx.db.message.findUnique({ where: { id: selection.message }, select: { toPhone: true } });
-    if (!message) throw new AppError(404, "phone:errors.unknownPhone");
-    const person = await ctx.db.person.findUnique({ where: { phone: message.toPhone } });
-    return { phone: message.toPhone, person };
-  }
-  return null;
+  return (await people(ctx)).map((p) => ({ id: p.id, label: `${personName(p)} (${maskPhone(p.phone)})`, landline: p.phoneType === "landline" }));
 }
 
 /** The thread on the simulated phone; viewing it is audit-logged (ids only). */
 export async function phoneThread(ctx: StaffCtx, selection: PhoneSelection) {
-  const found = await phoneOf(ctx, selection);
+  const found = await phoneMessages(ctx, selection, THREAD_LIMIT);
   if (!found) return null;
-  const { phone, person } = found;
-  const latest = await ctx.db.message.findMany({
-    where: person ? { OR: [{ personId: person.id }, { toPhone: phone }] } : { toPhone: phone },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: THREAD_LIMIT,
-  });
-  await audit(ctx.db, ctx, {
-    action: "phone.viewed",
-    subjectType: person ? "Person" : "Message",
-    subjectId: person?.id ?? selection.message ?? null,
-    details: { count: latest.length },
-  });
+  const { phone, person, messages: latest } = found;
   const names = new Map(languages().map((l) => [l.code, l.name]));
   // Something the worker is about to deliver (not a reminder queued for next week): worth looking again soon.
   const soon = ctx.clock.now().getTime() + 60_000;
@@ -106,7 +66,7 @@ export async function phoneThread(ctx: StaffCtx, selection: PhoneSelection) {
 
 /** "Send as the citizen": the simulated SMS takes the webhook's path; returns where the thread now lives. */
 export async function simulateSms(ctx: StaffCtx, from: PhoneSelection | { phone: string }, body: string, programmePhone: string) {
-  const phone = "phone" in from ? from.phone : (await phoneOf(ctx, from))?.phone;
+  const phone = "phone" in from ? from.phone : (await selectedPhone(ctx, from))?.phone;
   if (!phone) throw new AppError(404, "phone:errors.unknownPhone");
   const result = await receiveSms(ctx, { from: phone, body, messageSid: simulatedSid() }, { programmePhone });
   if (result.outcome === "ignored" || result.outcome === "duplicate") throw new AppError(400, "phone:errors.notSent");

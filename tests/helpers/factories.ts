@@ -39,7 +39,14 @@ export async function makeStaff(
   });
 }
 
-export async function makePerson(db: Db, overrides: Partial<{ phone: string; phoneType: string; language: string; contactPreference: string; firstName: string }> = {}) {
+/**
+ * A person. With `knownAt`, one the staff of that place may see (people/visibility.server.ts): they came to its
+ * desk once, an earlier day (a finished walk-in), which no list of tickets, loans or appointments counts.
+ */
+export async function makePerson(
+  db: Db,
+  overrides: Partial<{ phone: string; phoneType: string; language: string; contactPreference: string; firstName: string; knownAt: string }> = {},
+) {
   const i = next();
   return db.person.create({
     data: {
@@ -48,6 +55,19 @@ export async function makePerson(db: Db, overrides: Partial<{ phone: string; pho
       phoneType: overrides.phoneType ?? "mobile",
       language: overrides.language ?? "de",
       contactPreference: overrides.contactPreference ?? "sms",
+      ...(overrides.knownAt && {
+        walkIns: {
+          create: {
+            locationId: overrides.knownAt,
+            displayName: overrides.firstName ?? "Gisela",
+            number: i,
+            day: "2026-01-05",
+            arrivedAt: new Date("2026-01-05T09:00:00Z"),
+            finishedAt: new Date("2026-01-05T09:30:00Z"),
+            status: "done",
+          },
+        },
+      }),
     },
   });
 }

@@ -158,7 +158,7 @@ describe("click-to-call with Twilio", () => {
   });
 
   it("status callbacks move a ticket call through its states, monotonic and idempotent, onto the ticket's timeline", async () => {
-    const person = await makePerson(db, { firstName: "Heinz" });
+    const person = await makePerson(db, { firstName: "Heinz", knownAt: library.id });
     const ticket = await openTicket(librarian, OpenTicketInput.parse({ personId: person.id, channel: "phone", description: "Tablet startet nicht", locationId: library.id }));
     const { id } = await startCall(librarian, { ticketId: ticket.id }, { provider: provider(), language: "de" });
     const staffLeg = `http://localhost:3000/webhooks/twilio/call-status?call=${id}`;

@@ -19,7 +19,7 @@ import {
 } from "~/capabilities/helpdesk/tickets.server";
 import { reportProblem, ReportProblemInput, takeTicket } from "~/capabilities/helpdesk/report.server";
 import { addCallbackHour, CallbackHourInput } from "~/capabilities/scheduling/callback-hours.server";
-import { ticketPage } from "~/web/tickets.server";
+import { ticketPage } from "~/web/ticket-pages.server";
 import { withActor } from "~/context";
 import { AppError } from "~/lib/errors";
 import { createTestServices } from "../helpers/db";

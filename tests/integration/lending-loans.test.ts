@@ -17,17 +17,9 @@ import {
 import { setDeviceStatus } from "~/capabilities/lending/devices.server";
 import { AppError } from "~/lib/errors";
 import { newReferenceCode } from "~/lib/reference-code";
-import {
-  agreementPage,
-  checkInPage,
-  chosenDevice,
-  deviceChoices,
-  findBorrower,
-  fromReservation,
-  loanPage,
-  performCheckoutStep,
-  photoFor,
-} from "~/web/loans.server";
+import { loanPhoto } from "~/capabilities/lending/loan-reads.server";
+import { chosenDevice, deviceChoices, findBorrower, fromReservation, performCheckoutStep } from "~/web/check-out.server";
+import { agreementPage, checkInPage, loanPage } from "~/web/loan-pages.server";
 import { createTestServices } from "../helpers/db";
 import { makeLocation, makePerson, makeStaff, staffContext } from "../helpers/factories";
 
@@ -40,6 +32,9 @@ const outsiderRow = await makeStaff(db, { role: "volunteer", locationIds: [other
 const coordinatorRow = await makeStaff(db, { role: "coordinator" });
 const topic = await db.mentoringTopic.create({ data: { key: "test_wifi", sortOrder: 1 } });
 const oldTopic = await db.mentoringTopic.create({ data: { key: "test_old", active: false, sortOrder: 2 } });
+
+/** Someone the centre knows, so its volunteers may lend to them (a person from elsewhere is refused like an unknown one). */
+const knownPerson = (overrides: Parameters<typeof makePerson>[1] = {}) => makePerson(db, { knownAt: centre.id, ...overrides });
 
 const staff = (row: Parameters<typeof staffContext>[1]) => staffContext(services, row);
 const volunteer = staff(volunteerRow);
@@ -69,7 +64,7 @@ const checkOutForm = (overrides: Record<string, unknown> = {}) =>
 
 async function lend(overrides: Record<string, unknown> = {}) {
   const device = await makeDevice();
-  const person = await makePerson(db);
+  const person = await knownPerson();
   const loan = await checkOutDevice(volunteer, checkOutForm({ deviceId: device.id, personId: person.id, ...overrides }));
   return { device, person, loan };
 }
@@ -148,7 +143,7 @@ describe("check-out", () => {
 
   it("refuses a missing checklist item and an unaccepted agreement in the capability too", async () => {
     const device = await makeDevice();
-    const person = await makePerson(db);
+    const person = await knownPerson();
     const form = { ...checkOutForm({ deviceId: device.id, personId: person.id }), checklist: ["charged" as const] };
     await expectAppError(checkOutDevice(volunteer, form), 400, "loans:errors.checklistIncomplete");
     const unaccepted = { ...checkOutForm({ deviceId: device.id, personId: person.id }), agreementAccepted: false };
@@ -158,7 +153,7 @@ describe("check-out", () => {
 
   it("refuses a due date in the past or too far ahead, and takes today", async () => {
     const device = await makeDevice();
-    const person = await makePerson(db);
+    const person = await knownPerson();
     await expectAppError(checkOutDevice(volunteer, checkOutForm({ deviceId: device.id, personId: person.id, dueOn: "2026-11-22" })), 400, "loans:errors.dueInPast");
     await expectAppError(checkOutDevice(volunteer, checkOutForm({ deviceId: device.id, personId: person.id, dueOn: "2027-11-22" })), 400, "loans:errors.dueTooLate");
     const loan = await checkOutDevice(volunteer, checkOutForm({ deviceId: device.id, personId: person.id, dueOn: "2026-11-23" }));
@@ -173,15 +168,15 @@ describe("check-out", () => {
     ["reserved", "loans:errors.deviceReservedForOther"],
   ])("refuses a device that is %s with a clear 409", async (status, key) => {
     const device = await makeDevice(status);
-    const person = await makePerson(db);
+    const person = await knownPerson();
     await expectAppError(checkOutDevice(volunteer, checkOutForm({ deviceId: device.id, personId: person.id })), 409, key);
     expect(await db.loan.count({ where: { deviceId: device.id } })).toBe(0);
   });
 
   it("refuses a device reserved for someone else, lends it to the person it is reserved for and fulfils the reservation", async () => {
     const device = await makeDevice("reserved");
-    const waiting = await makePerson(db);
-    const someoneElse = await makePerson(db);
+    const waiting = await knownPerson();
+    const someoneElse = await knownPerson();
     const reservation = await db.reservation.create({
       data: { reference: "RSV234", personId: waiting.id, locationId: centre.id, channel: "phone", status: "offered", position: 1, offeredDeviceId: device.id },
     });
@@ -194,7 +189,7 @@ describe("check-out", () => {
 
   it("refuses a mentor who does not work at the location, and an inactive learning goal", async () => {
     const device = await makeDevice();
-    const person = await makePerson(db);
+    const person = await knownPerson();
     await expectAppError(checkOutDevice(volunteer, checkOutForm({ deviceId: device.id, personId: person.id, mentorId: outsiderRow.id })), 400, "loans:errors.mentorNotAtLocation");
     await expectAppError(checkOutDevice(volunteer, checkOutForm({ deviceId: device.id, personId: person.id, learningGoals: [oldTopic.id] })), 400, "loans:errors.topicUnknown");
     // A coordinator may mentor anywhere.
@@ -203,7 +198,7 @@ describe("check-out", () => {
 
   it("two volunteers lending one device at the same moment make exactly one loan; the other gets a clear 409", async () => {
     const device = await makeDevice();
-    const [a, b] = [await makePerson(db), await makePerson(db)];
+    const [a, b] = [await knownPerson(), await knownPerson()];
     const results = await Promise.allSettled([
       checkOutDevice(volunteer, checkOutForm({ deviceId: device.id, personId: a.id })),
       checkOutDevice(coordinator, checkOutForm({ deviceId: device.id, personId: b.id, mentorId: coordinatorRow.id })),
@@ -218,7 +213,7 @@ describe("check-out", () => {
   });
 
   it("the database itself refuses an active loan of a device in need of a reset, in repair, retired or held for someone else", async () => {
-    const person = await makePerson(db);
+    const person = await knownPerson();
     const rawLoan = (deviceId: string, personId = person.id) =>
       db.loan.create({
         data: {
@@ -244,7 +239,7 @@ describe("check-out", () => {
     }
     // Held for this very person: allowed (and a returned loan is history, whatever the device's status now).
     const held = await makeDevice("reserved");
-    const other = await makePerson(db);
+    const other = await knownPerson();
     await db.reservation.create({
       data: { reference: newReferenceCode(), personId: other.id, locationId: centre.id, channel: "phone", position: 99, status: "offered", offeredDeviceId: held.id },
     });
@@ -261,7 +256,7 @@ describe("check-out", () => {
   it("lending while someone sends the same device to repair: exactly one wins, the other gets a clear 409", async () => {
     for (let round = 0; round < 5; round++) {
       const device = await makeDevice();
-      const person = await makePerson(db);
+      const person = await knownPerson();
       const [lent, repaired] = await Promise.allSettled([
         checkOutDevice(volunteer, checkOutForm({ deviceId: device.id, personId: person.id })),
         setDeviceStatus(coordinator, device.id, { status: "in_repair", note: "Akku bläht sich" }),
@@ -284,7 +279,7 @@ describe("check-out", () => {
 
   it("a replay of the same form (same key) returns the same loan and sends one message", async () => {
     const device = await makeDevice();
-    const person = await makePerson(db);
+    const person = await knownPerson();
     const form = checkOutForm({ deviceId: device.id, personId: person.id });
     const first = await checkOutDevice(volunteer, form);
     const again = await checkOutDevice(volunteer, form);
@@ -295,7 +290,7 @@ describe("check-out", () => {
 
   it("a volunteer of another location may neither lend nor view there", async () => {
     const device = await makeDevice();
-    const person = await makePerson(db);
+    const person = await knownPerson();
     await expectAppError(checkOutDevice(outsider, checkOutForm({ deviceId: device.id, personId: person.id, mentorId: outsiderRow.id })), 403);
     const { loan } = await lend();
     await expectAppError(getLoan(outsider, loan.id), 403);
@@ -314,7 +309,7 @@ describe("check-out", () => {
 
   it("the agreement comes in the borrower's language (Arabic right to left) and in German large print; paper or screen", async () => {
     const device = await makeDevice();
-    const person = await makePerson(db, { language: "ar", firstName: "Yusuf" });
+    const person = await knownPerson({ language: "ar", firstName: "Yusuf" });
     const onScreen = await checkOutDevice(volunteer, checkOutForm({ deviceId: device.id, personId: person.id, dueOn: "2026-12-24" }));
     const own = await agreementPage(volunteer, onScreen.id, "person");
     expect(own).toMatchObject({ variant: "person", lng: "ar", dir: "rtl", borrower: expect.stringContaining("Yusuf") });
@@ -346,7 +341,7 @@ describe("check-out", () => {
     });
     await checkInPage(volunteer, loan.id, "reset");
     const photo = await db.loanPhoto.findFirstOrThrow({ where: { loanId: loan.id } });
-    await photoFor(volunteer, loan.id, photo.id);
+    await loanPhoto(volunteer, loan.id, photo.id);
     // The person page logs its one look as person.viewed (tests/integration/person-record.test.ts).
     expect(await pages()).toEqual([
       { actor: volunteerRow.id, actorKind: "staff", page: "loan" },
@@ -362,7 +357,7 @@ describe("check-out", () => {
     // Refused looks leave nothing behind.
     const before = await db.auditEntry.count({ where: { action: "loan.viewed" } });
     await expectAppError(checkInPage(outsider, loan.id, "checkIn"), 403);
-    await expectAppError(photoFor(outsider, loan.id, photo.id), 403);
+    await expectAppError(loanPhoto(outsider, loan.id, photo.id), 403);
     expect(await db.auditEntry.count({ where: { action: "loan.viewed" } })).toBe(before);
   });
 
@@ -514,10 +509,10 @@ describe("reminders", () => {
   it("a landline gets a spoken reminder in the person's language, a mobile an SMS; both wait for 09:00", async () => {
     clock.set("2026-11-23T10:00:00Z");
     const device = await makeDevice();
-    const landline = await makePerson(db, { phone: "+494219990011", phoneType: "landline", firstName: "Heinz" });
+    const landline = await knownPerson({ phone: "+494219990011", phoneType: "landline", firstName: "Heinz" });
     await checkOutDevice(volunteer, checkOutForm({ deviceId: device.id, personId: landline.id, dueOn: "2026-11-30" }));
     const other = await makeDevice();
-    const mobile = await makePerson(db, { language: "en", firstName: "Margaret" });
+    const mobile = await knownPerson({ language: "en", firstName: "Margaret" });
     await checkOutDevice(volunteer, checkOutForm({ deviceId: other.id, personId: mobile.id, dueOn: "2026-11-30" }));
     clock.set("2026-11-27T20:30:00Z"); // 21:30 in Berlin, within 3 days: quiet hours
     await sendLoanReminders(services);
@@ -566,7 +561,7 @@ describe("the check-out page", () => {
   };
 
   it("finds people by any German phone format or by first name, never creating anyone", async () => {
-    const person = await makePerson(db, { phone: "+4915155501111", firstName: "Hildegard" });
+    const person = await knownPerson({ phone: "+4915155501111", firstName: "Hildegard" });
     const byPhone = await findBorrower(volunteer, "0151 / 5550-1111");
     expect(byPhone).toMatchObject({ kind: "phone", person: { id: person.id } });
     const byName = await findBorrower(volunteer, "Hilde");
@@ -574,13 +569,17 @@ describe("the check-out page", () => {
     const unknown = await findBorrower(volunteer, "0151 5550 2222");
     expect(unknown).toMatchObject({ kind: "phone", person: null });
     expect(await db.person.count({ where: { phone: "+4915155502222" } })).toBe(0);
+    // Known only at the centre: a volunteer of another place finds her neither by number nor by name.
+    expect(await findBorrower(outsider, "0151 / 5550-1111")).toMatchObject({ kind: "phone", person: null });
+    const elsewhere = await findBorrower(outsider, "Hilde");
+    expect(elsewhere.kind === "name" && elsewhere.matches.map((m) => m.id)).not.toContain(person.id);
   });
 
   it("offers available devices where the actor works and those held for this person; refuses others at the tag field", async () => {
     const free = await makeDevice();
     const elsewhere = await makeDevice("available", other.id);
     const held = await makeDevice("reserved");
-    const person = await makePerson(db);
+    const person = await knownPerson();
     await db.reservation.create({
       data: { reference: "RSV679", personId: person.id, locationId: centre.id, channel: "web", status: "accepted", position: 2, offeredDeviceId: held.id },
     });

@@ -23,7 +23,8 @@ import {
 import { withActor } from "~/context";
 import { AppError } from "~/lib/errors";
 import { appointmentAction } from "~/web/appointment.server";
-import { appointmentCalendar, bookablePlaces, calendarToken, readCalendarToken, slotWeek } from "~/web/booking.server";
+import { appointmentCalendar, bookablePlaces } from "~/capabilities/scheduling/online-booking.server";
+import { calendarToken, readCalendarToken, slotWeek } from "~/web/booking.server";
 import { allowAppointmentLookup, APPOINTMENT_LOOKUP_TRIES, appointmentLookupFound } from "~/web/rate-limit.server";
 import { queueDueReminders } from "~/capabilities/scheduling/reminders.server";
 import { createTestServices } from "../helpers/db";
@@ -346,7 +347,7 @@ describe("a citizen's own appointment", () => {
   });
 
   it("lists the places with online hours and gives a calendar file without personal data behind a signed link", async () => {
-    const places = await bookablePlaces(db);
+    const places = await bookablePlaces({ db });
     expect(places.map((p) => p.name)).toContain("Stadtbibliothek");
     expect(places.map((p) => p.name)).not.toContain("Begegnungszentrum");
     const number = phone();
@@ -355,7 +356,7 @@ describe("a citizen's own appointment", () => {
     expect(readCalendarToken("secret", token)).toBe(id);
     expect(readCalendarToken("other", token)).toBeNull();
     expect(readCalendarToken("secret", `${id}.${"x".repeat(32)}`)).toBeNull();
-    const ics = (await appointmentCalendar(db, id))!;
+    const ics = (await appointmentCalendar({ db }, id))!;
     expect(ics).toContain("BEGIN:VCALENDAR");
     expect(ics).toContain("Digitale Sprechstunde");
     expect(ics).toContain("Stadtbibliothek");

@@ -1,4 +1,4 @@
-// Reading tickets for staff: the working views, search, one ticket with its timeline, one person's overview.
+// Reading tickets for staff: the working views, search, one ticket with its timeline, one person's tickets.
 // Reads of a citizen's record are audit-logged.
 import type { Ctx } from "~/context";
 import type { Prisma } from "~/generated/prisma/client";
@@ -7,6 +7,7 @@ import { parsePhone } from "~/lib/phone.server";
 import { normaliseReferenceCode } from "~/lib/reference-code";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
+import { visiblePersonWhere } from "~/capabilities/people/visibility.server";
 import { pageCount, pageWindow } from "~/lib/pages";
 import { OPEN_STATUSES } from "./values";
 
@@ -27,9 +28,11 @@ export function overdueWhere(now: Date): Prisma.TicketWhereInput {
 
 /**
  * What staff type into the search box: a reference code, a phone number (any German format, or its last digits),
- * or the start of a first name. People are found first, so every step can use an index.
+ * or the start of a first name. People are found first, so every step can use an index — only people this staff
+ * member may see (the one rule of people/visibility.server.ts), so a search never confirms who has a number.
  */
 async function searchWhere(ctx: StaffCtx, q: string): Promise<Prisma.TicketWhereInput> {
+  const visible = visiblePersonWhere(ctx.actor);
   const code = normaliseReferenceCode(q);
   if (code && (await ctx.db.ticket.findUnique({ where: { reference: code }, select: { id: true } }))) {
     return { reference: code };
@@ -38,15 +41,17 @@ async function searchWhere(ctx: StaffCtx, q: string): Promise<Prisma.TicketWhere
   const digits = q.replace(/\D/g, "");
   let personIds: string[] = [];
   if (phone) {
-    personIds = (await ctx.db.person.findMany({ where: { phone: phone.e164 }, select: { id: true } })).map((p) => p.id);
+    personIds = (await ctx.db.person.findMany({ where: { AND: [{ phone: phone.e164 }, visible] }, select: { id: true } })).map((p) => p.id);
   } else if (digits.length >= 4 && digits.length === q.replace(/[\s/()+-]/g, "").length) {
-    personIds = (await ctx.db.person.findMany({ where: { phone: { endsWith: digits } }, select: { id: true }, take: 500 })).map((p) => p.id);
+    personIds = (
+      await ctx.db.person.findMany({ where: { AND: [{ phone: { endsWith: digits } }, visible] }, select: { id: true }, take: 500 })
+    ).map((p) => p.id);
   } else if (/\p{L}/u.test(q)) {
     // A prefix range uses the firstName index (LIKE would not); as typed and with a capital first letter.
     const variants = [...new Set([q, q.charAt(0).toLocaleUpperCase("de") + q.slice(1)])];
     personIds = (
       await ctx.db.person.findMany({
-        where: { OR: variants.map((v) => ({ firstName: { gte: v, lt: `${v}\uffff` } })) },
+        where: { AND: [{ OR: variants.map((v) => ({ firstName: { gte: v, lt: `${v}\uffff` } })) }, visible] },
         select: { id: true },
         take: 500,
       })
@@ -121,7 +126,7 @@ export async function listTickets(ctx: StaffCtx, input: TicketListInput) {
   };
 }
 
-/** One ticket with its whole timeline, for staff who may see it. Audit-logged. */
+/** One ticket with its whole timeline, for staff who may see it, and whether they may change it. Audit-logged. */
 export async function getTicket(ctx: StaffCtx, ticketId: string) {
   const ticket = await ctx.db.ticket.findUnique({
     where: { id: ticketId },
@@ -136,7 +141,17 @@ export async function getTicket(ctx: StaffCtx, ticketId: string) {
   if (!ticket) throw notFound("ticket");
   if (!can(ctx.actor, "ticket:view", ticket.locationId)) throw forbidden("ticket:view");
   await audit(ctx.db, ctx, { action: "ticket.viewed", subjectType: "Ticket", subjectId: ticket.id, locationId: ticket.locationId });
-  return ticket;
+  return { ...ticket, canManage: can(ctx.actor, "ticket:manage", ticket.locationId) };
+}
+
+/** "Please call me back" handed over to the callbacks: the calls a ticket waits for, for those who make them. */
+export async function ticketCallbacks(ctx: StaffCtx, ticketId: string) {
+  if (!can(ctx.actor, "callback:manage")) return [];
+  return ctx.db.callback.findMany({
+    where: { ticketId },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, reference: true, status: true, scheduledAt: true },
+  });
 }
 
 /** Staff who can take a ticket at a location (for the assignment list). */
@@ -158,18 +173,8 @@ export async function staffNames(ctx: StaffCtx, ids: readonly string[]): Promise
   return Object.fromEntries(rows.map((row) => [row.id, row.name]));
 }
 
-/**
- * One person and their tickets. Logs the look unless the caller logs it itself (`logged: false`): the person page
- * writes one entry for everything it shows.
- */
-export async function personOverview(
-  ctx: StaffCtx,
-  personId: string,
-  { logged = true, page = 1, pageSize = 100 }: { logged?: boolean; page?: number; pageSize?: number } = {},
-) {
-  if (!can(ctx.actor, "person:view")) throw forbidden("person:view");
-  const person = await ctx.db.person.findUnique({ where: { id: personId } });
-  if (!person) throw notFound("person");
+/** One person's tickets that this staff member may see, newest first, a page at a time (the person page logs the look). */
+export async function personTickets(ctx: StaffCtx, personId: string, { page = 1, pageSize = 100 }: { page?: number; pageSize?: number } = {}) {
   const where = { AND: [{ personId }, scopeWhere(ctx.actor)] };
   const [tickets, ticketCount] = await Promise.all([
     ctx.db.ticket.findMany({
@@ -187,6 +192,16 @@ export async function personOverview(
     }),
     ctx.db.ticket.count({ where }),
   ]);
-  if (logged) await audit(ctx.db, ctx, { action: "person.viewed", subjectType: "Person", subjectId: person.id });
-  return { person, tickets, ticketCount };
+  return { tickets, ticketCount };
+}
+
+/** The open tickets of these people that this staff member may see (a caller's at intake, the walk-ins' at the desk). */
+export async function openTicketsOf(ctx: StaffCtx, personIds: readonly string[]) {
+  if (personIds.length === 0) return [];
+  return ctx.db.ticket.findMany({
+    where: { AND: [{ personId: { in: [...personIds] }, status: { in: [...OPEN_STATUSES] } }, scopeWhere(ctx.actor)] },
+    orderBy: { createdAt: "desc" },
+    take: 100,
+    select: { id: true, reference: true, status: true, createdAt: true, personId: true },
+  });
 }

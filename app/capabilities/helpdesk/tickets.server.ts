@@ -178,7 +178,7 @@ export async function openTicket(
   }
   try {
     return await ctx.db.$transaction(async (tx) => {
-      const person = await intakePerson(tx, input, "helpdesk:errors.personMissing");
+      const person = await intakePerson(ctx, tx, input, "helpdesk:errors.personMissing");
       const ticket = await createTicket(
         ctx,
         tx,

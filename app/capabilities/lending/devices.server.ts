@@ -305,7 +305,7 @@ export async function listDevices(ctx: StaffCtx, input: DeviceListInput) {
   return { devices: rows, total, pageCount: pageCount(total, pageSize) };
 }
 
-/** One device with its history (who did what) and its loans by reference only: no borrower on this page. */
+/** One device with its history (who did what) and its loans by reference only: no borrower on this page; and whether this staff member may change it. */
 export async function getDevice(ctx: StaffCtx, deviceId: string) {
   const device = await ctx.db.device.findUnique({
     where: { id: deviceId },
@@ -320,7 +320,7 @@ export async function getDevice(ctx: StaffCtx, deviceId: string) {
   });
   if (!device) throw notFound("device");
   if (!can(ctx.actor, "device:view", device.locationId)) throw forbidden("device:view");
-  return { ...device, accessories: jsonList<string>(device.accessories) };
+  return { ...device, accessories: jsonList<string>(device.accessories), canManage: can(ctx.actor, "device:manage", device.locationId) };
 }
 
 /** The device behind a typed or scanned tag, or null. Callers check rights on the device page. */
@@ -332,4 +332,22 @@ export async function findDeviceByTag(ctx: Ctx, raw: string) {
     select: { id: true, assetTag: true, locationId: true },
   });
   return candidates.map((c) => found.find((d) => d.assetTag === c)).find(Boolean) ?? null;
+}
+
+/** Asset tags by device id, for histories that name devices by id (a waiting-list place's offers). */
+export async function deviceTags(ctx: Pick<Ctx, "db">, deviceIds: readonly string[]): Promise<Record<string, string>> {
+  if (deviceIds.length === 0) return {};
+  const devices = await ctx.db.device.findMany({ where: { id: { in: [...deviceIds] } }, select: { id: true, assetTag: true } });
+  return Object.fromEntries(devices.map((d) => [d.id, d.assetTag]));
+}
+
+/** The devices for a sheet of QR labels: those among `deviceIds` (at most 500) this staff member may see. */
+export async function devicesForLabels(ctx: StaffCtx, deviceIds: readonly string[]) {
+  if (deviceIds.length === 0) return [];
+  const devices = await ctx.db.device.findMany({
+    where: { id: { in: deviceIds.slice(0, 500) } },
+    orderBy: { assetTag: "asc" },
+    select: { id: true, assetTag: true, model: true, locationId: true },
+  });
+  return devices.filter((d) => can(ctx.actor, "device:view", d.locationId));
 }

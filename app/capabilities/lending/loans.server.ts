@@ -13,6 +13,7 @@ import { can, locationScope, type StaffActor } from "~/capabilities/people/permi
 import { intakePerson, NewPersonInput } from "~/capabilities/people/persons.server";
 import { pageCount, pageWindow } from "~/lib/pages";
 import { moveDevice, recordDeviceEvent } from "./device-history.server";
+import { lendableTo, lendingRefusal } from "./lendability.server";
 import type { LoanView } from "./loan-views";
 import {
   ACCESSORIES,
@@ -172,14 +173,6 @@ async function uniqueReference(tx: Tx): Promise<string> {
   }
 }
 
-const REFUSED_STATUS: Record<string, string> = {
-  on_loan: "loans:errors.deviceOnLoan",
-  needs_reset: "loans:errors.deviceNeedsReset",
-  in_repair: "loans:errors.deviceInRepair",
-  retired: "loans:errors.deviceRetired",
-  reserved: "loans:errors.deviceReservedForOther",
-};
-
 /** Staff who may mentor at a location: members there, or programme-wide roles. */
 export async function mentorsFor(db: Ctx["db"] | Tx, locationId: string) {
   return db.staff.findMany({
@@ -228,18 +221,12 @@ export async function checkOutDevice(ctx: StaffCtx, input: CheckOutValues): Prom
 
   try {
     return await ctx.db.$transaction(async (tx) => {
-      const person = await intakePerson(tx, input, "loans:errors.personMissing");
+      const person = await intakePerson(ctx, tx, input, "loans:errors.personMissing");
 
-      const current = await tx.device.findUniqueOrThrow({ where: { id: device.id }, select: { status: true } });
-      const reservation =
-        current.status === "reserved"
-          ? await tx.reservation.findFirst({
-              where: { offeredDeviceId: device.id, personId: person.id, status: { in: ["offered", "accepted"] } },
-            })
-          : null;
-      if (current.status !== "available" && !reservation) {
-        throw new AppError(409, REFUSED_STATUS[current.status] ?? "loans:errors.deviceUnavailable", { status: current.status });
-      }
+      const current = await tx.device.findUniqueOrThrow({ where: { id: device.id }, select: { id: true, status: true } });
+      const lendable = await lendableTo(tx, current, person.id);
+      if (!lendable.lendable) throw new AppError(409, lendable.refusal, { status: current.status });
+      const { reservation } = lendable;
 
       const mentors = await mentorsFor(tx, location.id);
       if (!mentors.some((m) => m.id === input.mentorId)) throw new AppError(400, "loans:errors.mentorNotAtLocation");
@@ -316,7 +303,7 @@ export async function checkOutDevice(ctx: StaffCtx, input: CheckOutValues): Prom
     if (mayBeNotLendable(error)) {
       // The database's own rule (trigger Loan_device_lendable): the device changed between our check and the write.
       const now = await ctx.db.device.findUnique({ where: { id: device.id }, select: { status: true } });
-      if (now && now.status !== "available") throw new AppError(409, REFUSED_STATUS[now.status] ?? "loans:errors.deviceUnavailable", { deviceId: device.id });
+      if (now && now.status !== "available") throw new AppError(409, lendingRefusal(now.status), { deviceId: device.id });
     }
     throw error;
   }
@@ -489,7 +476,10 @@ export async function resolveFollowUp(ctx: StaffCtx, loanId: string, input: z.ou
 // ---------------------------------------------------------------------------------------------------------
 // Reading
 
-/** One loan with everything its page shows. Every view is audit-logged (`page` says which view, e.g. the agreement). */
+/**
+ * One loan with everything its page shows, and whether this staff member may change it. Every view is audit-logged
+ * (`page` says which view, e.g. the agreement).
+ */
 export async function getLoan(ctx: StaffCtx, loanId: string, page: Record<string, string> = {}) {
   const loan = await ctx.db.loan.findUnique({
     where: { id: loanId },
@@ -507,7 +497,7 @@ export async function getLoan(ctx: StaffCtx, loanId: string, page: Record<string
   if (!loan) throw notFound("loan");
   if (!can(ctx.actor, "loan:view", loan.locationId)) throw forbidden("loan:view");
   await audit(ctx.db, ctx, { action: "loan.viewed", subjectType: "Loan", subjectId: loan.id, locationId: loan.locationId, details: page });
-  return loan;
+  return { ...loan, canManage: can(ctx.actor, "loan:manage", loan.locationId) };
 }
 
 export { LOAN_VIEWS, type LoanView } from "./loan-views";

@@ -1,9 +1,10 @@
 // A person's loans and waiting-list places for their record page: only at places the staff member may see.
-// The caller logs the look: the person page writes ONE audit entry per view (personPage in app/web/tickets.server.ts),
+// The caller logs the look: the person page writes ONE audit entry per view (personPage in app/web/person-page.server.ts),
 // with these counts in its details.
 import type { Ctx } from "~/context";
 import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
 import { pageWindow } from "~/lib/pages";
+import { OPEN_RESERVATION_STATUSES } from "./values";
 
 /** Which page of each list to show (1 = newest), and how many rows a page holds. */
 export interface PersonLendingPages {
@@ -43,4 +44,13 @@ export async function personLending(ctx: Ctx & { actor: StaffActor }, personId: 
     ctx.db.reservation.count({ where }),
   ]);
   return { loans, loanCount, reservations, reservationCount };
+}
+
+/** Where a caller already waits (open places on lists this staff member may see), for the waiting-list intake. */
+export async function openReservationsOf(ctx: Ctx & { actor: StaffActor }, personId: string) {
+  const rows = await ctx.db.reservation.findMany({
+    where: { personId, status: { in: [...OPEN_RESERVATION_STATUSES] } },
+    include: { location: { select: { name: true } } },
+  });
+  return rows.filter((r) => can(ctx.actor, "waitlist:view", r.locationId));
 }

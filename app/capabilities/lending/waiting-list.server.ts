@@ -206,7 +206,7 @@ export async function askToBorrow(
     let channel: string;
     if ("channel" in input) {
       if (ctx.actor.kind !== "staff") throw forbidden("waitlist:manage");
-      person = await intakePerson(tx, input, "waitlist:errors.personMissing");
+      person = await intakePerson({ ...ctx, actor: ctx.actor }, tx, input, "waitlist:errors.personMissing");
       channel = input.channel;
     } else {
       person = await findOrCreatePerson(tx, input);
@@ -532,6 +532,11 @@ export async function getReservation(ctx: StaffCtx, reservationId: string) {
     : [];
   return {
     reservation,
+    /** What this staff member may do with it: move it on the list (coordinators), answer an offer, cancel, lend. */
+    allowed: {
+      reorder: can(ctx.actor, "waitlist:reorder", reservation.locationId),
+      manage: can(ctx.actor, "waitlist:manage", reservation.locationId),
+    },
     place: list.findIndex((r) => r.id === reservation.id) + 1 || null,
     /** The others on the list, for "place after …". */
     others: list

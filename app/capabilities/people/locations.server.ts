@@ -1,8 +1,9 @@
 // Locations: what citizens may see of them, and the staff view scoped by membership.
 import { z } from "zod";
+import type { StaffCtx } from "~/context";
 import type { Db } from "~/db.server";
 import { phoneLink } from "~/lib/phone.server";
-import { locationScope, type StaffActor } from "./permissions";
+import { can, locationScope, type Permission, type StaffActor } from "./permissions";
 
 const TimeRange = z.tuple([z.string().regex(/^\d\d:\d\d$/), z.string().regex(/^\d\d:\d\d$/)]);
 export const OpeningHours = z.partialRecord(z.enum(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]), z.array(TimeRange));
@@ -42,4 +43,10 @@ export async function listLocationsFor(db: Db, actor: StaffActor) {
     orderBy: { name: "asc" },
   });
   return rows.map((row) => ({ ...row, phone: phoneLink(row.phone), openingHours: parseOpeningHours(row.openingHours) }));
+}
+
+/** The actor's places where they have `permission`: what a form may offer (where to add devices, whose hours to change). */
+export async function locationsAllowed(ctx: StaffCtx, permission: Permission) {
+  const locations = await listLocationsFor(ctx.db, ctx.actor);
+  return locations.filter((l) => can(ctx.actor, permission, l.id));
 }

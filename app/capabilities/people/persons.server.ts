@@ -1,10 +1,11 @@
 // Citizens: found by phone, created with the least data that does the job.
 import { z } from "zod";
-import type { Tx } from "~/context";
+import type { StaffCtx, Tx } from "~/context";
 import type { Db } from "~/db.server";
 import { AppError } from "~/lib/errors";
 import { parsePhone } from "~/lib/phone.server";
 import { CONTACT_PREFERENCES } from "./values";
+import { findVisiblePerson } from "./visibility.server";
 
 /** A phone number as people type it ("0421 / 123 45-6"), checked and turned into E.164 with its type. */
 export const PhoneInput = z
@@ -54,11 +55,14 @@ export async function findOrCreatePerson(tx: Tx, input: NewPerson) {
 
 /**
  * The person a staff intake is about: the one picked from the look-up, or the new caller typed in. Neither → the
- * intake's own "who is it?" refusal (`missingKey`), so the form can say what is missing.
+ * intake's own "who is it?" refusal (`missingKey`), so the form can say what is missing. A picked person must be
+ * visible to the staff member (an id from elsewhere is refused like an unknown one); a typed-in number that belongs
+ * to someone not visible here files the request under that person's existing record without showing it
+ * (visibility.server.ts says why).
  */
-export async function intakePerson(tx: Tx, input: { personId?: string; person?: NewPerson }, missingKey: string) {
+export async function intakePerson(ctx: StaffCtx, tx: Tx, input: { personId?: string; person?: NewPerson }, missingKey: string) {
   const person = input.personId
-    ? await tx.person.findUnique({ where: { id: input.personId } })
+    ? await findVisiblePerson(ctx, input.personId, tx)
     : input.person
       ? await findOrCreatePerson(tx, input.person)
       : null;
@@ -66,6 +70,7 @@ export async function intakePerson(tx: Tx, input: { personId?: string; person?: 
   return person;
 }
 
+/** For a citizen's own forms (their own number). Staff look-ups go through visibility.server.ts instead. */
 export async function findPersonByPhone(db: Db, phoneInput: string) {
   const parsed = parsePhone(phoneInput);
   if (!parsed) return null;

@@ -294,3 +294,19 @@ export async function callPanelState(ctx: StaffCtx, subject: { callbackId: strin
   ]);
   return { hasPhone: Boolean(staff?.phone), latest, active };
 }
+
+/** What a call was about (its callback or ticket), to send the browser back to the page it was started from. */
+export async function callSubjectOf(ctx: Pick<Ctx, "db">, callId: string) {
+  return ctx.db.call.findUnique({ where: { id: callId }, select: { callbackId: true, ticketId: true } });
+}
+
+/**
+ * Outbox training: the same status update the provider's webhook makes, for a call through the built-in outbox
+ * provider only (a real call's state comes from Twilio). False when there is no such call to simulate.
+ */
+export async function simulateCallStatus(ctx: StaffCtx, callId: string, event: CallEvent, options: { programmePhone?: string } = {}) {
+  const call = await ctx.db.call.findUnique({ where: { id: callId }, select: { provider: true } });
+  if (!call || call.provider !== "outbox") return false;
+  await applyCallEvent(ctx, callId, event, options);
+  return true;
+}

@@ -106,3 +106,9 @@ export function silentWav(seconds: number): { contentType: string; data: Uint8Ar
   buffer.writeUInt32LE(samples, 40);
   return { contentType: "audio/wav", data: new Uint8Array(buffer) };
 }
+
+/** The recordings behind these messages (ids and lengths only), for a timeline that offers to play them. */
+export async function recordingsOf(ctx: Pick<Ctx, "db">, messageIds: readonly string[]) {
+  if (messageIds.length === 0) return [];
+  return ctx.db.voiceRecording.findMany({ where: { messageId: { in: [...messageIds] } }, select: { id: true, seconds: true, messageId: true } });
+}

@@ -9,6 +9,7 @@ import type { Ctx, Tx } from "~/context";
 import type { Db } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { AppError, forbidden, notFound } from "~/lib/errors";
+import { personName } from "~/lib/person-name";
 import { formatPhone } from "~/lib/phone.server";
 import { newReferenceCode, spelledOut } from "~/lib/reference-code";
 import { audit } from "~/capabilities/privacy/audit.server";
@@ -528,8 +529,6 @@ export async function cancelCallback(ctx: StaffCtx, callbackId: string) {
 // ---------------------------------------------------------------------------------------------------------
 // Queries
 
-const shortName = (p: { firstName: string; lastNameInitial: string | null }) => (p.lastNameInitial ? `${p.firstName} ${p.lastNameInitial}.` : p.firstName);
-
 const listInclude = { person: true, location: { select: { name: true, timeZone: true } } } as const;
 
 /**
@@ -563,7 +562,7 @@ export async function callbacksDueNow(ctx: StaffCtx, { locationId }: { locationI
     reference: c.reference,
     status: c.status,
     scheduledAt: c.scheduledAt,
-    person: shortName(c.person),
+    person: personName(c.person),
     phone: c.person.phone,
     topic: c.topic,
     attempts: c.attemptCount,

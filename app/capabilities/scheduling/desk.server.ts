@@ -7,6 +7,7 @@ import type { Ctx } from "~/context";
 import { AppError, forbidden, notFound } from "~/lib/errors";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { can, type StaffActor } from "~/capabilities/people/permissions";
+import { listLocationsFor } from "~/capabilities/people/locations.server";
 import { OPEN_STATUSES } from "~/capabilities/helpdesk/values";
 import { appointmentMessageParams, bookAppointment, BookingInput, releasePlace } from "./appointments.server";
 import { loadSchedule, localDay } from "./availability.server";
@@ -16,6 +17,18 @@ import { POOLS, type Pool } from "./values";
 type StaffCtx = Ctx & { actor: StaffActor };
 
 export const OUTCOME_NOTE_MAX = 1000;
+
+/** The places the actor works at, those with consultation hours first (the default for booking). */
+export async function deskPlaces(ctx: StaffCtx) {
+  const [places, withHours] = await Promise.all([
+    listLocationsFor(ctx.db, ctx.actor),
+    ctx.db.consultationHour.findMany({ where: { active: true }, select: { locationId: true }, distinct: ["locationId"] }),
+  ]);
+  const offering = new Set(withHours.map((h) => h.locationId));
+  return places
+    .map(({ id, name, timeZone }) => ({ id, name, timeZone, hasHours: offering.has(id) }))
+    .sort((a, b) => Number(b.hasHours) - Number(a.hasHours));
+}
 
 /** A caller booked by staff: the phone share, or the internal one for staff's own planning. */
 export const StaffBookingInput = BookingInput.extend({

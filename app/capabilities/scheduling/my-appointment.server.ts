@@ -115,3 +115,8 @@ export async function moveMyAppointment(
   });
   return booked;
 }
+
+/** Reference and time of an appointment just booked (by a move), to confirm it on screen. */
+export async function bookedAppointment(ctx: Pick<Ctx, "db">, appointmentId: string) {
+  return ctx.db.appointment.findUniqueOrThrow({ where: { id: appointmentId }, select: { reference: true, startsAt: true, endsAt: true } });
+}

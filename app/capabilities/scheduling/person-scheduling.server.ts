@@ -1,5 +1,5 @@
 // A person's appointments and callbacks for their record page: only at places the staff member may see.
-// The caller logs the look: the person page writes ONE audit entry per view (personPage in app/web/tickets.server.ts),
+// The caller logs the look: the person page writes ONE audit entry per view (personPage in app/web/person-page.server.ts),
 // with these counts in its details.
 import type { Ctx } from "~/context";
 import { audit } from "~/capabilities/privacy/audit.server";
@@ -13,12 +13,17 @@ export interface PersonSchedulingPages {
   pageSize: number;
 }
 
+/** Callbacks at the staff member's places, and those without a place: the programme-wide pool every caller works from. */
+function callbackScope(actor: StaffActor) {
+  const scope = locationScope(actor);
+  return scope === "all" ? {} : { OR: [{ locationId: { in: [...scope] } }, { locationId: null }] };
+}
+
 export async function personScheduling(ctx: Ctx & { actor: StaffActor }, personId: string, pages: PersonSchedulingPages) {
   const scope = locationScope(ctx.actor);
   const atMyPlaces = scope === "all" ? {} : { locationId: { in: [...scope] } };
   const appointmentWhere = { personId, ...atMyPlaces };
-  // Callbacks without a place are the programme-wide pool, which every caller works from.
-  const callbackWhere = { personId, ...(scope === "all" ? {} : { OR: [atMyPlaces, { locationId: null }] }) };
+  const callbackWhere = { personId, ...callbackScope(ctx.actor) };
   const { pageSize } = pages;
   const seesAppointments = can(ctx.actor, "schedule:view");
   const seesCallbacks = can(ctx.actor, "callback:manage");
@@ -42,7 +47,19 @@ export async function personScheduling(ctx: Ctx & { actor: StaffActor }, personI
       : [],
     seesCallbacks ? ctx.db.callback.count({ where: callbackWhere }) : 0,
   ]);
-  return { appointments, appointmentCount, callbacks, callbackCount };
+  /** `shown`: whether this staff member works with appointments or callbacks at all (else the page leaves them out). */
+  return { appointments, appointmentCount, callbacks, callbackCount, shown: seesAppointments || seesCallbacks };
+}
+
+/** A caller's callbacks still to come (the ten latest, where this staff member works or in the pool), for the callback intake. */
+export async function openCallbacksOf(ctx: Ctx & { actor: StaffActor }, personId: string) {
+  if (!can(ctx.actor, "callback:manage")) return [];
+  return ctx.db.callback.findMany({
+    where: { personId, status: { in: ["scheduled", "unscheduled"] }, ...callbackScope(ctx.actor) },
+    select: { id: true, reference: true, scheduledAt: true },
+    orderBy: { createdAt: "desc" },
+    take: 10,
+  });
 }
 
 /**

@@ -3,25 +3,24 @@
 import twilio from "twilio";
 import { createCookie, type AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
-import { withActor, type Ctx } from "~/context";
+import { withActor, type StaffCtx } from "~/context";
 import { getT } from "~/i18n/i18n.server";
-import type { StaffActor } from "~/capabilities/people/permissions";
 import { WEBHOOK_PATHS } from "~/capabilities/messaging/providers/twilio.server";
 import { providerFor } from "~/capabilities/messaging/providers/index.server";
 import { sayLanguage, spokenLanguage } from "~/capabilities/messaging/voice-language";
 import {
   applyCallEvent,
   callPanelState,
+  callSubjectOf,
   callToBridge,
   isFinal,
+  simulateCallStatus,
   StartCallInput,
   startCall,
   type CallEvent,
 } from "~/capabilities/phone/calls.server";
-import type { TwilioWebhook } from "./twilio.server";
-import { EMPTY_TWIML } from "./twilio.server";
-
-type StaffCtx = Ctx & { actor: StaffActor };
+import type { TwilioWebhook } from "./twilio-webhook.server";
+import { EMPTY_TWIML } from "./twilio-webhook.server";
 
 const system = (context: AppLoadContext) => withActor(context.services, { kind: "system", name: "twilio" });
 const programmeOptions = (context: AppLoadContext) => ({ programmePhone: context.services.config.programmePhone });
@@ -157,7 +156,7 @@ export const CallActionInput = z.discriminatedUnion("intent", [
 /** Where the panel lives, so the action can send the browser back there (never a URL taken from the form). */
 export async function pageOf(ctx: StaffCtx, target: CallSubject | { callId: string }): Promise<string> {
   if ("callId" in target) {
-    const call = await ctx.db.call.findUnique({ where: { id: target.callId }, select: { callbackId: true, ticketId: true } });
+    const call = await callSubjectOf(ctx, target.callId);
     if (call?.callbackId) return `/team/callbacks/${call.callbackId}`;
     if (call?.ticketId) return `/team/tickets/${call.ticketId}`;
     return "/team";
@@ -174,10 +173,8 @@ export async function startCallFromPage(ctx: StaffCtx, context: AppLoadContext, 
 
 /** Outbox training: the same status update the webhook makes, for the staff member's own active call. */
 export async function simulateCallEvent(ctx: StaffCtx, context: AppLoadContext, callId: string, simulation: Simulation) {
-  const call = await ctx.db.call.findUnique({ where: { id: callId }, select: { provider: true } });
-  if (!call || call.provider !== "outbox") return "calls:errors.notSimulated";
-  await applyCallEvent(ctx, callId, SIMULATED[simulation], programmeOptions(context));
-  return null;
+  const simulated = await simulateCallStatus(ctx, callId, SIMULATED[simulation], programmeOptions(context));
+  return simulated ? null : "calls:errors.notSimulated";
 }
 
 // ---------------------------------------------------------------------------------------------------------

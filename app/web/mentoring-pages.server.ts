@@ -1,16 +1,8 @@
-// Glue between the mentoring pages and the lending capability: the plain shapes the session form renders,
-// and refusals shown beside the field they are about.
-import { randomUUID } from "node:crypto";
-import type { SubmissionResult } from "@conform-to/react";
-import type { Ctx } from "~/context";
-import type { AppError } from "~/lib/errors";
-import type { StaffActor } from "~/capabilities/people/permissions";
+// Glue between the mentoring pages and the lending capability: the plain shapes the session form renders.
+import type { StaffCtx } from "~/context";
 import { getSession, sessionContext, utcToLocal } from "~/capabilities/lending/mentoring.server";
-import { isBuiltInTopic } from "~/capabilities/lending/topics.server";
 import { jsonList } from "~/capabilities/lending/values";
-import { refusalReply } from "./tickets.server";
-
-type StaffCtx = Ctx & { actor: StaffActor };
+import { newFormKey } from "./forms.server";
 
 const topicOption = (t: { id: string; key: string; labels: string; active: boolean }) => ({ id: t.id, key: t.key, labels: t.labels, active: t.active });
 
@@ -36,7 +28,7 @@ export async function sessionFormPage(ctx: StaffCtx, loanId: string) {
     mentors,
     today: now.date,
     defaultMentorId: loan.mentorId ?? ctx.actor.staffId,
-    idempotencyKey: randomUUID(),
+    idempotencyKey: newFormKey(),
   };
 }
 
@@ -60,21 +52,3 @@ export async function sessionPage(ctx: StaffCtx, loanId: string, sessionId: stri
     },
   };
 }
-
-/** Refusals that are about one field get linked to it from the error summary. */
-const SESSION_REFUSAL_FIELDS: Record<string, string> = {
-  "mentoring:errors.outcomeInFuture": "attendance",
-  "mentoring:errors.topicUnknown": "topics",
-  "mentoring:errors.mentorNotAtLocation": "mentorId",
-};
-
-interface Replyable {
-  reply(options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }): SubmissionResult<string[]>;
-}
-
-export function sessionRefusalReply(submission: Replyable, refusal: AppError): SubmissionResult<string[]> {
-  const field = SESSION_REFUSAL_FIELDS[refusal.messageKey];
-  return field ? submission.reply({ fieldErrors: { [field]: [refusal.messageKey] } }) : refusalReply(submission, refusal);
-}
-
-export { isBuiltInTopic };

@@ -1,19 +1,13 @@
 // Glue for the consultation-hours staff pages: the places the actor may manage, the chosen one, topic options.
 import { listCategories } from "~/capabilities/helpdesk/categories.server";
-import { listLocationsFor } from "~/capabilities/people/locations.server";
-import { can, type StaffActor } from "~/capabilities/people/permissions";
+import { locationsAllowed } from "~/capabilities/people/locations.server";
 import { localDay } from "~/capabilities/scheduling/availability.server";
 import { hoursOf } from "~/capabilities/scheduling/hours.server";
-import type { Ctx } from "~/context";
-
-type StaffCtx = Ctx & { actor: StaffActor };
+import type { StaffCtx } from "~/context";
 
 /** The places whose hours this person may change. */
 export async function manageableLocations(ctx: StaffCtx) {
-  const all = await listLocationsFor(ctx.db, ctx.actor);
-  return all
-    .filter((l) => can(ctx.actor, "schedule:manage", l.id))
-    .map(({ id, name, timeZone }) => ({ id, name, timeZone }));
+  return (await locationsAllowed(ctx, "schedule:manage")).map(({ id, name, timeZone }) => ({ id, name, timeZone }));
 }
 
 /** The place chosen in the URL (?location=), or the first one this person manages. */

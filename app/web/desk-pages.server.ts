@@ -1,40 +1,34 @@
 // Glue between the desk pages and the scheduling capability: the plain shapes the pages render and the forms
 // of the appointment and walk-in pages.
-import crypto from "node:crypto";
 import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
-import type { Ctx } from "~/context";
+import type { StaffCtx } from "~/context";
 import { AppError } from "~/lib/errors";
+import { personName } from "~/lib/person-name";
 import { formatPhone } from "~/lib/phone.server";
 import type { ParsedPhone } from "~/lib/phone.server";
 import { languages } from "~/i18n/locales.server";
-import type { StaffActor } from "~/capabilities/people/permissions";
-import { listLocationsFor } from "~/capabilities/people/locations.server";
 import { listCategories } from "~/capabilities/helpdesk/categories.server";
-import { OPEN_STATUSES } from "~/capabilities/helpdesk/values";
+import { openTicketsOf } from "~/capabilities/helpdesk/queries.server";
 import { nextFreeSlots } from "~/capabilities/scheduling/appointments.server";
 import { localDay } from "~/capabilities/scheduling/availability.server";
 import { upcomingAppointments } from "~/capabilities/scheduling/person-scheduling.server";
 import { addCallerToDayWait, JoinDayWaitInput, waitingListDay } from "~/capabilities/scheduling/day-waits.server";
-import { cancelByStaff, dayView, getAppointment, MoveInput, moveByStaff, OutcomeInput, recordOutcome } from "~/capabilities/scheduling/desk.server";
+import {
+  cancelByStaff,
+  dayView,
+  deskPlaces,
+  getAppointment,
+  MoveInput,
+  moveByStaff,
+  OutcomeInput,
+  recordOutcome,
+} from "~/capabilities/scheduling/desk.server";
 import { AddWalkInInput, addWalkIn, callNext, FinishWalkInInput, finishWalkIn, walkInQueue } from "~/capabilities/scheduling/walk-ins.server";
+import { lookUpCaller } from "./caller-lookup.server";
 import { errorResponse } from "./errors.server";
-import { parseForm, formIntent, readForm } from "./forms.server";
-import { attempt, lookUpCaller, personName, refusalReply } from "./tickets.server";
-
-type StaffCtx = Ctx & { actor: StaffActor };
-
-/** The places the actor works at, those with consultation hours first (the default for booking). */
-export async function deskLocations(ctx: StaffCtx) {
-  const [places, withHours] = await Promise.all([
-    listLocationsFor(ctx.db, ctx.actor),
-    ctx.db.consultationHour.findMany({ where: { active: true }, select: { locationId: true }, distinct: ["locationId"] }),
-  ]);
-  const offering = new Set(withHours.map((h) => h.locationId));
-  return places
-    .map(({ id, name, timeZone }) => ({ id, name, timeZone, hasHours: offering.has(id) }))
-    .sort((a, b) => Number(b.hasHours) - Number(a.hasHours));
-}
+import { formIntent, newFormKey, parseForm, readForm } from "./forms.server";
+import { attempt, refusalReply } from "./refusals.server";
 
 /** The chosen place if the actor works there, else their first place offering hours. */
 export function pickLocation<T extends { id: string }>(places: T[], wanted: string | null | undefined): T | undefined {
@@ -48,7 +42,7 @@ export const LookupInput = z.object({
 
 /** Second step of booking for a caller: who calls, and the next free phone and internal places at the place. */
 export async function bookingStep(ctx: StaffCtx, phone: ParsedPhone, locationId: string, idempotencyKey?: string) {
-  const [caller, slots, places] = await Promise.all([lookUpCaller(ctx, phone), deskChoices(ctx, locationId), deskLocations(ctx)]);
+  const [caller, slots, places] = await Promise.all([lookUpCaller(ctx, phone, "appointment"), deskChoices(ctx, locationId), deskPlaces(ctx)]);
   const location = places.find((p) => p.id === locationId);
   if (!location) throw errorResponse(new AppError(403, "errors.forbidden"));
   // A known caller may be calling about a booking: theirs still to come, one step from moving or cancelling it.
@@ -58,7 +52,7 @@ export async function bookingStep(ctx: StaffCtx, phone: ParsedPhone, locationId:
     location,
     slots,
     upcoming: upcoming.map((a) => ({ id: a.id, reference: a.reference, startsAt: a.startsAt.toISOString(), timeZone: a.location.timeZone, place: a.location.name })),
-    idempotencyKey: idempotencyKey ?? crypto.randomUUID(),
+    idempotencyKey: idempotencyKey ?? newFormKey(),
     languages: languages().map(({ code, name }) => ({ code, name })),
   };
 }
@@ -67,7 +61,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The day page: slots with their bookings, free places, walk-ins, the waiting list. */
 export async function dayPage(ctx: StaffCtx, url: URL) {
-  const places = await deskLocations(ctx);
+  const places = await deskPlaces(ctx);
   const location = pickLocation(places, url.searchParams.get("location"));
   if (!location) return { places, view: null };
   const wanted = url.searchParams.get("day");
@@ -118,7 +112,7 @@ export async function appointmentPage(ctx: StaffCtx, appointmentId: string) {
   const movable = a.status === "booked" && !started;
   const moveSlots = movable ? (await deskChoices(ctx, a.locationId)).filter((s) => s.startsAt !== a.startsAt.toISOString()) : [];
   return {
-    move: movable ? { slots: moveSlots, idempotencyKey: crypto.randomUUID() } : null,
+    move: movable ? { slots: moveSlots, idempotencyKey: newFormKey() } : null,
     appointment: {
       id: a.id,
       reference: a.reference,
@@ -168,15 +162,13 @@ export async function appointmentAction(ctx: StaffCtx, appointmentId: string, re
 }
 
 export async function walkInPage(ctx: StaffCtx, url: URL) {
-  const places = await deskLocations(ctx);
+  const places = await deskPlaces(ctx);
   const location = pickLocation(places, url.searchParams.get("location"));
   if (!location) return { places, queue: null };
   const queue = await walkInQueue(ctx, location.id);
   // Open tickets of the people we know, to link one when they are done.
   const personIds = [...new Set(queue.entries.filter((e) => e.personId && (e.status === "waiting" || e.status === "called")).map((e) => e.personId!))];
-  const tickets = personIds.length
-    ? await ctx.db.ticket.findMany({ where: { personId: { in: personIds }, status: { in: [...OPEN_STATUSES] } }, select: { id: true, reference: true, personId: true } })
-    : [];
+  const tickets = await openTicketsOf(ctx, personIds);
   const entry = (e: (typeof queue.entries)[number]) => ({
     ...e,
     arrivedAt: e.arrivedAt.toISOString(),

@@ -11,14 +11,14 @@ import {
 import { parseWithZod } from "@conform-to/zod/v4";
 import QRCode from "qrcode";
 import { z } from "zod";
-import type { Ctx } from "~/context";
+import type { StaffCtx } from "~/context";
 import { AppError } from "~/lib/errors";
 import { phoneLink } from "~/lib/phone.server";
-import { can, type StaffActor } from "~/capabilities/people/permissions";
-import { listLocationsFor, listPublicLocations } from "~/capabilities/people/locations.server";
+import { listLocationsFor, listPublicLocations, locationsAllowed } from "~/capabilities/people/locations.server";
 import { importDevices, MAX_IMPORT_BYTES, previewImport, type BadRow } from "~/capabilities/lending/device-import.server";
 import {
   DeviceStatusInput,
+  devicesForLabels,
   getDevice,
   listDevices,
   setDeviceStatus,
@@ -26,18 +26,14 @@ import {
   TransferInput,
 } from "~/capabilities/lending/devices.server";
 import { DEVICE_STATUSES, jsonList, MANUAL_DEVICE_STATUSES, type DeviceStatus } from "~/capabilities/lending/values";
-import { errorResponse } from "./errors.server";
-import { parseForm, formIntent } from "./forms.server";
-import { attempt, refusalReply } from "./tickets.server";
-
-type StaffCtx = Ctx & { actor: StaffActor };
+import { intentForm, performIntent } from "./forms.server";
+import { attempt } from "./refusals.server";
 
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
 /** The places where the actor may add, import or receive devices. */
 export async function manageableLocations(ctx: StaffCtx) {
-  const locations = await listLocationsFor(ctx.db, ctx.actor);
-  return locations.filter((l) => can(ctx.actor, "device:manage", l.id)).map(({ id, name }) => ({ id, name }));
+  return (await locationsAllowed(ctx, "device:manage")).map(({ id, name }) => ({ id, name }));
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -53,7 +49,11 @@ export function listFilters(url: URL) {
 }
 
 export async function deviceList(ctx: StaffCtx, filters: ReturnType<typeof listFilters>, page: number) {
-  const [list, locations] = await Promise.all([listDevices(ctx, { ...filters, page }), listLocationsFor(ctx.db, ctx.actor)]);
+  const [list, locations, manageable] = await Promise.all([
+    listDevices(ctx, { ...filters, page }),
+    listLocationsFor(ctx.db, ctx.actor),
+    manageableLocations(ctx),
+  ]);
   return {
     ...list,
     devices: list.devices.map((d) => ({
@@ -65,7 +65,7 @@ export async function deviceList(ctx: StaffCtx, filters: ReturnType<typeof listF
       accessories: jsonList<string>(d.accessories),
     })),
     locations: locations.map(({ id, name }) => ({ id, name })),
-    canManage: locations.some((l) => can(ctx.actor, "device:manage", l.id)),
+    canManage: manageable.length > 0,
   };
 }
 
@@ -114,7 +114,7 @@ export async function devicePage(ctx: StaffCtx, deviceId: string) {
     activeLoanId: activeLoan?.id ?? null,
     latestLoanId: device.loans[0]?.id ?? null,
     locationNames: Object.fromEntries(places.map((p) => [p.id, p.name])),
-    canManage: can(ctx.actor, "device:manage", device.location.id),
+    canManage: device.canManage,
     options: {
       statuses: MANUAL_DEVICE_STATUSES.includes(device.status as DeviceStatus)
         ? MANUAL_DEVICE_STATUSES.filter((s) => s !== device.status)
@@ -124,28 +124,12 @@ export async function devicePage(ctx: StaffCtx, deviceId: string) {
   };
 }
 
-const DEVICE_ACTIONS = {
-  status: { schema: DeviceStatusInput, run: setDeviceStatus },
-  transfer: { schema: TransferInput, run: transferDevice },
-} as const;
-
 /** The device page's forms, chosen by `intent`; errors and refusals come back to that form. */
 export async function performDeviceAction(ctx: StaffCtx, deviceId: string, request: Request) {
-  const intent = await formIntent(request);
-  if (intent !== "status" && intent !== "transfer") {
-    throw errorResponse(new AppError(400, "errors.page.400.body", { intent: String(intent) }));
-  }
-  const { schema, run } = DEVICE_ACTIONS[intent] as unknown as {
-    schema: z.ZodType;
-    run: (ctx: StaffCtx, id: string, input: unknown) => Promise<unknown>;
-  };
-  const { submission } = await parseForm(request, schema);
-  if (submission.status !== "success") return data({ intent, saved: false, result: submission.reply() }, { status: 400 });
-  const outcome = await attempt(() => run(ctx, deviceId, submission.value));
-  if (!outcome.ok) {
-    return data({ intent, saved: false, result: refusalReply(submission, outcome.refusal) }, { status: outcome.refusal.status });
-  }
-  return data({ intent, saved: true, result: submission.reply({ resetForm: true }) }, { status: 200 });
+  return performIntent(request, {
+    status: intentForm(DeviceStatusInput, (input) => setDeviceStatus(ctx, deviceId, input)),
+    transfer: intentForm(TransferInput, (input) => transferDevice(ctx, deviceId, input)),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -268,14 +252,7 @@ export async function importUpload(ctx: StaffCtx, token: string) {
 export const tagUrl = (publicUrl: string, tag: string) => `${publicUrl}/team/devices/tag/${encodeURIComponent(tag)}`;
 
 export async function labelSheet(ctx: StaffCtx, publicUrl: string, programmePhone: string, deviceIds: string[]) {
-  const devices = deviceIds.length
-    ? await ctx.db.device.findMany({
-        where: { id: { in: deviceIds.slice(0, 500) } },
-        orderBy: { assetTag: "asc" },
-        select: { id: true, assetTag: true, model: true, locationId: true },
-      })
-    : [];
-  const allowed = devices.filter((d) => can(ctx.actor, "device:view", d.locationId));
+  const allowed = await devicesForLabels(ctx, deviceIds);
   return {
     phone: phoneLink(programmePhone),
     labels: await Promise.all(

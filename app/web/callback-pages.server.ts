@@ -2,17 +2,13 @@
 // reference never goes into a URL), window choices with their labels, and the plain shapes the staff pages render.
 import { createCookie, type AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
-import type { Ctx } from "~/context";
-import { phoneLink, type ParsedPhone } from "~/lib/phone.server";
-import { audit } from "~/capabilities/privacy/audit.server";
-import { findPersonByPhone } from "~/capabilities/people/persons.server";
-import type { StaffActor } from "~/capabilities/people/permissions";
+import type { StaffCtx } from "~/context";
+import { personName } from "~/lib/person-name";
+import { phoneLink } from "~/lib/phone.server";
 import { listLocationsFor } from "~/capabilities/people/locations.server";
 import { formatSlot } from "~/capabilities/scheduling/appointments.server";
 import { callbacksDueNow, DEFAULT_TIME_ZONE, getCallback, windowChoices } from "~/capabilities/scheduling/callbacks.server";
 import { languages } from "~/i18n/locales.server";
-
-type StaffCtx = Ctx & { actor: StaffActor };
 
 // ---------------------------------------------------------------------------------------------------------
 // The citizen's confirmation: POST /callback → GET /callback/done, in a signed, short-lived cookie.
@@ -129,7 +125,7 @@ export async function callbackPage(ctx: StaffCtx, callbackId: string, lng: strin
       reference: callback.reference,
       status: callback.status,
       when: callback.scheduledAt ? formatWhen(callback.scheduledAt, lng, timeZone) : null,
-      person: callback.person.lastNameInitial ? `${callback.person.firstName} ${callback.person.lastNameInitial}.` : callback.person.firstName,
+      person: personName(callback.person),
       personId: callback.person.id,
       phone: phoneLink(callback.person.phone),
       topic: callback.topic,
@@ -144,30 +140,3 @@ export async function callbackPage(ctx: StaffCtx, callbackId: string, lng: strin
     attempts: attempts.map((a) => ({ id: a.id, at: a.at.toISOString(), outcome: a.outcome, note: a.note, staff: a.staff?.name ?? null })),
   };
 }
-
-/** Phone intake's first step: who is calling — a known person (not renamed by the intake) and their open callbacks. */
-export async function lookUpCallbackCaller(ctx: StaffCtx, phone: ParsedPhone, lng: string) {
-  const person = await findPersonByPhone(ctx.db, phone.e164);
-  const open = person
-    ? await ctx.db.callback.findMany({
-        where: { personId: person.id, status: { in: ["scheduled", "unscheduled"] } },
-        select: { id: true, reference: true, scheduledAt: true },
-        orderBy: { createdAt: "desc" },
-        take: 10,
-      })
-    : [];
-  if (person) await audit(ctx.db, ctx, { action: "person.lookedUp", subjectType: "Person", subjectId: person.id, details: { for: "callback" } });
-  return {
-    phone: { ...phoneLink(phone.e164), type: phone.type },
-    person: person
-      ? {
-          firstName: person.firstName,
-          name: person.lastNameInitial ? `${person.firstName} ${person.lastNameInitial}.` : person.firstName,
-          language: person.language,
-          contactPreference: person.contactPreference,
-          openCallbacks: open.map((c) => ({ id: c.id, reference: c.reference, when: c.scheduledAt ? formatWhen(c.scheduledAt, lng) : null })),
-        }
-      : null,
-  };
-}
-export type CallbackCaller = Awaited<ReturnType<typeof lookUpCallbackCaller>>;
