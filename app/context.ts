@@ -21,6 +21,9 @@ export interface Ctx {
   actor: Actor;
 }
 
+/** A ctx whose actor is a signed-in staff member: what staff pages hand to capabilities. */
+export type StaffCtx = Ctx & { actor: StaffActor };
+
 export interface AppConfig {
   publicUrl: string;
   sessionSecret: string;

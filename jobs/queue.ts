@@ -3,6 +3,7 @@ import type { Tx } from "~/context";
 import type { Db } from "~/db.server";
 import type { Job } from "~/generated/prisma/client";
 import { backoffMs } from "~/lib/backoff";
+import { isUniqueViolation } from "~/lib/db-errors";
 
 export interface EnqueueInput {
   type: string;
@@ -29,7 +30,7 @@ export async function enqueue(db: Db | Tx, input: EnqueueInput): Promise<Job | n
   try {
     return await db.job.create({ data });
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") return null;
+    if (isUniqueViolation(error)) return null;
     throw error;
   }
 }

@@ -7,6 +7,7 @@ import { countOptOuts, listMessages } from "~/capabilities/messaging/outbox.serv
 import { isMessageStatus, MESSAGE_STATUSES } from "~/capabilities/messaging/statuses";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { maskPhone } from "~/lib/phone.server";
+import { personName } from "~/lib/person-name";
 import { DataTable, Pagination } from "~/ui/kit/Table";
 import { PageHeading } from "~/ui/kit/Layout";
 import { DateTime } from "~/ui/kit/DateTime";
@@ -32,7 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     messages: messages.map((m) => ({
       id: m.id,
       createdAt: m.createdAt.toISOString(),
-      recipient: m.person ? `${m.person.firstName}${m.person.lastNameInitial ? ` ${m.person.lastNameInitial}.` : ""}` : null,
+      recipient: m.person ? personName(m.person) : null,
       phone: maskPhone(m.toPhone),
       channel: m.channel,
       status: m.status,

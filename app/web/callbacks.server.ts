@@ -2,17 +2,15 @@
 // reference never goes into a URL), window choices with their labels, and the plain shapes the staff pages render.
 import { createCookie, type AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
-import type { Ctx } from "~/context";
+import type { StaffCtx } from "~/context";
 import { phoneLink, type ParsedPhone } from "~/lib/phone.server";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { findPersonByPhone } from "~/capabilities/people/persons.server";
-import type { StaffActor } from "~/capabilities/people/permissions";
 import { listLocationsFor } from "~/capabilities/people/locations.server";
 import { formatSlot } from "~/capabilities/scheduling/appointments.server";
-import { callbacksDueNow, DEFAULT_TIME_ZONE, getCallback, windowChoices } from "~/capabilities/scheduling/callbacks.server";
+import { callbacksDueNow, getCallback, windowChoices } from "~/capabilities/scheduling/callbacks.server";
+import { PROGRAMME_TIME_ZONE as DEFAULT_TIME_ZONE } from "~/lib/time-zone";
 import { languages } from "~/i18n/locales.server";
-
-type StaffCtx = Ctx & { actor: StaffActor };
 
 // ---------------------------------------------------------------------------------------------------------
 // The citizen's confirmation: POST /callback → GET /callback/done, in a signed, short-lived cookie.

@@ -3,9 +3,8 @@
 import twilio from "twilio";
 import { createCookie, type AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
-import { withActor, type Ctx } from "~/context";
+import { type StaffCtx, withActor } from "~/context";
 import { getT } from "~/i18n/i18n.server";
-import type { StaffActor } from "~/capabilities/people/permissions";
 import { WEBHOOK_PATHS } from "~/capabilities/messaging/providers/twilio.server";
 import { providerFor } from "~/capabilities/messaging/providers/index.server";
 import { sayLanguage, spokenLanguage } from "~/capabilities/messaging/voice-language";
@@ -20,8 +19,6 @@ import {
 } from "~/capabilities/phone/calls.server";
 import type { TwilioWebhook } from "./twilio.server";
 import { EMPTY_TWIML } from "./twilio.server";
-
-type StaffCtx = Ctx & { actor: StaffActor };
 
 const system = (context: AppLoadContext) => withActor(context.services, { kind: "system", name: "twilio" });
 const programmeOptions = (context: AppLoadContext) => ({ programmePhone: context.services.config.programmePhone });

@@ -3,12 +3,11 @@
 import crypto from "node:crypto";
 import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
-import type { Ctx } from "~/context";
+import type { StaffCtx } from "~/context";
 import { AppError } from "~/lib/errors";
 import { formatPhone } from "~/lib/phone.server";
 import type { ParsedPhone } from "~/lib/phone.server";
 import { languages } from "~/i18n/locales.server";
-import type { StaffActor } from "~/capabilities/people/permissions";
 import { listLocationsFor } from "~/capabilities/people/locations.server";
 import { listCategories } from "~/capabilities/helpdesk/categories.server";
 import { OPEN_STATUSES } from "~/capabilities/helpdesk/values";
@@ -21,8 +20,6 @@ import { AddWalkInInput, addWalkIn, callNext, FinishWalkInInput, finishWalkIn, w
 import { errorResponse } from "./errors.server";
 import { parseForm, formIntent, readForm } from "./forms.server";
 import { attempt, lookUpCaller, personName, refusalReply } from "./tickets.server";
-
-type StaffCtx = Ctx & { actor: StaffActor };
 
 /** The places the actor works at, those with consultation hours first (the default for booking). */
 export async function deskLocations(ctx: StaffCtx) {

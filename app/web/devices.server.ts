@@ -11,10 +11,10 @@ import {
 import { parseWithZod } from "@conform-to/zod/v4";
 import QRCode from "qrcode";
 import { z } from "zod";
-import type { Ctx } from "~/context";
+import type { StaffCtx } from "~/context";
 import { AppError } from "~/lib/errors";
 import { phoneLink } from "~/lib/phone.server";
-import { can, type StaffActor } from "~/capabilities/people/permissions";
+import { can } from "~/capabilities/people/permissions";
 import { listLocationsFor, listPublicLocations } from "~/capabilities/people/locations.server";
 import { importDevices, MAX_IMPORT_BYTES, previewImport, type BadRow } from "~/capabilities/lending/device-import.server";
 import {
@@ -29,8 +29,6 @@ import { DEVICE_STATUSES, jsonList, MANUAL_DEVICE_STATUSES, type DeviceStatus } 
 import { errorResponse } from "./errors.server";
 import { parseForm, formIntent } from "./forms.server";
 import { attempt, refusalReply } from "./tickets.server";
-
-type StaffCtx = Ctx & { actor: StaffActor };
 
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 

@@ -1,12 +1,10 @@
 // Glue for the consultation-hours staff pages: the places the actor may manage, the chosen one, topic options.
 import { listCategories } from "~/capabilities/helpdesk/categories.server";
 import { listLocationsFor } from "~/capabilities/people/locations.server";
-import { can, type StaffActor } from "~/capabilities/people/permissions";
+import { can } from "~/capabilities/people/permissions";
 import { localDay } from "~/capabilities/scheduling/availability.server";
 import { hoursOf } from "~/capabilities/scheduling/hours.server";
-import type { Ctx } from "~/context";
-
-type StaffCtx = Ctx & { actor: StaffActor };
+import type { StaffCtx } from "~/context";
 
 /** The places whose hours this person may change. */
 export async function manageableLocations(ctx: StaffCtx) {

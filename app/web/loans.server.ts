@@ -4,12 +4,12 @@ import crypto from "node:crypto";
 import { data } from "@remix-run/node";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { z } from "zod";
-import type { Ctx } from "~/context";
+import type { StaffCtx } from "~/context";
 import { AppError, forbidden, notFound } from "~/lib/errors";
 import { maskPhone, parsePhone, phoneLink } from "~/lib/phone.server";
 import { getT } from "~/i18n/i18n.server";
 import { isSupportedLanguage, languages } from "~/i18n/locales.server";
-import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
+import { can, locationScope } from "~/capabilities/people/permissions";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { NewPersonInput } from "~/capabilities/people/persons.server";
 import { topicName } from "~/i18n/own-labels";
@@ -33,8 +33,6 @@ import { errorResponse } from "./errors.server";
 import { parseForm, formIntent } from "./forms.server";
 import { attempt, personName } from "./tickets.server";
 import type { SubmissionResult } from "@conform-to/react";
-
-type StaffCtx = Ctx & { actor: StaffActor };
 
 export const newFormKey = () => crypto.randomUUID();
 

@@ -2,15 +2,12 @@
 // and refusals shown beside the field they are about.
 import { randomUUID } from "node:crypto";
 import type { SubmissionResult } from "@conform-to/react";
-import type { Ctx } from "~/context";
+import type { StaffCtx } from "~/context";
 import type { AppError } from "~/lib/errors";
-import type { StaffActor } from "~/capabilities/people/permissions";
 import { getSession, sessionContext, utcToLocal } from "~/capabilities/lending/mentoring.server";
 import { isBuiltInTopic } from "~/capabilities/lending/topics.server";
 import { jsonList } from "~/capabilities/lending/values";
 import { refusalReply } from "./tickets.server";
-
-type StaffCtx = Ctx & { actor: StaffActor };
 
 const topicOption = (t: { id: string; key: string; labels: string; active: boolean }) => ({ id: t.id, key: t.key, labels: t.labels, active: t.active });
 

@@ -3,8 +3,7 @@
 // or speak it, and "send as the citizen", which goes through the same receiveSms as Twilio's webhook.
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import type { Ctx } from "~/context";
-import type { StaffActor } from "~/capabilities/people/permissions";
+import type { StaffCtx } from "~/context";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { receiveSms, SMS_BODY_MAX } from "~/capabilities/phone/inbound-sms.server";
 import { spokenLanguage } from "~/capabilities/messaging/voice-language";
@@ -13,8 +12,6 @@ import { AppError } from "~/lib/errors";
 import { maskPhone } from "~/lib/phone.server";
 import { PhoneInput } from "~/capabilities/people/persons.server";
 import { personName } from "./tickets.server";
-
-type StaffCtx = Ctx & { actor: StaffActor };
 
 /** The messages shown: the latest this many, oldest first like a phone. */
 export const THREAD_LIMIT = 100;

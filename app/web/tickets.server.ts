@@ -5,12 +5,12 @@ import crypto from "node:crypto";
 import { data } from "@remix-run/node";
 import type { SubmissionResult } from "@conform-to/react";
 import { z } from "zod";
-import type { Ctx } from "~/context";
+import type { StaffCtx } from "~/context";
 import { AppError } from "~/lib/errors";
 import { phoneLink, type ParsedPhone } from "~/lib/phone.server";
 import { languages } from "~/i18n/locales.server";
 import { channelFor } from "~/capabilities/messaging/messenger.server";
-import { can, type StaffActor } from "~/capabilities/people/permissions";
+import { can } from "~/capabilities/people/permissions";
 import { listLocationsFor, listPublicLocations } from "~/capabilities/people/locations.server";
 import { findPersonByPhone, PhoneInput } from "~/capabilities/people/persons.server";
 import { listCategories } from "~/capabilities/helpdesk/categories.server";
@@ -50,12 +50,9 @@ import { spelledOut } from "~/lib/reference-code";
 import { OPEN_STATUSES, TRANSITIONS, type TicketStatus } from "~/capabilities/helpdesk/values";
 import { errorResponse, respondTo } from "./errors.server";
 import { parseForm, formIntent } from "./forms.server";
+import { personName } from "~/lib/person-name";
 
-type StaffCtx = Ctx & { actor: StaffActor };
-
-/** "Gisela M.": staff screens never need more of a name. */
-export const personName = (person: { firstName: string; lastNameInitial: string | null }) =>
-  person.lastNameInitial ? `${person.firstName} ${person.lastNameInitial}.` : person.firstName;
+export { personName };
 
 const isOpen = (status: string) => OPEN_STATUSES.includes(status as TicketStatus);
 const categoryOption = (c: { id: string; key: string; labels: string; active: boolean }) => ({

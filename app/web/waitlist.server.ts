@@ -2,12 +2,12 @@
 // lookup, and the reservation page's forms (each with its `intent`), refusals shown in the form that caused them.
 import { data } from "@remix-run/node";
 import { z } from "zod";
-import type { Ctx } from "~/context";
+import type { StaffCtx } from "~/context";
 import { AppError } from "~/lib/errors";
 import { phoneLink, type ParsedPhone } from "~/lib/phone.server";
 import { languages } from "~/i18n/locales.server";
 import { audit } from "~/capabilities/privacy/audit.server";
-import { can, type StaffActor } from "~/capabilities/people/permissions";
+import { can } from "~/capabilities/people/permissions";
 import { findPersonByPhone } from "~/capabilities/people/persons.server";
 import { jsonObject, OPEN_RESERVATION_STATUSES, WISHES_MAX } from "~/capabilities/lending/values";
 import {
@@ -24,8 +24,6 @@ import {
 import { errorResponse } from "./errors.server";
 import { parseForm, formIntent } from "./forms.server";
 import { attempt, personName, refusalReply } from "./tickets.server";
-
-type StaffCtx = Ctx & { actor: StaffActor };
 
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
 const short = (text: string | null, max = 60) => (text && text.length > max ? `${text.slice(0, max - 1)}…` : text);

@@ -1,10 +1,10 @@
 // Help articles: short how-tos in plain German and in Leichte Sprache, for citizens and for staff to link.
 import { z } from "zod";
-import type { Ctx } from "~/context";
+import type { StaffCtx } from "~/context";
 import type { Db } from "~/db.server";
 import { AppError, forbidden, notFound } from "~/lib/errors";
 import { audit } from "~/capabilities/privacy/audit.server";
-import { can, type StaffActor } from "~/capabilities/people/permissions";
+import { can } from "~/capabilities/people/permissions";
 
 const Text = (required: string, max: number, tooLong: string) =>
   z.string({ error: required }).trim().min(1, { error: required }).max(max, { error: tooLong });
@@ -44,7 +44,7 @@ export async function getArticleById(db: Db, id: string) {
   return article;
 }
 
-export async function saveArticle(ctx: Ctx & { actor: StaffActor }, id: string | null, input: z.output<typeof ArticleInput>) {
+export async function saveArticle(ctx: StaffCtx, id: string | null, input: z.output<typeof ArticleInput>) {
   if (!can(ctx.actor, "article:manage")) throw forbidden("article:manage");
   return ctx.db.$transaction(async (tx) => {
     const clash = await tx.helpArticle.findUnique({ where: { slug: input.slug } });

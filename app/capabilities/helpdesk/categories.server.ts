@@ -1,11 +1,11 @@
 // Ticket categories: built-ins translated by key; coordinators add, rename and retire their own.
 import { z } from "zod";
 import { labelsPerLanguage } from "~/lib/labels-input.server";
-import type { Ctx } from "~/context";
+import type { StaffCtx } from "~/context";
 import type { Db } from "~/db.server";
 import { AppError, forbidden } from "~/lib/errors";
 import { audit } from "~/capabilities/privacy/audit.server";
-import { can, type StaffActor } from "~/capabilities/people/permissions";
+import { can } from "~/capabilities/people/permissions";
 
 export async function listCategories(db: Db, { includeRetired = false } = {}) {
   return db.ticketCategory.findMany({
@@ -38,7 +38,7 @@ function slug(label: string): string {
   );
 }
 
-export async function saveCategory(ctx: Ctx & { actor: StaffActor }, id: string | null, input: CategoryData) {
+export async function saveCategory(ctx: StaffCtx, id: string | null, input: CategoryData) {
   if (!can(ctx.actor, "category:manage")) throw forbidden("category:manage");
   return ctx.db.$transaction(async (tx) => {
     let category;

@@ -1,6 +1,6 @@
 // Reading tickets for staff: the working views, search, one ticket with its timeline, one person's overview.
 // Reads of a citizen's record are audit-logged.
-import type { Ctx } from "~/context";
+import type { StaffCtx } from "~/context";
 import type { Prisma } from "~/generated/prisma/client";
 import { forbidden, notFound } from "~/lib/errors";
 import { parsePhone } from "~/lib/phone.server";
@@ -12,8 +12,6 @@ import { OPEN_STATUSES } from "./values";
 
 export const TICKET_VIEWS = ["mine", "queue", "unassigned", "overdue", "all"] as const;
 export type TicketView = (typeof TICKET_VIEWS)[number];
-
-type StaffCtx = Ctx & { actor: StaffActor };
 
 /** Tickets without a location are the shared intake: every helpdesk member sees them. */
 function scopeWhere(actor: StaffActor): Prisma.TicketWhereInput {

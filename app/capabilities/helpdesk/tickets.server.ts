@@ -1,12 +1,12 @@
 // Tickets: intake from every channel and the workflow. Every change writes a timeline event, messages to the
 // citizen go through the outbox in the same transaction, staff actions are audit-logged.
 import { z } from "zod";
-import type { Ctx, Tx } from "~/context";
-import { Prisma } from "~/generated/prisma/client";
+import type { Ctx, StaffCtx, Tx } from "~/context";
 import { AppError, forbidden, notFound } from "~/lib/errors";
-import { newReferenceCode, spelledOut } from "~/lib/reference-code";
+import { spelledOut, uniqueReference } from "~/lib/reference-code";
+import { isUniqueViolation } from "~/lib/db-errors";
 import { audit } from "~/capabilities/privacy/audit.server";
-import { can, type StaffActor } from "~/capabilities/people/permissions";
+import { can } from "~/capabilities/people/permissions";
 import { intakePerson, NewPersonInput } from "~/capabilities/people/persons.server";
 import {
   CALL_OUTCOMES,
@@ -51,13 +51,6 @@ export type PlanCallback<C extends { when: string | null } = { when: string | nu
   ticket: { id: string; personId: string; locationId: string | null },
 ) => Promise<C>;
 
-async function uniqueReference(tx: Tx): Promise<string> {
-  for (;;) {
-    const reference = newReferenceCode();
-    if (!(await tx.ticket.findUnique({ where: { reference }, select: { id: true } }))) return reference;
-  }
-}
-
 /** For the phone: "A C 3 9 K M", so a voice reads each character. */
 
 export async function createTicket<C extends { when: string | null }>(
@@ -85,7 +78,7 @@ export async function createTicket<C extends { when: string | null }>(
   const ticket = await tx.ticket.create({
     data: {
       ...data,
-      reference: await uniqueReference(tx),
+      reference: await uniqueReference(tx, "ticket"),
       status: data.assigneeId ? "open" : "new",
       createdAt: now,
       lastActivityAt: now,
@@ -140,7 +133,7 @@ export async function createTicketFromMessage(
 }
 
 /** The ticket a form (by its idempotency key) opened already: found through its confirmation message. */
-async function ticketOpenedBy(ctx: Ctx & { actor: StaffActor }, messageKey: string) {
+async function ticketOpenedBy(ctx: StaffCtx, messageKey: string) {
   const message = await ctx.db.message.findUnique({ where: { idempotencyKey: messageKey }, select: { id: true } });
   if (!message) return null;
   const event = await ctx.db.ticketEvent.findFirst({
@@ -157,7 +150,7 @@ async function ticketOpenedBy(ctx: Ctx & { actor: StaffActor }, messageKey: stri
  * `planCallback`: the callback a caller asked for, planned in the same transaction once the ticket exists (report.server.ts).
  */
 export async function openTicket(
-  ctx: Ctx & { actor: StaffActor },
+  ctx: StaffCtx,
   input: z.output<typeof OpenTicketInput>,
   planCallback?: PlanCallback,
 ) {
@@ -191,7 +184,7 @@ export async function openTicket(
     });
   } catch (error) {
     // Two sends of the same form at once: the second loses on the message's unique key and gets the first's ticket.
-    if (messageKey && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (messageKey && isUniqueViolation(error)) {
       const replay = await ticketOpenedBy(ctx, messageKey);
       if (replay) return replay;
     }
@@ -200,7 +193,7 @@ export async function openTicket(
 }
 
 /** Loads a ticket the actor may work on, or throws 404/403. */
-async function ticketForStaff(ctx: Ctx & { actor: StaffActor }, tx: Tx, ticketId: string): Promise<TicketRow> {
+async function ticketForStaff(ctx: StaffCtx, tx: Tx, ticketId: string): Promise<TicketRow> {
   const ticket = await tx.ticket.findUnique({ where: { id: ticketId } });
   if (!ticket) throw notFound("ticket");
   if (!can(ctx.actor, "ticket:manage", ticket.locationId)) throw forbidden("ticket:manage");
@@ -208,7 +201,7 @@ async function ticketForStaff(ctx: Ctx & { actor: StaffActor }, tx: Tx, ticketId
 }
 
 async function addEvent(
-  ctx: Ctx & { actor: StaffActor },
+  ctx: StaffCtx,
   tx: Tx,
   ticket: TicketRow,
   event: { kind: string; public?: boolean; body?: string; data?: Record<string, unknown>; messageId?: string },
@@ -248,7 +241,7 @@ function statusChanges(to: TicketStatus, now: Date) {
 
 export const ChangeStatusInput = z.object({ status: z.enum(TICKET_STATUSES), note: z.string().trim().max(2000).optional() });
 
-export async function changeStatus(ctx: Ctx & { actor: StaffActor }, ticketId: string, input: z.output<typeof ChangeStatusInput>) {
+export async function changeStatus(ctx: StaffCtx, ticketId: string, input: z.output<typeof ChangeStatusInput>) {
   return ctx.db.$transaction(async (tx) => {
     const ticket = await ticketForStaff(ctx, tx, ticketId);
     if (ticket.status === input.status) return;
@@ -268,7 +261,7 @@ export async function changeStatus(ctx: Ctx & { actor: StaffActor }, ticketId: s
 export const AssignInput = z.object({ assigneeId: OptionalId, locationId: OptionalId });
 
 /** To a person (who must work at the ticket's location) and/or to a location's queue. */
-export async function assignTicket(ctx: Ctx & { actor: StaffActor }, ticketId: string, input: z.output<typeof AssignInput>) {
+export async function assignTicket(ctx: StaffCtx, ticketId: string, input: z.output<typeof AssignInput>) {
   return ctx.db.$transaction(async (tx) => {
     const ticket = await ticketForStaff(ctx, tx, ticketId);
     const locationId = input.locationId ?? ticket.locationId ?? undefined;
@@ -308,7 +301,7 @@ export const NoteInput = z.object({
 });
 
 /** An internal note: never shown to the citizen. */
-export async function addNote(ctx: Ctx & { actor: StaffActor }, ticketId: string, input: z.output<typeof NoteInput>) {
+export async function addNote(ctx: StaffCtx, ticketId: string, input: z.output<typeof NoteInput>) {
   return ctx.db.$transaction(async (tx) => {
     const ticket = await ticketForStaff(ctx, tx, ticketId);
     await addEvent(ctx, tx, ticket, { kind: "note", body: input.body });
@@ -338,7 +331,7 @@ export interface ReplyLinks {
  * the SMS carries its link and a voice message names it; the timeline (and the status check) show the link too.
  */
 export async function replyToCitizen(
-  ctx: Ctx & { actor: StaffActor },
+  ctx: StaffCtx,
   ticketId: string,
   input: z.output<typeof ReplyInput>,
   links: ReplyLinks,
@@ -389,7 +382,7 @@ export const CallInput = z.object({
   note: z.string().trim().max(2000).optional(),
 });
 
-export async function recordCall(ctx: Ctx & { actor: StaffActor }, ticketId: string, input: z.output<typeof CallInput>) {
+export async function recordCall(ctx: StaffCtx, ticketId: string, input: z.output<typeof CallInput>) {
   return ctx.db.$transaction(async (tx) => {
     const ticket = await ticketForStaff(ctx, tx, ticketId);
     await addEvent(ctx, tx, ticket, { kind: "call", body: input.note || undefined, data: { outcome: input.outcome } });
@@ -402,7 +395,7 @@ export const PendingInput = z.object({
 });
 
 /** "Look at this again on <date>": a reminder for staff; the ticket shows as due then. */
-export async function setPending(ctx: Ctx & { actor: StaffActor }, ticketId: string, input: z.output<typeof PendingInput>) {
+export async function setPending(ctx: StaffCtx, ticketId: string, input: z.output<typeof PendingInput>) {
   if (input.until.getTime() <= ctx.clock.now().getTime()) throw new AppError(400, "helpdesk:errors.pendingInPast");
   return ctx.db.$transaction(async (tx) => {
     const ticket = await ticketForStaff(ctx, tx, ticketId);
@@ -418,7 +411,7 @@ export async function setPending(ctx: Ctx & { actor: StaffActor }, ticketId: str
 
 export const ClassifyInput = z.object({ categoryId: OptionalId, priority: z.enum(PRIORITIES) });
 
-export async function classifyTicket(ctx: Ctx & { actor: StaffActor }, ticketId: string, input: z.output<typeof ClassifyInput>) {
+export async function classifyTicket(ctx: StaffCtx, ticketId: string, input: z.output<typeof ClassifyInput>) {
   return ctx.db.$transaction(async (tx) => {
     const ticket = await ticketForStaff(ctx, tx, ticketId);
     if (input.categoryId && !(await tx.ticketCategory.findUnique({ where: { id: input.categoryId } }))) {

@@ -2,16 +2,15 @@
 // and loans, and finding a device by the tag on its label. Every write is one transaction with a DeviceEvent and an
 // audit entry; status changes go through moveDevice (compare-and-set).
 import { z } from "zod";
-import type { Ctx, Tx } from "~/context";
+import type { Ctx, StaffCtx, Tx } from "~/context";
 import type { Prisma } from "~/generated/prisma/client";
 import { AppError, forbidden, notFound } from "~/lib/errors";
 import { audit } from "~/capabilities/privacy/audit.server";
-import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
+import { can, locationScope } from "~/capabilities/people/permissions";
 import { pageCount, pageWindow } from "~/lib/pages";
+import { isUniqueViolation } from "~/lib/db-errors";
 import { moveDevice, recordDeviceEvent } from "./device-history.server";
 import { ACCESSORIES, DEVICE_STATUSES, jsonList, MANUAL_DEVICE_STATUSES, NOTES_MAX, type DeviceStatus } from "./values";
-
-type StaffCtx = Ctx & { actor: StaffActor };
 
 export const TAG_MAX = 32;
 const TAG_PATTERN = /^[A-Z0-9]+(?:-[A-Z0-9]+)*$/;
@@ -127,7 +126,7 @@ async function ensureTagFree(tx: Tx, assetTag: string, exceptId?: string) {
 
 /** A unique-index race (two people saving the same tag at once) reads like the check above. */
 function tagRace(error: unknown): never {
-  if (error && typeof error === "object" && (error as { code?: string }).code === "P2002") {
+  if (isUniqueViolation(error)) {
     throw new AppError(409, "devices:errors.tagUsed");
   }
   throw error;

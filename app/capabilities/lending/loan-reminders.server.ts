@@ -2,12 +2,12 @@
 // `sendLoanReminders`; each reminder has an idempotency key made of the loan and its due date, so it goes out once,
 // and an extension (a new due date) gives new keys. Nothing is sent in quiet hours: it waits until 09:00 there.
 import type { Ctx, Services } from "~/context";
-import { Prisma } from "~/generated/prisma/client";
 import { nextSendableTime } from "~/lib/quiet-hours";
 import { withActor } from "~/context";
 import { formatDueDate } from "./loans.server";
 import { OVERDUE_REMINDER_DAYS, REMIND_DAYS_BEFORE } from "./values";
 import { spelledOut } from "~/lib/reference-code";
+import { isUniqueViolation } from "~/lib/db-errors";
 
 const DAY = 86_400_000;
 
@@ -64,7 +64,7 @@ export async function sendLoanReminders(services: Services): Promise<number> {
       queued++;
     } catch (error) {
       // Another worker queued it a moment ago: once is enough.
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") continue;
+      if (isUniqueViolation(error)) continue;
       throw error;
     }
   }

@@ -3,15 +3,16 @@
 // form (same idempotency key) do nothing twice; two volunteers lending one device at once get one loan.
 import { fromDate, parseDate, toCalendarDate } from "@internationalized/date";
 import { z } from "zod";
-import type { Ctx, Tx } from "~/context";
+import type { Ctx, StaffCtx, Tx } from "~/context";
 import { Prisma } from "~/generated/prisma/client";
 import { AppError, forbidden, notFound } from "~/lib/errors";
 import { atLocalTime, nextSendableTime } from "~/lib/quiet-hours";
-import { newReferenceCode, spelledOut } from "~/lib/reference-code";
+import { spelledOut, uniqueReference } from "~/lib/reference-code";
 import { audit } from "~/capabilities/privacy/audit.server";
-import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
+import { can, locationScope } from "~/capabilities/people/permissions";
 import { intakePerson, NewPersonInput } from "~/capabilities/people/persons.server";
 import { pageCount, pageWindow } from "~/lib/pages";
+import { isUniqueViolation } from "~/lib/db-errors";
 import { moveDevice, recordDeviceEvent } from "./device-history.server";
 import type { LoanView } from "./loan-views";
 import {
@@ -25,8 +26,6 @@ import {
   RETURN_CONDITIONS,
   SIM_AT_RETURN,
 } from "./values";
-
-type StaffCtx = Ctx & { actor: StaffActor };
 
 /** The hour a loan is due on its last day, in the location's time zone (end of a usual opening day). */
 export const DUE_HOUR = 18;
@@ -156,21 +155,8 @@ export function formatDueDate(dueAt: Date, language: string, timeZone: string): 
   }
 }
 
-
 // ---------------------------------------------------------------------------------------------------------
 // Helpers
-
-const isUniqueViolation = (error: unknown, field?: string) =>
-  error instanceof Prisma.PrismaClientKnownRequestError &&
-  error.code === "P2002" &&
-  (!field || JSON.stringify(error.meta ?? {}).includes(field) || String(error.message).includes(field));
-
-async function uniqueReference(tx: Tx): Promise<string> {
-  for (;;) {
-    const reference = newReferenceCode();
-    if (!(await tx.loan.findUnique({ where: { reference }, select: { id: true } }))) return reference;
-  }
-}
 
 const REFUSED_STATUS: Record<string, string> = {
   on_loan: "loans:errors.deviceOnLoan",
@@ -252,7 +238,7 @@ export async function checkOutDevice(ctx: StaffCtx, input: CheckOutValues): Prom
       const now = ctx.clock.now();
       const loan = await tx.loan.create({
         data: {
-          reference: await uniqueReference(tx),
+          reference: await uniqueReference(tx, "loan"),
           deviceId: device.id,
           activeDeviceId: device.id,
           personId: person.id,

@@ -2,14 +2,12 @@
 // A planned session reminds the borrower the day before at 10:00 local time through the outbox.
 import { CalendarDateTime, fromDate, parseDate, toCalendarDate, toZoned } from "@internationalized/date";
 import { z } from "zod";
-import type { Ctx, Tx } from "~/context";
+import type { Ctx, StaffCtx, Tx } from "~/context";
 import { AppError, forbidden, notFound } from "~/lib/errors";
 import { nextSendableTime } from "~/lib/quiet-hours";
 import { audit } from "~/capabilities/privacy/audit.server";
-import { can, type StaffActor } from "~/capabilities/people/permissions";
+import { can } from "~/capabilities/people/permissions";
 import { jsonList, NOTES_MAX, SESSION_ATTENDANCE } from "./values";
-
-type StaffCtx = Ctx & { actor: StaffActor };
 
 export const SESSION_MIN_MINUTES = 15;
 export const SESSION_MAX_MINUTES = 240;

@@ -1,8 +1,8 @@
 // A person's loans and waiting-list places for their record page: only at places the staff member may see.
 // The caller logs the look: the person page writes ONE audit entry per view (personPage in app/web/tickets.server.ts),
 // with these counts in its details.
-import type { Ctx } from "~/context";
-import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
+import type { StaffCtx } from "~/context";
+import { can, locationScope } from "~/capabilities/people/permissions";
 import { pageWindow } from "~/lib/pages";
 
 /** Which page of each list to show (1 = newest), and how many rows a page holds. */
@@ -12,7 +12,7 @@ export interface PersonLendingPages {
   pageSize: number;
 }
 
-export async function personLending(ctx: Ctx & { actor: StaffActor }, personId: string, pages: PersonLendingPages) {
+export async function personLending(ctx: StaffCtx, personId: string, pages: PersonLendingPages) {
   if (!can(ctx.actor, "loan:view")) return null;
   const scope = locationScope(ctx.actor);
   const where = { personId, ...(scope === "all" ? {} : { locationId: { in: [...scope] } }) };

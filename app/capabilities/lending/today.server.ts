@@ -1,13 +1,11 @@
 // "Today at my location": what a volunteer needs at the start of a shift, for one place, in a handful of indexed
 // queries (each with a limit; nothing per row). "Today" is the calendar day in the location's time zone.
 import { CalendarDate, fromDate, toCalendarDate, toZoned } from "@internationalized/date";
-import type { Ctx } from "~/context";
+import type { StaffCtx } from "~/context";
 import { forbidden, notFound } from "~/lib/errors";
 import { audit } from "~/capabilities/privacy/audit.server";
-import { can, type StaffActor } from "~/capabilities/people/permissions";
+import { can } from "~/capabilities/people/permissions";
 import { jsonList } from "./values";
-
-type StaffCtx = Ctx & { actor: StaffActor };
 
 /** Enough for a shift; a longer list belongs on the list pages. */
 export const TODAY_LIST_LIMIT = 50;

@@ -1,14 +1,12 @@
 // Mentoring topics: built-ins translated by key (lending:topic.<key>); coordinators add, rename and retire their own.
 import { z } from "zod";
 import { labelsPerLanguage } from "~/lib/labels-input.server";
-import type { Ctx } from "~/context";
+import type { StaffCtx } from "~/context";
 import type { Db } from "~/db.server";
 import { languages } from "~/i18n/locales.server";
 import { AppError, forbidden } from "~/lib/errors";
 import { audit } from "~/capabilities/privacy/audit.server";
-import { can, type StaffActor } from "~/capabilities/people/permissions";
-
-type StaffCtx = Ctx & { actor: StaffActor };
+import { can } from "~/capabilities/people/permissions";
 
 export async function listTopics(db: Db, { includeRetired = false } = {}) {
   return db.mentoringTopic.findMany({

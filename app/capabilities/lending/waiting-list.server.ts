@@ -4,20 +4,18 @@
 // transaction, never during quiet hours.
 import { fromDate, toCalendarDate, toZoned, CalendarDateTime } from "@internationalized/date";
 import { z } from "zod";
-import type { Ctx, Tx } from "~/context";
+import type { Ctx, StaffCtx, Tx } from "~/context";
 import { AppError, forbidden, notFound } from "~/lib/errors";
 import { formatPhone } from "~/lib/phone.server";
 import { nextSendableTime } from "~/lib/quiet-hours";
-import { newReferenceCode, spelledOut } from "~/lib/reference-code";
+import { spelledOut, uniqueReference } from "~/lib/reference-code";
 import { audit } from "~/capabilities/privacy/audit.server";
 import type { SendInput } from "~/capabilities/messaging/messenger.server";
-import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
+import { can, locationScope } from "~/capabilities/people/permissions";
 import { findOrCreatePerson, intakePerson, NewPersonInput } from "~/capabilities/people/persons.server";
 import { pageCount, pageWindow } from "~/lib/pages";
 import { moveDevice } from "./device-history.server";
 import { OPEN_RESERVATION_STATUSES, WISHES_MAX, type ReservationStatus } from "./values";
-
-type StaffCtx = Ctx & { actor: StaffActor };
 
 /** Only these kinds of place lend devices (a library helps, but has no pool). */
 export const LENDING_LOCATION_KINDS = ["meeting_centre", "care_home"] as const;
@@ -79,13 +77,6 @@ const isOpen = (status: string) => OPEN_RESERVATION_STATUSES.includes(status as 
 const openWhere = { status: { in: [...OPEN_RESERVATION_STATUSES] } };
 
 /** For the phone: "A C 3 9 K M", so a voice reads each character. */
-
-async function uniqueReference(tx: Tx): Promise<string> {
-  for (;;) {
-    const reference = newReferenceCode();
-    if (!(await tx.reservation.findUnique({ where: { reference }, select: { id: true } }))) return reference;
-  }
-}
 
 /** Sends once per idempotency key: a second call with the same key (a repeated submit, a job run twice) does nothing. */
 async function sendOnce(ctx: Ctx, tx: Tx, input: SendInput & { idempotencyKey: string }) {
@@ -174,7 +165,7 @@ async function join(
   const last = await tx.reservation.aggregate({ where: { locationId: location.id }, _max: { position: true } });
   const reservation = await tx.reservation.create({
     data: {
-      reference: await uniqueReference(tx),
+      reference: await uniqueReference(tx, "reservation"),
       personId: person.id,
       locationId: location.id,
       channel: input.channel,

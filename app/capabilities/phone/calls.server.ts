@@ -6,7 +6,7 @@
 // Updates are monotonic and idempotent. A citizen who did not answer a callback records exactly one "no_answer"
 // attempt (which plans the next one and tells the person); a call about a ticket lands on the ticket's timeline.
 import { z } from "zod";
-import type { Ctx, Tx } from "~/context";
+import type { Ctx, StaffCtx, Tx } from "~/context";
 import type { Db } from "~/db.server";
 import { AppError, forbidden, notFound } from "~/lib/errors";
 import { audit } from "~/capabilities/privacy/audit.server";
@@ -15,8 +15,6 @@ import type { Role } from "~/capabilities/people/values";
 import { recordAttempt } from "~/capabilities/scheduling/callbacks.server";
 import { recordCall } from "~/capabilities/helpdesk/tickets.server";
 import type { MessageProvider } from "~/capabilities/messaging/provider";
-
-type StaffCtx = Ctx & { actor: StaffActor };
 
 export const CALL_STATUSES = ["initiated", "ringing", "in_progress", "completed", "busy", "no_answer", "failed", "canceled"] as const;
 export type CallStatus = (typeof CALL_STATUSES)[number];

@@ -8,13 +8,14 @@
 import { CalendarDateTime, parseDate, toZoned } from "@internationalized/date";
 import { z } from "zod";
 import type { Ctx, Tx } from "~/context";
-import { Prisma } from "~/generated/prisma/client";
 import { parsePhone, formatPhone, type ParsedPhone } from "~/lib/phone.server";
 import { normaliseReferenceCode, spelledOut } from "~/lib/reference-code";
+import { isUniqueViolation } from "~/lib/db-errors";
+import { PROGRAMME_TIME_ZONE } from "~/lib/time-zone";
 import { getT } from "~/i18n/i18n.server";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { fileCitizenMessage, inboundKey, personForNumber, storeInboundMessage } from "~/capabilities/helpdesk/inbound.server";
-import { CONCERN_MAX, createCallback, DEFAULT_TIME_ZONE, workingDays, type Window } from "~/capabilities/scheduling/callbacks.server";
+import { CONCERN_MAX, createCallback, workingDays, type Window } from "~/capabilities/scheduling/callbacks.server";
 import { formatSlot } from "~/capabilities/scheduling/appointments.server";
 import type { Recipient } from "~/capabilities/messaging/messenger.server";
 
@@ -65,12 +66,10 @@ const atLocal = (day: string, hour: number, timeZone: string) => {
 };
 
 /** HILFE: the coming 2 working days, 09:00–17:00 local time (today counts while its window is still open). */
-export function helpWindows(now: Date, timeZone = DEFAULT_TIME_ZONE): Window[] {
+export function helpWindows(now: Date, timeZone = PROGRAMME_TIME_ZONE): Window[] {
   const days = workingDays(now, timeZone, 3).filter((day) => atLocal(day, 17, timeZone) > now);
   return days.slice(0, 2).map((day) => ({ from: atLocal(day, 9, timeZone), to: atLocal(day, 17, timeZone) }));
 }
-
-const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 export async function receiveSms(ctx: Ctx, input: ReceiveSmsValues, options: { programmePhone?: string } = {}): Promise<SmsOutcome> {
   // Not an SMS we can answer (no usable sender, no message id): nothing is stored.
@@ -205,7 +204,7 @@ async function statusOf(tx: Tx, reference: string, phone: string, language: stri
     select: { status: true, scheduledAt: true, person: { select: { phone: true } }, location: { select: { timeZone: true } } },
   });
   if (callback && callback.person.phone === phone) {
-    const timeZone = callback.location?.timeZone ?? DEFAULT_TIME_ZONE;
+    const timeZone = callback.location?.timeZone ?? PROGRAMME_TIME_ZONE;
     if (callback.status === "scheduled" && callback.scheduledAt) {
       return { template: "smsStatusCallbackScheduled", params: { reference, when: formatSlot(callback.scheduledAt, language, timeZone) } };
     }

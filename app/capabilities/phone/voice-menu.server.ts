@@ -9,9 +9,10 @@ import { getT } from "~/i18n/i18n.server";
 import { DEFAULT_LANGUAGE } from "~/i18n/languages";
 import { isSupportedLanguage } from "~/i18n/locales.server";
 import { parsePhone, type ParsedPhone } from "~/lib/phone.server";
+import { PROGRAMME_TIME_ZONE } from "~/lib/time-zone";
 import { freeSlots, loadSchedule, localDay } from "~/capabilities/scheduling/availability.server";
 import { formatSlot } from "~/capabilities/scheduling/appointments.server";
-import { DEFAULT_TIME_ZONE, requestCallback, workingDays } from "~/capabilities/scheduling/callbacks.server";
+import { requestCallback, workingDays } from "~/capabilities/scheduling/callbacks.server";
 import { sayLanguage } from "~/capabilities/messaging/voice-language";
 import { keypadDigits, typedCode } from "./voice-keypad";
 import { MAX_MESSAGE_SECONDS, recordedStep, storeRecordingAudio } from "./voice-message.server";
@@ -169,7 +170,7 @@ async function mainMenuChoice(ctx: Ctx, input: VoiceStepInput, lng: string, digi
 // Callback
 
 /** The coming 2 working days, 09:00–17:00 in Berlin (those not already over). */
-export function voiceCallbackWindows(now: Date, timeZone = DEFAULT_TIME_ZONE) {
+export function voiceCallbackWindows(now: Date, timeZone = PROGRAMME_TIME_ZONE) {
   const at = (day: string, hour: number) => {
     const d = parseDate(day);
     return toZoned(new CalendarDateTime(d.year, d.month, d.day, hour, 0), timeZone).toDate();
@@ -260,8 +261,8 @@ export async function callerRequests(ctx: Ctx, phone: string) {
     ctx.db.appointment.findMany({ where: { personId: person.id }, select: { reference: true, status: true, startsAt: true, location: { select: { name: true, timeZone: true } } } }),
   ]);
   return [
-    ...tickets.map((x) => ({ kind: "ticket" as const, reference: x.reference, status: x.status, at: null, timeZone: DEFAULT_TIME_ZONE, place: null })),
-    ...callbacks.map((x) => ({ kind: "callback" as const, reference: x.reference, status: x.status, at: x.scheduledAt, timeZone: x.location?.timeZone ?? DEFAULT_TIME_ZONE, place: null })),
+    ...tickets.map((x) => ({ kind: "ticket" as const, reference: x.reference, status: x.status, at: null, timeZone: PROGRAMME_TIME_ZONE, place: null })),
+    ...callbacks.map((x) => ({ kind: "callback" as const, reference: x.reference, status: x.status, at: x.scheduledAt, timeZone: x.location?.timeZone ?? PROGRAMME_TIME_ZONE, place: null })),
     ...appointments.map((x) => ({ kind: "appointment" as const, reference: x.reference, status: x.status, at: x.startsAt, timeZone: x.location.timeZone, place: x.location.name })),
   ];
 }

@@ -3,10 +3,10 @@
 // people pressing "book" at once on the last place get exactly one booking. Confirmation through the outbox.
 import { z } from "zod";
 import type { Ctx, Tx } from "~/context";
-import { Prisma } from "~/generated/prisma/client";
 import { AppError } from "~/lib/errors";
 import { nextSendableTime } from "~/lib/quiet-hours";
-import { newReferenceCode, spelledOut } from "~/lib/reference-code";
+import { spelledOut, uniqueReference } from "~/lib/reference-code";
+import { isUniqueViolation } from "~/lib/db-errors";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { findOrCreatePerson, NewPersonInput } from "~/capabilities/people/persons.server";
 import { freeSlots, loadSchedule, localDay, seatKey } from "./availability.server";
@@ -40,15 +40,6 @@ export function parseSlotValue(value: string): { hourId: string; startsAt: Date 
   const [hourId, iso] = value.split("|");
   return { hourId, startsAt: new Date(iso) };
 }
-
-async function uniqueReference(tx: Tx): Promise<string> {
-  for (;;) {
-    const reference = newReferenceCode();
-    if (!(await tx.appointment.findUnique({ where: { reference }, select: { id: true } }))) return reference;
-  }
-}
-
-const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 /** Date and time of a slot in someone's language, for messages ("Dienstag, 24. November 2026, 14:30"). */
 export function formatSlot(at: Date, language: string, timeZone: string): string {
@@ -127,7 +118,7 @@ export async function bookAppointment(ctx: Ctx, input: BookingValues & { pool: P
 
         const appointment = await tx.appointment.create({
           data: {
-            reference: await uniqueReference(tx),
+            reference: await uniqueReference(tx, "appointment"),
             personId: person.id,
             locationId: schedule.location.id,
             consultationHourId: hourId,

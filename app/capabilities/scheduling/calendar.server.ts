@@ -3,12 +3,9 @@
 // personal data as possible: a reference in the summary, a first name in the description, never a phone number.
 import crypto from "node:crypto";
 import { createEvents, type EventAttributes } from "ics";
-import type { Ctx } from "~/context";
+import type { StaffCtx } from "~/context";
 import type { Db } from "~/db.server";
 import { audit } from "~/capabilities/privacy/audit.server";
-import type { StaffActor } from "~/capabilities/people/permissions";
-
-type StaffCtx = Ctx & { actor: StaffActor };
 
 const FEED_PAST_DAYS = 7;
 const FEED_FUTURE_DAYS = 8 * 7;

@@ -5,16 +5,18 @@
 // Every message to the person goes through the outbox in the same transaction, outside quiet hours.
 import { CalendarDateTime, parseDate, toZoned } from "@internationalized/date";
 import { z } from "zod";
-import type { Ctx, Tx } from "~/context";
+import type { Ctx, StaffCtx, Tx } from "~/context";
 import type { Db } from "~/db.server";
-import { Prisma } from "~/generated/prisma/client";
 import { AppError, forbidden, notFound } from "~/lib/errors";
 import { formatPhone } from "~/lib/phone.server";
 import { nextSendableTime } from "~/lib/quiet-hours";
-import { newReferenceCode, spelledOut } from "~/lib/reference-code";
+import { spelledOut, uniqueReference } from "~/lib/reference-code";
+import { isUniqueViolation } from "~/lib/db-errors";
+import { personName } from "~/lib/person-name";
+import { PROGRAMME_TIME_ZONE } from "~/lib/time-zone";
 import { audit } from "~/capabilities/privacy/audit.server";
 import type { Messenger } from "~/capabilities/messaging/messenger.server";
-import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
+import { can, locationScope } from "~/capabilities/people/permissions";
 import { findOrCreatePerson, NewPersonInput } from "~/capabilities/people/persons.server";
 import { openTicket } from "~/capabilities/helpdesk/tickets.server";
 import { localDay } from "./availability.server";
@@ -22,7 +24,6 @@ import { formatSlot } from "./appointments.server";
 import { generateSlots, isoWeekday } from "./slots";
 import { CALL_OUTCOMES, MAX_CALL_ATTEMPTS } from "./values";
 
-export const DEFAULT_TIME_ZONE = "Europe/Berlin";
 /** A callback is never scheduled sooner than this from now. */
 export const CALLBACK_LEAD_MINUTES = 15;
 /** After a missed call, the next attempt is at least this much later. */
@@ -62,7 +63,7 @@ export function workingDays(now: Date, timeZone: string, count: number): string[
 }
 
 /** The windows a citizen can choose from, grouped by day; windows already (nearly) over are left out. */
-export function windowChoices(now: Date, timeZone = DEFAULT_TIME_ZONE, count = WINDOW_WORKING_DAYS) {
+export function windowChoices(now: Date, timeZone = PROGRAMME_TIME_ZONE, count = WINDOW_WORKING_DAYS) {
   const earliest = now.getTime() + CALLBACK_LEAD_MINUTES * 60_000;
   return workingDays(now, timeZone, count + 1)
     .map((day) => ({
@@ -80,7 +81,7 @@ export function windowChoices(now: Date, timeZone = DEFAULT_TIME_ZONE, count = W
 }
 
 /** "The next 2 working days, any time in callback hours": the default when a problem report asks for a call. */
-export function defaultWindows(now: Date, timeZone = DEFAULT_TIME_ZONE): Window[] {
+export function defaultWindows(now: Date, timeZone = PROGRAMME_TIME_ZONE): Window[] {
   const days = workingDays(now, timeZone, 3);
   const start = days[0] === localDay(now, timeZone) ? days : days.slice(0, 2);
   return start.map((day) => ({ from: atLocal(day, "00:00", timeZone), to: atLocal(parseDate(day).add({ days: 1 }).toString(), "00:00", timeZone) }));
@@ -176,7 +177,7 @@ async function candidates(tx: Tx, { locationId, windows, notBefore }: { location
   });
   // A place that is closed (holiday, staff outing) makes no calls either.
   const closures = await tx.closure.findMany({
-    where: { locationId: { in: [...new Set(hours.map((h) => h.locationId))] }, endsOn: { gte: localDay(new Date(from.getTime() - 86_400_000), DEFAULT_TIME_ZONE) } },
+    where: { locationId: { in: [...new Set(hours.map((h) => h.locationId))] }, endsOn: { gte: localDay(new Date(from.getTime() - 86_400_000), PROGRAMME_TIME_ZONE) } },
     select: { locationId: true, startsOn: true, endsOn: true },
   });
   const found: Candidate[] = [];
@@ -214,8 +215,6 @@ async function schedule(tx: Tx, callbackId: string, where: { locationId: string 
   return null;
 }
 
-const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-
 /** Runs a scheduling transaction again when someone took the same slot in between (another process). */
 async function retryingOnRace<T>(body: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
@@ -225,13 +224,6 @@ async function retryingOnRace<T>(body: () => Promise<T>): Promise<T> {
       if (isUniqueViolation(error) && attempt < 30) continue;
       throw error;
     }
-  }
-}
-
-async function uniqueReference(tx: Tx): Promise<string> {
-  for (;;) {
-    const reference = newReferenceCode();
-    if (!(await tx.callback.findUnique({ where: { reference }, select: { id: true } }))) return reference;
   }
 }
 
@@ -267,11 +259,11 @@ export async function createCallback(
 ) {
   const now = ctx.clock.now();
   const location = input.locationId ? await tx.location.findUnique({ where: { id: input.locationId } }) : null;
-  const timeZone = location?.timeZone ?? DEFAULT_TIME_ZONE;
+  const timeZone = location?.timeZone ?? PROGRAMME_TIME_ZONE;
   const person = await tx.person.findUniqueOrThrow({ where: { id: input.personId } });
   const callback = await tx.callback.create({
     data: {
-      reference: await uniqueReference(tx),
+      reference: await uniqueReference(tx, "callback"),
       personId: person.id,
       locationId: location?.id ?? null,
       channel: input.channel,
@@ -321,7 +313,7 @@ export async function requestCallback(ctx: Ctx, input: CallbackRequest) {
             id: earlier.id,
             reference: earlier.reference,
             scheduledAt: earlier.scheduledAt,
-            timeZone: earlier.location?.timeZone ?? DEFAULT_TIME_ZONE,
+            timeZone: earlier.location?.timeZone ?? PROGRAMME_TIME_ZONE,
           };
         }
       }
@@ -330,7 +322,7 @@ export async function requestCallback(ctx: Ctx, input: CallbackRequest) {
       }
       const timeZone =
         (input.locationId && (await tx.location.findUnique({ where: { id: input.locationId }, select: { timeZone: true } }))?.timeZone) ||
-        DEFAULT_TIME_ZONE;
+        PROGRAMME_TIME_ZONE;
       const windows = [...input.windows];
       if (input.custom) windows.push({ from: atLocal(input.custom.day, input.custom.from, timeZone), to: atLocal(input.custom.day, input.custom.to, timeZone) });
       if (!windows.length) throw new AppError(400, "callbacks:errors.windowRequired");
@@ -362,8 +354,6 @@ export const AttemptInput = z.object({
   ),
 });
 export type AttemptValues = z.output<typeof AttemptInput>;
-
-type StaffCtx = Ctx & { actor: StaffActor };
 
 const OPEN = ["scheduled", "unscheduled"];
 
@@ -408,7 +398,7 @@ export async function recordAttempt(ctx: StaffCtx, callbackId: string, input: At
       const callback = await callbackForStaff(ctx, tx, callbackId);
       if (!OPEN.includes(callback.status)) throw new AppError(409, "callbacks:errors.callbackClosed");
       const now = ctx.clock.now();
-      const timeZone = callback.location?.timeZone ?? DEFAULT_TIME_ZONE;
+      const timeZone = callback.location?.timeZone ?? PROGRAMME_TIME_ZONE;
       const askedFor = input.outcome === "call_again" && input.callAgainAt ? atLocal(input.callAgainAt.slice(0, 10), input.callAgainAt.slice(11), timeZone) : null;
       if (askedFor && askedFor <= now) throw new AppError(400, "callbacks:errors.callAgainAtInPast");
 
@@ -489,7 +479,7 @@ export async function rescheduleCallback(ctx: StaffCtx, callbackId: string, inpu
     ctx.db.$transaction(async (tx) => {
       const callback = await callbackForStaff(ctx, tx, callbackId);
       if (!OPEN.includes(callback.status)) throw new AppError(409, "callbacks:errors.callbackClosed");
-      const timeZone = callback.location?.timeZone ?? DEFAULT_TIME_ZONE;
+      const timeZone = callback.location?.timeZone ?? PROGRAMME_TIME_ZONE;
       const from = atLocal(input.at.slice(0, 10), input.at.slice(11), timeZone);
       if (from <= ctx.clock.now()) throw new AppError(400, "callbacks:errors.rescheduleInPast");
       await tx.callback.update({ where: { id: callbackId }, data: { slotKey: null } });
@@ -529,8 +519,6 @@ export async function cancelCallback(ctx: StaffCtx, callbackId: string) {
 // ---------------------------------------------------------------------------------------------------------
 // Queries
 
-const shortName = (p: { firstName: string; lastNameInitial: string | null }) => (p.lastNameInitial ? `${p.firstName} ${p.lastNameInitial}.` : p.firstName);
-
 const listInclude = { person: true, location: { select: { name: true, timeZone: true } } } as const;
 
 /**
@@ -541,7 +529,7 @@ export async function callbacksDueNow(ctx: StaffCtx, { locationId }: { locationI
   const now = ctx.clock.now();
   const scope = locationScope(ctx.actor);
   const where = locationId ? { locationId } : scope === "all" ? {} : { OR: [{ locationId: { in: [...scope] } }, { locationId: null }] };
-  const endOfDay = atLocal(parseDate(localDay(now, DEFAULT_TIME_ZONE)).add({ days: 1 }).toString(), "00:00", DEFAULT_TIME_ZONE);
+  const endOfDay = atLocal(parseDate(localDay(now, PROGRAMME_TIME_ZONE)).add({ days: 1 }).toString(), "00:00", PROGRAMME_TIME_ZONE);
   const mine = await ctx.db.callback.findMany({
     where: { ...where, status: "scheduled", assignedId: ctx.actor.staffId, scheduledAt: { lt: endOfDay } },
     include: listInclude,
@@ -564,7 +552,7 @@ export async function callbacksDueNow(ctx: StaffCtx, { locationId }: { locationI
     reference: c.reference,
     status: c.status,
     scheduledAt: c.scheduledAt,
-    person: shortName(c.person),
+    person: personName(c.person),
     phone: c.person.phone,
     topic: c.topic,
     attempts: c.attemptCount,

@@ -2,13 +2,13 @@
 // (any cancellation), the first one waiting gets it booked and is told by SMS or call. Past days expire. Only a day
 // without a free online place takes names: a day with free places sends people to book one of them instead.
 import { z } from "zod";
-import type { Ctx, Tx } from "~/context";
+import type { Ctx, StaffCtx, Tx } from "~/context";
 import type { Db } from "~/db.server";
 import { AppError, forbidden } from "~/lib/errors";
 import { audit } from "~/capabilities/privacy/audit.server";
-import { can, type StaffActor } from "~/capabilities/people/permissions";
+import { can } from "~/capabilities/people/permissions";
 import { formatPhone, parsePhone } from "~/lib/phone.server";
-import { newReferenceCode, spelledOut } from "~/lib/reference-code";
+import { spelledOut, uniqueReference } from "~/lib/reference-code";
 import { findOrCreatePerson, NewPersonInput } from "~/capabilities/people/persons.server";
 import { appointmentMessageParams, bookAppointment } from "./appointments.server";
 import { freeSlots, loadSchedule, localDay, type Schedule } from "./availability.server";
@@ -35,8 +35,7 @@ export async function joinDayWaitingList(ctx: Ctx, locationId: string, input: z.
     const person = await findOrCreatePerson(tx, input);
     const earlier = await tx.dayWait.findUnique({ where: { personId_locationId_day: { personId: person.id, locationId, day: input.day } } });
     if (earlier) return { already: true as const, reference: null };
-    let reference = newReferenceCode();
-    while (await tx.dayWait.findUnique({ where: { reference }, select: { id: true } })) reference = newReferenceCode();
+    const reference = await uniqueReference(tx, "dayWait");
     const wait = await tx.dayWait.create({ data: { reference, personId: person.id, locationId, day: input.day, createdAt: now } });
     if (ctx.actor.kind === "staff") {
       await audit(tx, ctx, { action: "dayWait.added", subjectType: "DayWait", subjectId: wait.id, locationId });
@@ -52,7 +51,7 @@ export async function joinDayWaitingList(ctx: Ctx, locationId: string, input: z.
 }
 
 /** Staff put a caller on a full day's list (the same rules as on the web); only where they book for callers. */
-export async function addCallerToDayWait(ctx: Ctx & { actor: StaffActor }, locationId: string, input: z.output<typeof JoinDayWaitInput>) {
+export async function addCallerToDayWait(ctx: StaffCtx, locationId: string, input: z.output<typeof JoinDayWaitInput>) {
   if (!can(ctx.actor, "appointment:manage", locationId)) throw forbidden("appointment:manage");
   return joinDayWaitingList(ctx, locationId, input);
 }

@@ -3,18 +3,16 @@
 // cancellation by staff. Every write is audit-logged; the citizen hears of a cancellation through the outbox.
 import { z } from "zod";
 import { CalendarDateTime, parseDate, toZoned } from "@internationalized/date";
-import type { Ctx } from "~/context";
+import type { StaffCtx } from "~/context";
 import { AppError, forbidden, notFound } from "~/lib/errors";
 import { audit } from "~/capabilities/privacy/audit.server";
-import { can, type StaffActor } from "~/capabilities/people/permissions";
+import { can } from "~/capabilities/people/permissions";
 import { OPEN_STATUSES } from "~/capabilities/helpdesk/values";
 import { appointmentMessageParams, bookAppointment, BookingInput, releasePlace } from "./appointments.server";
 import { nextSendableTime } from "~/lib/quiet-hours";
 import { loadSchedule, localDay } from "./availability.server";
 import { generateSlots } from "./slots";
 import { POOLS, type Pool } from "./values";
-
-type StaffCtx = Ctx & { actor: StaffActor };
 
 export const OUTCOME_NOTE_MAX = 1000;
 

@@ -4,14 +4,12 @@
 // bookings: appointments keep their time and place (the page says so).
 import { parseDate } from "@internationalized/date";
 import { z } from "zod";
-import type { Ctx, Tx } from "~/context";
+import type { StaffCtx, Tx } from "~/context";
 import { AppError, forbidden, notFound } from "~/lib/errors";
 import { audit } from "~/capabilities/privacy/audit.server";
-import { can, type StaffActor } from "~/capabilities/people/permissions";
+import { can } from "~/capabilities/people/permissions";
 import { capacityByPool } from "./slots";
 import { SLOT_MINUTES } from "./values";
-
-type StaffCtx = Ctx & { actor: StaffActor };
 
 export const HOUR_KINDS = ["weekly", "oneOff"] as const;
 export const MAX_CAPACITY = 20;

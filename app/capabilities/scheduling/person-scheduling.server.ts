@@ -1,9 +1,9 @@
 // A person's appointments and callbacks for their record page: only at places the staff member may see.
 // The caller logs the look: the person page writes ONE audit entry per view (personPage in app/web/tickets.server.ts),
 // with these counts in its details.
-import type { Ctx } from "~/context";
+import type { StaffCtx } from "~/context";
 import { audit } from "~/capabilities/privacy/audit.server";
-import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
+import { can, locationScope } from "~/capabilities/people/permissions";
 import { pageWindow } from "~/lib/pages";
 
 /** Which page of each list to show (1 = newest), and how many rows a page holds. */
@@ -13,7 +13,7 @@ export interface PersonSchedulingPages {
   pageSize: number;
 }
 
-export async function personScheduling(ctx: Ctx & { actor: StaffActor }, personId: string, pages: PersonSchedulingPages) {
+export async function personScheduling(ctx: StaffCtx, personId: string, pages: PersonSchedulingPages) {
   const scope = locationScope(ctx.actor);
   const atMyPlaces = scope === "all" ? {} : { locationId: { in: [...scope] } };
   const appointmentWhere = { personId, ...atMyPlaces };
@@ -49,7 +49,7 @@ export async function personScheduling(ctx: Ctx & { actor: StaffActor }, personI
  * A caller's appointments still to come (booked, at places the staff member may see), for the desk when they call
  * to move or cancel one. The look is audit-logged.
  */
-export async function upcomingAppointments(ctx: Ctx & { actor: StaffActor }, personId: string) {
+export async function upcomingAppointments(ctx: StaffCtx, personId: string) {
   if (!can(ctx.actor, "schedule:view")) return [];
   const scope = locationScope(ctx.actor);
   const appointments = await ctx.db.appointment.findMany({

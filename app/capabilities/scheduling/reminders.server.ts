@@ -4,8 +4,8 @@
 // Never twice: one idempotency key per appointment, start and kind. None for cancelled appointments.
 import { CalendarDateTime, fromDate, toCalendarDate, toZoned } from "@internationalized/date";
 import type { Ctx } from "~/context";
-import { Prisma } from "~/generated/prisma/client";
 import { nextSendableTime } from "~/lib/quiet-hours";
+import { isUniqueViolation } from "~/lib/db-errors";
 import { appointmentMessageParams, reminderKeyPrefix } from "./appointments.server";
 import { localDay } from "./availability.server";
 
@@ -43,8 +43,6 @@ export function reminderTime(appointment: Bookable, kind: ReminderKind, timeZone
   const at = nextSendableTime(due, timeZone);
   return at < startsAt ? at : null;
 }
-
-const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 /** Queues every reminder due before the next run. Returns how many were queued. */
 export async function queueDueReminders(ctx: Ctx): Promise<number> {

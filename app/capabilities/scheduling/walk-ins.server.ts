@@ -1,15 +1,13 @@
 // The walk-in queue (Wartenummer): people who come without an appointment get the day's next number at the
 // place, wait in arrival order, are called by number and first name, and leave helped or without help.
 import { z } from "zod";
-import type { Ctx } from "~/context";
-import { Prisma } from "~/generated/prisma/client";
+import type { StaffCtx } from "~/context";
 import { AppError, forbidden, notFound } from "~/lib/errors";
 import { audit } from "~/capabilities/privacy/audit.server";
-import { can, type StaffActor } from "~/capabilities/people/permissions";
+import { can } from "~/capabilities/people/permissions";
 import { parsePhone } from "~/lib/phone.server";
+import { isUniqueViolation } from "~/lib/db-errors";
 import { localDay } from "./availability.server";
-
-type StaffCtx = Ctx & { actor: StaffActor };
 
 const Optional = (max: number, error: string) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(max, { error }).optional());
@@ -35,8 +33,6 @@ export const FinishWalkInInput = z.object({
   outcomeNote: Optional(1000, "desk:errors.noteTooLong"),
   ticketId: Optional(100, "desk:errors.ticketUnknown"),
 });
-
-const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 async function placeOf(ctx: StaffCtx, locationId: string) {
   if (!can(ctx.actor, "appointment:manage", locationId)) throw forbidden("appointment:manage");
