@@ -27,7 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const months = Array.from({ length: MONTHS_BACK }, (_, i) => current.subtract({ months: i }).toString().slice(0, 7));
   const asked = new URL(request.url).searchParams.get("month") ?? "";
   const month = months.includes(asked) ? asked : months[0];
-  const [rows, topics] = await Promise.all([respondTo(() => mentoringReport(ctx, month)), listTopics(ctx.db, { includeRetired: true })]);
+  const [rows, topics] = await Promise.all([respondTo(() => mentoringReport(ctx, month)), listTopics(ctx, { includeRetired: true })]);
   return { month, months, rows, topics: topics.map(({ id, key, labels }) => ({ id, key, labels })) };
 }
 

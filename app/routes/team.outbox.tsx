@@ -23,8 +23,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const page = pageFrom(request);
   const wanted = new URL(request.url).searchParams.get("status");
   const status = isMessageStatus(wanted) ? wanted : null;
-  const [{ messages, pageCount }, optedOut] = await Promise.all([listMessages(ctx.db, { page, status }), countOptOuts(ctx.db)]);
-  await audit(ctx.db, ctx, { action: "outbox.viewed", subjectType: "Message", details: { page, status, count: messages.length } });
+  const [{ messages, pageCount }, optedOut] = await Promise.all([listMessages(ctx, { page, status }), countOptOuts(ctx)]);
+  await audit(ctx, ctx.db, { action: "outbox.viewed", subjectType: "Message", details: { page, status, count: messages.length } });
   return {
     page,
     pageCount,

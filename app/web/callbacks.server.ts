@@ -84,7 +84,7 @@ const formatTime = (at: Date, lng: string) => {
 // Staff pages
 
 export async function intakeOptions(ctx: StaffCtx, lng: string) {
-  const locations = await listLocationsFor(ctx.db, ctx.actor);
+  const locations = await listLocationsFor(ctx);
   return {
     locations: locations.map(({ id, name }) => ({ id, name })),
     languages: languages().map(({ code, name }) => ({ code, name })),
@@ -145,7 +145,7 @@ export async function callbackPage(ctx: StaffCtx, callbackId: string, lng: strin
 
 /** Phone intake's first step: who is calling — a known person (not renamed by the intake) and their open callbacks. */
 export async function lookUpCallbackCaller(ctx: StaffCtx, phone: ParsedPhone, lng: string) {
-  const person = await findPersonByPhone(ctx.db, phone.e164);
+  const person = await findPersonByPhone(ctx, phone.e164);
   const open = person
     ? await ctx.db.callback.findMany({
         where: { personId: person.id, status: { in: ["scheduled", "unscheduled"] } },
@@ -154,7 +154,7 @@ export async function lookUpCallbackCaller(ctx: StaffCtx, phone: ParsedPhone, ln
         take: 10,
       })
     : [];
-  if (person) await audit(ctx.db, ctx, { action: "person.lookedUp", subjectType: "Person", subjectId: person.id, details: { for: "callback" } });
+  if (person) await audit(ctx, ctx.db, { action: "person.lookedUp", subjectType: "Person", subjectId: person.id, details: { for: "callback" } });
   return {
     phone: { ...phoneLink(phone.e164), type: phone.type },
     person: person

@@ -24,7 +24,7 @@ import { attempt, lookUpCaller, personName, refusalReply } from "./tickets.serve
 /** The places the actor works at, those with consultation hours first (the default for booking). */
 export async function deskLocations(ctx: StaffCtx) {
   const [places, withHours] = await Promise.all([
-    listLocationsFor(ctx.db, ctx.actor),
+    listLocationsFor(ctx),
     ctx.db.consultationHour.findMany({ where: { active: true }, select: { locationId: true }, distinct: ["locationId"] }),
   ]);
   const offering = new Set(withHours.map((h) => h.locationId));
@@ -110,7 +110,7 @@ async function deskChoices(ctx: StaffCtx, locationId: string) {
 }
 
 export async function appointmentPage(ctx: StaffCtx, appointmentId: string) {
-  const [{ appointment: a, openTickets, started }, categories] = await Promise.all([getAppointment(ctx, appointmentId), listCategories(ctx.db)]);
+  const [{ appointment: a, openTickets, started }, categories] = await Promise.all([getAppointment(ctx, appointmentId), listCategories(ctx)]);
   // Still to come: the caller may ask for another time (the current one is not offered again).
   const movable = a.status === "booked" && !started;
   const moveSlots = movable ? (await deskChoices(ctx, a.locationId)).filter((s) => s.startsAt !== a.startsAt.toISOString()) : [];

@@ -34,7 +34,7 @@ const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : nul
 
 /** The places where the actor may add, import or receive devices. */
 export async function manageableLocations(ctx: StaffCtx) {
-  const locations = await listLocationsFor(ctx.db, ctx.actor);
+  const locations = await listLocationsFor(ctx);
   return locations.filter((l) => can(ctx.actor, "device:manage", l.id)).map(({ id, name }) => ({ id, name }));
 }
 
@@ -51,7 +51,7 @@ export function listFilters(url: URL) {
 }
 
 export async function deviceList(ctx: StaffCtx, filters: ReturnType<typeof listFilters>, page: number) {
-  const [list, locations] = await Promise.all([listDevices(ctx, { ...filters, page }), listLocationsFor(ctx.db, ctx.actor)]);
+  const [list, locations] = await Promise.all([listDevices(ctx, { ...filters, page }), listLocationsFor(ctx)]);
   return {
     ...list,
     devices: list.devices.map((d) => ({
@@ -76,7 +76,7 @@ export const FindInput = z.object({
 
 export async function devicePage(ctx: StaffCtx, deviceId: string) {
   const device = await getDevice(ctx, deviceId);
-  const [places, ownPlaces] = await Promise.all([listPublicLocations(ctx.db), manageableLocations(ctx)]);
+  const [places, ownPlaces] = await Promise.all([listPublicLocations(ctx), manageableLocations(ctx)]);
   const activeLoan = device.loans.find((l) => l.status === "active") ?? null;
   return {
     device: {

@@ -8,7 +8,7 @@ import type { StaffCtx } from "~/context";
 
 /** The places whose hours this person may change. */
 export async function manageableLocations(ctx: StaffCtx) {
-  const all = await listLocationsFor(ctx.db, ctx.actor);
+  const all = await listLocationsFor(ctx);
   return all
     .filter((l) => can(ctx.actor, "schedule:manage", l.id))
     .map(({ id, name, timeZone }) => ({ id, name, timeZone }));
@@ -24,7 +24,7 @@ export async function chosenLocation(ctx: StaffCtx, url: URL) {
 
 /** Topic checkboxes: the helpdesk category keys, with their labels for translation. */
 export async function topicOptions(ctx: StaffCtx) {
-  const categories = await listCategories(ctx.db);
+  const categories = await listCategories(ctx);
   return categories.map(({ key, labels }) => ({ key, labels }));
 }
 

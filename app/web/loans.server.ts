@@ -107,7 +107,7 @@ export async function findBorrower(ctx: StaffCtx, query: string) {
 }
 
 async function auditLookup(ctx: StaffCtx, personId: string) {
-  await audit(ctx.db, ctx, { action: "person.lookedUp", subjectType: "Person", subjectId: personId });
+  await audit(ctx, ctx.db, { action: "person.lookedUp", subjectType: "Person", subjectId: personId });
 }
 
 /** Who the loan is for, read back from the hidden fields of the later steps. */
@@ -192,7 +192,7 @@ export async function chosenDevice(ctx: StaffCtx, input: { deviceId?: string; as
 export async function detailsOptions(ctx: StaffCtx, deviceId: string) {
   const device = await ctx.db.device.findUniqueOrThrow({ where: { id: deviceId }, include: { location: true } });
   const [mentors, topics] = await Promise.all([
-    mentorsFor(ctx.db, device.locationId),
+    mentorsFor(ctx, ctx.db, device.locationId),
     ctx.db.mentoringTopic.findMany({ where: { active: true }, orderBy: [{ sortOrder: "asc" }, { key: "asc" }] }),
   ]);
   return {
@@ -369,7 +369,7 @@ export async function checkInPage(ctx: StaffCtx, loanId: string, page: "checkIn"
   const loan = await ctx.db.loan.findUnique({ where: { id: loanId }, include: { device: { select: { assetTag: true, status: true } } } });
   if (!loan) throw notFound("loan");
   if (!can(ctx.actor, "loan:manage", loan.locationId)) throw forbidden("loan:manage");
-  await audit(ctx.db, ctx, { action: "loan.viewed", subjectType: "Loan", subjectId: loan.id, locationId: loan.locationId, details: { page } });
+  await audit(ctx, ctx.db, { action: "loan.viewed", subjectType: "Loan", subjectId: loan.id, locationId: loan.locationId, details: { page } });
   const goals = jsonList<{ topicId: string }>(loan.learningGoals);
   const topics = await ctx.db.mentoringTopic.findMany({ where: { id: { in: goals.map((g) => g.topicId) } } });
   return {
@@ -488,6 +488,6 @@ export async function photoFor(ctx: StaffCtx, loanId: string, photoId: string) {
   const photo = await ctx.db.loanPhoto.findUnique({ where: { id: photoId }, include: { loan: { select: { locationId: true } } } });
   if (!photo || photo.loanId !== loanId) throw notFound("photo");
   if (!can(ctx.actor, "loan:view", photo.loan.locationId)) throw forbidden("loan:view");
-  await audit(ctx.db, ctx, { action: "loan.viewed", subjectType: "Loan", subjectId: loanId, locationId: photo.loan.locationId, details: { page: "photo" } });
+  await audit(ctx, ctx.db, { action: "loan.viewed", subjectType: "Loan", subjectId: loanId, locationId: photo.loan.locationId, details: { page: "photo" } });
   return photo;
 }

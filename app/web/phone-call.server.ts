@@ -105,7 +105,7 @@ export async function callerFor(services: Pick<Services, "db">, personParam: str
 /** People to call as (most recently active first): first name and a masked number. Listing them is audit-logged. */
 export async function recentCallers(staff: Ctx, take = 50) {
   const people = await staff.db.person.findMany({ orderBy: { updatedAt: "desc" }, take, select: { id: true, firstName: true, phone: true } });
-  await audit(staff.db, staff, { action: "phone.callersListed", subjectType: "Person", details: { count: people.length } });
+  await audit(staff, staff.db, { action: "phone.callersListed", subjectType: "Person", details: { count: people.length } });
   return people.map((p) => ({ id: p.id, label: `${p.firstName} (${maskPhone(p.phone)})` }));
 }
 
@@ -123,7 +123,7 @@ export async function pressOnCall(
   const from = caller.phone ?? "anonymous";
   if (input.intent === "start" || !input.callSid || !input.twiml) {
     const callSid = newSid("CA");
-    await audit(staff.db, staff, { action: "phone.callSimulated", subjectType: "Person", subjectId: caller.id, details: { withheld: !caller.id } });
+    await audit(staff, staff.db, { action: "phone.callSimulated", subjectType: "Person", subjectId: caller.id, details: { withheld: !caller.id } });
     const twiml = await voiceStep(citizen, { query: new URLSearchParams(), params: { From: from, CallSid: callSid, To: services.config.programmePhone } });
     return { callSid, twiml, buffer: "", view: parseCallTwiml(twiml) };
   }

@@ -72,7 +72,7 @@ export async function phoneThread(ctx: StaffCtx, selection: PhoneSelection) {
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: THREAD_LIMIT,
   });
-  await audit(ctx.db, ctx, {
+  await audit(ctx, ctx.db, {
     action: "phone.viewed",
     subjectType: person ? "Person" : "Message",
     subjectId: person?.id ?? selection.message ?? null,

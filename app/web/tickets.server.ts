@@ -64,7 +64,7 @@ const categoryOption = (c: { id: string; key: string; labels: string; active: bo
 
 /** What every ticket form offers: the actor's places and the active categories. */
 export async function ticketFormOptions(ctx: StaffCtx) {
-  const [locations, categories] = await Promise.all([listLocationsFor(ctx.db, ctx.actor), listCategories(ctx.db)]);
+  const [locations, categories] = await Promise.all([listLocationsFor(ctx), listCategories(ctx)]);
   return { locations: locations.map(({ id, name }) => ({ id, name })), categories: categories.map(categoryOption) };
 }
 
@@ -186,7 +186,7 @@ export const LookupInput = z.object({ phone: PhoneInput });
 
 /** Who is calling: the person with this number (and their open tickets), or nobody yet. Audit-logged when found. */
 export async function lookUpCaller(ctx: StaffCtx, phone: ParsedPhone) {
-  const found = await findPersonByPhone(ctx.db, phone.e164);
+  const found = await findPersonByPhone(ctx, phone.e164);
   const overview = found ? await personOverview(ctx, found.id) : null;
   return {
     phone: { ...phoneLink(phone.e164), type: phone.type },
@@ -249,11 +249,11 @@ export async function ticketPage(ctx: StaffCtx, ticketId: string) {
   const mentioned = [...new Set(events.map((e) => e.data.assigneeId).filter((id): id is string => Boolean(id)))];
   const [staff, categories, places, ownPlaces, names, articles, callbacks] = await Promise.all([
     assignableStaff(ctx, ticket.locationId),
-    listCategories(ctx.db, { includeRetired: true }),
-    listPublicLocations(ctx.db),
-    listLocationsFor(ctx.db, ctx.actor),
+    listCategories(ctx, { includeRetired: true }),
+    listPublicLocations(ctx),
+    listLocationsFor(ctx),
     staffNames(ctx, mentioned),
-    listArticles(ctx.db, { publishedOnly: true }),
+    listArticles(ctx, { publishedOnly: true }),
     // "Please call me back" handed over to the callbacks: the call this ticket is waiting for, for those who make them.
     can(ctx.actor, "callback:manage")
       ? ctx.db.callback.findMany({
@@ -356,7 +356,7 @@ export async function personPage(ctx: StaffCtx, personId: string, pages: PersonP
   const { person, tickets, ticketCount } = await personOverview(ctx, personId, { logged: false, page: at("tickets"), pageSize });
   const lending = await personLending(ctx, personId, { loans: at("loans"), reservations: at("reservations"), pageSize });
   const scheduling = await personScheduling(ctx, personId, { appointments: at("appointments"), callbacks: at("callbacks"), pageSize });
-  await audit(ctx.db, ctx, {
+  await audit(ctx, ctx.db, {
     action: "person.viewed",
     subjectType: "Person",
     subjectId: person.id,

@@ -57,10 +57,10 @@ export async function waitingListPage(ctx: StaffCtx, input: { locationId: string
 
 /** Who is calling: the person with this number and where they already wait, or nobody yet. */
 export async function lookUpBorrower(ctx: StaffCtx, phone: ParsedPhone) {
-  const found = await findPersonByPhone(ctx.db, phone.e164);
+  const found = await findPersonByPhone(ctx, phone.e164);
   let open: { id: string; location: string; status: string }[] = [];
   if (found) {
-    await audit(ctx.db, ctx, { action: "person.lookedUp", subjectType: "Person", subjectId: found.id });
+    await audit(ctx, ctx.db, { action: "person.lookedUp", subjectType: "Person", subjectId: found.id });
     const rows = await ctx.db.reservation.findMany({
       where: { personId: found.id, status: { in: [...OPEN_RESERVATION_STATUSES] } },
       include: { location: { select: { name: true } } },

@@ -1,7 +1,6 @@
 // Help articles: short how-tos in plain German and in Leichte Sprache, for citizens and for staff to link.
 import { z } from "zod";
-import type { StaffCtx } from "~/context";
-import type { Db } from "~/db.server";
+import type { Ctx, StaffCtx } from "~/context";
 import { AppError, forbidden, notFound } from "~/lib/errors";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { can } from "~/capabilities/people/permissions";
@@ -23,23 +22,23 @@ export const ArticleInput = z.object({
   published: z.preprocess((v) => v === "on" || v === true, z.boolean()).default(false),
 });
 
-export async function listArticles(db: Db, { publishedOnly }: { publishedOnly: boolean }) {
-  return db.helpArticle.findMany({
+export async function listArticles(ctx: Ctx, { publishedOnly }: { publishedOnly: boolean }) {
+  return ctx.db.helpArticle.findMany({
     where: publishedOnly ? { published: true } : {},
     orderBy: { title: "asc" },
     select: { id: true, slug: true, title: true, titleEasy: true, published: true, updatedAt: true },
   });
 }
 
-export async function getArticle(db: Db, slug: string, { publishedOnly }: { publishedOnly: boolean }) {
-  const article = await db.helpArticle.findUnique({ where: { slug } });
+export async function getArticle(ctx: Ctx, slug: string, { publishedOnly }: { publishedOnly: boolean }) {
+  const article = await ctx.db.helpArticle.findUnique({ where: { slug } });
   if (!article || (publishedOnly && !article.published)) throw notFound("article");
   return article;
 }
 
 /** For the staff editor: any article, published or not. */
-export async function getArticleById(db: Db, id: string) {
-  const article = await db.helpArticle.findUnique({ where: { id } });
+export async function getArticleById(ctx: Ctx, id: string) {
+  const article = await ctx.db.helpArticle.findUnique({ where: { id } });
   if (!article) throw notFound("article");
   return article;
 }
@@ -52,7 +51,7 @@ export async function saveArticle(ctx: StaffCtx, id: string | null, input: z.out
     const article = id
       ? await tx.helpArticle.update({ where: { id }, data: input })
       : await tx.helpArticle.create({ data: input });
-    await audit(tx, ctx, { action: id ? "article.updated" : "article.created", subjectType: "HelpArticle", subjectId: article.id });
+    await audit(ctx, tx, { action: id ? "article.updated" : "article.created", subjectType: "HelpArticle", subjectId: article.id });
     return article;
   });
 }

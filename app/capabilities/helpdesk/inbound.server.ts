@@ -18,7 +18,7 @@ export interface InboundMessage {
 export const inboundKey = (providerId: string) => `inbound:${providerId}`;
 
 /** The person behind a number; an unknown number becomes a minimal Person (no name, just the number). */
-export async function personForNumber(tx: Tx, phone: ParsedPhone) {
+export async function personForNumber(ctx: Ctx, tx: Tx, phone: ParsedPhone) {
   return (
     (await tx.person.findUnique({ where: { phone: phone.e164 } })) ??
     (await tx.person.create({
@@ -104,7 +104,7 @@ export async function receiveCitizenMessage(ctx: Ctx, message: InboundMessage) {
   return ctx.db.$transaction(async (tx) => {
     const duplicate = await tx.message.findUnique({ where: { idempotencyKey: inboundKey(message.providerId) } });
     if (duplicate) return { outcome: "duplicate" as const };
-    const person = await personForNumber(tx, phone);
+    const person = await personForNumber(ctx, tx, phone);
     const stored = await storeInboundMessage(ctx, tx, {
       phone: phone.e164,
       personId: person.id,

@@ -133,7 +133,7 @@ export async function getTicket(ctx: StaffCtx, ticketId: string) {
   });
   if (!ticket) throw notFound("ticket");
   if (!can(ctx.actor, "ticket:view", ticket.locationId)) throw forbidden("ticket:view");
-  await audit(ctx.db, ctx, { action: "ticket.viewed", subjectType: "Ticket", subjectId: ticket.id, locationId: ticket.locationId });
+  await audit(ctx, ctx.db, { action: "ticket.viewed", subjectType: "Ticket", subjectId: ticket.id, locationId: ticket.locationId });
   return ticket;
 }
 
@@ -185,6 +185,6 @@ export async function personOverview(
     }),
     ctx.db.ticket.count({ where }),
   ]);
-  if (logged) await audit(ctx.db, ctx, { action: "person.viewed", subjectType: "Person", subjectId: person.id });
+  if (logged) await audit(ctx, ctx.db, { action: "person.viewed", subjectType: "Person", subjectId: person.id });
   return { person, tickets, ticketCount };
 }

@@ -21,7 +21,7 @@ export const ReportProblemInput = NewPersonInput.extend({
  */
 export async function reportProblem(ctx: Ctx, input: z.output<typeof ReportProblemInput>) {
   return ctx.db.$transaction(async (tx) => {
-    const person = await findOrCreatePerson(tx, input);
+    const person = await findOrCreatePerson(ctx, tx, input);
     if (input.categoryId && !(await tx.ticketCategory.findFirst({ where: { id: input.categoryId, active: true } }))) {
       throw new AppError(400, "helpdesk:errors.categoryUnknown");
     }

@@ -51,8 +51,6 @@ export type PlanCallback<C extends { when: string | null } = { when: string | nu
   ticket: { id: string; personId: string; locationId: string | null },
 ) => Promise<C>;
 
-/** For the phone: "A C 3 9 K M", so a voice reads each character. */
-
 export async function createTicket<C extends { when: string | null }>(
   ctx: Ctx,
   tx: Tx,
@@ -161,27 +159,7 @@ export async function openTicket(
     if (replay) return replay;
   }
   try {
-    return await ctx.db.$transaction(async (tx) => {
-      const person = await intakePerson(tx, input, "helpdesk:errors.personMissing");
-      const ticket = await createTicket(
-        ctx,
-        tx,
-        {
-          personId: person.id,
-          channel: input.channel,
-          description: input.description,
-          categoryId: input.categoryId,
-          locationId: input.locationId,
-          priority: input.priority,
-          assigneeId: input.assignToMe ? ctx.actor.staffId : undefined,
-          callbackWanted: input.callbackWanted,
-        },
-        messageKey,
-        planCallback,
-      );
-      await audit(tx, ctx, { action: "ticket.opened", subjectType: "Ticket", subjectId: ticket.id, locationId: input.locationId });
-      return { id: ticket.id, reference: ticket.reference };
-    });
+    return await ctx.db.$transaction((tx) => openTicketIn(ctx, tx, input, { messageKey, planCallback }));
   } catch (error) {
     // Two sends of the same form at once: the second loses on the message's unique key and gets the first's ticket.
     if (messageKey && isUniqueViolation(error)) {
@@ -190,6 +168,38 @@ export async function openTicket(
     }
     throw error;
   }
+}
+
+/**
+ * The ticket itself, inside the caller's transaction: for openTicket, and for a failed callback, which tells the
+ * coordinators in the same transaction that records the attempt.
+ */
+export async function openTicketIn(
+  ctx: StaffCtx,
+  tx: Tx,
+  input: z.output<typeof OpenTicketInput>,
+  { messageKey, planCallback }: { messageKey?: string; planCallback?: PlanCallback } = {},
+) {
+  if (!can(ctx.actor, "ticket:manage", input.locationId)) throw forbidden("ticket:manage");
+  const person = await intakePerson(ctx, tx, input, "helpdesk:errors.personMissing");
+  const ticket = await createTicket(
+    ctx,
+    tx,
+    {
+      personId: person.id,
+      channel: input.channel,
+      description: input.description,
+      categoryId: input.categoryId,
+      locationId: input.locationId,
+      priority: input.priority,
+      assigneeId: input.assignToMe ? ctx.actor.staffId : undefined,
+      callbackWanted: input.callbackWanted,
+    },
+    messageKey,
+    planCallback,
+  );
+  await audit(ctx, tx, { action: "ticket.opened", subjectType: "Ticket", subjectId: ticket.id, locationId: input.locationId });
+  return { id: ticket.id, reference: ticket.reference };
 }
 
 /** Loads a ticket the actor may work on, or throws 404/403. */
@@ -222,7 +232,7 @@ async function addEvent(
   });
   const next = { ...ticket, ...changes, lastActivityAt: now } as TicketRow;
   await tx.ticket.update({ where: { id: ticket.id }, data: { ...changes, lastActivityAt: now, dueAt: dueAtFor(next) } });
-  await audit(tx, ctx, {
+  await audit(ctx, tx, {
     action: `ticket.${event.kind}`,
     subjectType: "Ticket",
     subjectId: ticket.id,
@@ -340,7 +350,7 @@ export async function replyToCitizen(
     const ticket = await ticketForStaff(ctx, tx, ticketId);
     if (ticket.status === "closed") throw new AppError(409, "helpdesk:errors.ticketClosed");
     const person = await tx.person.findUniqueOrThrow({ where: { id: ticket.personId } });
-    const article = input.article ? await linkedArticle(tx, input.article, links) : null;
+    const article = input.article ? await linkedArticle(ctx, tx, input.article, links) : null;
     const message = await ctx.messenger.send(tx, {
       to: person,
       template: article ? "ticketReplyArticle" : "ticketReply",
@@ -364,7 +374,7 @@ export async function replyToCitizen(
 }
 
 /** A published article to link in a reply, with its title and address in the chosen version. */
-async function linkedArticle(tx: Tx, choice: string, links: ReplyLinks) {
+async function linkedArticle(ctx: Ctx, tx: Tx, choice: string, links: ReplyLinks) {
   const [id, version] = choice.split(":");
   const article = await tx.helpArticle.findFirst({ where: { id, published: true }, select: { id: true, slug: true, title: true, titleEasy: true } });
   if (!article) throw new AppError(400, "helpdesk:errors.articleUnknown");
@@ -383,10 +393,13 @@ export const CallInput = z.object({
 });
 
 export async function recordCall(ctx: StaffCtx, ticketId: string, input: z.output<typeof CallInput>) {
-  return ctx.db.$transaction(async (tx) => {
-    const ticket = await ticketForStaff(ctx, tx, ticketId);
-    await addEvent(ctx, tx, ticket, { kind: "call", body: input.note || undefined, data: { outcome: input.outcome } });
-  });
+  return ctx.db.$transaction((tx) => recordCallIn(ctx, tx, ticketId, input));
+}
+
+/** The call on the ticket's timeline inside the caller's transaction (click-to-call records it with the call's end). */
+export async function recordCallIn(ctx: StaffCtx, tx: Tx, ticketId: string, input: z.output<typeof CallInput>) {
+  const ticket = await ticketForStaff(ctx, tx, ticketId);
+  await addEvent(ctx, tx, ticket, { kind: "call", body: input.note || undefined, data: { outcome: input.outcome } });
 }
 
 export const PendingInput = z.object({

@@ -274,7 +274,7 @@ export async function importDevices(ctx: StaffCtx, input: { locationId: string; 
               data: JSON.stringify({ assetTag: row.assetTag, line: row.line }),
             })),
           });
-          await audit(tx, ctx, {
+          await audit(ctx, tx, {
             action: "device.imported",
             subjectType: "Location",
             subjectId: input.locationId,

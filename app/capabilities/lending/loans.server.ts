@@ -167,8 +167,8 @@ const REFUSED_STATUS: Record<string, string> = {
 };
 
 /** Staff who may mentor at a location: members there, or programme-wide roles. */
-export async function mentorsFor(db: Ctx["db"] | Tx, locationId: string) {
-  return db.staff.findMany({
+export async function mentorsFor(ctx: Ctx, tx: Tx, locationId: string) {
+  return tx.staff.findMany({
     where: { active: true, OR: [{ role: { in: ["admin", "coordinator"] } }, { memberships: { some: { locationId } } }] },
     select: { id: true, name: true },
     orderBy: { name: "asc" },
@@ -176,7 +176,7 @@ export async function mentorsFor(db: Ctx["db"] | Tx, locationId: string) {
 }
 
 /** Queued reminders of a loan that no longer apply (returned, lost, or a new due date). */
-export async function cancelQueuedReminders(tx: Tx, loanId: string) {
+export async function cancelQueuedReminders(ctx: Ctx, tx: Tx, loanId: string) {
   await tx.message.updateMany({
     where: {
       status: "queued",
@@ -214,7 +214,7 @@ export async function checkOutDevice(ctx: StaffCtx, input: CheckOutValues): Prom
 
   try {
     return await ctx.db.$transaction(async (tx) => {
-      const person = await intakePerson(tx, input, "loans:errors.personMissing");
+      const person = await intakePerson(ctx, tx, input, "loans:errors.personMissing");
 
       const current = await tx.device.findUniqueOrThrow({ where: { id: device.id }, select: { status: true } });
       const reservation =
@@ -227,7 +227,7 @@ export async function checkOutDevice(ctx: StaffCtx, input: CheckOutValues): Prom
         throw new AppError(409, REFUSED_STATUS[current.status] ?? "loans:errors.deviceUnavailable", { status: current.status });
       }
 
-      const mentors = await mentorsFor(tx, location.id);
+      const mentors = await mentorsFor(ctx, tx, location.id);
       if (!mentors.some((m) => m.id === input.mentorId)) throw new AppError(400, "loans:errors.mentorNotAtLocation");
       const goals = [...new Set(input.learningGoals)];
       if (goals.length) {
@@ -282,7 +282,7 @@ export async function checkOutDevice(ctx: StaffCtx, input: CheckOutValues): Prom
         sendAfter: nextSendableTime(now, location.timeZone),
         idempotencyKey: `loan-checked-out:${loan.id}`,
       });
-      await audit(tx, ctx, {
+      await audit(ctx, tx, {
         action: "loan.checkedOut",
         subjectType: "Loan",
         subjectId: loan.id,
@@ -373,8 +373,8 @@ export async function checkInDevice(ctx: StaffCtx, loanId: string, input: CheckI
         loanId: loan.id,
         data: { condition: input.condition, complete: missing.length === 0 },
       });
-      await cancelQueuedReminders(tx, loan.id);
-      await audit(tx, ctx, {
+      await cancelQueuedReminders(ctx, tx, loan.id);
+      await audit(ctx, tx, {
         action: "loan.checkedIn",
         subjectType: "Loan",
         subjectId: loan.id,
@@ -400,7 +400,7 @@ export async function confirmReset(ctx: StaffCtx, loanId: string, _input: z.outp
     const device = await tx.device.findUniqueOrThrow({ where: { id: loan.deviceId }, select: { status: true } });
     if (device.status !== "needs_reset") throw new AppError(409, "loans:errors.resetNotNeeded", { status: device.status });
     await moveDevice(ctx, tx, loan.deviceId, { from: ["needs_reset"], to: "available", kind: "reset_confirmed", loanId: loan.id });
-    await audit(tx, ctx, { action: "loan.resetConfirmed", subjectType: "Loan", subjectId: loan.id, locationId: loan.locationId });
+    await audit(ctx, tx, { action: "loan.resetConfirmed", subjectType: "Loan", subjectId: loan.id, locationId: loan.locationId });
   });
 }
 
@@ -413,7 +413,7 @@ export async function extendLoan(ctx: StaffCtx, loanId: string, input: z.output<
     if (input.dueOn <= dueOnOf(loan.dueAt, location.timeZone)) throw new AppError(400, "loans:errors.extendNotLater");
     const dueAt = dueAtFor(input.dueOn, location.timeZone);
     await tx.loan.update({ where: { id: loan.id }, data: { dueAt, extendedCount: { increment: 1 }, updatedAt: ctx.clock.now() } });
-    await cancelQueuedReminders(tx, loan.id);
+    await cancelQueuedReminders(ctx, tx, loan.id);
     const [person, device] = await Promise.all([
       tx.person.findUniqueOrThrow({ where: { id: loan.personId } }),
       tx.device.findUniqueOrThrow({ where: { id: loan.deviceId }, select: { model: true } }),
@@ -430,7 +430,7 @@ export async function extendLoan(ctx: StaffCtx, loanId: string, input: z.output<
       sendAfter: nextSendableTime(ctx.clock.now(), location.timeZone),
       idempotencyKey: `loan-extended:${loan.id}:${dueAt.toISOString()}`,
     });
-    await audit(tx, ctx, {
+    await audit(ctx, tx, {
       action: "loan.extended",
       subjectType: "Loan",
       subjectId: loan.id,
@@ -453,8 +453,8 @@ export async function markLoanLost(ctx: StaffCtx, loanId: string, input: z.outpu
       loanId: loan.id,
       data: input.note ? { note: input.note } : {},
     });
-    await cancelQueuedReminders(tx, loan.id);
-    await audit(tx, ctx, { action: `loan.${input.kind}`, subjectType: "Loan", subjectId: loan.id, locationId: loan.locationId });
+    await cancelQueuedReminders(ctx, tx, loan.id);
+    await audit(ctx, tx, { action: `loan.${input.kind}`, subjectType: "Loan", subjectId: loan.id, locationId: loan.locationId });
   });
 }
 
@@ -468,7 +468,7 @@ export async function resolveFollowUp(ctx: StaffCtx, loanId: string, input: z.ou
       loanId: loan.id,
       data: { missing: loan.followUp, ...(input.note ? { note: input.note } : {}) },
     });
-    await audit(tx, ctx, { action: "loan.followUpResolved", subjectType: "Loan", subjectId: loan.id, locationId: loan.locationId });
+    await audit(ctx, tx, { action: "loan.followUpResolved", subjectType: "Loan", subjectId: loan.id, locationId: loan.locationId });
   });
 }
 
@@ -492,7 +492,7 @@ export async function getLoan(ctx: StaffCtx, loanId: string, page: Record<string
   });
   if (!loan) throw notFound("loan");
   if (!can(ctx.actor, "loan:view", loan.locationId)) throw forbidden("loan:view");
-  await audit(ctx.db, ctx, { action: "loan.viewed", subjectType: "Loan", subjectId: loan.id, locationId: loan.locationId, details: page });
+  await audit(ctx, ctx.db, { action: "loan.viewed", subjectType: "Loan", subjectId: loan.id, locationId: loan.locationId, details: page });
   return loan;
 }
 
@@ -541,7 +541,7 @@ export async function listLoans(ctx: StaffCtx, input: { view: LoanView; location
   ]);
   // A list names who has which device: the look is logged once per page, with the view and how many rows it showed.
   if (loans.length) {
-    await audit(ctx.db, ctx, {
+    await audit(ctx, ctx.db, {
       action: "loans.listed",
       subjectType: "Loan",
       locationId: input.locationId ?? null,

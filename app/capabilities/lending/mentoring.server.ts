@@ -77,7 +77,7 @@ async function loanForStaff(ctx: StaffCtx, tx: Tx, loanId: string) {
 }
 type LoanWithPlace = Awaited<ReturnType<typeof loanForStaff>>;
 
-async function checkTopics(tx: Tx, ids: string[], allowed: string[] = []) {
+async function checkTopics(ctx: Ctx, tx: Tx, ids: string[], allowed: string[] = []) {
   const unique = [...new Set(ids)];
   const found = await tx.mentoringTopic.findMany({ where: { id: { in: unique } }, select: { id: true, active: true } });
   const ok = unique.every((id) => found.some((t) => t.id === id && (t.active || allowed.includes(id))));
@@ -129,7 +129,7 @@ async function queueReminder(ctx: StaffCtx, tx: Tx, loan: LoanWithPlace, session
   await ctx.messenger.send(tx, { to: loan.person, template: "mentoringReminder", params, sendAfter, idempotencyKey: key });
 }
 
-async function cancelReminder(tx: Tx, session: { id: string; startsAt: Date }) {
+async function cancelReminder(ctx: Ctx, tx: Tx, session: { id: string; startsAt: Date }) {
   await tx.message.updateMany({
     where: { idempotencyKey: reminderKey(session.id, session.startsAt), status: "queued" },
     data: { status: "cancelled" },
@@ -149,7 +149,7 @@ async function createSession(ctx: StaffCtx, loanId: string, input: SessionData) 
     if (loan.status !== "active") throw new AppError(409, "mentoring:errors.loanNotActive");
     const startsAt = localToUtc(input.date, input.time, loan.location.timeZone);
     checkOutcomeTime(ctx, input.attendance, startsAt);
-    const topics = await checkTopics(tx, input.topics);
+    const topics = await checkTopics(ctx, tx, input.topics);
     const mentor = await checkMentor(ctx, tx, loan, input.mentorId);
     const session = await tx.mentoringSession.create({
       data: {
@@ -165,7 +165,7 @@ async function createSession(ctx: StaffCtx, loanId: string, input: SessionData) 
       },
     });
     if (session.attendance === "planned") await queueReminder(ctx, tx, loan, session);
-    await audit(tx, ctx, {
+    await audit(ctx, tx, {
       action: "mentoring.session.created",
       subjectType: "MentoringSession",
       subjectId: session.id,
@@ -194,7 +194,7 @@ export async function updateSession(ctx: StaffCtx, sessionId: string, input: Ses
     const loan = await loanForStaff(ctx, tx, existing.loanId);
     const startsAt = localToUtc(input.date, input.time, loan.location.timeZone);
     checkOutcomeTime(ctx, input.attendance, startsAt);
-    const topics = await checkTopics(tx, input.topics, jsonList(existing.topics));
+    const topics = await checkTopics(ctx, tx, input.topics, jsonList(existing.topics));
     const mentor = await checkMentor(ctx, tx, loan, input.mentorId || existing.mentorId);
     const session = await tx.mentoringSession.update({
       where: { id: existing.id },
@@ -208,9 +208,9 @@ export async function updateSession(ctx: StaffCtx, sessionId: string, input: Ses
       },
     });
     const moved = existing.startsAt.getTime() !== startsAt.getTime();
-    if (moved || session.attendance !== "planned") await cancelReminder(tx, existing);
+    if (moved || session.attendance !== "planned") await cancelReminder(ctx, tx, existing);
     if (session.attendance === "planned" && loan.status === "active") await queueReminder(ctx, tx, loan, session);
-    await audit(tx, ctx, {
+    await audit(ctx, tx, {
       action: "mentoring.session.updated",
       subjectType: "MentoringSession",
       subjectId: session.id,
@@ -246,7 +246,7 @@ export async function sessionContext(ctx: StaffCtx, loanId: string) {
     }),
     ctx.db.mentoringTopic.findMany({ orderBy: [{ sortOrder: "asc" }, { key: "asc" }] }),
   ]);
-  await audit(ctx.db, ctx, { action: "loan.viewed", subjectType: "Loan", subjectId: loan.id, locationId: loan.locationId, details: { page: "mentoring" } });
+  await audit(ctx, ctx.db, { action: "loan.viewed", subjectType: "Loan", subjectId: loan.id, locationId: loan.locationId, details: { page: "mentoring" } });
   const goals = jsonList<{ topicId: string; achieved: boolean | null }>(loan.learningGoals);
   return { loan, mentors, topics, goals };
 }
@@ -258,8 +258,8 @@ export async function getSession(ctx: StaffCtx, loanId: string, sessionId: strin
 }
 
 /** A loan's sessions, newest first, for the loan page (which audits its own view). */
-export async function listLoanSessions(db: Ctx["db"], loanId: string) {
-  return db.mentoringSession.findMany({
+export async function listLoanSessions(ctx: Ctx, loanId: string) {
+  return ctx.db.mentoringSession.findMany({
     where: { loanId },
     orderBy: { startsAt: "desc" },
     select: { id: true, startsAt: true, durationMinutes: true, attendance: true, topics: true, mentor: { select: { name: true } } },

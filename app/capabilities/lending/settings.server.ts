@@ -34,7 +34,7 @@ export async function updateLendingSettings(
   const before = await lendingSettings(ctx, locationId);
   return ctx.db.$transaction(async (tx) => {
     const location = await tx.location.update({ where: { id: locationId }, data: { loanWeeks: input.loanWeeks, offerDays: input.offerDays } });
-    await audit(tx, ctx, {
+    await audit(ctx, tx, {
       action: "location.lendingSettingsChanged",
       subjectType: "Location",
       subjectId: locationId,

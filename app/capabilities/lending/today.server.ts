@@ -74,7 +74,7 @@ export async function todayAtLocation(ctx: StaffCtx, locationId: string) {
     ctx.db.$queryRaw<{ id: string; key: string; labels: string }[]>`SELECT id, key, labels FROM MentoringTopic`,
   ]);
 
-  await audit(ctx.db, ctx, { action: "today.viewed", subjectType: "Location", subjectId: location.id, locationId: location.id });
+  await audit(ctx, ctx.db, { action: "today.viewed", subjectType: "Location", subjectId: location.id, locationId: location.id });
 
   const count = (status: string) => Number(counts.find((c) => c.status === status)?.n ?? 0);
   const loanRow = (l: LoanRow) => ({ id: l.id, firstName: l.firstName, assetTag: l.assetTag, dueAt: l.dueAt.toISOString() });

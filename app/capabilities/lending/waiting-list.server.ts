@@ -105,7 +105,7 @@ async function addEvent(
 }
 
 /** Place numbers 1, 2, 3 … of the open reservations at a location, in list order. */
-async function openAt(tx: Tx, locationId: string) {
+async function openAt(ctx: Ctx, tx: Tx, locationId: string) {
   return tx.reservation.findMany({
     where: { locationId, ...openWhere },
     orderBy: [{ position: "asc" }, { createdAt: "asc" }],
@@ -113,12 +113,12 @@ async function openAt(tx: Tx, locationId: string) {
   });
 }
 
-async function placeOf(tx: Tx, reservation: { id: string; locationId: string }): Promise<number> {
-  const list = await openAt(tx, reservation.locationId);
+async function placeOf(ctx: Ctx, tx: Tx, reservation: { id: string; locationId: string }): Promise<number> {
+  const list = await openAt(ctx, tx, reservation.locationId);
   return list.findIndex((r) => r.id === reservation.id) + 1;
 }
 
-async function lendingLocation(tx: Tx, locationId: string) {
+async function lendingLocation(ctx: Ctx, tx: Tx, locationId: string) {
   const location = await tx.location.findUnique({ where: { id: locationId } });
   if (!location || !(LENDING_LOCATION_KINDS as readonly string[]).includes(location.kind)) {
     throw new AppError(400, "waitlist:errors.locationNotLending");
@@ -139,7 +139,7 @@ async function join(
   person: Awaited<ReturnType<typeof findOrCreatePerson>>,
   input: { channel: string; locationId: string; wishes?: string },
 ): Promise<JoinResult> {
-  const location = await lendingLocation(tx, input.locationId);
+  const location = await lendingLocation(ctx, tx, input.locationId);
   const now = ctx.clock.now();
   const sendAfter = nextSendableTime(now, location.timeZone);
   const params = (reference: string) => ({
@@ -159,7 +159,7 @@ async function join(
       sendAfter,
       idempotencyKey: `reservation-resent:${existing.id}:${localDay(now, location.timeZone)}`,
     });
-    return { created: false, reservationId: existing.id, reference: existing.reference, place: await placeOf(tx, existing) };
+    return { created: false, reservationId: existing.id, reference: existing.reference, place: await placeOf(ctx, tx, existing) };
   }
 
   const last = await tx.reservation.aggregate({ where: { locationId: location.id }, _max: { position: true } });
@@ -182,7 +182,7 @@ async function join(
     sendAfter,
     idempotencyKey: `reservation-joined:${reservation.id}`,
   });
-  return { created: true, reservationId: reservation.id, reference: reservation.reference, place: await placeOf(tx, reservation) };
+  return { created: true, reservationId: reservation.id, reference: reservation.reference, place: await placeOf(ctx, tx, reservation) };
 }
 
 /**
@@ -199,15 +199,15 @@ export async function askToBorrow(
     let channel: string;
     if ("channel" in input) {
       if (ctx.actor.kind !== "staff") throw forbidden("waitlist:manage");
-      person = await intakePerson(tx, input, "waitlist:errors.personMissing");
+      person = await intakePerson(ctx, tx, input, "waitlist:errors.personMissing");
       channel = input.channel;
     } else {
-      person = await findOrCreatePerson(tx, input);
+      person = await findOrCreatePerson(ctx, tx, input);
       channel = ctx.actor.kind === "staff" ? "phone" : "web";
     }
     const result = await join(ctx, tx, person, { channel, locationId: input.locationId, wishes: input.wishes });
     if (ctx.actor.kind === "staff" && result.created) {
-      await audit(tx, ctx, {
+      await audit(ctx, tx, {
         action: "reservation.created",
         subjectType: "Reservation",
         subjectId: result.reservationId,
@@ -233,7 +233,7 @@ export async function moveOnWaitingList(ctx: StaffCtx, reservationId: string, in
   return ctx.db.$transaction(async (tx) => {
     const reservation = await reservationFor(ctx, tx, reservationId, "waitlist:reorder");
     if (!isOpen(reservation.status)) throw new AppError(409, "waitlist:errors.notOpen");
-    const list = await openAt(tx, reservation.locationId);
+    const list = await openAt(ctx, tx, reservation.locationId);
     const from = list.findIndex((r) => r.id === reservation.id) + 1;
     const others = list.filter((r) => r.id !== reservation.id);
     let position: number;
@@ -247,9 +247,9 @@ export async function moveOnWaitingList(ctx: StaffCtx, reservationId: string, in
       position = next ? (after.position + next.position) / 2 : after.position + 1;
     }
     await tx.reservation.update({ where: { id: reservation.id }, data: { position, updatedAt: ctx.clock.now() } });
-    const to = await placeOf(tx, reservation);
+    const to = await placeOf(ctx, tx, reservation);
     await addEvent(ctx, tx, reservation.id, { kind: "moved", reason: input.reason, data: { from, to } });
-    await audit(tx, ctx, {
+    await audit(ctx, tx, {
       action: "reservation.moved",
       subjectType: "Reservation",
       subjectId: reservation.id,
@@ -418,7 +418,7 @@ export async function answerOffer(ctx: StaffCtx, reservationId: string, input: z
       reason: input.note ?? null,
       data: { deviceId: reservation.offeredDeviceId },
     });
-    await audit(tx, ctx, {
+    await audit(ctx, tx, {
       action: `reservation.${input.answer}`,
       subjectType: "Reservation",
       subjectId: reservation.id,
@@ -439,7 +439,7 @@ export async function cancelReservation(ctx: StaffCtx, reservationId: string, in
     if (count !== 1) throw new AppError(409, "waitlist:errors.changed");
     await releaseDevice(ctx, tx, reservation.offeredDeviceId, reservation.id);
     await addEvent(ctx, tx, reservation.id, { kind: "cancelled", reason: input.note ?? null, data: { deviceId: reservation.offeredDeviceId } });
-    await audit(tx, ctx, {
+    await audit(ctx, tx, {
       action: "reservation.cancelled",
       subjectType: "Reservation",
       subjectId: reservation.id,
@@ -510,7 +510,7 @@ export async function getReservation(ctx: StaffCtx, reservationId: string) {
   });
   if (!reservation) throw notFound("reservation");
   if (!can(ctx.actor, "waitlist:view", reservation.locationId)) throw forbidden("waitlist:view");
-  await audit(ctx.db, ctx, {
+  await audit(ctx, ctx.db, {
     action: "reservation.viewed",
     subjectType: "Reservation",
     subjectId: reservation.id,

@@ -104,7 +104,7 @@ async function handle(
   const parsed = parseKeyword(values.body);
   const known = await tx.person.findUnique({ where: { phone: phone.e164 } });
   // A person is created only where one is needed (a callback, a ticket); STATUS and STOP work without.
-  const person = parsed?.keyword === "status" || parsed?.keyword === "stop" || parsed?.keyword === "start" ? known : (known ?? (await personForNumber(tx, phone)));
+  const person = parsed?.keyword === "status" || parsed?.keyword === "stop" || parsed?.keyword === "start" ? known : (known ?? (await personForNumber(ctx, tx, phone)));
   const stored = await storeInboundMessage(ctx, tx, {
     phone: phone.e164,
     personId: person?.id ?? null,
@@ -115,7 +115,7 @@ async function handle(
   });
   if (ctx.actor.kind === "staff") {
     // The phone simulator: staff wrote as the citizen. Ids only.
-    await audit(tx, ctx, { action: "phone.simulatedSms", subjectType: "Message", subjectId: stored.id, details: { keyword: parsed?.keyword ?? null } });
+    await audit(ctx, tx, { action: "phone.simulatedSms", subjectType: "Message", subjectId: stored.id, details: { keyword: parsed?.keyword ?? null } });
   }
   const to: Recipient = person ?? { id: null, phone: phone.e164, phoneType: phone.type, language: "de" };
   const reply = (template: string, params: Record<string, string> = {}, key = "reply") =>
@@ -131,7 +131,7 @@ async function handle(
         select: { id: true, reference: true },
       });
       if (open) {
-        const answer = (await statusOf(tx, open.reference, phone.e164, to.language))!;
+        const answer = (await statusOf(ctx, tx, open.reference, phone.e164, to.language))!;
         await reply(answer.template, { ...answer.params, spelled: spelledOut(open.reference) });
         return { outcome: "callback", ...base, personId: person!.id, callbackId: open.id, reference: open.reference };
       }
@@ -148,7 +148,7 @@ async function handle(
     }
     case "status": {
       const code = normaliseReferenceCode(parsed.rest);
-      const answer = code ? await statusOf(tx, code, phone.e164, to.language) : null;
+      const answer = code ? await statusOf(ctx, tx, code, phone.e164, to.language) : null;
       if (answer) await reply(answer.template, { ...answer.params, spelled: spelledOut(answer.params.reference) });
       else await reply("smsStatusNotFound", { phone: options.programmePhone ? formatPhone(options.programmePhone) : "" });
       return { outcome: "status", ...base, personId: person?.id ?? null, found: Boolean(answer) };
@@ -192,7 +192,7 @@ async function handle(
  * The status of a ticket, callback or appointment with this reference — only when it belongs to this number.
  * Otherwise null, exactly as for a code that does not exist.
  */
-async function statusOf(tx: Tx, reference: string, phone: string, language: string): Promise<{ template: string; params: Record<string, string> } | null> {
+async function statusOf(ctx: Ctx, tx: Tx, reference: string, phone: string, language: string): Promise<{ template: string; params: Record<string, string> } | null> {
   const ticket = await tx.ticket.findUnique({ where: { reference }, select: { status: true, person: { select: { phone: true } } } });
   if (ticket && ticket.person.phone === phone) {
     // The same words as the status page on the web.

@@ -305,11 +305,11 @@ export async function nextFreeSlots(ctx: Ctx, count = 3) {
   const locations = await ctx.db.location.findMany({ select: { id: true } });
   const slots: { location: string; startsAt: Date; timeZone: string }[] = [];
   for (const { id } of locations) {
-    const schedule = await loadSchedule(ctx.db, id, now);
+    const schedule = await loadSchedule(ctx, ctx.db, id, now);
     if (!schedule) continue;
     const fromDay = localDay(now, schedule.location.timeZone);
     const toDay = parseDate(fromDay).add({ days: 21 }).toString();
-    for (const slot of await freeSlots(ctx.db, schedule, { fromDay, toDay, now })) {
+    for (const slot of await freeSlots(ctx, ctx.db, schedule, { fromDay, toDay, now })) {
       if (slot.free.phone > 0) slots.push({ location: schedule.location.name, startsAt: slot.startsAt, timeZone: schedule.location.timeZone });
     }
   }

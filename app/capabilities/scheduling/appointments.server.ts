@@ -84,7 +84,7 @@ export async function bookAppointment(ctx: Ctx, input: BookingValues & { pool: P
           const earlier = await tx.appointment.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true, reference: true } });
           if (earlier) return { ...earlier, replayed: true };
         }
-        const schedule = await loadSchedule(tx, input.locationId, now);
+        const schedule = await loadSchedule(ctx, tx, input.locationId, now);
         if (!schedule) throw new AppError(400, "scheduling:errors.slotNotOffered");
         const { timeZone } = schedule.location;
         const day = localDay(startsAt, timeZone);
@@ -95,7 +95,7 @@ export async function bookAppointment(ctx: Ctx, input: BookingValues & { pool: P
           throw new AppError(409, "scheduling:errors.slotTaken");
         }
 
-        const person = await findOrCreatePerson(tx, input.person);
+        const person = await findOrCreatePerson(ctx, tx, input.person);
         const twice = await tx.appointment.findFirst({
           where: { personId: person.id, startsAt: slot.startsAt, status: "booked" },
           select: { reference: true },
@@ -144,7 +144,7 @@ export async function bookAppointment(ctx: Ctx, input: BookingValues & { pool: P
           sendAfter: nextSendableTime(now, timeZone),
         });
         if (ctx.actor.kind === "staff") {
-          await audit(tx, ctx, { action: "appointment.booked", subjectType: "Appointment", subjectId: appointment.id, locationId: schedule.location.id });
+          await audit(ctx, tx, { action: "appointment.booked", subjectType: "Appointment", subjectId: appointment.id, locationId: schedule.location.id });
         }
         return { ...appointment, replayed: false };
       });
@@ -164,7 +164,7 @@ export const reminderKeyPrefix = (appointmentId: string) => `appointment-reminde
  * Frees an appointment's place (cancelled, moved): its seat key goes, so the place can be booked again, and
  * reminders still waiting in the outbox are stopped.
  */
-export async function releasePlace(tx: Tx, appointmentId: string, status: "cancelled", at: Date) {
+export async function releasePlace(ctx: Ctx, tx: Tx, appointmentId: string, status: "cancelled", at: Date) {
   await tx.appointment.update({ where: { id: appointmentId }, data: { status, seatKey: null, cancelledAt: at } });
   await tx.message.updateMany({
     where: { idempotencyKey: { startsWith: reminderKeyPrefix(appointmentId) }, status: "queued" },
@@ -175,10 +175,10 @@ export async function releasePlace(tx: Tx, appointmentId: string, status: "cance
 /** The next slots with a free place in `pool`, for "just taken — here are the next free slots". */
 export async function nextFreeSlots(ctx: Ctx, locationId: string, pool: Pool, { days = 28, limit = 5 } = {}) {
   const now = ctx.clock.now();
-  const schedule = await loadSchedule(ctx.db, locationId, now);
+  const schedule = await loadSchedule(ctx, ctx.db, locationId, now);
   if (!schedule) return [];
   const fromDay = localDay(now, schedule.location.timeZone);
   const to = new Date(now.getTime() + days * 86_400_000);
-  const slots = await freeSlots(ctx.db, schedule, { fromDay, toDay: localDay(to, schedule.location.timeZone), now });
+  const slots = await freeSlots(ctx, ctx.db, schedule, { fromDay, toDay: localDay(to, schedule.location.timeZone), now });
   return slots.filter((s) => s.free[pool] > 0).slice(0, limit);
 }

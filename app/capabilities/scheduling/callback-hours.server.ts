@@ -92,7 +92,7 @@ export async function addCallbackHour(ctx: StaffCtx, input: CallbackHourValues) 
         createdAt: ctx.clock.now(),
       },
     });
-    await audit(tx, ctx, {
+    await audit(ctx, tx, {
       action: "callbackHour.added",
       subjectType: "CallbackHour",
       subjectId: hour.id,
@@ -110,6 +110,6 @@ export async function removeCallbackHour(ctx: StaffCtx, hourId: string) {
     if (!hour || !hour.active) throw notFound("callbackHour");
     if (!mayEdit(ctx.actor, hour.staffId, hour.locationId)) throw forbidden("callback:manage");
     await tx.callbackHour.update({ where: { id: hourId }, data: { active: false } });
-    await audit(tx, ctx, { action: "callbackHour.removed", subjectType: "CallbackHour", subjectId: hourId, locationId: hour.locationId });
+    await audit(ctx, tx, { action: "callbackHour.removed", subjectType: "CallbackHour", subjectId: hourId, locationId: hour.locationId });
   });
 }

@@ -18,7 +18,7 @@ import { audit } from "~/capabilities/privacy/audit.server";
 import type { Messenger } from "~/capabilities/messaging/messenger.server";
 import { can, locationScope } from "~/capabilities/people/permissions";
 import { findOrCreatePerson, NewPersonInput } from "~/capabilities/people/persons.server";
-import { openTicket } from "~/capabilities/helpdesk/tickets.server";
+import { openTicketIn } from "~/capabilities/helpdesk/tickets.server";
 import { localDay } from "./availability.server";
 import { formatSlot } from "./appointments.server";
 import { generateSlots, isoWeekday } from "./slots";
@@ -166,7 +166,7 @@ interface Candidate {
 }
 
 /** Every helper slot inside the windows from `notBefore` on, earliest first (at `locationId`, or anywhere). */
-async function candidates(tx: Tx, { locationId, windows, notBefore }: { locationId: string | null; windows: Window[]; notBefore: Date }) {
+async function candidates(ctx: Ctx, tx: Tx, { locationId, windows, notBefore }: { locationId: string | null; windows: Window[]; notBefore: Date }) {
   const usable = windows.filter((w) => w.to > notBefore);
   if (!usable.length) return [];
   const from = new Date(Math.max(notBefore.getTime(), Math.min(...usable.map((w) => w.from.getTime()))));
@@ -194,8 +194,8 @@ async function candidates(tx: Tx, { locationId, windows, notBefore }: { location
 }
 
 /** Gives the callback the earliest free slot (or none: unscheduled). A race on the same slot surfaces as P2002. */
-async function schedule(tx: Tx, callbackId: string, where: { locationId: string | null; windows: Window[]; notBefore: Date }) {
-  const options = await candidates(tx, where);
+async function schedule(ctx: Ctx, tx: Tx, callbackId: string, where: { locationId: string | null; windows: Window[]; notBefore: Date }) {
+  const options = await candidates(ctx, tx, where);
   if (options.length) {
     const taken = new Set(
       (await tx.callback.findMany({ where: { slotKey: { in: options.map((o) => slotKey(o.staffId, o.startsAt)) } }, select: { slotKey: true } })).map(
@@ -276,7 +276,7 @@ export async function createCallback(
       createdAt: now,
     },
   });
-  const slot = await schedule(tx, callback.id, {
+  const slot = await schedule(ctx, tx, callback.id, {
     locationId: location?.id ?? null,
     windows: input.windows,
     notBefore: new Date(now.getTime() + CALLBACK_LEAD_MINUTES * 60_000),
@@ -292,7 +292,7 @@ export async function createCallback(
     });
   }
   if (ctx.actor.kind === "staff") {
-    await audit(tx, ctx, { action: "callback.requested", subjectType: "Callback", subjectId: callback.id, locationId: location?.id ?? null });
+    await audit(ctx, tx, { action: "callback.requested", subjectType: "Callback", subjectId: callback.id, locationId: location?.id ?? null });
   }
   /** `when`: the planned call in the person's language and the place's time, for a message that names it. */
   return { id: callback.id, reference: callback.reference, scheduledAt: slot?.startsAt ?? null, timeZone, when };
@@ -327,7 +327,7 @@ export async function requestCallback(ctx: Ctx, input: CallbackRequest) {
       if (input.custom) windows.push({ from: atLocal(input.custom.day, input.custom.from, timeZone), to: atLocal(input.custom.day, input.custom.to, timeZone) });
       if (!windows.length) throw new AppError(400, "callbacks:errors.windowRequired");
       if (windows.every((w) => w.to <= ctx.clock.now())) throw new AppError(400, "callbacks:errors.windowInPast");
-      const person = await findOrCreatePerson(tx, input);
+      const person = await findOrCreatePerson(ctx, tx, input);
       return createCallback(ctx, tx, {
         personId: person.id,
         locationId: input.locationId ?? null,
@@ -367,13 +367,11 @@ async function callbackForStaff(ctx: StaffCtx, tx: Tx | Db, callbackId: string) 
 /** A messenger that writes nothing: the coordinator's ticket is internal, the person gets their own message. */
 const silent: Messenger = { send: async () => ({ id: "" }) };
 
-/** Opens a high-priority ticket for the coordinators inside `tx` (openTicket runs its body in the given tx). */
+/** Opens a high-priority ticket for the coordinators inside `tx`, with the attempt that made it necessary. */
 async function tellCoordinator(ctx: StaffCtx, tx: Tx, callback: { personId: string; locationId: string | null; reference: string }, description: string) {
-  const db = new Proxy(tx, {
-    get: (target, key) => (key === "$transaction" ? (fn: (t: Tx) => unknown) => fn(tx) : Reflect.get(target, key)),
-  }) as unknown as Db;
-  const ticket = await openTicket(
-    { ...ctx, db, messenger: silent },
+  const ticket = await openTicketIn(
+    { ...ctx, messenger: silent },
+    tx,
     {
       personId: callback.personId,
       channel: "staff",
@@ -393,78 +391,85 @@ async function tellCoordinator(ctx: StaffCtx, tx: Tx, callback: { personId: stri
  * until MAX_CALL_ATTEMPTS: then failed, a message with the number to call, and a ticket for the coordinator.
  */
 export async function recordAttempt(ctx: StaffCtx, callbackId: string, input: AttemptValues, options: { programmePhone?: string } = {}) {
-  return retryingOnRace(() =>
-    ctx.db.$transaction(async (tx) => {
-      const callback = await callbackForStaff(ctx, tx, callbackId);
-      if (!OPEN.includes(callback.status)) throw new AppError(409, "callbacks:errors.callbackClosed");
-      const now = ctx.clock.now();
-      const timeZone = callback.location?.timeZone ?? PROGRAMME_TIME_ZONE;
-      const askedFor = input.outcome === "call_again" && input.callAgainAt ? atLocal(input.callAgainAt.slice(0, 10), input.callAgainAt.slice(11), timeZone) : null;
-      if (askedFor && askedFor <= now) throw new AppError(400, "callbacks:errors.callAgainAtInPast");
+  return retryingOnRace(() => ctx.db.$transaction((tx) => recordAttemptIn(ctx, tx, callbackId, input, options)));
+}
 
-      await tx.callbackAttempt.create({ data: { callbackId, at: now, staffId: ctx.actor.staffId, outcome: input.outcome, note: input.note } });
-      const attemptCount = callback.attemptCount + 1;
-      await tx.callback.update({ where: { id: callbackId }, data: { attemptCount, slotKey: null } });
-      const audited = (status: string) =>
-        audit(tx, ctx, {
-          action: "callback.attempt",
-          subjectType: "Callback",
-          subjectId: callbackId,
-          locationId: callback.locationId,
-          details: { outcome: input.outcome, attempt: attemptCount, status },
-        });
-      const sendAfter = nextSendableTime(now, timeZone);
-      const person = callback.person;
+/** The attempt inside the caller's transaction: click-to-call records a missed call with the call's end. */
+export async function recordAttemptIn(
+  ctx: StaffCtx,
+  tx: Tx,
+  callbackId: string,
+  input: AttemptValues,
+  options: { programmePhone?: string } = {},
+) {
+  const callback = await callbackForStaff(ctx, tx, callbackId);
+  if (!OPEN.includes(callback.status)) throw new AppError(409, "callbacks:errors.callbackClosed");
+  const now = ctx.clock.now();
+  const timeZone = callback.location?.timeZone ?? PROGRAMME_TIME_ZONE;
+  const askedFor = input.outcome === "call_again" && input.callAgainAt ? atLocal(input.callAgainAt.slice(0, 10), input.callAgainAt.slice(11), timeZone) : null;
+  if (askedFor && askedFor <= now) throw new AppError(400, "callbacks:errors.callAgainAtInPast");
 
-      if (input.outcome === "reached") {
-        await tx.callback.update({ where: { id: callbackId }, data: { status: "done" } });
-        await audited("done");
-        return { status: "done" as const, scheduledAt: null };
-      }
-      if (input.outcome === "wrong_number" || attemptCount >= MAX_CALL_ATTEMPTS) {
-        const description =
-          input.outcome === "wrong_number"
-            ? `Callback ${callback.reference}: wrong number — fallback: letter or visit`
-            : `Callback ${callback.reference} failed after ${attemptCount} attempts — fallback: letter or visit`;
-        const ticketId = await tellCoordinator(ctx, tx, callback, description);
-        await tx.callback.update({ where: { id: callbackId }, data: { status: "failed", ticketId: callback.ticketId ?? ticketId } });
-        if (input.outcome !== "wrong_number") {
-          await ctx.messenger.send(tx, {
-            to: person,
-            template: "callbackFailed",
-            params: { firstName: person.firstName, reference: callback.reference, spelled: spelledOut(callback.reference), phone: formatPhone(callback.location?.phone ?? options.programmePhone ?? "") },
-            sendAfter,
-            idempotencyKey: `callback-failed:${callbackId}`,
-          });
-        }
-        await audited("failed");
-        return { status: "failed" as const, scheduledAt: null, ticketId };
-      }
+  await tx.callbackAttempt.create({ data: { callbackId, at: now, staffId: ctx.actor.staffId, outcome: input.outcome, note: input.note } });
+  const attemptCount = callback.attemptCount + 1;
+  await tx.callback.update({ where: { id: callbackId }, data: { attemptCount, slotKey: null } });
+  const audited = (status: string) =>
+    audit(ctx, tx, {
+      action: "callback.attempt",
+      subjectType: "Callback",
+      subjectId: callbackId,
+      locationId: callback.locationId,
+      details: { outcome: input.outcome, attempt: attemptCount, status },
+    });
+  const sendAfter = nextSendableTime(now, timeZone);
+  const person = callback.person;
 
-      // Missed: the next attempt, inside their windows if possible, else in the next days' callback hours.
-      const notBefore = askedFor ?? new Date(now.getTime() + RETRY_GAP_MINUTES * 60_000);
-      const where = { locationId: callback.locationId };
-      let slot = await schedule(tx, callbackId, { ...where, windows: parseWindows(callback.windows), notBefore });
-      if (!slot) {
-        const later = { from: notBefore, to: new Date(notBefore.getTime() + RETRY_HORIZON_DAYS * 86_400_000) };
-        slot = await schedule(tx, callbackId, { ...where, windows: [later], notBefore });
-      }
+  if (input.outcome === "reached") {
+    await tx.callback.update({ where: { id: callbackId }, data: { status: "done" } });
+    await audited("done");
+    return { status: "done" as const, scheduledAt: null };
+  }
+  if (input.outcome === "wrong_number" || attemptCount >= MAX_CALL_ATTEMPTS) {
+    const description =
+      input.outcome === "wrong_number"
+        ? `Callback ${callback.reference}: wrong number — fallback: letter or visit`
+        : `Callback ${callback.reference} failed after ${attemptCount} attempts — fallback: letter or visit`;
+    const ticketId = await tellCoordinator(ctx, tx, callback, description);
+    await tx.callback.update({ where: { id: callbackId }, data: { status: "failed", ticketId: callback.ticketId ?? ticketId } });
+    if (input.outcome !== "wrong_number") {
       await ctx.messenger.send(tx, {
         to: person,
-        template: slot ? "callbackMissed" : "callbackMissedNoTime",
-        params: {
-          firstName: person.firstName,
-          reference: callback.reference,
-          spelled: spelledOut(callback.reference),
-          ...(slot ? { when: formatSlot(slot.startsAt, person.language, timeZone) } : {}),
-        },
+        template: "callbackFailed",
+        params: { firstName: person.firstName, reference: callback.reference, spelled: spelledOut(callback.reference), phone: formatPhone(callback.location?.phone ?? options.programmePhone ?? "") },
         sendAfter,
-        idempotencyKey: `callback-missed:${callbackId}:${attemptCount}`,
+        idempotencyKey: `callback-failed:${callbackId}`,
       });
-      await audited(slot ? "scheduled" : "unscheduled");
-      return { status: slot ? ("scheduled" as const) : ("unscheduled" as const), scheduledAt: slot?.startsAt ?? null };
-    }),
-  );
+    }
+    await audited("failed");
+    return { status: "failed" as const, scheduledAt: null, ticketId };
+  }
+
+  // Missed: the next attempt, inside their windows if possible, else in the next days' callback hours.
+  const notBefore = askedFor ?? new Date(now.getTime() + RETRY_GAP_MINUTES * 60_000);
+  const where = { locationId: callback.locationId };
+  let slot = await schedule(ctx, tx, callbackId, { ...where, windows: parseWindows(callback.windows), notBefore });
+  if (!slot) {
+    const later = { from: notBefore, to: new Date(notBefore.getTime() + RETRY_HORIZON_DAYS * 86_400_000) };
+    slot = await schedule(ctx, tx, callbackId, { ...where, windows: [later], notBefore });
+  }
+  await ctx.messenger.send(tx, {
+    to: person,
+    template: slot ? "callbackMissed" : "callbackMissedNoTime",
+    params: {
+      firstName: person.firstName,
+      reference: callback.reference,
+      spelled: spelledOut(callback.reference),
+      ...(slot ? { when: formatSlot(slot.startsAt, person.language, timeZone) } : {}),
+    },
+    sendAfter,
+    idempotencyKey: `callback-missed:${callbackId}:${attemptCount}`,
+  });
+  await audited(slot ? "scheduled" : "unscheduled");
+  return { status: slot ? ("scheduled" as const) : ("unscheduled" as const), scheduledAt: slot?.startsAt ?? null };
 }
 
 export const RescheduleInput = z.object({
@@ -483,7 +488,7 @@ export async function rescheduleCallback(ctx: StaffCtx, callbackId: string, inpu
       const from = atLocal(input.at.slice(0, 10), input.at.slice(11), timeZone);
       if (from <= ctx.clock.now()) throw new AppError(400, "callbacks:errors.rescheduleInPast");
       await tx.callback.update({ where: { id: callbackId }, data: { slotKey: null } });
-      const slot = await schedule(tx, callbackId, {
+      const slot = await schedule(ctx, tx, callbackId, {
         locationId: callback.locationId,
         windows: [{ from, to: new Date(from.getTime() + RETRY_HORIZON_DAYS * 86_400_000) }],
         notBefore: from,
@@ -500,7 +505,7 @@ export async function rescheduleCallback(ctx: StaffCtx, callbackId: string, inpu
         },
         sendAfter: nextSendableTime(ctx.clock.now(), timeZone),
       });
-      await audit(tx, ctx, { action: "callback.rescheduled", subjectType: "Callback", subjectId: callbackId, locationId: callback.locationId });
+      await audit(ctx, tx, { action: "callback.rescheduled", subjectType: "Callback", subjectId: callbackId, locationId: callback.locationId });
       return slot;
     }),
   );
@@ -512,7 +517,7 @@ export async function cancelCallback(ctx: StaffCtx, callbackId: string) {
     const callback = await callbackForStaff(ctx, tx, callbackId);
     if (!OPEN.includes(callback.status)) throw new AppError(409, "callbacks:errors.callbackClosed");
     await tx.callback.update({ where: { id: callbackId }, data: { status: "cancelled", slotKey: null } });
-    await audit(tx, ctx, { action: "callback.cancelled", subjectType: "Callback", subjectId: callbackId, locationId: callback.locationId });
+    await audit(ctx, tx, { action: "callback.cancelled", subjectType: "Callback", subjectId: callbackId, locationId: callback.locationId });
   });
 }
 
@@ -574,6 +579,6 @@ export async function getCallback(ctx: StaffCtx, callbackId: string) {
     ctx.db.callbackAttempt.findMany({ where: { callbackId }, include: { staff: { select: { name: true } } }, orderBy: { at: "asc" } }),
     callback.assignedId ? ctx.db.staff.findUnique({ where: { id: callback.assignedId }, select: { name: true } }) : null,
   ]);
-  await audit(ctx.db, ctx, { action: "callback.viewed", subjectType: "Callback", subjectId: callbackId, locationId: callback.locationId });
+  await audit(ctx, ctx.db, { action: "callback.viewed", subjectType: "Callback", subjectId: callbackId, locationId: callback.locationId });
   return { callback, attempts, assigned, windows: parseWindows(callback.windows) };
 }

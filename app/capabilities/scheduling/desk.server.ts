@@ -56,7 +56,7 @@ export const DayInput = z.object({
 export async function dayView(ctx: StaffCtx, input: z.output<typeof DayInput>) {
   if (!can(ctx.actor, "schedule:view", input.locationId)) throw forbidden("schedule:view");
   const now = ctx.clock.now();
-  const schedule = await loadSchedule(ctx.db, input.locationId, now);
+  const schedule = await loadSchedule(ctx, ctx.db, input.locationId, now);
   if (!schedule) throw notFound("location");
   const { timeZone } = schedule.location;
   const day = (() => {
@@ -117,7 +117,7 @@ export async function getAppointment(ctx: StaffCtx, appointmentId: string) {
   });
   if (!appointment) throw notFound("appointment");
   if (!can(ctx.actor, "schedule:view", appointment.locationId)) throw forbidden("schedule:view");
-  await audit(ctx.db, ctx, { action: "appointment.viewed", subjectType: "Appointment", subjectId: appointment.id, locationId: appointment.locationId });
+  await audit(ctx, ctx.db, { action: "appointment.viewed", subjectType: "Appointment", subjectId: appointment.id, locationId: appointment.locationId });
   const openTickets = await ctx.db.ticket.findMany({
     where: { personId: appointment.personId, status: { in: [...OPEN_STATUSES] } },
     select: { id: true, reference: true, status: true },
@@ -165,7 +165,7 @@ export async function recordOutcome(ctx: StaffCtx, appointmentId: string, input:
         helperId: ctx.actor.staffId,
       },
     });
-    await audit(tx, ctx, {
+    await audit(ctx, tx, {
       action: "appointment.outcomeRecorded",
       subjectType: "Appointment",
       subjectId: appointmentId,
@@ -181,7 +181,7 @@ export async function cancelByStaff(ctx: StaffCtx, appointmentId: string) {
   return ctx.db.$transaction(async (tx) => {
     const appointment = await manageable(ctx, appointmentId);
     if (appointment.status !== "booked") throw new AppError(409, "desk:errors.notCancellable");
-    await releasePlace(tx, appointmentId, "cancelled", now);
+    await releasePlace(ctx, tx, appointmentId, "cancelled", now);
     const [person, location] = await Promise.all([
       tx.person.findUniqueOrThrow({ where: { id: appointment.personId } }),
       tx.location.findUniqueOrThrow({ where: { id: appointment.locationId } }),
@@ -194,7 +194,7 @@ export async function cancelByStaff(ctx: StaffCtx, appointmentId: string) {
       sendAfter: nextSendableTime(now, location.timeZone),
       idempotencyKey: `appointment-cancelled:${appointment.id}`,
     });
-    await audit(tx, ctx, { action: "appointment.cancelled", subjectType: "Appointment", subjectId: appointmentId, locationId: appointment.locationId });
+    await audit(ctx, tx, { action: "appointment.cancelled", subjectType: "Appointment", subjectId: appointmentId, locationId: appointment.locationId });
   });
 }
 
@@ -241,8 +241,8 @@ export async function moveByStaff(ctx: StaffCtx, appointmentId: string, input: z
   await ctx.db.$transaction(async (tx) => {
     const still = await tx.appointment.findFirst({ where: { id: old.id, status: "booked" }, select: { id: true } });
     if (!still || booked.id === old.id) return;
-    await releasePlace(tx, old.id, "cancelled", ctx.clock.now());
-    await audit(tx, ctx, { action: "appointment.moved", subjectType: "Appointment", subjectId: old.id, locationId: old.locationId, details: { to: booked.id } });
+    await releasePlace(ctx, tx, old.id, "cancelled", ctx.clock.now());
+    await audit(ctx, tx, { action: "appointment.moved", subjectType: "Appointment", subjectId: old.id, locationId: old.locationId, details: { to: booked.id } });
   });
   return booked;
 }

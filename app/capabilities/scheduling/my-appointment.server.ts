@@ -69,7 +69,7 @@ export async function cancelMyAppointment(ctx: Ctx, lookup: AppointmentLookup) {
       select: { id: true },
     });
     if (!still) throw new AppError(400, NOT_FOUND);
-    await releasePlace(tx, appointment.id, "cancelled", now);
+    await releasePlace(ctx, tx, appointment.id, "cancelled", now);
     const { person, location } = appointment;
     await ctx.messenger.send(tx, {
       to: person,
@@ -112,7 +112,7 @@ export async function moveMyAppointment(
   });
   await ctx.db.$transaction(async (tx) => {
     const still = await tx.appointment.findFirst({ where: { id: old.id, status: "booked" }, select: { id: true } });
-    if (still) await releasePlace(tx, old.id, "cancelled", ctx.clock.now());
+    if (still) await releasePlace(ctx, tx, old.id, "cancelled", ctx.clock.now());
   });
   return booked;
 }

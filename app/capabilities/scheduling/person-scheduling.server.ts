@@ -59,7 +59,7 @@ export async function upcomingAppointments(ctx: StaffCtx, personId: string) {
     select: { id: true, reference: true, startsAt: true, location: { select: { name: true, timeZone: true } } },
   });
   if (appointments.length) {
-    await audit(ctx.db, ctx, {
+    await audit(ctx, ctx.db, {
       action: "appointment.viewed",
       subjectType: "Person",
       subjectId: personId,

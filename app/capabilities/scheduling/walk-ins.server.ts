@@ -73,7 +73,7 @@ export async function addWalkIn(ctx: StaffCtx, input: z.output<typeof AddWalkInI
             arrivedAt: now,
           },
         });
-        await audit(tx, ctx, { action: "walkIn.added", subjectType: "WalkIn", subjectId: walkIn.id, locationId: location.id });
+        await audit(ctx, tx, { action: "walkIn.added", subjectType: "WalkIn", subjectId: walkIn.id, locationId: location.id });
         return walkIn;
       });
     } catch (error) {
@@ -101,7 +101,7 @@ export async function callNext(ctx: StaffCtx, locationId: string) {
         where: { id: next.id, status: "waiting" },
         data: { status: "called", calledAt: now, helperId: ctx.actor.staffId },
       });
-      if (count) await audit(tx, ctx, { action: "walkIn.called", subjectType: "WalkIn", subjectId: next.id, locationId });
+      if (count) await audit(ctx, tx, { action: "walkIn.called", subjectType: "WalkIn", subjectId: next.id, locationId });
       return count;
     });
     if (called) return { ...next, status: "called", calledAt: now };
@@ -130,7 +130,7 @@ export async function finishWalkIn(ctx: StaffCtx, input: z.output<typeof FinishW
         ticketId: input.ticketId ?? null,
       },
     });
-    await audit(tx, ctx, { action: `walkIn.${input.outcome}`, subjectType: "WalkIn", subjectId: walkIn.id, locationId: walkIn.locationId });
+    await audit(ctx, tx, { action: `walkIn.${input.outcome}`, subjectType: "WalkIn", subjectId: walkIn.id, locationId: walkIn.locationId });
   });
 }
 
