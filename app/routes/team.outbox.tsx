@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { countOptOuts, listMessages } from "~/capabilities/messaging/outbox.server";
-import { isMessageStatus, MESSAGE_STATUSES } from "~/capabilities/messaging/statuses";
+import { isMessageStatus, MESSAGE_STATUSES } from "~/capabilities/messaging/values";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { maskPhone } from "~/lib/phone.server";
 import { personName } from "~/lib/person-name";

@@ -9,6 +9,7 @@ import { audit } from "~/capabilities/privacy/audit.server";
 import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
 import { pageCount, pageWindow } from "~/lib/pages";
 import { OPEN_STATUSES } from "./values";
+import type { Role } from "~/capabilities/people/values";
 
 export const TICKET_VIEWS = ["mine", "queue", "unassigned", "overdue", "all"] as const;
 export type TicketView = (typeof TICKET_VIEWS)[number];
@@ -142,7 +143,7 @@ export async function assignableStaff(ctx: StaffCtx, locationId: string | null) 
   return ctx.db.staff.findMany({
     where: {
       active: true,
-      OR: [{ role: { in: ["admin", "coordinator"] } }, ...(locationId ? [{ memberships: { some: { locationId } } }] : [{}])],
+      OR: [{ role: { in: ["admin", "coordinator"] satisfies Role[] } }, ...(locationId ? [{ memberships: { some: { locationId } } }] : [{}])],
     },
     select: { id: true, name: true },
     orderBy: { name: "asc" },

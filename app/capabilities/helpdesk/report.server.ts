@@ -6,6 +6,7 @@ import type { Ctx, StaffCtx } from "~/context";
 import { AppError } from "~/lib/errors";
 import { findOrCreatePerson, NewPersonInput } from "~/capabilities/people/persons.server";
 import { createCallback, defaultWindows } from "~/capabilities/scheduling/callbacks.server";
+import type { CallbackChannel } from "~/capabilities/scheduling/values";
 import { createTicket, Description, openTicket, OpenTicketInput, OptionalId } from "./tickets.server";
 
 /** The public web form: the problem in their own words, and how to reach them. Nothing more. */
@@ -42,7 +43,7 @@ export async function reportProblem(ctx: Ctx, input: z.output<typeof ReportProbl
 }
 
 /** The callback that goes with a ticket: in the next working days' callback hours, told in the ticket's message. */
-const callbackFor = (ticket: { id: string; personId: string; locationId: string | null }, channel: string, now: Date) => ({
+const callbackFor = (ticket: { id: string; personId: string; locationId: string | null }, channel: CallbackChannel, now: Date) => ({
   personId: ticket.personId,
   locationId: ticket.locationId,
   windows: defaultWindows(now),

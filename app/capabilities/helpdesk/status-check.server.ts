@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { Ctx } from "~/context";
 import { normaliseReferenceCode } from "~/lib/reference-code";
+import type { TicketEventKind } from "./values";
 
 export const StatusCheckInput = z.object({
   reference: z
@@ -39,7 +40,7 @@ export async function checkTicketStatus(ctx: Ctx, input: z.output<typeof StatusC
   // Same answer, same work, whether the code or the digits are wrong.
   if (!ticket || !ticket.person.phone.endsWith(input.phoneLast4)) return null;
   const last = await ctx.db.ticketEvent.findFirst({
-    where: { ticket: { reference: input.reference }, kind: "message_out", public: true },
+    where: { ticket: { reference: input.reference }, kind: "message_out" satisfies TicketEventKind, public: true },
     orderBy: { at: "desc" },
     select: { body: true, at: true },
   });

@@ -12,10 +12,13 @@ import {
   CALL_OUTCOMES,
   canMoveTo,
   CHANNELS,
-  dueAtFor,
   DESCRIPTION_MAX,
+  dueAtFor,
   PRIORITIES,
+  type Priority,
   TICKET_STATUSES,
+  type TicketChannel,
+  type TicketEventKind,
   type TicketStatus,
 } from "./values";
 
@@ -56,11 +59,11 @@ export async function createTicket<C extends { when: string | null }>(
   tx: Tx,
   data: {
     personId: string;
-    channel: string;
+    channel: TicketChannel;
     description: string;
     categoryId?: string;
     locationId?: string;
-    priority?: string;
+    priority?: Priority;
     assigneeId?: string;
     callbackWanted: boolean;
   },
@@ -77,7 +80,7 @@ export async function createTicket<C extends { when: string | null }>(
     data: {
       ...data,
       reference: await uniqueReference(tx, "ticket"),
-      status: data.assigneeId ? "open" : "new",
+      status: (data.assigneeId ? "open" : "new") satisfies TicketStatus,
       createdAt: now,
       lastActivityAt: now,
       dueAt: dueAtFor({ priority: data.priority ?? "normal", pendingUntil: null, lastActivityAt: now }),
@@ -101,7 +104,7 @@ export async function createTicket<C extends { when: string | null }>(
     data: {
       ticketId: ticket.id,
       at: now,
-      kind: "created",
+      kind: "created" satisfies TicketEventKind,
       public: true,
       actorId: ctx.actor.kind === "staff" ? ctx.actor.staffId : null,
       data: JSON.stringify({ channel: data.channel }),
@@ -125,7 +128,7 @@ export async function createTicketFromMessage(
     callbackWanted: false,
   });
   await tx.ticketEvent.create({
-    data: { ticketId: ticket.id, at: ctx.clock.now(), kind: "message_in", public: true, body: input.body, messageId: input.messageId },
+    data: { ticketId: ticket.id, at: ctx.clock.now(), kind: "message_in" satisfies TicketEventKind, public: true, body: input.body, messageId: input.messageId },
   });
   return ticket;
 }
@@ -135,7 +138,7 @@ async function ticketOpenedBy(ctx: StaffCtx, messageKey: string) {
   const message = await ctx.db.message.findUnique({ where: { idempotencyKey: messageKey }, select: { id: true } });
   if (!message) return null;
   const event = await ctx.db.ticketEvent.findFirst({
-    where: { messageId: message.id, kind: "created" },
+    where: { messageId: message.id, kind: "created" satisfies TicketEventKind },
     select: { ticket: { select: { id: true, reference: true, locationId: true } } },
   });
   if (!event) return null;
@@ -214,7 +217,7 @@ async function addEvent(
   ctx: StaffCtx,
   tx: Tx,
   ticket: TicketRow,
-  event: { kind: string; public?: boolean; body?: string; data?: Record<string, unknown>; messageId?: string },
+  event: { kind: TicketEventKind; public?: boolean; body?: string; data?: Record<string, unknown>; messageId?: string },
   changes: Record<string, unknown> = {},
 ) {
   const now = ctx.clock.now();

@@ -10,7 +10,7 @@ import { can, locationScope } from "~/capabilities/people/permissions";
 import { pageCount, pageWindow } from "~/lib/pages";
 import { isUniqueViolation } from "~/lib/db-errors";
 import { moveDevice, recordDeviceEvent } from "./device-history.server";
-import { ACCESSORIES, DEVICE_STATUSES, jsonList, MANUAL_DEVICE_STATUSES, NOTES_MAX, type DeviceStatus } from "./values";
+import { ACCESSORIES, DEVICE_STATUSES, type DeviceStatus, jsonList, MANUAL_DEVICE_STATUSES, NOTES_MAX } from "./values";
 
 export const TAG_MAX = 32;
 const TAG_PATTERN = /^[A-Z0-9]+(?:-[A-Z0-9]+)*$/;
@@ -150,7 +150,7 @@ export async function addDevice(ctx: StaffCtx, input: z.output<typeof AddDeviceI
       await ensureTagFree(ctx, tx, input.assetTag);
       const now = ctx.clock.now();
       const device = await tx.device.create({
-        data: { ...fieldsData(input), locationId: input.locationId, status: "available", createdAt: now, updatedAt: now },
+        data: { ...fieldsData(input), locationId: input.locationId, status: "available" satisfies DeviceStatus, createdAt: now, updatedAt: now },
       });
       await recordDeviceEvent(ctx, tx, device.id, { kind: "created", data: { assetTag: device.assetTag } });
       await audit(ctx, tx, { action: "device.created", subjectType: "Device", subjectId: device.id, locationId: device.locationId });
@@ -209,7 +209,7 @@ export async function setDeviceStatus(ctx: StaffCtx, deviceId: string, input: z.
   });
 }
 
-const LENT: readonly string[] = ["on_loan", "reserved"];
+const LENT: readonly DeviceStatus[] = ["on_loan", "reserved"];
 
 /** To another place; needs the right at both, and the device at home (not lent, not held for someone). */
 export async function transferDevice(ctx: StaffCtx, deviceId: string, input: z.output<typeof TransferInput>) {
@@ -218,7 +218,7 @@ export async function transferDevice(ctx: StaffCtx, deviceId: string, input: z.o
     await requireLocation(ctx, tx, input.toLocationId);
     if (!can(ctx.actor, "device:manage", input.toLocationId)) throw forbidden("device:manage");
     if (input.toLocationId === device.locationId) throw new AppError(400, "devices:errors.sameLocation");
-    if (LENT.includes(device.status)) throw new AppError(409, `devices:errors.transferLocked.${device.status}`);
+    if (LENT.includes(device.status as DeviceStatus)) throw new AppError(409, `devices:errors.transferLocked.${device.status}`);
     // Compare-and-set, as moveDevice does for statuses: a check-out meanwhile wins.
     const moved = await tx.device.updateMany({
       where: { id: device.id, locationId: device.locationId, status: { notIn: [...LENT] } },

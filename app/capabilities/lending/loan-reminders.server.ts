@@ -5,7 +5,7 @@ import type { Ctx, Services } from "~/context";
 import { nextSendableTime } from "~/lib/quiet-hours";
 import { withActor } from "~/context";
 import { formatDueDate } from "./loans.server";
-import { OVERDUE_REMINDER_DAYS, REMIND_DAYS_BEFORE } from "./values";
+import { type LoanStatus, OVERDUE_REMINDER_DAYS, REMIND_DAYS_BEFORE } from "./values";
 import { spelledOut } from "~/lib/reference-code";
 import { isUniqueViolation } from "~/lib/db-errors";
 
@@ -35,7 +35,7 @@ export async function sendLoanReminders(services: Services): Promise<number> {
   const ctx: Ctx = withActor(services, { kind: "system", name: "loan-reminders" });
   const now = ctx.clock.now();
   const loans = await ctx.db.loan.findMany({
-    where: { status: "active", dueAt: { lte: new Date(now.getTime() + REMIND_DAYS_BEFORE * DAY) } },
+    where: { status: "active" satisfies LoanStatus, dueAt: { lte: new Date(now.getTime() + REMIND_DAYS_BEFORE * DAY) } },
     include: { person: true, device: { select: { model: true } }, location: { select: { name: true, phone: true, timeZone: true } } },
     orderBy: { dueAt: "asc" },
   });

@@ -21,11 +21,16 @@ import {
   CHECKLIST_OUT,
   jsonList,
   LOAN_OUTCOMES,
+  type LoanStatus,
   MAX_LOAN_WEEKS,
   NOTES_MAX,
+  type ReservationEventKind,
+  type ReservationStatus,
   RETURN_CONDITIONS,
   SIM_AT_RETURN,
 } from "./values";
+import type { Role } from "~/capabilities/people/values";
+import type { MessageStatus } from "~/capabilities/messaging/values";
 
 /** The hour a loan is due on its last day, in the location's time zone (end of a usual opening day). */
 export const DUE_HOUR = 18;
@@ -169,7 +174,7 @@ const REFUSED_STATUS: Record<string, string> = {
 /** Staff who may mentor at a location: members there, or programme-wide roles. */
 export async function mentorsFor(ctx: Ctx, tx: Tx, locationId: string) {
   return tx.staff.findMany({
-    where: { active: true, OR: [{ role: { in: ["admin", "coordinator"] } }, { memberships: { some: { locationId } } }] },
+    where: { active: true, OR: [{ role: { in: ["admin", "coordinator"] satisfies Role[] } }, { memberships: { some: { locationId } } }] },
     select: { id: true, name: true },
     orderBy: { name: "asc" },
   });
@@ -179,10 +184,10 @@ export async function mentorsFor(ctx: Ctx, tx: Tx, locationId: string) {
 export async function cancelQueuedReminders(ctx: Ctx, tx: Tx, loanId: string) {
   await tx.message.updateMany({
     where: {
-      status: "queued",
+      status: "queued" satisfies MessageStatus,
       OR: [{ idempotencyKey: { startsWith: `loan-due-soon:${loanId}:` } }, { idempotencyKey: { startsWith: `loan-overdue:${loanId}:` } }],
     },
-    data: { status: "cancelled" },
+    data: { status: "cancelled" satisfies MessageStatus },
   });
 }
 
@@ -220,7 +225,7 @@ export async function checkOutDevice(ctx: StaffCtx, input: CheckOutValues): Prom
       const reservation =
         current.status === "reserved"
           ? await tx.reservation.findFirst({
-              where: { offeredDeviceId: device.id, personId: person.id, status: { in: ["offered", "accepted"] } },
+              where: { offeredDeviceId: device.id, personId: person.id, status: { in: ["offered", "accepted"] satisfies ReservationStatus[] } },
             })
           : null;
       if (current.status !== "available" && !reservation) {
@@ -245,7 +250,7 @@ export async function checkOutDevice(ctx: StaffCtx, input: CheckOutValues): Prom
           locationId: location.id,
           mentorId: input.mentorId,
           handedOutById: ctx.actor.staffId,
-          status: "active",
+          status: "active" satisfies LoanStatus,
           checkedOutAt: now,
           dueAt: dueAtFor(dueOn, location.timeZone),
           checklistOut: JSON.stringify(Object.fromEntries(CHECKLIST_OUT.map((item) => [item, true]))),
@@ -265,9 +270,9 @@ export async function checkOutDevice(ctx: StaffCtx, input: CheckOutValues): Prom
         conflictKey: "loans:errors.justLent",
       });
       if (reservation) {
-        await tx.reservation.update({ where: { id: reservation.id }, data: { status: "fulfilled", loanId: loan.id, updatedAt: now } });
+        await tx.reservation.update({ where: { id: reservation.id }, data: { status: "fulfilled" satisfies ReservationStatus, loanId: loan.id, updatedAt: now } });
         await tx.reservationEvent.create({
-          data: { reservationId: reservation.id, at: now, kind: "fulfilled", actorId: ctx.actor.staffId, data: JSON.stringify({ loanId: loan.id }) },
+          data: { reservationId: reservation.id, at: now, kind: "fulfilled" satisfies ReservationEventKind, actorId: ctx.actor.staffId, data: JSON.stringify({ loanId: loan.id }) },
         });
       }
       await ctx.messenger.send(tx, {
@@ -338,9 +343,9 @@ export async function checkInDevice(ctx: StaffCtx, loanId: string, input: CheckI
         achieved: achieved.has(g.topicId),
       }));
       const changed = await tx.loan.updateMany({
-        where: { id: loan.id, status: "active" },
+        where: { id: loan.id, status: "active" satisfies LoanStatus },
         data: {
-          status: "returned",
+          status: "returned" satisfies LoanStatus,
           returnedAt: now,
           receivedById: ctx.actor.staffId,
           activeDeviceId: null,

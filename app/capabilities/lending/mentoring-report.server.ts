@@ -4,7 +4,7 @@ import type { StaffCtx } from "~/context";
 import { forbidden } from "~/lib/errors";
 import { PROGRAMME_TIME_ZONE } from "~/lib/time-zone";
 import { can, locationScope } from "~/capabilities/people/permissions";
-import { jsonList } from "./values";
+import { jsonList, type SessionAttendance } from "./values";
 
 export const TOP_TOPICS = 3;
 
@@ -25,7 +25,7 @@ export async function mentoringReport(ctx: StaffCtx, month: string) {
     ctx.db.location.findMany({ where: inScope, select: { id: true, name: true }, orderBy: { name: "asc" } }),
     ctx.db.loan.groupBy({ by: ["locationId"], where: { checkedOutAt: { gte: start, lt: end } }, _count: { _all: true } }),
     ctx.db.mentoringSession.findMany({
-      where: { startsAt: { gte: start, lt: end }, attendance: { in: ["attended", "no_show"] } },
+      where: { startsAt: { gte: start, lt: end }, attendance: { in: ["attended", "no_show"] satisfies SessionAttendance[] } },
       select: { attendance: true, durationMinutes: true, topics: true, loan: { select: { locationId: true } } },
     }),
   ]);

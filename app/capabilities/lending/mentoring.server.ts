@@ -7,7 +7,9 @@ import { AppError, forbidden, notFound } from "~/lib/errors";
 import { nextSendableTime } from "~/lib/quiet-hours";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { can } from "~/capabilities/people/permissions";
-import { jsonList, NOTES_MAX, SESSION_ATTENDANCE } from "./values";
+import { jsonList, NOTES_MAX, SESSION_ATTENDANCE, type SessionAttendance } from "./values";
+import type { MessageStatus } from "~/capabilities/messaging/values";
+import type { Role } from "~/capabilities/people/values";
 
 export const SESSION_MIN_MINUTES = 15;
 export const SESSION_MAX_MINUTES = 240;
@@ -95,7 +97,7 @@ async function checkMentor(ctx: StaffCtx, tx: Tx, loan: LoanWithPlace, mentorId:
   return mentor;
 }
 
-function checkOutcomeTime(ctx: StaffCtx, attendance: string, startsAt: Date) {
+function checkOutcomeTime(ctx: StaffCtx, attendance: SessionAttendance, startsAt: Date) {
   if (attendance !== "planned" && startsAt.getTime() > ctx.clock.now().getTime()) {
     throw new AppError(400, "mentoring:errors.outcomeInFuture");
   }
@@ -123,7 +125,7 @@ async function queueReminder(ctx: StaffCtx, tx: Tx, loan: LoanWithPlace, session
   const earlier = await tx.message.findUnique({ where: { idempotencyKey: key } });
   if (earlier) {
     // Moved away and back again: the same reminder counts again.
-    if (earlier.status === "cancelled") await tx.message.update({ where: { id: earlier.id }, data: { status: "queued", sendAfter } });
+    if (earlier.status === "cancelled") await tx.message.update({ where: { id: earlier.id }, data: { status: "queued" satisfies MessageStatus, sendAfter } });
     return;
   }
   await ctx.messenger.send(tx, { to: loan.person, template: "mentoringReminder", params, sendAfter, idempotencyKey: key });
@@ -131,8 +133,8 @@ async function queueReminder(ctx: StaffCtx, tx: Tx, loan: LoanWithPlace, session
 
 async function cancelReminder(ctx: Ctx, tx: Tx, session: { id: string; startsAt: Date }) {
   await tx.message.updateMany({
-    where: { idempotencyKey: reminderKey(session.id, session.startsAt), status: "queued" },
-    data: { status: "cancelled" },
+    where: { idempotencyKey: reminderKey(session.id, session.startsAt), status: "queued" satisfies MessageStatus },
+    data: { status: "cancelled" satisfies MessageStatus },
   });
 }
 
@@ -240,7 +242,7 @@ export async function sessionContext(ctx: StaffCtx, loanId: string) {
   if (!can(ctx.actor, "loan:manage", loan.locationId)) throw forbidden("loan:manage");
   const [mentors, topics] = await Promise.all([
     ctx.db.staff.findMany({
-      where: { active: true, OR: [{ role: { in: ["coordinator", "admin"] } }, { memberships: { some: { locationId: loan.locationId } } }] },
+      where: { active: true, OR: [{ role: { in: ["coordinator", "admin"] satisfies Role[] } }, { memberships: { some: { locationId: loan.locationId } } }] },
       select: { id: true, name: true },
       orderBy: { name: "asc" },
     }),

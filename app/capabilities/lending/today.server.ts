@@ -5,7 +5,7 @@ import type { StaffCtx } from "~/context";
 import { forbidden, notFound } from "~/lib/errors";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { can } from "~/capabilities/people/permissions";
-import { jsonList } from "./values";
+import { type DeviceStatus, jsonList } from "./values";
 
 /** Enough for a shift; a longer list belongs on the list pages. */
 export const TODAY_LIST_LIMIT = 50;
@@ -76,7 +76,7 @@ export async function todayAtLocation(ctx: StaffCtx, locationId: string) {
 
   await audit(ctx, ctx.db, { action: "today.viewed", subjectType: "Location", subjectId: location.id, locationId: location.id });
 
-  const count = (status: string) => Number(counts.find((c) => c.status === status)?.n ?? 0);
+  const count = (status: DeviceStatus) => Number(counts.find((c) => c.status === status)?.n ?? 0);
   const loanRow = (l: LoanRow) => ({ id: l.id, firstName: l.firstName, assetTag: l.assetTag, dueAt: l.dueAt.toISOString() });
   return {
     location,

@@ -12,13 +12,14 @@ import { spelledOut, uniqueReference } from "~/lib/reference-code";
 import { audit } from "~/capabilities/privacy/audit.server";
 import type { SendInput } from "~/capabilities/messaging/messenger.server";
 import { can, locationScope } from "~/capabilities/people/permissions";
+import type { LocationKind } from "~/capabilities/people/values";
 import { findOrCreatePerson, intakePerson, NewPersonInput } from "~/capabilities/people/persons.server";
 import { pageCount, pageWindow } from "~/lib/pages";
 import { moveDevice } from "./device-history.server";
-import { OPEN_RESERVATION_STATUSES, WISHES_MAX, type ReservationStatus } from "./values";
+import { type DeviceStatus, OPEN_RESERVATION_STATUSES, type ReservationChannel, type ReservationEventKind, type ReservationStatus, WISHES_MAX } from "./values";
 
 /** Only these kinds of place lend devices (a library helps, but has no pool). */
-export const LENDING_LOCATION_KINDS = ["meeting_centre", "care_home"] as const;
+export const LENDING_LOCATION_KINDS = ["meeting_centre", "care_home"] as const satisfies readonly LocationKind[];
 export const WAITING_LIST_PAGE_SIZE = 50;
 export const MOVE_REASON_MIN = 5;
 export const MOVE_REASON_MAX = 500;
@@ -90,7 +91,7 @@ async function addEvent(
   ctx: Ctx,
   tx: Tx,
   reservationId: string,
-  event: { kind: string; reason?: string | null; data?: Record<string, unknown> },
+  event: { kind: ReservationEventKind; reason?: string | null; data?: Record<string, unknown> },
 ) {
   await tx.reservationEvent.create({
     data: {
@@ -137,7 +138,7 @@ async function join(
   ctx: Ctx,
   tx: Tx,
   person: Awaited<ReturnType<typeof findOrCreatePerson>>,
-  input: { channel: string; locationId: string; wishes?: string },
+  input: { channel: ReservationChannel; locationId: string; wishes?: string },
 ): Promise<JoinResult> {
   const location = await lendingLocation(ctx, tx, input.locationId);
   const now = ctx.clock.now();
@@ -196,7 +197,7 @@ export async function askToBorrow(
   if (ctx.actor.kind === "staff" && !can(ctx.actor, "waitlist:manage", input.locationId)) throw forbidden("waitlist:manage");
   return ctx.db.$transaction(async (tx) => {
     let person;
-    let channel: string;
+    let channel: ReservationChannel;
     if ("channel" in input) {
       if (ctx.actor.kind !== "staff") throw forbidden("waitlist:manage");
       person = await intakePerson(ctx, tx, input, "waitlist:errors.personMissing");
@@ -284,9 +285,9 @@ export async function offerFreeDevices(ctx: Ctx): Promise<number> {
   let offered = 0;
   for (const location of locations) {
     const [devices, waiting] = await Promise.all([
-      ctx.db.device.findMany({ where: { locationId: location.id, status: "available" }, orderBy: { assetTag: "asc" }, select: { id: true } }),
+      ctx.db.device.findMany({ where: { locationId: location.id, status: "available" satisfies DeviceStatus }, orderBy: { assetTag: "asc" }, select: { id: true } }),
       ctx.db.reservation.findMany({
-        where: { locationId: location.id, status: "waiting" },
+        where: { locationId: location.id, status: "waiting" satisfies ReservationStatus },
         orderBy: [{ position: "asc" }, { createdAt: "asc" }],
         select: { id: true },
       }),
@@ -318,8 +319,8 @@ async function offerOne(
       const now = ctx.clock.now();
       const expiresAt = offerDeadline(now, location.offerDays, location.timeZone);
       const claimed = await tx.reservation.updateMany({
-        where: { id: reservationId, status: "waiting" },
-        data: { status: "offered", offeredDeviceId: deviceId, offeredAt: now, offerExpiresAt: expiresAt, updatedAt: now },
+        where: { id: reservationId, status: "waiting" satisfies ReservationStatus },
+        data: { status: "offered" satisfies ReservationStatus, offeredDeviceId: deviceId, offeredAt: now, offerExpiresAt: expiresAt, updatedAt: now },
       });
       // Someone else took this person meanwhile: nothing to undo yet (no device moved), and the device stays free.
       if (claimed.count !== 1) throw new Skip();
@@ -365,7 +366,7 @@ async function releaseDevice(ctx: Ctx, tx: Tx, deviceId: string | null, reservat
 export async function expireOffers(ctx: Ctx): Promise<number> {
   const now = ctx.clock.now();
   const due = await ctx.db.reservation.findMany({
-    where: { status: "offered", offerExpiresAt: { lte: now } },
+    where: { status: "offered" satisfies ReservationStatus, offerExpiresAt: { lte: now } },
     select: { id: true },
     take: 500,
   });
@@ -374,8 +375,8 @@ export async function expireOffers(ctx: Ctx): Promise<number> {
     await ctx.db.$transaction(async (tx) => {
       const reservation = await tx.reservation.findUniqueOrThrow({ where: { id }, include: { person: true, location: true } });
       const { count } = await tx.reservation.updateMany({
-        where: { id, status: "offered" },
-        data: { status: "expired", offeredDeviceId: null, updatedAt: now },
+        where: { id, status: "offered" satisfies ReservationStatus },
+        data: { status: "expired" satisfies ReservationStatus, offeredDeviceId: null, updatedAt: now },
       });
       if (!count) return;
       expired++;
@@ -408,8 +409,8 @@ export async function answerOffer(ctx: StaffCtx, reservationId: string, input: z
       where: { id: reservation.id, status: reservation.status },
       data:
         input.answer === "accepted"
-          ? { status: "accepted", updatedAt: now }
-          : { status: "declined", offeredDeviceId: null, updatedAt: now },
+          ? { status: "accepted" satisfies ReservationStatus, updatedAt: now }
+          : { status: "declined" satisfies ReservationStatus, offeredDeviceId: null, updatedAt: now },
     });
     if (count !== 1) throw new AppError(409, "waitlist:errors.changed");
     if (input.answer === "declined") await releaseDevice(ctx, tx, reservation.offeredDeviceId, reservation.id);
@@ -434,7 +435,7 @@ export async function cancelReservation(ctx: StaffCtx, reservationId: string, in
     if (!isOpen(reservation.status)) throw new AppError(409, "waitlist:errors.notOpen");
     const { count } = await tx.reservation.updateMany({
       where: { id: reservation.id, status: reservation.status },
-      data: { status: "cancelled", offeredDeviceId: null, updatedAt: ctx.clock.now() },
+      data: { status: "cancelled" satisfies ReservationStatus, offeredDeviceId: null, updatedAt: ctx.clock.now() },
     });
     if (count !== 1) throw new AppError(409, "waitlist:errors.changed");
     await releaseDevice(ctx, tx, reservation.offeredDeviceId, reservation.id);

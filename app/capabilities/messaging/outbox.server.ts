@@ -1,9 +1,9 @@
 // Reading the outbox for staff. Every read of message contents is audit-logged by the caller's route.
 import type { Ctx } from "~/context";
 import { pageCount, pageWindow } from "~/lib/pages";
-import type { MessageStatus } from "./statuses";
+import type { MessageDirection, MessageStatus } from "./values";
 
-export { isMessageStatus, MESSAGE_STATUSES, type MessageStatus } from "./statuses";
+export { isMessageStatus, MESSAGE_STATUSES, type MessageStatus } from "./values";
 
 export async function listMessages(ctx: Ctx, { page, pageSize = 25, status }: { page: number; pageSize?: number; status?: MessageStatus | null }) {
   const where = status ? { status } : {};
@@ -28,8 +28,8 @@ export function countOptOuts(ctx: Ctx) {
 export async function countOutbox(ctx: Ctx) {
   const now = ctx.clock.now();
   const [waiting, sentToday] = await Promise.all([
-    ctx.db.message.count({ where: { direction: "outbound", status: { in: ["queued", "sending"] } } }),
-    ctx.db.message.count({ where: { direction: "outbound", sentAt: { gte: new Date(now.getTime() - 24 * 3_600_000) } } }),
+    ctx.db.message.count({ where: { direction: "outbound" satisfies MessageDirection, status: { in: ["queued", "sending"] satisfies MessageStatus[] } } }),
+    ctx.db.message.count({ where: { direction: "outbound" satisfies MessageDirection, sentAt: { gte: new Date(now.getTime() - 24 * 3_600_000) } } }),
   ]);
   return { waiting, sentToday };
 }

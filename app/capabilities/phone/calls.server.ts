@@ -15,9 +15,8 @@ import type { Role } from "~/capabilities/people/values";
 import { recordAttemptIn } from "~/capabilities/scheduling/callbacks.server";
 import { recordCallIn } from "~/capabilities/helpdesk/tickets.server";
 import type { MessageProvider } from "~/capabilities/messaging/provider";
+import type { CallStatus } from "./values";
 
-export const CALL_STATUSES = ["initiated", "ringing", "in_progress", "completed", "busy", "no_answer", "failed", "canceled"] as const;
-export type CallStatus = (typeof CALL_STATUSES)[number];
 export const FINAL_CALL_STATUSES: readonly CallStatus[] = ["completed", "busy", "no_answer", "failed", "canceled"];
 /** The citizen leg ended without a conversation: for a callback this is a missed attempt. */
 const NOT_ANSWERED: readonly CallStatus[] = ["busy", "no_answer", "failed"];
@@ -83,7 +82,7 @@ export async function startCall(ctx: StaffCtx, input: StartCallValues, { provide
         personId: subject.person.id,
         callbackId: subject.callbackId,
         ticketId: subject.ticketId,
-        status: "initiated",
+        status: "initiated" satisfies CallStatus,
         provider: provider.name,
         createdAt: now,
       },
@@ -107,7 +106,7 @@ export async function startCall(ctx: StaffCtx, input: StartCallValues, { provide
     });
     await ctx.db.call.update({ where: { id: prepared.call.id }, data: { providerId } });
   } catch (error) {
-    await ctx.db.call.update({ where: { id: prepared.call.id }, data: { status: "failed", endedAt: ctx.clock.now() } });
+    await ctx.db.call.update({ where: { id: prepared.call.id }, data: { status: "failed" satisfies CallStatus, endedAt: ctx.clock.now() } });
     // The provider's own message may quote a phone number: the log gets only its error code.
     const code = (error as { code?: unknown })?.code;
     throw new AppError(409, "calls:errors.providerFailed", { provider: provider.name, code: typeof code === "number" ? code : null });

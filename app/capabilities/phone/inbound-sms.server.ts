@@ -18,6 +18,9 @@ import { fileCitizenMessage, inboundKey, personForNumber, storeInboundMessage } 
 import { CONCERN_MAX, createCallback, workingDays, type Window } from "~/capabilities/scheduling/callbacks.server";
 import { formatSlot } from "~/capabilities/scheduling/appointments.server";
 import type { Recipient } from "~/capabilities/messaging/messenger.server";
+import type { CallbackStatus } from "~/capabilities/scheduling/values";
+import type { OptOutVia } from "~/capabilities/messaging/values";
+import type { ReservationEventKind, ReservationStatus } from "~/capabilities/lending/values";
 
 export const SMS_BODY_MAX = 1600;
 
@@ -126,7 +129,7 @@ async function handle(
     case "help": {
       // Texting HILFE again while a callback is still open: the same callback, its status as the answer.
       const open = await tx.callback.findFirst({
-        where: { personId: person!.id, status: { in: ["scheduled", "unscheduled"] } },
+        where: { personId: person!.id, status: { in: ["scheduled", "unscheduled"] satisfies CallbackStatus[] } },
         orderBy: { createdAt: "desc" },
         select: { id: true, reference: true },
       });
@@ -154,7 +157,7 @@ async function handle(
       return { outcome: "status", ...base, personId: person?.id ?? null, found: Boolean(answer) };
     }
     case "stop": {
-      await tx.optOut.upsert({ where: { phone: phone.e164 }, create: { phone: phone.e164, at: now, via: "sms" }, update: { at: now, via: "sms" } });
+      await tx.optOut.upsert({ where: { phone: phone.e164 }, create: { phone: phone.e164, at: now, via: "sms" satisfies OptOutVia }, update: { at: now, via: "sms" satisfies OptOutVia } });
       await reply("optOutConfirmed");
       return { outcome: "optedOut", ...base, personId: person?.id ?? null };
     }
@@ -167,13 +170,13 @@ async function handle(
       // "JA" to a device offer: staff are told on the reservation's history and confirm with the person; nothing
       // is accepted automatically (a stray "ja" must not take a device).
       const offer = await tx.reservation.findFirst({
-        where: { personId: person!.id, status: "offered" },
+        where: { personId: person!.id, status: "offered" satisfies ReservationStatus },
         orderBy: { offeredAt: "desc" },
         include: { location: { select: { name: true } } },
       });
       if (offer) {
         await tx.reservationEvent.create({
-          data: { reservationId: offer.id, at: now, kind: "sms_yes", data: JSON.stringify({ deviceId: offer.offeredDeviceId, messageId: stored.id }) },
+          data: { reservationId: offer.id, at: now, kind: "sms_yes" satisfies ReservationEventKind, data: JSON.stringify({ deviceId: offer.offeredDeviceId, messageId: stored.id }) },
         });
         await reply("offerAnswerNoted", { location: offer.location.name });
         return { outcome: "offerAnswered", ...base, personId: person!.id, reservationId: offer.id };

@@ -11,7 +11,8 @@ import { audit } from "~/capabilities/privacy/audit.server";
 import { findOrCreatePerson, NewPersonInput } from "~/capabilities/people/persons.server";
 import { freeSlots, loadSchedule, localDay, seatKey } from "./availability.server";
 import { findSlot } from "./slots";
-import { ONLINE_LEAD_MINUTES, POOLS, type Pool } from "./values";
+import { type AppointmentStatus, ONLINE_LEAD_MINUTES, type Pool, POOLS } from "./values";
+import type { MessageStatus } from "~/capabilities/messaging/values";
 
 export const CONCERN_MAX = 500;
 
@@ -97,13 +98,13 @@ export async function bookAppointment(ctx: Ctx, input: BookingValues & { pool: P
 
         const person = await findOrCreatePerson(ctx, tx, input.person);
         const twice = await tx.appointment.findFirst({
-          where: { personId: person.id, startsAt: slot.startsAt, status: "booked" },
+          where: { personId: person.id, startsAt: slot.startsAt, status: "booked" satisfies AppointmentStatus },
           select: { reference: true },
         });
         if (twice) throw new AppError(409, "scheduling:errors.alreadyBooked");
 
         const taken = await tx.appointment.findMany({
-          where: { consultationHourId: hourId, startsAt: slot.startsAt, pool: input.pool, status: "booked" },
+          where: { consultationHourId: hourId, startsAt: slot.startsAt, pool: input.pool, status: "booked" satisfies AppointmentStatus },
           select: { seatKey: true },
         });
         const used = new Set(taken.map((a) => a.seatKey));
@@ -167,8 +168,8 @@ export const reminderKeyPrefix = (appointmentId: string) => `appointment-reminde
 export async function releasePlace(ctx: Ctx, tx: Tx, appointmentId: string, status: "cancelled", at: Date) {
   await tx.appointment.update({ where: { id: appointmentId }, data: { status, seatKey: null, cancelledAt: at } });
   await tx.message.updateMany({
-    where: { idempotencyKey: { startsWith: reminderKeyPrefix(appointmentId) }, status: "queued" },
-    data: { status: "cancelled" },
+    where: { idempotencyKey: { startsWith: reminderKeyPrefix(appointmentId) }, status: "queued" satisfies MessageStatus },
+    data: { status: "cancelled" satisfies MessageStatus },
   });
 }
 

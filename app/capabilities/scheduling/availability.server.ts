@@ -2,7 +2,7 @@
 import { fromDate, toCalendarDate } from "@internationalized/date";
 import type { Ctx, Tx } from "~/context";
 import { generateSlots, type ClosureRule, type HourRule, type Slot } from "./slots";
-import { ONLINE_LEAD_MINUTES, type Pool } from "./values";
+import { type AppointmentStatus, ONLINE_LEAD_MINUTES, type Pool } from "./values";
 
 export interface Schedule {
   location: { id: string; timeZone: string; name: string };
@@ -39,7 +39,7 @@ export const seatKey = (hourId: string, startsAt: Date, pool: Pool, seat: number
 async function bookedCounts(ctx: Ctx, tx: Tx, locationId: string, from: Date, to: Date) {
   const rows = await tx.appointment.groupBy({
     by: ["consultationHourId", "startsAt", "pool"],
-    where: { locationId, status: "booked", startsAt: { gte: from, lte: to } },
+    where: { locationId, status: "booked" satisfies AppointmentStatus, startsAt: { gte: from, lte: to } },
     _count: { _all: true },
   });
   return new Map(rows.map((r) => [`${r.consultationHourId}|${r.startsAt.toISOString()}|${r.pool}`, r._count._all]));

@@ -5,6 +5,7 @@ import crypto from "node:crypto";
 import { createEvents, type EventAttributes } from "ics";
 import type { Ctx, StaffCtx } from "~/context";
 import { audit } from "~/capabilities/privacy/audit.server";
+import type { AppointmentStatus, CallbackStatus } from "./values";
 
 const FEED_PAST_DAYS = 7;
 const FEED_FUTURE_DAYS = 8 * 7;
@@ -46,12 +47,12 @@ export async function calendarFeed(ctx: Ctx, token: string): Promise<string | nu
   const to = new Date(now.getTime() + FEED_FUTURE_DAYS * 86_400_000);
   const [callbacks, appointments] = await Promise.all([
     ctx.db.callback.findMany({
-      where: { assignedId: staff.id, status: "scheduled", scheduledAt: { gte: from, lte: to } },
+      where: { assignedId: staff.id, status: "scheduled" satisfies CallbackStatus, scheduledAt: { gte: from, lte: to } },
       select: { id: true, reference: true, scheduledAt: true, slotKey: true, person: { select: { firstName: true } } },
       orderBy: { scheduledAt: "asc" },
     }),
     ctx.db.appointment.findMany({
-      where: { status: "booked", startsAt: { gte: from, lte: to }, OR: [{ helperId: staff.id }, { bookedById: staff.id }] },
+      where: { status: "booked" satisfies AppointmentStatus, startsAt: { gte: from, lte: to }, OR: [{ helperId: staff.id }, { bookedById: staff.id }] },
       select: { id: true, reference: true, startsAt: true, endsAt: true, person: { select: { firstName: true } }, location: { select: { name: true } } },
       orderBy: { startsAt: "asc" },
     }),

@@ -22,7 +22,7 @@ import { openTicketIn } from "~/capabilities/helpdesk/tickets.server";
 import { localDay } from "./availability.server";
 import { formatSlot } from "./appointments.server";
 import { generateSlots, isoWeekday } from "./slots";
-import { CALL_OUTCOMES, MAX_CALL_ATTEMPTS } from "./values";
+import { CALL_OUTCOMES, type CallbackChannel, type CallbackStatus, MAX_CALL_ATTEMPTS } from "./values";
 
 /** A callback is never scheduled sooner than this from now. */
 export const CALLBACK_LEAD_MINUTES = 15;
@@ -147,7 +147,7 @@ export const StaffCallbackInput = CallbackFields.extend({
 export type CallbackRequest = Omit<z.output<typeof CallbackFields>, "windows"> & {
   windows: Window[];
   custom?: { day: string; from: string; to: string };
-  channel: "web" | "phone" | "sms" | "voice" | "staff";
+  channel: CallbackChannel;
 };
 
 export function staffRequest(values: z.output<typeof StaffCallbackInput>): CallbackRequest {
@@ -206,12 +206,12 @@ async function schedule(ctx: Ctx, tx: Tx, callbackId: string, where: { locationI
     if (free) {
       await tx.callback.update({
         where: { id: callbackId },
-        data: { status: "scheduled", scheduledAt: free.startsAt, assignedId: free.staffId, slotKey: slotKey(free.staffId, free.startsAt) },
+        data: { status: "scheduled" satisfies CallbackStatus, scheduledAt: free.startsAt, assignedId: free.staffId, slotKey: slotKey(free.staffId, free.startsAt) },
       });
       return free;
     }
   }
-  await tx.callback.update({ where: { id: callbackId }, data: { status: "unscheduled", scheduledAt: null, assignedId: null, slotKey: null } });
+  await tx.callback.update({ where: { id: callbackId }, data: { status: "unscheduled" satisfies CallbackStatus, scheduledAt: null, assignedId: null, slotKey: null } });
   return null;
 }
 
@@ -246,7 +246,7 @@ export async function createCallback(
     personId: string;
     locationId: string | null;
     windows: Window[];
-    channel: string;
+    channel: CallbackChannel;
     topic?: string;
     concern?: string;
     ticketId?: string;
@@ -270,7 +270,7 @@ export async function createCallback(
       windows: JSON.stringify(input.windows.map((w) => ({ from: w.from.toISOString(), to: w.to.toISOString() }))),
       topic: input.topic,
       concern: input.concern,
-      status: "unscheduled",
+      status: "unscheduled" satisfies CallbackStatus,
       ticketId: input.ticketId,
       idempotencyKey: input.idempotencyKey,
       createdAt: now,
@@ -355,7 +355,7 @@ export const AttemptInput = z.object({
 });
 export type AttemptValues = z.output<typeof AttemptInput>;
 
-const OPEN = ["scheduled", "unscheduled"];
+const OPEN: readonly CallbackStatus[] = ["scheduled", "unscheduled"];
 
 async function callbackForStaff(ctx: StaffCtx, tx: Tx | Db, callbackId: string) {
   const callback = await tx.callback.findUnique({ where: { id: callbackId }, include: { person: true, location: true } });
@@ -403,7 +403,7 @@ export async function recordAttemptIn(
   options: { programmePhone?: string } = {},
 ) {
   const callback = await callbackForStaff(ctx, tx, callbackId);
-  if (!OPEN.includes(callback.status)) throw new AppError(409, "callbacks:errors.callbackClosed");
+  if (!OPEN.includes(callback.status as CallbackStatus)) throw new AppError(409, "callbacks:errors.callbackClosed");
   const now = ctx.clock.now();
   const timeZone = callback.location?.timeZone ?? PROGRAMME_TIME_ZONE;
   const askedFor = input.outcome === "call_again" && input.callAgainAt ? atLocal(input.callAgainAt.slice(0, 10), input.callAgainAt.slice(11), timeZone) : null;
@@ -412,7 +412,7 @@ export async function recordAttemptIn(
   await tx.callbackAttempt.create({ data: { callbackId, at: now, staffId: ctx.actor.staffId, outcome: input.outcome, note: input.note } });
   const attemptCount = callback.attemptCount + 1;
   await tx.callback.update({ where: { id: callbackId }, data: { attemptCount, slotKey: null } });
-  const audited = (status: string) =>
+  const audited = (status: CallbackStatus) =>
     audit(ctx, tx, {
       action: "callback.attempt",
       subjectType: "Callback",
@@ -424,7 +424,7 @@ export async function recordAttemptIn(
   const person = callback.person;
 
   if (input.outcome === "reached") {
-    await tx.callback.update({ where: { id: callbackId }, data: { status: "done" } });
+    await tx.callback.update({ where: { id: callbackId }, data: { status: "done" satisfies CallbackStatus } });
     await audited("done");
     return { status: "done" as const, scheduledAt: null };
   }
@@ -434,7 +434,7 @@ export async function recordAttemptIn(
         ? `Callback ${callback.reference}: wrong number — fallback: letter or visit`
         : `Callback ${callback.reference} failed after ${attemptCount} attempts — fallback: letter or visit`;
     const ticketId = await tellCoordinator(ctx, tx, callback, description);
-    await tx.callback.update({ where: { id: callbackId }, data: { status: "failed", ticketId: callback.ticketId ?? ticketId } });
+    await tx.callback.update({ where: { id: callbackId }, data: { status: "failed" satisfies CallbackStatus, ticketId: callback.ticketId ?? ticketId } });
     if (input.outcome !== "wrong_number") {
       await ctx.messenger.send(tx, {
         to: person,
@@ -483,7 +483,7 @@ export async function rescheduleCallback(ctx: StaffCtx, callbackId: string, inpu
   return retryingOnRace(() =>
     ctx.db.$transaction(async (tx) => {
       const callback = await callbackForStaff(ctx, tx, callbackId);
-      if (!OPEN.includes(callback.status)) throw new AppError(409, "callbacks:errors.callbackClosed");
+      if (!OPEN.includes(callback.status as CallbackStatus)) throw new AppError(409, "callbacks:errors.callbackClosed");
       const timeZone = callback.location?.timeZone ?? PROGRAMME_TIME_ZONE;
       const from = atLocal(input.at.slice(0, 10), input.at.slice(11), timeZone);
       if (from <= ctx.clock.now()) throw new AppError(400, "callbacks:errors.rescheduleInPast");
@@ -515,8 +515,8 @@ export async function rescheduleCallback(ctx: StaffCtx, callbackId: string, inpu
 export async function cancelCallback(ctx: StaffCtx, callbackId: string) {
   return ctx.db.$transaction(async (tx) => {
     const callback = await callbackForStaff(ctx, tx, callbackId);
-    if (!OPEN.includes(callback.status)) throw new AppError(409, "callbacks:errors.callbackClosed");
-    await tx.callback.update({ where: { id: callbackId }, data: { status: "cancelled", slotKey: null } });
+    if (!OPEN.includes(callback.status as CallbackStatus)) throw new AppError(409, "callbacks:errors.callbackClosed");
+    await tx.callback.update({ where: { id: callbackId }, data: { status: "cancelled" satisfies CallbackStatus, slotKey: null } });
     await audit(ctx, tx, { action: "callback.cancelled", subjectType: "Callback", subjectId: callbackId, locationId: callback.locationId });
   });
 }
@@ -536,16 +536,16 @@ export async function callbacksDueNow(ctx: StaffCtx, { locationId }: { locationI
   const where = locationId ? { locationId } : scope === "all" ? {} : { OR: [{ locationId: { in: [...scope] } }, { locationId: null }] };
   const endOfDay = atLocal(parseDate(localDay(now, PROGRAMME_TIME_ZONE)).add({ days: 1 }).toString(), "00:00", PROGRAMME_TIME_ZONE);
   const mine = await ctx.db.callback.findMany({
-    where: { ...where, status: "scheduled", assignedId: ctx.actor.staffId, scheduledAt: { lt: endOfDay } },
+    where: { ...where, status: "scheduled" satisfies CallbackStatus, assignedId: ctx.actor.staffId, scheduledAt: { lt: endOfDay } },
     include: listInclude,
     orderBy: { scheduledAt: "asc" },
   });
   const coordinator = scope === "all";
   const [unscheduled, failed] = coordinator
     ? await Promise.all([
-        ctx.db.callback.findMany({ where: { ...where, status: "unscheduled" }, include: listInclude, orderBy: { createdAt: "asc" }, take: 100 }),
+        ctx.db.callback.findMany({ where: { ...where, status: "unscheduled" satisfies CallbackStatus }, include: listInclude, orderBy: { createdAt: "asc" }, take: 100 }),
         ctx.db.callback.findMany({
-          where: { ...where, status: "failed", updatedAt: { gte: new Date(now.getTime() - 30 * 86_400_000) } },
+          where: { ...where, status: "failed" satisfies CallbackStatus, updatedAt: { gte: new Date(now.getTime() - 30 * 86_400_000) } },
           include: listInclude,
           orderBy: { updatedAt: "desc" },
           take: 100,

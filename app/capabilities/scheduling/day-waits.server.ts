@@ -12,7 +12,7 @@ import { findOrCreatePerson, NewPersonInput } from "~/capabilities/people/person
 import { appointmentMessageParams, bookAppointment } from "./appointments.server";
 import { freeSlots, loadSchedule, localDay, type Schedule } from "./availability.server";
 import { generateSlots } from "./slots";
-import { BOOKING_HORIZON_DAYS } from "./values";
+import { BOOKING_HORIZON_DAYS, type DayWaitStatus } from "./values";
 
 export const JoinDayWaitInput = NewPersonInput.extend({
   day: z.string({ error: "desk:errors.dayInvalid" }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: "desk:errors.dayInvalid" }),
@@ -101,13 +101,13 @@ export async function offerFreedPlaces(ctx: Ctx): Promise<{ booked: number; expi
   const now = ctx.clock.now();
   let expired = 0;
   let booked = 0;
-  const groups = await ctx.db.dayWait.groupBy({ by: ["locationId", "day"], where: { status: "waiting" } });
+  const groups = await ctx.db.dayWait.groupBy({ by: ["locationId", "day"], where: { status: "waiting" satisfies DayWaitStatus } });
   for (const { locationId, day } of groups) {
     const schedule = await loadSchedule(ctx, ctx.db, locationId, now);
     if (!schedule) continue;
     const { timeZone } = schedule.location;
     if (day < localDay(now, timeZone)) {
-      expired += (await ctx.db.dayWait.updateMany({ where: { locationId, day, status: "waiting" }, data: { status: "expired" } })).count;
+      expired += (await ctx.db.dayWait.updateMany({ where: { locationId, day, status: "waiting" satisfies DayWaitStatus }, data: { status: "expired" satisfies DayWaitStatus } })).count;
       continue;
     }
     // Online places only: the list is for a day full online, and the phone share stays kept for staff's callers.
@@ -115,7 +115,7 @@ export async function offerFreedPlaces(ctx: Ctx): Promise<{ booked: number; expi
       Array.from({ length: slot.free.web }, () => ({ slot, pool: "web" as const })),
     );
     const location = await ctx.db.location.findUnique({ where: { id: locationId }, select: { phone: true } });
-    const waiting = await ctx.db.dayWait.findMany({ where: { locationId, day, status: "waiting" }, include: { person: true }, orderBy: { createdAt: "asc" } });
+    const waiting = await ctx.db.dayWait.findMany({ where: { locationId, day, status: "waiting" satisfies DayWaitStatus }, include: { person: true }, orderBy: { createdAt: "asc" } });
     for (const place of free) {
       for (const wait of waiting.splice(0, 1)) {
         const { person } = wait;
@@ -144,8 +144,8 @@ export async function offerFreedPlaces(ctx: Ctx): Promise<{ booked: number; expi
         }
         await ctx.db.$transaction(async (tx) => {
           const { count } = await tx.dayWait.updateMany({
-            where: { id: wait.id, status: "waiting" },
-            data: { status: "booked", offeredAppointmentId: appointment.id },
+            where: { id: wait.id, status: "waiting" satisfies DayWaitStatus },
+            data: { status: "booked" satisfies DayWaitStatus, offeredAppointmentId: appointment.id },
           });
           if (!count) return;
           // A replay (an earlier run booked, then stopped) has its own time: say that one.

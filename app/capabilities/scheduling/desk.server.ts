@@ -12,7 +12,7 @@ import { appointmentMessageParams, bookAppointment, BookingInput, releasePlace }
 import { nextSendableTime } from "~/lib/quiet-hours";
 import { loadSchedule, localDay } from "./availability.server";
 import { generateSlots } from "./slots";
-import { POOLS, type Pool } from "./values";
+import { type AppointmentStatus, type Pool, POOLS, type WalkInStatus } from "./values";
 
 export const OUTCOME_NOTE_MAX = 1000;
 
@@ -92,7 +92,7 @@ export async function dayView(ctx: StaffCtx, input: z.output<typeof DayInput>) {
   });
   // Appointments whose hours changed since they were booked still show, on their own.
   const loose = appointments.filter((a) => !slots.some((s) => s.appointments.includes(a)));
-  const count = (status: string) => walkIns.find((w) => w.status === status)?._count._all ?? 0;
+  const count = (status: WalkInStatus) => walkIns.find((w) => w.status === status)?._count._all ?? 0;
   return {
     location: schedule.location,
     day,
@@ -239,7 +239,7 @@ export async function moveByStaff(ctx: StaffCtx, appointmentId: string, input: z
     channel: "phone",
   });
   await ctx.db.$transaction(async (tx) => {
-    const still = await tx.appointment.findFirst({ where: { id: old.id, status: "booked" }, select: { id: true } });
+    const still = await tx.appointment.findFirst({ where: { id: old.id, status: "booked" satisfies AppointmentStatus }, select: { id: true } });
     if (!still || booked.id === old.id) return;
     await releasePlace(ctx, tx, old.id, "cancelled", ctx.clock.now());
     await audit(ctx, tx, { action: "appointment.moved", subjectType: "Appointment", subjectId: old.id, locationId: old.locationId, details: { to: booked.id } });

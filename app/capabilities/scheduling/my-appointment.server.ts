@@ -7,6 +7,7 @@ import { AppError } from "~/lib/errors";
 import { parsePhone } from "~/lib/phone.server";
 import { nextSendableTime } from "~/lib/quiet-hours";
 import { appointmentMessageParams, bookAppointment, releasePlace } from "./appointments.server";
+import type { AppointmentStatus } from "./values";
 
 export const AppointmentLookupInput = z.object({
   reference: z
@@ -65,7 +66,7 @@ export async function cancelMyAppointment(ctx: Ctx, lookup: AppointmentLookup) {
   await ctx.db.$transaction(async (tx) => {
     // Only a still-booked appointment is cancelled (two tabs pressing "cancel" send one message).
     const still = await tx.appointment.findFirst({
-      where: { id: appointment.id, status: "booked" },
+      where: { id: appointment.id, status: "booked" satisfies AppointmentStatus },
       select: { id: true },
     });
     if (!still) throw new AppError(400, NOT_FOUND);
@@ -111,7 +112,7 @@ export async function moveMyAppointment(
     channel: "web",
   });
   await ctx.db.$transaction(async (tx) => {
-    const still = await tx.appointment.findFirst({ where: { id: old.id, status: "booked" }, select: { id: true } });
+    const still = await tx.appointment.findFirst({ where: { id: old.id, status: "booked" satisfies AppointmentStatus }, select: { id: true } });
     if (still) await releasePlace(ctx, tx, old.id, "cancelled", ctx.clock.now());
   });
   return booked;

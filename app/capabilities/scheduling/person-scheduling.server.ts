@@ -5,6 +5,7 @@ import type { StaffCtx } from "~/context";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { can, locationScope } from "~/capabilities/people/permissions";
 import { pageWindow } from "~/lib/pages";
+import type { AppointmentStatus } from "./values";
 
 /** Which page of each list to show (1 = newest), and how many rows a page holds. */
 export interface PersonSchedulingPages {
@@ -53,7 +54,7 @@ export async function upcomingAppointments(ctx: StaffCtx, personId: string) {
   if (!can(ctx.actor, "schedule:view")) return [];
   const scope = locationScope(ctx.actor);
   const appointments = await ctx.db.appointment.findMany({
-    where: { personId, status: "booked", startsAt: { gt: ctx.clock.now() }, ...(scope === "all" ? {} : { locationId: { in: [...scope] } }) },
+    where: { personId, status: "booked" satisfies AppointmentStatus, startsAt: { gt: ctx.clock.now() }, ...(scope === "all" ? {} : { locationId: { in: [...scope] } }) },
     orderBy: { startsAt: "asc" },
     take: 5,
     select: { id: true, reference: true, startsAt: true, location: { select: { name: true, timeZone: true } } },

@@ -8,6 +8,8 @@ import { can } from "~/capabilities/people/permissions";
 import { parsePhone } from "~/lib/phone.server";
 import { isUniqueViolation } from "~/lib/db-errors";
 import { localDay } from "./availability.server";
+import type { ContactPreference } from "~/capabilities/people/values";
+import type { WalkInStatus } from "./values";
 
 const Optional = (max: number, error: string) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(max, { error }).optional());
@@ -57,7 +59,7 @@ export async function addWalkIn(ctx: StaffCtx, input: z.output<typeof AddWalkInI
               firstName: input.displayName,
               phone: phone.e164,
               phoneType: phone.type,
-              contactPreference: phone.type === "landline" ? "voice" : "sms",
+              contactPreference: (phone.type === "landline" ? "voice" : "sms") satisfies ContactPreference,
             },
           });
         }
@@ -91,15 +93,15 @@ export async function callNext(ctx: StaffCtx, locationId: string) {
   const day = localDay(now, location.timeZone);
   for (;;) {
     const next = await ctx.db.walkIn.findFirst({
-      where: { locationId, day, status: "waiting" },
+      where: { locationId, day, status: "waiting" satisfies WalkInStatus },
       orderBy: [{ arrivedAt: "asc" }, { number: "asc" }],
     });
     if (!next) throw new AppError(409, "desk:errors.queueEmpty");
     const called = await ctx.db.$transaction(async (tx) => {
       // Only if still waiting: a colleague pressing "call next" at the same time calls the one after.
       const { count } = await tx.walkIn.updateMany({
-        where: { id: next.id, status: "waiting" },
-        data: { status: "called", calledAt: now, helperId: ctx.actor.staffId },
+        where: { id: next.id, status: "waiting" satisfies WalkInStatus },
+        data: { status: "called" satisfies WalkInStatus, calledAt: now, helperId: ctx.actor.staffId },
       });
       if (count) await audit(ctx, tx, { action: "walkIn.called", subjectType: "WalkIn", subjectId: next.id, locationId });
       return count;
