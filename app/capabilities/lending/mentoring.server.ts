@@ -258,12 +258,3 @@ export async function getSession(ctx: StaffCtx, loanId: string, sessionId: strin
   if (!session || session.loanId !== loanId) throw notFound("session");
   return session;
 }
-
-/** A loan's sessions, newest first, for the loan page (which audits its own view). */
-export async function listLoanSessions(ctx: Ctx, loanId: string) {
-  return ctx.db.mentoringSession.findMany({
-    where: { loanId },
-    orderBy: { startsAt: "desc" },
-    select: { id: true, startsAt: true, durationMinutes: true, attendance: true, topics: true, mentor: { select: { name: true } } },
-  });
-}

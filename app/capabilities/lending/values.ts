@@ -32,7 +32,6 @@ export type LoanStatus = (typeof LOAN_STATUSES)[number];
 
 /** Every box must be ticked before a device goes out. */
 export const CHECKLIST_OUT = ["charged", "accessoriesPresent", "accountExplained", "simActive"] as const;
-export type ChecklistOutItem = (typeof CHECKLIST_OUT)[number];
 
 export const RETURN_CONDITIONS = ["good", "worn", "damaged"] as const;
 export const SIM_AT_RETURN = ["deactivated", "kept", "none"] as const;
@@ -58,7 +57,6 @@ export type ReservationChannel = (typeof RESERVATION_CHANNELS)[number];
 export const RESERVATION_EVENT_KINDS = ["joined", "moved", "offered", "offer_expired", "accepted", "declined", "fulfilled", "cancelled", "sms_yes"] as const;
 export type ReservationEventKind = (typeof RESERVATION_EVENT_KINDS)[number];
 
-export const DEFAULT_LOAN_WEEKS = 8;
 export const MAX_LOAN_WEEKS = 26;
 
 /** Reminders: this many days before the due date, then on these days after it. */

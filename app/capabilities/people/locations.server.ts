@@ -8,8 +8,6 @@ const TimeRange = z.tuple([z.string().regex(/^\d\d:\d\d$/), z.string().regex(/^\
 export const OpeningHours = z.partialRecord(z.enum(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]), z.array(TimeRange));
 export type OpeningHours = z.infer<typeof OpeningHours>;
 
-export const WEEK = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
-
 function parseOpeningHours(json: string): OpeningHours {
   const parsed = OpeningHours.safeParse(JSON.parse(json));
   return parsed.success ? parsed.data : {};

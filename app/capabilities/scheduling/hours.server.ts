@@ -110,9 +110,6 @@ function requireManage(ctx: StaffCtx, locationId: string) {
   if (!can(ctx.actor, "schedule:manage", locationId)) throw forbidden("schedule:manage");
 }
 
-/** "3 places: 1 online, 1 by phone, 1 internal" as numbers. */
-export const shares = capacityByPool;
-
 interface Span {
   id?: string;
   weekday: number | null;
