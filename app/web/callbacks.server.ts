@@ -8,7 +8,8 @@ import { audit } from "~/capabilities/privacy/audit.server";
 import { findPersonByPhone } from "~/capabilities/people/persons.server";
 import { listLocationsFor } from "~/capabilities/people/locations.server";
 import { formatSlot } from "~/capabilities/scheduling/appointments.server";
-import { callbacksDueNow, getCallback, windowChoices } from "~/capabilities/scheduling/callbacks.server";
+import { callbacksDueNow, getCallback } from "~/capabilities/scheduling/callback-lists.server";
+import { windowChoices } from "~/capabilities/scheduling/callback-windows.server";
 import { PROGRAMME_TIME_ZONE as DEFAULT_TIME_ZONE } from "~/lib/time-zone";
 import { languages } from "~/i18n/locales.server";
 

@@ -6,17 +6,15 @@ import { reportProblem, ReportProblemInput } from "~/capabilities/helpdesk/repor
 
 import { addCallbackHour, CallbackHourInput, removeCallbackHour } from "~/capabilities/scheduling/callback-hours.server";
 import {
-  callbacksDueNow,
-  cancelCallback,
-  rescheduleCallback,
-  recordAttempt,
   requestCallback,
   RequestCallbackInput,
   staffRequest,
   StaffCallbackInput,
-  windowChoices,
   type CallbackRequest,
 } from "~/capabilities/scheduling/callbacks.server";
+import { callbacksDueNow } from "~/capabilities/scheduling/callback-lists.server";
+import { cancelCallback, recordAttempt, rescheduleCallback } from "~/capabilities/scheduling/callback-attempts.server";
+import { windowChoices } from "~/capabilities/scheduling/callback-windows.server";
 import { calendarFeed, createCalendarToken, revokeCalendarToken } from "~/capabilities/scheduling/calendar.server";
 import { withActor } from "~/context";
 import { AppError } from "~/lib/errors";

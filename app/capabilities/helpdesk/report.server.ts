@@ -5,7 +5,8 @@ import { z } from "zod";
 import type { Ctx, StaffCtx } from "~/context";
 import { AppError } from "~/lib/errors";
 import { findOrCreatePerson, NewPersonInput } from "~/capabilities/people/persons.server";
-import { createCallback, defaultWindows } from "~/capabilities/scheduling/callbacks.server";
+import { createCallback } from "~/capabilities/scheduling/callbacks.server";
+import { defaultWindows } from "~/capabilities/scheduling/callback-windows.server";
 import type { CallbackChannel } from "~/capabilities/scheduling/values";
 import { createTicket, Description, openTicket, OpenTicketInput, OptionalId } from "./tickets.server";
 
