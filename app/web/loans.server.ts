@@ -13,20 +13,11 @@ import { can, locationScope } from "~/capabilities/people/permissions";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { NewPersonInput } from "~/capabilities/people/persons.server";
 import { topicName } from "~/i18n/own-labels";
-import {
-  checkOutDevice,
-  CheckOutInput,
-  defaultDueOn,
-  dueOnOf,
-  ExtendInput,
-  extendLoan,
-  getLoan,
-  LostInput,
-  markLoanLost,
-  mentorsFor,
-  ResolveFollowUpInput,
-  resolveFollowUp,
-} from "~/capabilities/lending/loans.server";
+import { extendLoan, getLoan, markLoanLost } from "~/capabilities/lending/loans.server";
+import { checkOutDevice, mentorsFor } from "~/capabilities/lending/loan-check-out.server";
+import { CheckOutInput, ExtendInput, LostInput, ResolveFollowUpInput } from "~/capabilities/lending/loan-inputs.server";
+import { defaultDueOn, dueOnOf } from "~/capabilities/lending/loan-dates";
+import { resolveFollowUp } from "~/capabilities/lending/loan-check-in.server";
 import { spelledOut } from "~/lib/reference-code";
 import { jsonList, jsonObject } from "~/capabilities/lending/values";
 import { errorResponse } from "./errors.server";

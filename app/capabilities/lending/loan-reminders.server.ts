@@ -4,7 +4,7 @@
 import type { Ctx, Services } from "~/context";
 import { nextSendableTime } from "~/lib/quiet-hours";
 import { withActor } from "~/context";
-import { formatDueDate } from "./loans.server";
+import { formatDueDate } from "./loan-dates";
 import { type LoanStatus, OVERDUE_REMINDER_DAYS, REMIND_DAYS_BEFORE } from "./values";
 import { spelledOut } from "~/lib/reference-code";
 import { isUniqueViolation } from "~/lib/db-errors";
