@@ -14,6 +14,14 @@ export interface Services {
   config: AppConfig;
 }
 
+/**
+ * Capability functions take `ctx` first, and `ctx.db` is always the database itself (so whoever holds a ctx may open
+ * a transaction). The one exception: a helper that must work inside its caller's transaction takes that transaction
+ * as its second parameter, `helper(ctx, tx, …)`, and reads and writes only through it; a caller that has no
+ * transaction open passes `ctx.db`. A capability that opens its own transaction and is also needed inside another's
+ * has a twin taking `(ctx, tx, …)` (e.g. `openTicket` and `openTicketIn`) — never a transaction disguised as a
+ * database.
+ */
 export interface Ctx {
   db: Db;
   clock: Clock;
@@ -21,6 +29,7 @@ export interface Ctx {
   actor: Actor;
 }
 
+/** A ctx whose actor is a signed-in staff member: what staff pages hand to capabilities. */
 export type StaffCtx = Ctx & { actor: StaffActor };
 
 export interface AppConfig {

@@ -3,5 +3,5 @@ import type { Services } from "~/context";
 import { pruneSessions } from "~/capabilities/people/auth.server";
 
 export async function pruneExpiredSessions(services: Services): Promise<void> {
-  await pruneSessions(services.db, services.clock.now());
+  await pruneSessions(services);
 }

@@ -3,6 +3,10 @@ import type { Tx } from "~/context";
 import type { Db } from "~/db.server";
 import type { Job } from "~/generated/prisma/client";
 import { backoffMs } from "~/lib/backoff";
+import { isUniqueViolation } from "~/lib/db-errors";
+
+export const JOB_STATUSES = ["queued", "running", "done", "failed"] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
 
 export interface EnqueueInput {
   type: string;
@@ -29,7 +33,7 @@ export async function enqueue(db: Db | Tx, input: EnqueueInput): Promise<Job | n
   try {
     return await db.job.create({ data });
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") return null;
+    if (isUniqueViolation(error)) return null;
     throw error;
   }
 }
@@ -48,7 +52,7 @@ export async function claimNext(db: Db, workerId: string, now: Date, leaseMs: nu
     const { count } = await db.job.updateMany({
       where: { id: candidate.id, ...claimable },
       data: {
-        status: "running",
+        status: "running" satisfies JobStatus,
         lockedBy: workerId,
         lockedUntil: new Date(now.getTime() + leaseMs),
         attempts: { increment: 1 },
@@ -62,7 +66,7 @@ export async function claimNext(db: Db, workerId: string, now: Date, leaseMs: nu
 export async function completeJob(db: Db, job: Job, now: Date): Promise<void> {
   await db.job.updateMany({
     where: { id: job.id, lockedBy: job.lockedBy },
-    data: { status: "done", finishedAt: now, lockedBy: null, lockedUntil: null, lastError: null },
+    data: { status: "done" satisfies JobStatus, finishedAt: now, lockedBy: null, lockedUntil: null, lastError: null },
   });
 }
 
@@ -71,7 +75,7 @@ export async function failJob(db: Db, job: Job, error: unknown, now: Date): Prom
   await db.job.updateMany({
     where: { id: job.id, lockedBy: job.lockedBy },
     data: {
-      status: giveUp ? "failed" : "queued",
+      status: (giveUp ? "failed" : "queued") satisfies JobStatus,
       runAt: giveUp ? job.runAt : new Date(now.getTime() + backoffMs(job.attempts)),
       finishedAt: giveUp ? now : null,
       lockedBy: null,
@@ -85,7 +89,7 @@ export async function failJob(db: Db, job: Job, error: unknown, now: Date): Prom
 /** Finished jobs are kept a week for diagnosis, then removed. */
 export async function pruneJobs(db: Db, now: Date, keepMs = 7 * 24 * 3_600_000): Promise<number> {
   const { count } = await db.job.deleteMany({
-    where: { status: { in: ["done", "failed"] }, finishedAt: { lt: new Date(now.getTime() - keepMs) } },
+    where: { status: { in: ["done", "failed"] satisfies JobStatus[] }, finishedAt: { lt: new Date(now.getTime() - keepMs) } },
   });
   return count;
 }

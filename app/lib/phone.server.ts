@@ -1,7 +1,7 @@
 // Phone numbers: parse what people type (German formats first), store E.164, know mobile vs landline.
 import { parsePhoneNumberFromString, type PhoneNumber } from "libphonenumber-js/max";
 
-export type PhoneType = "mobile" | "landline";
+type PhoneType = "mobile" | "landline";
 
 export interface ParsedPhone {
   e164: string;

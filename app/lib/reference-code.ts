@@ -1,5 +1,6 @@
 // Short codes citizens read out or type on a keypad: 6 characters, no look-alikes (0/O, 1/I/L, 2/Z, 5/S, 8/B).
 import { randomInt } from "node:crypto";
+import type { Tx } from "~/db.server";
 
 export const REFERENCE_ALPHABET = "34679ACDEFGHJKMNPQRTUVWXY";
 
@@ -17,3 +18,16 @@ export function normaliseReferenceCode(input: string): string | null {
 
 /** "K 7 M 4 …": a code as SMS and voice messages spell it, one character at a time. */
 export const spelledOut = (reference: string) => reference.split("").join(" ");
+
+/** The tables whose rows carry a reference code in a unique `reference` column. */
+export type ReferencedTable = "appointment" | "callback" | "dayWait" | "loan" | "reservation" | "ticket";
+
+/** A code not yet used in `table`, looked up in the caller's transaction; the unique index settles a rare race. */
+export async function uniqueReference(tx: Pick<Tx, ReferencedTable>, table: ReferencedTable): Promise<string> {
+  // The six delegates share this one call, but their union is not callable as such.
+  const rows = tx[table] as unknown as { findUnique(args: { where: { reference: string }; select: { id: true } }): Promise<unknown> };
+  for (;;) {
+    const reference = newReferenceCode();
+    if (!(await rows.findUnique({ where: { reference }, select: { id: true } }))) return reference;
+  }
+}

@@ -1,2 +1,2 @@
-// The programme's own time zone: the default wherever a message, day or hour has no place (and so no place's zone).
+// The programme's own time zone: for places without their own and for programme-wide days (reports, quiet hours).
 export const PROGRAMME_TIME_ZONE = "Europe/Berlin";

@@ -4,6 +4,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listPublicLocations } from "~/capabilities/people/locations.server";
 import { phoneLink } from "~/lib/phone.server";
+import { withActor } from "~/context";
 import { PageHeading } from "~/ui/kit/Layout";
 import { Link } from "~/ui/kit/Link";
 import { CitizenShell } from "~/ui/Shell/CitizenShell";
@@ -14,8 +15,8 @@ import type { RouteHandle } from "~/web/handle";
 export const handle: RouteHandle = { titleKey: "home:title", offline: { keep: true } };
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  const { db, config } = context.services;
-  return { locations: await listPublicLocations(db), programmePhone: phoneLink(config.programmePhone) };
+  const { config } = context.services;
+  return { locations: await listPublicLocations(withActor(context.services, { kind: "citizen" })), programmePhone: phoneLink(config.programmePhone) };
 }
 
 /** The three ways in, each with its own page (and each also possible by phone). */

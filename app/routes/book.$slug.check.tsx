@@ -65,7 +65,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     return data({ error: outcome.refusal.messageKey }, { status: outcome.refusal.status });
   }
-  const person = await findPersonByPhone(context.services.db, answers.phone);
+  const person = await findPersonByPhone(citizen, answers.phone);
   const channel = person ? channelFor(person) : "sms";
   const headers = new Headers();
   headers.append("Set-Cookie", await clearState(context));

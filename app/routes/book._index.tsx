@@ -11,13 +11,14 @@ import { CitizenShell } from "~/ui/Shell/CitizenShell";
 import { PhoneNumber } from "~/ui/Shell/PhoneNumber";
 import { bookablePlaces } from "~/capabilities/scheduling/online-booking.server";
 import type { RouteHandle } from "~/web/handle";
+import { withActor } from "~/context";
 
 export const handle: RouteHandle = { titleKey: "booking:places.title" };
 
 export async function loader({ context }: LoaderFunctionArgs) {
   const [places, categories] = await Promise.all([
     bookablePlaces(context.services),
-    listCategories(context.services.db),
+    listCategories(withActor(context.services, { kind: "citizen" })),
   ]);
   return { places, categories: categories.map(({ key, labels }) => ({ key, labels })) };
 }

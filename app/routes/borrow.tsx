@@ -55,7 +55,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (error instanceof AppError) throw errorResponse(error);
     throw error;
   }
-  const person = await findPersonByPhone(context.services.db, input.phone.e164);
+  const person = await findPersonByPhone(withActor(context.services, { kind: "citizen" }), input.phone.e164);
   const channel = channelFor(person ?? { phone: input.phone.e164, phoneType: input.phone.type, language, contactPreference: input.contactPreference });
   const location = (await lendingLocations(context.services)).find((l) => l.id === input.locationId)?.name ?? "";
   return redirect("/borrow/done", {

@@ -2,10 +2,11 @@
 // Unknown or revoked → 404. Never cached: a revoked link must stop working at once.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { calendarFeed } from "~/capabilities/scheduling/calendar.server";
+import { withActor } from "~/context";
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const token = (params.token ?? "").replace(/\.ics$/, "");
-  const feed = await calendarFeed(context.services.db, token, context.services.clock.now());
+  const feed = await calendarFeed(withActor(context.services, { kind: "system", name: "calendar-feed" }), token);
   if (!feed) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
   return new Response(feed, {
     headers: {

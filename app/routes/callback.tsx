@@ -48,7 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const citizen = withActor(context.services, { kind: "citizen" });
   const outcome = await attempt(() => requestCallback(citizen, { ...input, language, channel: "web" }));
   if (!outcome.ok) return data({ days, result: refusalReply(submission, outcome.refusal) }, { status: outcome.refusal.status });
-  const person = await findPersonByPhone(context.services.db, input.phone.e164);
+  const person = await findPersonByPhone(citizen, input.phone.e164);
   const channel = channelFor(person ?? { phone: input.phone.e164, phoneType: input.phone.type, language, contactPreference: input.contactPreference });
   const { reference, scheduledAt, timeZone } = outcome.value;
   return redirect("/callback/done", {

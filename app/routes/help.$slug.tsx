@@ -6,11 +6,12 @@ import { getArticle } from "~/capabilities/helpdesk/articles.server";
 import { HelpArticlePage } from "~/ui/HelpArticle";
 import { respondTo } from "~/web/errors.server";
 import type { RouteHandle } from "~/web/handle";
+import { withActor } from "~/context";
 
 export const handle: RouteHandle = { titleKey: "citizen:help.articleTitle", offline: { keep: true } };
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
-  const article = await respondTo(() => getArticle(context.services.db, params.slug ?? "", { publishedOnly: true }));
+  const article = await respondTo(() => getArticle(withActor(context.services, { kind: "citizen" }), params.slug ?? "", { publishedOnly: true }));
   return { slug: article.slug, title: article.title, body: article.body };
 }
 

@@ -9,11 +9,12 @@ import { Link } from "~/ui/kit/Link";
 import { CitizenShell } from "~/ui/Shell/CitizenShell";
 import { PhoneNumber } from "~/ui/Shell/PhoneNumber";
 import type { RouteHandle } from "~/web/handle";
+import { withActor } from "~/context";
 
 export const handle: RouteHandle = { titleKey: "citizen:help.title", offline: { keep: true } };
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  const articles = await listArticles(context.services.db, { publishedOnly: true });
+  const articles = await listArticles(withActor(context.services, { kind: "citizen" }), { publishedOnly: true });
   return { articles: articles.map(({ slug, title, titleEasy }) => ({ slug, title, titleEasy })) };
 }
 

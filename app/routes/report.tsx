@@ -34,7 +34,7 @@ import { ContactFields } from "~/ui/ContactFields";
 export const handle: RouteHandle = { titleKey: "citizen:report.title", offline: { keep: true } };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const categories = await listCategories(context.services.db);
+  const categories = await listCategories(withActor(context.services, { kind: "citizen" }));
   // Starting a new report forgets the last confirmation (a shared computer at the library).
   const staleFlash = request.headers.get("Cookie")?.includes("da_flash=");
   return data(
@@ -70,7 +70,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     throw error;
   }
   // The confirmation says how the reference was also sent: to someone we knew already, their own way.
-  const person = await findPersonByPhone(context.services.db, input.phone.e164);
+  const person = await findPersonByPhone(citizen, input.phone.e164);
   const channel = channelFor(
     person ?? {
       phone: input.phone.e164,

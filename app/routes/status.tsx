@@ -19,6 +19,7 @@ import { fieldProps, formErrors, formProps, useAppForm } from "~/ui/kit/forms";
 import { invalid, parseForm } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
 import { allowStatusCheck, statusCheckFound } from "~/web/rate-limit.server";
+import { withActor } from "~/context";
 
 export const handle: RouteHandle = { titleKey: "citizen:status.title", offline: { keep: true } };
 
@@ -56,7 +57,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!(await allowStatusCheck(context.clientIp))) {
     return data({ result: submission.reply({ formErrors: ["citizen:status.tooMany"] }), found: null }, { status: 429 });
   }
-  const found = await checkTicketStatus(context.services.db, submission.value);
+  const found = await checkTicketStatus(withActor(context.services, { kind: "citizen" }), submission.value);
   if (!found) {
     // Same words, same status, whether the code or the digits were wrong.
     return data(

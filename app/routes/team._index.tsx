@@ -14,8 +14,8 @@ export const handle: RouteHandle = { titleKey: "team:home.title", hydrate: true,
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { ctx, actor } = await requireStaff(request, context, "team:view");
-  const locations = await listLocationsFor(ctx.db, actor);
-  const outbox = can(actor, "message:view") ? await countOutbox(ctx.db, ctx.clock.now()) : null;
+  const locations = await listLocationsFor(ctx);
+  const outbox = can(actor, "message:view") ? await countOutbox(ctx) : null;
   const lending = { today: can(actor, "loan:view"), programme: can(actor, "topic:manage") };
   return {
     name: actor.name,

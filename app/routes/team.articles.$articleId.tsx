@@ -28,7 +28,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "article:manage");
   const id = articleIdFrom(params.articleId);
   if (!id) return { article: null };
-  const article = await respondTo(() => getArticleById(ctx.db, id));
+  const article = await respondTo(() => getArticleById(ctx, id));
   const { slug, title, body, titleEasy, bodyEasy, published } = article;
   return { article: { id: article.id, slug, title, body, titleEasy, bodyEasy, published } };
 }
@@ -36,7 +36,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "article:manage");
   const id = articleIdFrom(params.articleId);
-  if (id) await respondTo(() => getArticleById(ctx.db, id));
+  if (id) await respondTo(() => getArticleById(ctx, id));
   const { submission } = await parseForm(request, ArticleInput);
   if (submission.status !== "success") return invalid(submission);
   try {

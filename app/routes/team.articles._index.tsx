@@ -17,7 +17,7 @@ export const handle: RouteHandle = { titleKey: "content:articles.title", hydrate
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "article:manage");
-  const articles = await listArticles(ctx.db, { publishedOnly: false });
+  const articles = await listArticles(ctx, { publishedOnly: false });
   const { notice, headers } = await takeNotice(request, context);
   return data(
     {

@@ -15,7 +15,7 @@ export const handle: RouteHandle = { titleKey: "team:audit.title", hydrate: true
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "audit:view");
   const page = pageFrom(request);
-  const { entries, pageCount } = await listAuditEntries(ctx.db, { page });
+  const { entries, pageCount } = await listAuditEntries(ctx, { page });
   return {
     page,
     pageCount,

@@ -5,7 +5,13 @@ import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { AttemptInput, cancelCallback, recordAttempt, rescheduleCallback, RescheduleInput } from "~/capabilities/scheduling/callbacks.server";
+import {
+  AttemptInput,
+  cancelCallback,
+  recordAttempt,
+  rescheduleCallback,
+  RescheduleInput,
+} from "~/capabilities/scheduling/callback-attempts.server";
 import { detectLanguage } from "~/i18n/detect.server";
 import { AppError } from "~/lib/errors";
 import { AttemptForm, CancelForm, RescheduleForm } from "~/ui/CallbackActions";

@@ -30,7 +30,7 @@ export const handle: RouteHandle = { titleKey: "callbacks:hours.title", hydrate:
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "callback:manage");
   const { notice, headers } = await takeNotice(request, context);
-  const [hours, staff, locations] = await Promise.all([listCallbackHours(ctx), callbackStaffOptions(ctx), listLocationsFor(ctx.db, ctx.actor)]);
+  const [hours, staff, locations] = await Promise.all([listCallbackHours(ctx), callbackStaffOptions(ctx), listLocationsFor(ctx)]);
   return data(
     {
       hours: hours.map((h) => ({ id: h.id, staff: h.staff.name, location: h.location.name, weekday: h.weekday, startTime: h.startTime, endTime: h.endTime, slotMinutes: h.slotMinutes })),

@@ -26,8 +26,8 @@ import { requireStaff } from "~/web/session.server";
 
 export const handle: RouteHandle = { titleKey: "content:categories.editTitle", hydrate: true };
 
-async function categoryOr404(db: Ctx["db"], id: string | undefined) {
-  const category = (await listCategories(db, { includeRetired: true })).find((c) => c.id === id);
+async function categoryOr404(ctx: Ctx, id: string | undefined) {
+  const category = (await listCategories(ctx, { includeRetired: true })).find((c) => c.id === id);
   if (!category) throw errorResponse(notFound("category"));
   const labels = JSON.parse(category.labels) as Record<string, string>;
   return { ...category, labels, builtIn: Object.keys(labels).length === 0 };
@@ -35,7 +35,7 @@ async function categoryOr404(db: Ctx["db"], id: string | undefined) {
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "category:manage");
-  const category = await categoryOr404(ctx.db, params.categoryId);
+  const category = await categoryOr404(ctx, params.categoryId);
   return {
     languages: languages(),
     category: { id: category.id, key: category.key, labels: category.labels, builtIn: category.builtIn },
@@ -44,7 +44,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "category:manage");
-  const category = await categoryOr404(ctx.db, params.categoryId);
+  const category = await categoryOr404(ctx, params.categoryId);
   // A built-in's names live in the locale files; giving it labels here would hide those translations.
   if (category.builtIn) throw errorResponse(notFound("category"));
   const { submission } = await parseForm(request, categoryInput(languages().map((l) => l.code)));

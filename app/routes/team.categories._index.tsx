@@ -28,7 +28,7 @@ export const handle: RouteHandle = { titleKey: "content:categories.title", hydra
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "category:manage");
-  const categories = await listCategories(ctx.db, { includeRetired: true });
+  const categories = await listCategories(ctx, { includeRetired: true });
   const { notice, headers } = await takeNotice(request, context);
   return data(
     {
@@ -58,7 +58,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   if (intent === "retire" || intent === "reactivate") {
     const categoryId = String(formData.get("categoryId") ?? "");
-    const existing = (await listCategories(ctx.db, { includeRetired: true })).find((c) => c.id === categoryId);
+    const existing = (await listCategories(ctx, { includeRetired: true })).find((c) => c.id === categoryId);
     if (!existing) throw errorResponse(notFound("category"));
     const active = intent === "reactivate";
     // The names stay as they are ("{}" for a built-in: its translations keep working).

@@ -29,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const page = pageFrom(request);
   const [list, locations] = await Promise.all([
     respondTo(() => listLoans(ctx, { view, locationId, page })),
-    listLocationsFor(ctx.db, ctx.actor),
+    listLocationsFor(ctx),
   ]);
   return {
     view,

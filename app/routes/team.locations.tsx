@@ -18,7 +18,7 @@ export const handle: RouteHandle = { titleKey: "team:locations.title", hydrate: 
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { ctx, actor } = await requireStaff(request, context, "location:view");
-  const locations = (await listLocationsFor(ctx.db, actor)).map((l) => ({ ...l, canManage: can(actor, "location:manage", l.id) }));
+  const locations = (await listLocationsFor(ctx)).map((l) => ({ ...l, canManage: can(actor, "location:manage", l.id) }));
   const { notice, headers } = await takeNotice(request, context);
   return data({ locations, notice }, { headers });
 }

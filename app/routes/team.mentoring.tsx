@@ -15,6 +15,7 @@ import { DataTable } from "~/ui/kit/Table";
 import { respondTo } from "~/web/errors.server";
 import type { RouteHandle } from "~/web/handle";
 import { requireStaff } from "~/web/session.server";
+import { PROGRAMME_TIME_ZONE } from "~/lib/time-zone";
 
 export const handle: RouteHandle = { titleKey: "mentoring:report.title", hydrate: true };
 
@@ -22,11 +23,11 @@ const MONTHS_BACK = 24;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "topic:manage");
-  const current = toCalendarDate(fromDate(ctx.clock.now(), "Europe/Berlin")).set({ day: 1 });
+  const current = toCalendarDate(fromDate(ctx.clock.now(), PROGRAMME_TIME_ZONE)).set({ day: 1 });
   const months = Array.from({ length: MONTHS_BACK }, (_, i) => current.subtract({ months: i }).toString().slice(0, 7));
   const asked = new URL(request.url).searchParams.get("month") ?? "";
   const month = months.includes(asked) ? asked : months[0];
-  const [rows, topics] = await Promise.all([respondTo(() => mentoringReport(ctx, month)), listTopics(ctx.db, { includeRetired: true })]);
+  const [rows, topics] = await Promise.all([respondTo(() => mentoringReport(ctx, month)), listTopics(ctx, { includeRetired: true })]);
   return { month, months, rows, topics: topics.map(({ id, key, labels }) => ({ id, key, labels })) };
 }
 

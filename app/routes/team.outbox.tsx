@@ -4,10 +4,11 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { countOptOuts, listMessages } from "~/capabilities/messaging/outbox.server";
-import { isMessageStatus, MESSAGE_STATUSES } from "~/capabilities/messaging/statuses";
+import { isMessageStatus, MESSAGE_STATUSES } from "~/capabilities/messaging/values";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { personName } from "~/lib/person-name";
 import { maskPhone } from "~/lib/phone.server";
+
 import { DataTable, Pagination } from "~/ui/kit/Table";
 import { PageHeading } from "~/ui/kit/Layout";
 import { DateTime } from "~/ui/kit/DateTime";
@@ -23,8 +24,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const page = pageFrom(request);
   const wanted = new URL(request.url).searchParams.get("status");
   const status = isMessageStatus(wanted) ? wanted : null;
-  const [{ messages, pageCount }, optedOut] = await Promise.all([listMessages(ctx.db, { page, status }), countOptOuts(ctx.db)]);
-  await audit(ctx.db, ctx, { action: "outbox.viewed", subjectType: "Message", details: { page, status, count: messages.length } });
+  const [{ messages, pageCount }, optedOut] = await Promise.all([listMessages(ctx, { page, status }), countOptOuts(ctx)]);
+  await audit(ctx, ctx.db, { action: "outbox.viewed", subjectType: "Message", details: { page, status, count: messages.length } });
   return {
     page,
     pageCount,

@@ -15,7 +15,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // A recording that belongs to no ticket (yet) is for those who may read messages.
   const { ctx } = event ? await requireStaff(request, context, "ticket:view", event.ticket.locationId) : await requireStaff(request, context, "message:view");
   if (!recording) throw new Response("Not found", { status: 404 });
-  await audit(db, ctx, {
+  await audit(ctx, db, {
     action: "recording.played",
     subjectType: event ? "Ticket" : "Message",
     subjectId: event?.ticketId ?? recording.messageId,

@@ -19,8 +19,8 @@ import { requireStaff } from "~/web/session.server";
 export const handle: RouteHandle = { titleKey: "today:title", hydrate: true, offline: { keep: true, warm: true } };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { ctx, actor } = await requireStaff(request, context, "loan:view");
-  const locations = (await listLocationsFor(ctx.db, actor)).map(({ id, name }) => ({ id, name }));
+  const { ctx } = await requireStaff(request, context, "loan:view");
+  const locations = (await listLocationsFor(ctx)).map(({ id, name }) => ({ id, name }));
   const asked = new URL(request.url).searchParams.get("location");
   if (asked && !locations.some((l) => l.id === asked)) throw errorResponse(forbidden("loan:view"));
   const locationId = asked ?? locations[0]?.id;

@@ -26,21 +26,21 @@ import { requireStaff } from "~/web/session.server";
 
 export const handle: RouteHandle = { titleKey: "mentoring:topics.editTitle", hydrate: true };
 
-async function topicOr404(db: Ctx["db"], id: string | undefined) {
-  const topic = (await listTopics(db, { includeRetired: true })).find((t) => t.id === id);
+async function topicOr404(ctx: Ctx, id: string | undefined) {
+  const topic = (await listTopics(ctx, { includeRetired: true })).find((t) => t.id === id);
   if (!topic) throw errorResponse(notFound("topic"));
   return { ...topic, labels: JSON.parse(topic.labels) as Record<string, string>, builtIn: isBuiltInTopic(topic) };
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "topic:manage");
-  const topic = await topicOr404(ctx.db, params.topicId);
+  const topic = await topicOr404(ctx, params.topicId);
   return { languages: languages(), topic: { id: topic.id, key: topic.key, labels: topic.labels, builtIn: topic.builtIn } };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "topic:manage");
-  const topic = await topicOr404(ctx.db, params.topicId);
+  const topic = await topicOr404(ctx, params.topicId);
   if (topic.builtIn) throw errorResponse(notFound("topic"));
   const { submission } = await parseForm(request, topicInput(languages().map((l) => l.code)));
   if (submission.status !== "success") return invalid(submission);

@@ -28,7 +28,7 @@ export const handle: RouteHandle = { titleKey: "mentoring:topics.title", hydrate
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "topic:manage");
-  const topics = await listTopics(ctx.db, { includeRetired: true });
+  const topics = await listTopics(ctx, { includeRetired: true });
   const { notice, headers } = await takeNotice(request, context);
   return data(
     {
@@ -49,7 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   if (intent === "retire" || intent === "reactivate") {
     const topicId = String(formData.get("topicId") ?? "");
-    const existing = (await listTopics(ctx.db, { includeRetired: true })).find((topic) => topic.id === topicId);
+    const existing = (await listTopics(ctx, { includeRetired: true })).find((topic) => topic.id === topicId);
     if (!existing) throw errorResponse(notFound("topic"));
     const active = intent === "reactivate";
     await respondTo(() => editTopic(ctx, existing.id, { active }));

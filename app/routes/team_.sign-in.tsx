@@ -49,7 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   await resetSignInAttempts(email, context.clientIp);
-  await audit(context.services.db, { clock: context.services.clock, actor: { kind: "system", name: "sign-in" } }, {
+  await audit({ clock: context.services.clock, actor: { kind: "system", name: "sign-in" } }, context.services.db, {
     action: "staff.signedIn",
     subjectType: "Staff",
     subjectId: session.staffId,

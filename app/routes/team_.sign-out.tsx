@@ -7,7 +7,7 @@ import { readSessionToken, sessionCookie, sessionSettings } from "~/web/session.
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const token = await readSessionToken(request, context);
-  if (token) await signOut(context.services.db, sessionSettings(context), token);
+  if (token) await signOut(context.services, sessionSettings(context), token);
   const url = new URL(request.url);
   const reason = url.searchParams.get("reason") === "expired" ? "expired" : "signedOut";
   // "storage" holds the service worker's kept pages and queue. `keep=queue`: someone else's offline entries wait

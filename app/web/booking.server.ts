@@ -121,7 +121,7 @@ function hourTopics(json: string | undefined): string[] {
 /** One week (0 = this one) of the booking horizon: the days with online consultation hours and their free slots. */
 export async function slotWeek(ctx: Ctx, locationId: string, week: number, lng: string): Promise<SlotDay[]> {
   const now = ctx.clock.now();
-  const schedule = await loadSchedule(ctx.db, locationId, now);
+  const schedule = await loadSchedule(ctx, ctx.db, locationId, now);
   if (!schedule) return [];
   const { timeZone } = schedule.location;
   const today = parseDate(localDay(now, timeZone));
@@ -131,8 +131,8 @@ export async function slotWeek(ctx: Ctx, locationId: string, week: number, lng: 
   if (to.compare(last) > 0) to = last;
   if (from.compare(last) > 0) return [];
   const [slots, categories] = await Promise.all([
-    freeSlots(ctx.db, schedule, { fromDay: from.toString(), toDay: to.toString(), now }),
-    listCategories(ctx.db),
+    freeSlots(ctx, ctx.db, schedule, { fromDay: from.toString(), toDay: to.toString(), now }),
+    listCategories(ctx),
   ]);
   // The topics each day's hours are for, by name in the reader's language ("Smartphone, Messenger").
   const t = getT(lng, "helpdesk");

@@ -7,7 +7,9 @@ import { personName } from "~/lib/person-name";
 import { phoneLink } from "~/lib/phone.server";
 import { listLocationsFor } from "~/capabilities/people/locations.server";
 import { formatSlot } from "~/capabilities/scheduling/appointments.server";
-import { callbacksDueNow, DEFAULT_TIME_ZONE, getCallback, windowChoices } from "~/capabilities/scheduling/callbacks.server";
+import { callbacksDueNow, getCallback } from "~/capabilities/scheduling/callback-lists.server";
+import { windowChoices } from "~/capabilities/scheduling/callback-windows.server";
+import { PROGRAMME_TIME_ZONE as DEFAULT_TIME_ZONE } from "~/lib/time-zone";
 import { languages } from "~/i18n/locales.server";
 
 // ---------------------------------------------------------------------------------------------------------
@@ -82,7 +84,7 @@ const formatTime = (at: Date, lng: string) => {
 // Staff pages
 
 export async function intakeOptions(ctx: StaffCtx, lng: string) {
-  const locations = await listLocationsFor(ctx.db, ctx.actor);
+  const locations = await listLocationsFor(ctx);
   return {
     locations: locations.map(({ id, name }) => ({ id, name })),
     languages: languages().map(({ code, name }) => ({ code, name })),

@@ -42,7 +42,7 @@ export async function bridgeTwiml(context: AppLoadContext, webhook: TwilioWebhoo
   const { lng, t, say } = spoken(webhook.query.get("lang"));
   const response = new twilio.twiml.VoiceResponse();
   const callId = webhook.query.get("call") ?? "";
-  const call = callId ? await callToBridge(context.services.db, callId) : null;
+  const call = callId ? await callToBridge(system(context), callId) : null;
   if (!call || isFinal(call.status)) {
     response.say(say, t("voice.unknownCall"));
     response.hangup();

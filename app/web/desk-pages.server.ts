@@ -107,7 +107,7 @@ async function deskChoices(ctx: StaffCtx, locationId: string) {
 }
 
 export async function appointmentPage(ctx: StaffCtx, appointmentId: string) {
-  const [{ appointment: a, openTickets, started }, categories] = await Promise.all([getAppointment(ctx, appointmentId), listCategories(ctx.db)]);
+  const [{ appointment: a, openTickets, started }, categories] = await Promise.all([getAppointment(ctx, appointmentId), listCategories(ctx)]);
   // Still to come: the caller may ask for another time (the current one is not offered again).
   const movable = a.status === "booked" && !started;
   const moveSlots = movable ? (await deskChoices(ctx, a.locationId)).filter((s) => s.startsAt !== a.startsAt.toISOString()) : [];

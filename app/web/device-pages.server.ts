@@ -51,7 +51,7 @@ export function listFilters(url: URL) {
 export async function deviceList(ctx: StaffCtx, filters: ReturnType<typeof listFilters>, page: number) {
   const [list, locations, manageable] = await Promise.all([
     listDevices(ctx, { ...filters, page }),
-    listLocationsFor(ctx.db, ctx.actor),
+    listLocationsFor(ctx),
     manageableLocations(ctx),
   ]);
   return {
@@ -78,7 +78,7 @@ export const FindInput = z.object({
 
 export async function devicePage(ctx: StaffCtx, deviceId: string) {
   const device = await getDevice(ctx, deviceId);
-  const [places, ownPlaces] = await Promise.all([listPublicLocations(ctx.db), manageableLocations(ctx)]);
+  const [places, ownPlaces] = await Promise.all([listPublicLocations(ctx), manageableLocations(ctx)]);
   const activeLoan = device.loans.find((l) => l.status === "active") ?? null;
   return {
     device: {

@@ -20,7 +20,7 @@ export async function chosenLocation(ctx: StaffCtx, url: URL) {
 
 /** Topic checkboxes: the helpdesk category keys, with their labels for translation. */
 export async function topicOptions(ctx: StaffCtx) {
-  const categories = await listCategories(ctx.db);
+  const categories = await listCategories(ctx);
   return categories.map(({ key, labels }) => ({ key, labels }));
 }
 

@@ -7,17 +7,10 @@ import { phoneLink } from "~/lib/phone.server";
 import { getT } from "~/i18n/i18n.server";
 import { isSupportedLanguage, languages } from "~/i18n/locales.server";
 import { topicName } from "~/i18n/own-labels";
-import {
-  dueOnOf,
-  ExtendInput,
-  extendLoan,
-  getLoan,
-  type listLoans,
-  LostInput,
-  markLoanLost,
-  ResolveFollowUpInput,
-  resolveFollowUp,
-} from "~/capabilities/lending/loans.server";
+import { extendLoan, getLoan, type listLoans, markLoanLost } from "~/capabilities/lending/loans.server";
+import { ExtendInput, LostInput, ResolveFollowUpInput } from "~/capabilities/lending/loan-inputs.server";
+import { dueOnOf } from "~/capabilities/lending/loan-dates";
+import { resolveFollowUp } from "~/capabilities/lending/loan-check-in.server";
 import { goalTopics, loanForReturn } from "~/capabilities/lending/loan-reads.server";
 import { listTopics } from "~/capabilities/lending/topics.server";
 import { spelledOut } from "~/lib/reference-code";
@@ -48,7 +41,7 @@ const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
 export async function loanPage(ctx: StaffCtx, loanId: string) {
   const loan = await getLoan(ctx, loanId, { page: "loan" });
-  const topics = await listTopics(ctx.db, { includeRetired: true });
+  const topics = await listTopics(ctx, { includeRetired: true });
   const topicById = new Map(topics.map((t) => [t.id, { key: t.key, labels: t.labels }]));
   const now = ctx.clock.now();
   return {

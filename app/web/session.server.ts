@@ -1,7 +1,7 @@
 // The staff session cookie and the one guard every staff loader and action starts with.
 import crypto from "node:crypto";
 import { createCookie, redirect, type AppLoadContext } from "@remix-run/node";
-import type { Ctx } from "~/context";
+import type { StaffCtx } from "~/context";
 import { withActor } from "~/context";
 import { resumeSession, type SessionSettings } from "~/capabilities/people/auth.server";
 import { can, type Permission, type StaffActor } from "~/capabilities/people/permissions";
@@ -38,7 +38,7 @@ export async function readSessionToken(request: Request, context: AppLoadContext
 }
 
 export interface StaffRequest {
-  ctx: Ctx & { actor: StaffActor };
+  ctx: StaffCtx;
   actor: StaffActor;
   expiresAt: Date;
 }

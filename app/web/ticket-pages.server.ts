@@ -51,7 +51,7 @@ const categoryOption = (c: { id: string; key: string; labels: string; active: bo
 
 /** What every ticket form offers: the actor's places and the active categories. */
 export async function ticketFormOptions(ctx: StaffCtx) {
-  const [locations, categories] = await Promise.all([listLocationsFor(ctx.db, ctx.actor), listCategories(ctx.db)]);
+  const [locations, categories] = await Promise.all([listLocationsFor(ctx), listCategories(ctx)]);
   return { locations: locations.map(({ id, name }) => ({ id, name })), categories: categories.map(categoryOption) };
 }
 
@@ -172,11 +172,11 @@ export async function ticketPage(ctx: StaffCtx, ticketId: string) {
   const mentioned = [...new Set(events.map((e) => e.data.assigneeId).filter((id): id is string => Boolean(id)))];
   const [staff, categories, places, ownPlaces, names, articles, callbacks] = await Promise.all([
     assignableStaff(ctx, ticket.locationId),
-    listCategories(ctx.db, { includeRetired: true }),
-    listPublicLocations(ctx.db),
-    listLocationsFor(ctx.db, ctx.actor),
+    listCategories(ctx, { includeRetired: true }),
+    listPublicLocations(ctx),
+    listLocationsFor(ctx),
     staffNames(ctx, mentioned),
-    listArticles(ctx.db, { publishedOnly: true }),
+    listArticles(ctx, { publishedOnly: true }),
     ticketCallbacks(ctx, ticket.id),
   ]);
   const now = ctx.clock.now();

@@ -1,6 +1,6 @@
 // Small builders for test data; each returns the created row.
 import type { Db } from "~/db.server";
-import { withActor, type Ctx, type Services } from "~/context";
+import { type Services, type StaffCtx, withActor } from "~/context";
 import type { StaffActor } from "~/capabilities/people/permissions";
 import { hashPassword } from "~/capabilities/people/auth.server";
 
@@ -76,14 +76,14 @@ export async function makePerson(
 export function staffContext(
   services: Services,
   row: { id: string; name: string; role: string; memberships: { locationId: string }[] },
-): Ctx & { actor: StaffActor } {
+): StaffCtx {
   return withActor(services, {
     kind: "staff",
     staffId: row.id,
     name: row.name,
     role: row.role as StaffActor["role"],
     locationIds: row.memberships.map((m) => m.locationId),
-  }) as Ctx & { actor: StaffActor };
+  }) as StaffCtx;
 }
 
 /** The n-th reference of a made-up series ("PL3344"…): unique per prefix, valid reference characters. */

@@ -63,7 +63,7 @@ describe("staff sign-in", () => {
 
   it("signs out", async () => {
     const session = await signIn(services, settings, { email: "ehrenamt@example.org", password: "richtig-geheim" });
-    await signOut(services.db, settings, session!.token);
+    await signOut(services, settings, session!.token);
     expect(await resumeSession(services, settings, session!.token)).toBeNull();
   });
 

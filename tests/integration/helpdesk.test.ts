@@ -259,11 +259,11 @@ describe("workflow", () => {
     await replyToCitizen(librarian, id, { body: "Wir rufen Sie morgen an." }, links);
     await addNote(librarian, id, { body: "Intern: nicht vorlesen" });
     const last4 = ticket.person.phone.slice(-4);
-    const found = await checkTicketStatus(db, StatusCheckInput.parse({ reference: ticket.reference.toLowerCase(), phoneLast4: last4 }));
+    const found = await checkTicketStatus(citizen, StatusCheckInput.parse({ reference: ticket.reference.toLowerCase(), phoneLast4: last4 }));
     expect(found).toMatchObject({ status: "waiting", lastMessage: { body: "Wir rufen Sie morgen an." } });
     const wrongDigits = String((Number(last4) + 1) % 10000).padStart(4, "0");
-    expect(await checkTicketStatus(db, StatusCheckInput.parse({ reference: ticket.reference, phoneLast4: wrongDigits }))).toBeNull();
-    expect(await checkTicketStatus(db, StatusCheckInput.parse({ reference: "AAAAAA", phoneLast4: last4 }))).toBeNull();
+    expect(await checkTicketStatus(citizen, StatusCheckInput.parse({ reference: ticket.reference, phoneLast4: wrongDigits }))).toBeNull();
+    expect(await checkTicketStatus(citizen, StatusCheckInput.parse({ reference: "AAAAAA", phoneLast4: last4 }))).toBeNull();
     expect(StatusCheckInput.safeParse({ reference: "0O1IL5", phoneLast4: "12" }).success).toBe(false);
   });
 

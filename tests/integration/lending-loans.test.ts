@@ -1,18 +1,10 @@
 import { describe, expect, it } from "vitest";
 
 import { sendLoanReminders } from "~/capabilities/lending/loan-reminders.server";
-import {
-  CheckInInput,
-  checkInDevice,
-  checkOutDevice,
-  CheckOutInput,
-  confirmReset,
-  extendLoan,
-  getLoan,
-  listLoans,
-  markLoanLost,
-  resolveFollowUp,
-} from "~/capabilities/lending/loans.server";
+import { extendLoan, getLoan, listLoans, markLoanLost } from "~/capabilities/lending/loans.server";
+import { CheckInInput, CheckOutInput } from "~/capabilities/lending/loan-inputs.server";
+import { checkInDevice, confirmReset, resolveFollowUp } from "~/capabilities/lending/loan-check-in.server";
+import { checkOutDevice } from "~/capabilities/lending/loan-check-out.server";
 
 import { setDeviceStatus } from "~/capabilities/lending/devices.server";
 import { AppError } from "~/lib/errors";

@@ -1,6 +1,6 @@
 // A place's lending settings: coordinators set the loan length and the offer window; nobody else can.
 import { describe, expect, it } from "vitest";
-import { defaultDueOn } from "~/capabilities/lending/loans.server";
+import { defaultDueOn } from "~/capabilities/lending/loan-dates";
 import { LendingSettingsInput, updateLendingSettings } from "~/capabilities/lending/settings.server";
 
 import { AppError } from "~/lib/errors";

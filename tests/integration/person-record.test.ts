@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { bookAppointment, BookingInput } from "~/capabilities/scheduling/appointments.server";
 import type { StaffActor } from "~/capabilities/people/permissions";
-import { withActor, type Ctx } from "~/context";
+import { type StaffCtx, withActor } from "~/context";
 import { seedDemoData } from "../../prisma/seed-data";
 import { createTestServices } from "../helpers/db";
 import { makeLongHistory, seriesReference } from "../helpers/factories";
@@ -13,7 +13,7 @@ const services = await createTestServices();
 const { db } = services;
 await seedDemoData(db);
 
-async function staffCtx(email: string): Promise<Ctx & { actor: StaffActor }> {
+async function staffCtx(email: string): Promise<StaffCtx> {
   const row = await db.staff.findUniqueOrThrow({ where: { email }, include: { memberships: true } });
   return withActor(services, {
     kind: "staff",
@@ -21,7 +21,7 @@ async function staffCtx(email: string): Promise<Ctx & { actor: StaffActor }> {
     name: row.name,
     role: row.role as StaffActor["role"],
     locationIds: row.memberships.map((m) => m.locationId),
-  }) as Ctx & { actor: StaffActor };
+  }) as StaffCtx;
 }
 
 /** Every audit entry about this person (any action), so a second entry per view cannot hide under another name. */

@@ -34,8 +34,8 @@ describe("booking a consultation slot", () => {
     const message = await db.message.findFirstOrThrow({ where: { template: "appointmentBooked" } });
     expect(message.body).toContain(reference);
     expect(message.body).toContain("14:00");
-    const schedule = (await loadSchedule(db, library.id, services.clock.now()))!;
-    const [first] = await freeSlots(db, schedule, { fromDay: "2026-11-24", toDay: "2026-11-24", now: services.clock.now() });
+    const schedule = (await loadSchedule(citizen, db, library.id, services.clock.now()))!;
+    const [first] = await freeSlots(citizen, db, schedule, { fromDay: "2026-11-24", toDay: "2026-11-24", now: services.clock.now() });
     expect(first.free).toEqual({ web: 0, phone: 1, internal: 1 });
   });
 

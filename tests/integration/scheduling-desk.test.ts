@@ -58,8 +58,8 @@ async function expectAppError(promise: Promise<unknown>, status: number, message
 }
 
 async function freeOn(day: string) {
-  const schedule = (await loadSchedule(db, library.id, clock.now()))!;
-  return freeSlots(db, schedule, { fromDay: day, toDay: day, now: clock.now() });
+  const schedule = (await loadSchedule(citizen, db, library.id, clock.now()))!;
+  return freeSlots(citizen, db, schedule, { fromDay: day, toDay: day, now: clock.now() });
 }
 
 describe("staff booking for a caller", () => {

@@ -74,8 +74,8 @@ async function refusal(promise: Promise<unknown>) {
   return (error as AppError).messageKey;
 }
 async function slotsOn(day: string) {
-  const schedule = (await loadSchedule(db, library.id, services.clock.now()))!;
-  return freeSlots(db, schedule, { fromDay: day, toDay: day, now: services.clock.now() });
+  const schedule = (await loadSchedule(citizen, db, library.id, services.clock.now()))!;
+  return freeSlots(citizen, db, schedule, { fromDay: day, toDay: day, now: services.clock.now() });
 }
 
 let n = 0;

@@ -1,14 +1,13 @@
 // Ticket categories: built-ins translated by key; coordinators add, rename and retire their own.
 import { z } from "zod";
 import { labelsPerLanguage } from "~/lib/labels-input.server";
-import type { Ctx } from "~/context";
-import type { Db } from "~/db.server";
+import type { Ctx, StaffCtx } from "~/context";
 import { AppError, forbidden } from "~/lib/errors";
 import { audit } from "~/capabilities/privacy/audit.server";
-import { can, type StaffActor } from "~/capabilities/people/permissions";
+import { can } from "~/capabilities/people/permissions";
 
-export async function listCategories(db: Db, { includeRetired = false } = {}) {
-  return db.ticketCategory.findMany({
+export async function listCategories(ctx: Ctx, { includeRetired = false } = {}) {
+  return ctx.db.ticketCategory.findMany({
     where: includeRetired ? {} : { active: true },
     orderBy: [{ sortOrder: "asc" }, { key: "asc" }],
   });
@@ -38,7 +37,7 @@ function slug(label: string): string {
   );
 }
 
-export async function saveCategory(ctx: Ctx & { actor: StaffActor }, id: string | null, input: CategoryData) {
+export async function saveCategory(ctx: StaffCtx, id: string | null, input: CategoryData) {
   if (!can(ctx.actor, "category:manage")) throw forbidden("category:manage");
   return ctx.db.$transaction(async (tx) => {
     let category;
@@ -55,7 +54,7 @@ export async function saveCategory(ctx: Ctx & { actor: StaffActor }, id: string 
         data: { key, labels: JSON.stringify(input.labels), active: input.active, sortOrder: (last?.sortOrder ?? 0) + 10 },
       });
     }
-    await audit(tx, ctx, { action: id ? "category.updated" : "category.created", subjectType: "TicketCategory", subjectId: category.id });
+    await audit(ctx, tx, { action: id ? "category.updated" : "category.created", subjectType: "TicketCategory", subjectId: category.id });
     return category;
   });
 }

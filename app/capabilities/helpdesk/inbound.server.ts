@@ -5,7 +5,9 @@
 import type { Ctx, Tx } from "~/context";
 import { parsePhone, type ParsedPhone } from "~/lib/phone.server";
 import { createTicketFromMessage } from "./tickets.server";
-import { AUTO_CLOSE_DAYS, dueAtFor, OPEN_STATUSES } from "./values";
+import { AUTO_CLOSE_DAYS, dueAtFor, OPEN_STATUSES, type TicketEventKind, type TicketStatus } from "./values";
+import type { ContactPreference } from "~/capabilities/people/values";
+import type { MessageDirection, MessageStatus } from "~/capabilities/messaging/values";
 
 export interface InboundMessage {
   from: string; // as the provider gives it, usually E.164
@@ -18,11 +20,11 @@ export interface InboundMessage {
 export const inboundKey = (providerId: string) => `inbound:${providerId}`;
 
 /** The person behind a number; an unknown number becomes a minimal Person (no name, just the number). */
-export async function personForNumber(tx: Tx, phone: ParsedPhone) {
+export async function personForNumber(ctx: Ctx, tx: Tx, phone: ParsedPhone) {
   return (
     (await tx.person.findUnique({ where: { phone: phone.e164 } })) ??
     (await tx.person.create({
-      data: { firstName: "–", phone: phone.e164, phoneType: phone.type, contactPreference: phone.type === "mobile" ? "sms" : "voice" },
+      data: { firstName: "–", phone: phone.e164, phoneType: phone.type, contactPreference: (phone.type === "mobile" ? "sms" : "voice") satisfies ContactPreference },
     }))
   );
 }
@@ -35,14 +37,14 @@ export async function storeInboundMessage(
 ) {
   return tx.message.create({
     data: {
-      direction: "inbound",
+      direction: "inbound" satisfies MessageDirection,
       channel: input.channel,
       personId: input.personId,
       toPhone: input.phone,
       template: "inbound",
       language: input.language,
       body: input.body,
-      status: "received",
+      status: "received" satisfies MessageStatus,
       idempotencyKey: inboundKey(input.providerId),
       providerId: input.providerId,
       createdAt: ctx.clock.now(),
@@ -61,11 +63,11 @@ export async function fileCitizenMessage(
   const recentlyResolved = new Date(now.getTime() - AUTO_CLOSE_DAYS * 86_400_000);
   // The ticket waiting for their answer first; else the one most recently worked on.
   const ticket =
-    (await tx.ticket.findFirst({ where: { personId, status: "waiting" }, orderBy: { lastActivityAt: "desc" } })) ??
+    (await tx.ticket.findFirst({ where: { personId, status: "waiting" satisfies TicketStatus }, orderBy: { lastActivityAt: "desc" } })) ??
     (await tx.ticket.findFirst({
       where: {
         personId,
-        OR: [{ status: { in: [...OPEN_STATUSES] } }, { status: "resolved", resolvedAt: { gte: recentlyResolved } }],
+        OR: [{ status: { in: [...OPEN_STATUSES] } }, { status: "resolved" satisfies TicketStatus, resolvedAt: { gte: recentlyResolved } }],
       },
       orderBy: { lastActivityAt: "desc" },
     }));
@@ -74,7 +76,7 @@ export async function fileCitizenMessage(
     // A citizen's reply reopens: someone has to read it.
     const reopen = ticket.status === "waiting" || ticket.status === "resolved";
     await tx.ticketEvent.create({
-      data: { ticketId: ticket.id, at: now, kind: "message_in", public: true, body, messageId: input.messageId },
+      data: { ticketId: ticket.id, at: now, kind: "message_in" satisfies TicketEventKind, public: true, body, messageId: input.messageId },
     });
     // Whatever staff were waiting for, the citizen has written: look at it now.
     await tx.ticket.update({
@@ -83,7 +85,7 @@ export async function fileCitizenMessage(
         lastActivityAt: now,
         pendingUntil: null,
         dueAt: dueAtFor({ priority: ticket.priority, pendingUntil: null, lastActivityAt: now }),
-        ...(reopen ? { status: "open", resolvedAt: null } : {}),
+        ...(reopen ? { status: "open" satisfies TicketStatus, resolvedAt: null } : {}),
       },
     });
     return { outcome: reopen ? ("reopened" as const) : ("added" as const), ticketId: ticket.id };
@@ -104,7 +106,7 @@ export async function receiveCitizenMessage(ctx: Ctx, message: InboundMessage) {
   return ctx.db.$transaction(async (tx) => {
     const duplicate = await tx.message.findUnique({ where: { idempotencyKey: inboundKey(message.providerId) } });
     if (duplicate) return { outcome: "duplicate" as const };
-    const person = await personForNumber(tx, phone);
+    const person = await personForNumber(ctx, tx, phone);
     const stored = await storeInboundMessage(ctx, tx, {
       phone: phone.e164,
       personId: person.id,

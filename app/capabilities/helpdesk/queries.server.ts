@@ -1,6 +1,6 @@
 // Reading tickets for staff: the working views, search, one ticket with its timeline, one person's tickets.
 // Reads of a citizen's record are audit-logged.
-import type { Ctx } from "~/context";
+import type { StaffCtx } from "~/context";
 import type { Prisma } from "~/generated/prisma/client";
 import { forbidden, notFound } from "~/lib/errors";
 import { parsePhone } from "~/lib/phone.server";
@@ -10,11 +10,10 @@ import { can, locationScope, type StaffActor } from "~/capabilities/people/permi
 import { visiblePersonWhere } from "~/capabilities/people/visibility.server";
 import { pageCount, pageWindow } from "~/lib/pages";
 import { OPEN_STATUSES } from "./values";
+import type { Role } from "~/capabilities/people/values";
 
 export const TICKET_VIEWS = ["mine", "queue", "unassigned", "overdue", "all"] as const;
 export type TicketView = (typeof TICKET_VIEWS)[number];
-
-type StaffCtx = Ctx & { actor: StaffActor };
 
 /** Tickets without a location are the shared intake: every helpdesk member sees them. */
 function scopeWhere(actor: StaffActor): Prisma.TicketWhereInput {
@@ -140,7 +139,7 @@ export async function getTicket(ctx: StaffCtx, ticketId: string) {
   });
   if (!ticket) throw notFound("ticket");
   if (!can(ctx.actor, "ticket:view", ticket.locationId)) throw forbidden("ticket:view");
-  await audit(ctx.db, ctx, { action: "ticket.viewed", subjectType: "Ticket", subjectId: ticket.id, locationId: ticket.locationId });
+  await audit(ctx, ctx.db, { action: "ticket.viewed", subjectType: "Ticket", subjectId: ticket.id, locationId: ticket.locationId });
   return { ...ticket, canManage: can(ctx.actor, "ticket:manage", ticket.locationId) };
 }
 
@@ -159,7 +158,7 @@ export async function assignableStaff(ctx: StaffCtx, locationId: string | null) 
   return ctx.db.staff.findMany({
     where: {
       active: true,
-      OR: [{ role: { in: ["admin", "coordinator"] } }, ...(locationId ? [{ memberships: { some: { locationId } } }] : [{}])],
+      OR: [{ role: { in: ["admin", "coordinator"] satisfies Role[] } }, ...(locationId ? [{ memberships: { some: { locationId } } }] : [{}])],
     },
     select: { id: true, name: true },
     orderBy: { name: "asc" },

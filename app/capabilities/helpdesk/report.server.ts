@@ -2,11 +2,12 @@
 // to it, in the same transaction. Its own module because it joins the helpdesk and the callbacks (which open
 // tickets themselves): no circular imports.
 import { z } from "zod";
-import type { Ctx } from "~/context";
+import type { Ctx, StaffCtx } from "~/context";
 import { AppError } from "~/lib/errors";
 import { findOrCreatePerson, NewPersonInput } from "~/capabilities/people/persons.server";
-import { createCallback, defaultWindows } from "~/capabilities/scheduling/callbacks.server";
-import type { StaffActor } from "~/capabilities/people/permissions";
+import { createCallback } from "~/capabilities/scheduling/callbacks.server";
+import { defaultWindows } from "~/capabilities/scheduling/callback-windows.server";
+import type { CallbackChannel } from "~/capabilities/scheduling/values";
 import { createTicket, Description, openTicket, OpenTicketInput, OptionalId } from "./tickets.server";
 
 /** The public web form: the problem in their own words, and how to reach them. Nothing more. */
@@ -22,7 +23,7 @@ export const ReportProblemInput = NewPersonInput.extend({
  */
 export async function reportProblem(ctx: Ctx, input: z.output<typeof ReportProblemInput>) {
   return ctx.db.$transaction(async (tx) => {
-    const person = await findOrCreatePerson(tx, input);
+    const person = await findOrCreatePerson(ctx, tx, input);
     if (input.categoryId && !(await tx.ticketCategory.findFirst({ where: { id: input.categoryId, active: true } }))) {
       throw new AppError(400, "helpdesk:errors.categoryUnknown");
     }
@@ -43,7 +44,7 @@ export async function reportProblem(ctx: Ctx, input: z.output<typeof ReportProbl
 }
 
 /** The callback that goes with a ticket: in the next working days' callback hours, told in the ticket's message. */
-const callbackFor = (ticket: { id: string; personId: string; locationId: string | null }, channel: string, now: Date) => ({
+const callbackFor = (ticket: { id: string; personId: string; locationId: string | null }, channel: CallbackChannel, now: Date) => ({
   personId: ticket.personId,
   locationId: ticket.locationId,
   windows: defaultWindows(now),
@@ -57,7 +58,7 @@ const callbackFor = (ticket: { id: string; personId: string; locationId: string 
  * callbacks like the web form: a callback in the next working days' callback hours of the ticket's place (or the
  * programme-wide pool), linked to the ticket; the ticket's message tells when. A replayed form creates neither twice.
  */
-export async function takeTicket(ctx: Ctx & { actor: StaffActor }, input: z.output<typeof OpenTicketInput>) {
+export async function takeTicket(ctx: StaffCtx, input: z.output<typeof OpenTicketInput>) {
   if (!input.callbackWanted) return openTicket(ctx, input);
   return openTicket(ctx, input, (tx, ticket) =>
     createCallback(ctx, tx, callbackFor(ticket, input.channel === "walk_in" ? "staff" : input.channel, ctx.clock.now())),

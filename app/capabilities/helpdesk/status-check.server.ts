@@ -1,8 +1,9 @@
 // The citizen's status check: reference code + last 4 digits of the phone number → status and the last public
 // message, in their language. Never tells whether a code or a number exists: a wrong pair is simply "not found".
 import { z } from "zod";
-import type { Db } from "~/db.server";
+import type { Ctx } from "~/context";
 import { normaliseReferenceCode } from "~/lib/reference-code";
+import type { TicketEventKind } from "./values";
 
 export const StatusCheckInput = z.object({
   reference: z
@@ -31,15 +32,15 @@ export interface TicketStatusView {
   language: string;
 }
 
-export async function checkTicketStatus(db: Db, input: z.output<typeof StatusCheckInput>): Promise<TicketStatusView | null> {
-  const ticket = await db.ticket.findUnique({
+export async function checkTicketStatus(ctx: Ctx, input: z.output<typeof StatusCheckInput>): Promise<TicketStatusView | null> {
+  const ticket = await ctx.db.ticket.findUnique({
     where: { reference: input.reference },
     select: { reference: true, status: true, person: { select: { phone: true, language: true } } },
   });
   // Same answer, same work, whether the code or the digits are wrong.
   if (!ticket || !ticket.person.phone.endsWith(input.phoneLast4)) return null;
-  const last = await db.ticketEvent.findFirst({
-    where: { ticket: { reference: input.reference }, kind: "message_out", public: true },
+  const last = await ctx.db.ticketEvent.findFirst({
+    where: { ticket: { reference: input.reference }, kind: "message_out" satisfies TicketEventKind, public: true },
     orderBy: { at: "desc" },
     select: { body: true, at: true },
   });

@@ -1,22 +1,25 @@
 // Tickets: intake from every channel and the workflow. Every change writes a timeline event, messages to the
 // citizen go through the outbox in the same transaction, staff actions are audit-logged.
 import { z } from "zod";
-import type { Ctx, Tx } from "~/context";
-import { Prisma } from "~/generated/prisma/client";
+import type { Ctx, StaffCtx, Tx } from "~/context";
 import { AppError, forbidden, notFound } from "~/lib/errors";
-import { newReferenceCode, spelledOut } from "~/lib/reference-code";
+import { spelledOut, uniqueReference } from "~/lib/reference-code";
+import { isUniqueViolation } from "~/lib/db-errors";
 import { audit } from "~/capabilities/privacy/audit.server";
-import { can, type StaffActor } from "~/capabilities/people/permissions";
+import { can } from "~/capabilities/people/permissions";
 import { intakePerson, NewPersonInput } from "~/capabilities/people/persons.server";
 import type { Urgency } from "~/capabilities/messaging/messenger.server";
 import {
   CALL_OUTCOMES,
   canMoveTo,
   CHANNELS,
-  dueAtFor,
   DESCRIPTION_MAX,
+  dueAtFor,
   PRIORITIES,
+  type Priority,
   TICKET_STATUSES,
+  type TicketChannel,
+  type TicketEventKind,
   type TicketStatus,
 } from "./values";
 
@@ -52,25 +55,16 @@ export type PlanCallback<C extends { when: string | null } = { when: string | nu
   ticket: { id: string; personId: string; locationId: string | null },
 ) => Promise<C>;
 
-async function uniqueReference(tx: Tx): Promise<string> {
-  for (;;) {
-    const reference = newReferenceCode();
-    if (!(await tx.ticket.findUnique({ where: { reference }, select: { id: true } }))) return reference;
-  }
-}
-
-/** For the phone: "A C 3 9 K M", so a voice reads each character. */
-
 export async function createTicket<C extends { when: string | null }>(
   ctx: Ctx,
   tx: Tx,
   data: {
     personId: string;
-    channel: string;
+    channel: TicketChannel;
     description: string;
     categoryId?: string;
     locationId?: string;
-    priority?: string;
+    priority?: Priority;
     assigneeId?: string;
     callbackWanted: boolean;
   },
@@ -88,8 +82,8 @@ export async function createTicket<C extends { when: string | null }>(
   const ticket = await tx.ticket.create({
     data: {
       ...data,
-      reference: await uniqueReference(tx),
-      status: data.assigneeId ? "open" : "new",
+      reference: await uniqueReference(tx, "ticket"),
+      status: (data.assigneeId ? "open" : "new") satisfies TicketStatus,
       createdAt: now,
       lastActivityAt: now,
       dueAt: dueAtFor({ priority: data.priority ?? "normal", pendingUntil: null, lastActivityAt: now }),
@@ -115,7 +109,7 @@ export async function createTicket<C extends { when: string | null }>(
     data: {
       ticketId: ticket.id,
       at: now,
-      kind: "created",
+      kind: "created" satisfies TicketEventKind,
       public: true,
       actorId: ctx.actor.kind === "staff" ? ctx.actor.staffId : null,
       data: JSON.stringify({ channel: data.channel }),
@@ -143,17 +137,17 @@ export async function createTicketFromMessage(
     input.channel === "sms" ? "reply" : "normal",
   );
   await tx.ticketEvent.create({
-    data: { ticketId: ticket.id, at: ctx.clock.now(), kind: "message_in", public: true, body: input.body, messageId: input.messageId },
+    data: { ticketId: ticket.id, at: ctx.clock.now(), kind: "message_in" satisfies TicketEventKind, public: true, body: input.body, messageId: input.messageId },
   });
   return ticket;
 }
 
 /** The ticket a form (by its idempotency key) opened already: found through its confirmation message. */
-async function ticketOpenedBy(ctx: Ctx & { actor: StaffActor }, messageKey: string) {
+async function ticketOpenedBy(ctx: StaffCtx, messageKey: string) {
   const message = await ctx.db.message.findUnique({ where: { idempotencyKey: messageKey }, select: { id: true } });
   if (!message) return null;
   const event = await ctx.db.ticketEvent.findFirst({
-    where: { messageId: message.id, kind: "created" },
+    where: { messageId: message.id, kind: "created" satisfies TicketEventKind },
     select: { ticket: { select: { id: true, reference: true, locationId: true } } },
   });
   if (!event) return null;
@@ -166,7 +160,7 @@ async function ticketOpenedBy(ctx: Ctx & { actor: StaffActor }, messageKey: stri
  * `planCallback`: the callback a caller asked for, planned in the same transaction once the ticket exists (report.server.ts).
  */
 export async function openTicket(
-  ctx: Ctx & { actor: StaffActor },
+  ctx: StaffCtx,
   input: z.output<typeof OpenTicketInput>,
   planCallback?: PlanCallback,
 ) {
@@ -177,30 +171,10 @@ export async function openTicket(
     if (replay) return replay;
   }
   try {
-    return await ctx.db.$transaction(async (tx) => {
-      const person = await intakePerson(ctx, tx, input, "helpdesk:errors.personMissing");
-      const ticket = await createTicket(
-        ctx,
-        tx,
-        {
-          personId: person.id,
-          channel: input.channel,
-          description: input.description,
-          categoryId: input.categoryId,
-          locationId: input.locationId,
-          priority: input.priority,
-          assigneeId: input.assignToMe ? ctx.actor.staffId : undefined,
-          callbackWanted: input.callbackWanted,
-        },
-        messageKey,
-        planCallback,
-      );
-      await audit(tx, ctx, { action: "ticket.opened", subjectType: "Ticket", subjectId: ticket.id, locationId: input.locationId });
-      return { id: ticket.id, reference: ticket.reference };
-    });
+    return await ctx.db.$transaction((tx) => openTicketIn(ctx, tx, input, { messageKey, planCallback }));
   } catch (error) {
     // Two sends of the same form at once: the second loses on the message's unique key and gets the first's ticket.
-    if (messageKey && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (messageKey && isUniqueViolation(error)) {
       const replay = await ticketOpenedBy(ctx, messageKey);
       if (replay) return replay;
     }
@@ -208,8 +182,40 @@ export async function openTicket(
   }
 }
 
+/**
+ * The ticket itself, inside the caller's transaction: for openTicket, and for a failed callback, which tells the
+ * coordinators in the same transaction that records the attempt.
+ */
+export async function openTicketIn(
+  ctx: StaffCtx,
+  tx: Tx,
+  input: z.output<typeof OpenTicketInput>,
+  { messageKey, planCallback }: { messageKey?: string; planCallback?: PlanCallback } = {},
+) {
+  if (!can(ctx.actor, "ticket:manage", input.locationId)) throw forbidden("ticket:manage");
+  const person = await intakePerson(ctx, tx, input, "helpdesk:errors.personMissing");
+  const ticket = await createTicket(
+    ctx,
+    tx,
+    {
+      personId: person.id,
+      channel: input.channel,
+      description: input.description,
+      categoryId: input.categoryId,
+      locationId: input.locationId,
+      priority: input.priority,
+      assigneeId: input.assignToMe ? ctx.actor.staffId : undefined,
+      callbackWanted: input.callbackWanted,
+    },
+    messageKey,
+    planCallback,
+  );
+  await audit(ctx, tx, { action: "ticket.opened", subjectType: "Ticket", subjectId: ticket.id, locationId: input.locationId });
+  return { id: ticket.id, reference: ticket.reference };
+}
+
 /** Loads a ticket the actor may work on, or throws 404/403. */
-async function ticketForStaff(ctx: Ctx & { actor: StaffActor }, tx: Tx, ticketId: string): Promise<TicketRow> {
+async function ticketForStaff(ctx: StaffCtx, tx: Tx, ticketId: string): Promise<TicketRow> {
   const ticket = await tx.ticket.findUnique({ where: { id: ticketId } });
   if (!ticket) throw notFound("ticket");
   if (!can(ctx.actor, "ticket:manage", ticket.locationId)) throw forbidden("ticket:manage");
@@ -217,10 +223,10 @@ async function ticketForStaff(ctx: Ctx & { actor: StaffActor }, tx: Tx, ticketId
 }
 
 async function addEvent(
-  ctx: Ctx & { actor: StaffActor },
+  ctx: StaffCtx,
   tx: Tx,
   ticket: TicketRow,
-  event: { kind: string; public?: boolean; body?: string; data?: Record<string, unknown>; messageId?: string },
+  event: { kind: TicketEventKind; public?: boolean; body?: string; data?: Record<string, unknown>; messageId?: string },
   changes: Record<string, unknown> = {},
 ) {
   const now = ctx.clock.now();
@@ -238,7 +244,7 @@ async function addEvent(
   });
   const next = { ...ticket, ...changes, lastActivityAt: now } as TicketRow;
   await tx.ticket.update({ where: { id: ticket.id }, data: { ...changes, lastActivityAt: now, dueAt: dueAtFor(next) } });
-  await audit(tx, ctx, {
+  await audit(ctx, tx, {
     action: `ticket.${event.kind}`,
     subjectType: "Ticket",
     subjectId: ticket.id,
@@ -257,7 +263,7 @@ function statusChanges(to: TicketStatus, now: Date) {
 
 export const ChangeStatusInput = z.object({ status: z.enum(TICKET_STATUSES), note: z.string().trim().max(2000).optional() });
 
-export async function changeStatus(ctx: Ctx & { actor: StaffActor }, ticketId: string, input: z.output<typeof ChangeStatusInput>) {
+export async function changeStatus(ctx: StaffCtx, ticketId: string, input: z.output<typeof ChangeStatusInput>) {
   return ctx.db.$transaction(async (tx) => {
     const ticket = await ticketForStaff(ctx, tx, ticketId);
     if (ticket.status === input.status) return;
@@ -277,7 +283,7 @@ export async function changeStatus(ctx: Ctx & { actor: StaffActor }, ticketId: s
 export const AssignInput = z.object({ assigneeId: OptionalId, locationId: OptionalId });
 
 /** To a person (who must work at the ticket's location) and/or to a location's queue. */
-export async function assignTicket(ctx: Ctx & { actor: StaffActor }, ticketId: string, input: z.output<typeof AssignInput>) {
+export async function assignTicket(ctx: StaffCtx, ticketId: string, input: z.output<typeof AssignInput>) {
   return ctx.db.$transaction(async (tx) => {
     const ticket = await ticketForStaff(ctx, tx, ticketId);
     const locationId = input.locationId ?? ticket.locationId ?? undefined;
@@ -317,7 +323,7 @@ export const NoteInput = z.object({
 });
 
 /** An internal note: never shown to the citizen. */
-export async function addNote(ctx: Ctx & { actor: StaffActor }, ticketId: string, input: z.output<typeof NoteInput>) {
+export async function addNote(ctx: StaffCtx, ticketId: string, input: z.output<typeof NoteInput>) {
   return ctx.db.$transaction(async (tx) => {
     const ticket = await ticketForStaff(ctx, tx, ticketId);
     await addEvent(ctx, tx, ticket, { kind: "note", body: input.body });
@@ -347,7 +353,7 @@ export interface ReplyLinks {
  * the SMS carries its link and a voice message names it; the timeline (and the status check) show the link too.
  */
 export async function replyToCitizen(
-  ctx: Ctx & { actor: StaffActor },
+  ctx: StaffCtx,
   ticketId: string,
   input: z.output<typeof ReplyInput>,
   links: ReplyLinks,
@@ -357,7 +363,7 @@ export async function replyToCitizen(
     if (ticket.status === "closed") throw new AppError(409, "helpdesk:errors.ticketClosed");
     const person = await tx.person.findUniqueOrThrow({ where: { id: ticket.personId } });
     const place = ticket.locationId ? await tx.location.findUnique({ where: { id: ticket.locationId }, select: { timeZone: true } }) : null;
-    const article = input.article ? await linkedArticle(tx, input.article, links) : null;
+    const article = input.article ? await linkedArticle(ctx, tx, input.article, links) : null;
     const message = await ctx.messenger.send(tx, {
       to: person,
       template: article ? "ticketReplyArticle" : "ticketReply",
@@ -382,7 +388,7 @@ export async function replyToCitizen(
 }
 
 /** A published article to link in a reply, with its title and address in the chosen version. */
-async function linkedArticle(tx: Tx, choice: string, links: ReplyLinks) {
+async function linkedArticle(ctx: Ctx, tx: Tx, choice: string, links: ReplyLinks) {
   const [id, version] = choice.split(":");
   const article = await tx.helpArticle.findFirst({ where: { id, published: true }, select: { id: true, slug: true, title: true, titleEasy: true } });
   if (!article) throw new AppError(400, "helpdesk:errors.articleUnknown");
@@ -400,11 +406,14 @@ export const CallInput = z.object({
   note: z.string().trim().max(2000).optional(),
 });
 
-export async function recordCall(ctx: Ctx & { actor: StaffActor }, ticketId: string, input: z.output<typeof CallInput>) {
-  return ctx.db.$transaction(async (tx) => {
-    const ticket = await ticketForStaff(ctx, tx, ticketId);
-    await addEvent(ctx, tx, ticket, { kind: "call", body: input.note || undefined, data: { outcome: input.outcome } });
-  });
+export async function recordCall(ctx: StaffCtx, ticketId: string, input: z.output<typeof CallInput>) {
+  return ctx.db.$transaction((tx) => recordCallIn(ctx, tx, ticketId, input));
+}
+
+/** The call on the ticket's timeline inside the caller's transaction (click-to-call records it with the call's end). */
+export async function recordCallIn(ctx: StaffCtx, tx: Tx, ticketId: string, input: z.output<typeof CallInput>) {
+  const ticket = await ticketForStaff(ctx, tx, ticketId);
+  await addEvent(ctx, tx, ticket, { kind: "call", body: input.note || undefined, data: { outcome: input.outcome } });
 }
 
 export const PendingInput = z.object({
@@ -413,7 +422,7 @@ export const PendingInput = z.object({
 });
 
 /** "Look at this again on <date>": a reminder for staff; the ticket shows as due then. */
-export async function setPending(ctx: Ctx & { actor: StaffActor }, ticketId: string, input: z.output<typeof PendingInput>) {
+export async function setPending(ctx: StaffCtx, ticketId: string, input: z.output<typeof PendingInput>) {
   if (input.until.getTime() <= ctx.clock.now().getTime()) throw new AppError(400, "helpdesk:errors.pendingInPast");
   return ctx.db.$transaction(async (tx) => {
     const ticket = await ticketForStaff(ctx, tx, ticketId);
@@ -429,7 +438,7 @@ export async function setPending(ctx: Ctx & { actor: StaffActor }, ticketId: str
 
 export const ClassifyInput = z.object({ categoryId: OptionalId, priority: z.enum(PRIORITIES) });
 
-export async function classifyTicket(ctx: Ctx & { actor: StaffActor }, ticketId: string, input: z.output<typeof ClassifyInput>) {
+export async function classifyTicket(ctx: StaffCtx, ticketId: string, input: z.output<typeof ClassifyInput>) {
   return ctx.db.$transaction(async (tx) => {
     const ticket = await ticketForStaff(ctx, tx, ticketId);
     if (input.categoryId && !(await tx.ticketCategory.findUnique({ where: { id: input.categoryId } }))) {

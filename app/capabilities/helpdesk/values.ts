@@ -6,10 +6,14 @@ export const PRIORITIES = ["low", "normal", "high", "urgent"] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
 export const CHANNELS = ["web", "phone", "sms", "walk_in", "staff"] as const;
-export type Channel = (typeof CHANNELS)[number];
+export type TicketChannel = (typeof CHANNELS)[number];
 
+/** A staff member's call about a ticket, as its timeline records it. */
 export const CALL_OUTCOMES = ["reached", "no_answer", "wrong_number", "call_again"] as const;
-export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+
+/** What a ticket's timeline records (labels in locales/<lng>/tickets.json timeline). */
+export const TICKET_EVENT_KINDS = ["created", "note", "message_out", "message_in", "status", "assigned", "call", "pending", "classified"] as const;
+export type TicketEventKind = (typeof TICKET_EVENT_KINDS)[number];
 
 export const OPEN_STATUSES: readonly TicketStatus[] = ["new", "open", "waiting", "scheduled"];
 

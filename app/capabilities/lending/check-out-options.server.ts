@@ -5,7 +5,8 @@ import type { StaffCtx } from "~/context";
 import { forbidden } from "~/lib/errors";
 import { can, locationScope } from "~/capabilities/people/permissions";
 import { HOLDING_RESERVATION_STATUSES, lendableTo } from "./lendability.server";
-import { defaultDueOn, mentorsFor } from "./loans.server";
+import { defaultDueOn } from "./loan-dates";
+import { mentorsFor } from "./loan-check-out.server";
 import { listTopics } from "./topics.server";
 
 const atMyPlaces = (ctx: StaffCtx) => {
@@ -45,7 +46,7 @@ export async function chooseDevice(ctx: StaffCtx, input: { deviceId?: string; as
 /** The last step's choices for a device: its place, the default due date there, the mentors there, the active topics. */
 export async function checkOutOptions(ctx: StaffCtx, deviceId: string) {
   const device = await ctx.db.device.findUniqueOrThrow({ where: { id: deviceId }, include: { location: true } });
-  const [mentors, topics] = await Promise.all([mentorsFor(ctx.db, device.locationId), listTopics(ctx.db)]);
+  const [mentors, topics] = await Promise.all([mentorsFor(ctx, ctx.db, device.locationId), listTopics(ctx)]);
   return { device, dueOn: defaultDueOn(ctx, device.location), mentors, topics };
 }
 

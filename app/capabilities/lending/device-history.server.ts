@@ -2,13 +2,13 @@
 // history entry in the same transaction. Every lending write that touches a device status goes through here.
 import type { Ctx, Tx } from "~/context";
 import { AppError } from "~/lib/errors";
-import type { DeviceStatus } from "./values";
+import type { DeviceEventKind, DeviceStatus } from "./values";
 
 export async function recordDeviceEvent(
   ctx: Ctx,
   tx: Tx,
   deviceId: string,
-  event: { kind: string; loanId?: string | null; data?: Record<string, unknown> },
+  event: { kind: DeviceEventKind; loanId?: string | null; data?: Record<string, unknown> },
 ): Promise<void> {
   await tx.deviceEvent.create({
     data: {
@@ -33,7 +33,7 @@ export async function moveDevice(
   move: {
     from: readonly DeviceStatus[];
     to: DeviceStatus;
-    kind?: string;
+    kind?: DeviceEventKind;
     loanId?: string | null;
     data?: Record<string, unknown>;
     conflictKey?: string;

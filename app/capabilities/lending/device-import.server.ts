@@ -5,15 +5,14 @@
 import crypto from "node:crypto";
 import { parse } from "csv-parse/sync";
 import iconv from "iconv-lite";
-import type { Ctx } from "~/context";
+import type { StaffCtx } from "~/context";
 import { AppError, forbidden } from "~/lib/errors";
+import { isUniqueViolation } from "~/lib/db-errors";
 import { locales } from "~/i18n/locales.server";
 import { audit } from "~/capabilities/privacy/audit.server";
-import { can, type StaffActor } from "~/capabilities/people/permissions";
+import { can } from "~/capabilities/people/permissions";
 import { isValidTag, normaliseTag, parseIsoDay } from "./devices.server";
 import { ACCESSORIES, type Accessory } from "./values";
-
-type StaffCtx = Ctx & { actor: StaffActor };
 
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 5000;
@@ -275,7 +274,7 @@ export async function importDevices(ctx: StaffCtx, input: { locationId: string; 
               data: JSON.stringify({ assetTag: row.assetTag, line: row.line }),
             })),
           });
-          await audit(tx, ctx, {
+          await audit(ctx, tx, {
             action: "device.imported",
             subjectType: "Location",
             subjectId: input.locationId,
@@ -287,7 +286,7 @@ export async function importDevices(ctx: StaffCtx, input: { locationId: string; 
       );
     } catch (error) {
       // Someone added one of these tags between the check and the write: nothing was written.
-      if (error && typeof error === "object" && (error as { code?: string }).code === "P2002") {
+      if (isUniqueViolation(error)) {
         throw new AppError(409, "devices:import.errors.changedMeanwhile");
       }
       throw error;

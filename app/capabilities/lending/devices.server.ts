@@ -2,16 +2,15 @@
 // and loans, and finding a device by the tag on its label. Every write is one transaction with a DeviceEvent and an
 // audit entry; status changes go through moveDevice (compare-and-set).
 import { z } from "zod";
-import type { Ctx, Tx } from "~/context";
+import type { Ctx, StaffCtx, Tx } from "~/context";
 import type { Prisma } from "~/generated/prisma/client";
 import { AppError, forbidden, notFound } from "~/lib/errors";
 import { audit } from "~/capabilities/privacy/audit.server";
-import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
+import { can, locationScope } from "~/capabilities/people/permissions";
 import { pageCount, pageWindow } from "~/lib/pages";
+import { isUniqueViolation } from "~/lib/db-errors";
 import { moveDevice, recordDeviceEvent } from "./device-history.server";
-import { ACCESSORIES, DEVICE_STATUSES, jsonList, MANUAL_DEVICE_STATUSES, NOTES_MAX, type DeviceStatus } from "./values";
-
-type StaffCtx = Ctx & { actor: StaffActor };
+import { ACCESSORIES, DEVICE_STATUSES, type DeviceStatus, jsonList, MANUAL_DEVICE_STATUSES, NOTES_MAX } from "./values";
 
 export const TAG_MAX = 32;
 const TAG_PATTERN = /^[A-Z0-9]+(?:-[A-Z0-9]+)*$/;
@@ -114,20 +113,20 @@ async function deviceToManage(ctx: StaffCtx, tx: Tx, deviceId: string): Promise<
   return device;
 }
 
-async function requireLocation(tx: Tx, locationId: string) {
+async function requireLocation(ctx: Ctx, tx: Tx, locationId: string) {
   const location = await tx.location.findUnique({ where: { id: locationId }, select: { id: true } });
   if (!location) throw new AppError(400, "devices:errors.locationUnknown", { locationId });
   return location;
 }
 
-async function ensureTagFree(tx: Tx, assetTag: string, exceptId?: string) {
+async function ensureTagFree(ctx: Ctx, tx: Tx, assetTag: string, exceptId?: string) {
   const taken = await tx.device.findUnique({ where: { assetTag }, select: { id: true } });
   if (taken && taken.id !== exceptId) throw new AppError(409, "devices:errors.tagUsed", { assetTag });
 }
 
 /** A unique-index race (two people saving the same tag at once) reads like the check above. */
 function tagRace(error: unknown): never {
-  if (error && typeof error === "object" && (error as { code?: string }).code === "P2002") {
+  if (isUniqueViolation(error)) {
     throw new AppError(409, "devices:errors.tagUsed");
   }
   throw error;
@@ -147,14 +146,14 @@ export async function addDevice(ctx: StaffCtx, input: z.output<typeof AddDeviceI
   if (!can(ctx.actor, "device:manage", input.locationId)) throw forbidden("device:manage");
   return ctx.db
     .$transaction(async (tx) => {
-      await requireLocation(tx, input.locationId);
-      await ensureTagFree(tx, input.assetTag);
+      await requireLocation(ctx, tx, input.locationId);
+      await ensureTagFree(ctx, tx, input.assetTag);
       const now = ctx.clock.now();
       const device = await tx.device.create({
-        data: { ...fieldsData(input), locationId: input.locationId, status: "available", createdAt: now, updatedAt: now },
+        data: { ...fieldsData(input), locationId: input.locationId, status: "available" satisfies DeviceStatus, createdAt: now, updatedAt: now },
       });
       await recordDeviceEvent(ctx, tx, device.id, { kind: "created", data: { assetTag: device.assetTag } });
-      await audit(tx, ctx, { action: "device.created", subjectType: "Device", subjectId: device.id, locationId: device.locationId });
+      await audit(ctx, tx, { action: "device.created", subjectType: "Device", subjectId: device.id, locationId: device.locationId });
       return { id: device.id, assetTag: device.assetTag };
     })
     .catch(tagRace);
@@ -166,7 +165,7 @@ export async function editDevice(ctx: StaffCtx, deviceId: string, input: z.outpu
   return ctx.db
     .$transaction(async (tx) => {
       const device = await deviceToManage(ctx, tx, deviceId);
-      if (input.assetTag !== device.assetTag) await ensureTagFree(tx, input.assetTag, device.id);
+      if (input.assetTag !== device.assetTag) await ensureTagFree(ctx, tx, input.assetTag, device.id);
       const next = fieldsData(input);
       const show = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : (v ?? null));
       // Devices hold no personal data, so the history may keep the values of what changed.
@@ -179,7 +178,7 @@ export async function editDevice(ctx: StaffCtx, deviceId: string, input: z.outpu
       if (!Object.keys(changes).length) return { id: device.id, changed: [] as string[] };
       await tx.device.update({ where: { id: device.id }, data: { ...next, updatedAt: ctx.clock.now() } });
       await recordDeviceEvent(ctx, tx, device.id, { kind: "edited", data: { changes } });
-      await audit(tx, ctx, {
+      await audit(ctx, tx, {
         action: "device.edited",
         subjectType: "Device",
         subjectId: device.id,
@@ -200,7 +199,7 @@ export async function setDeviceStatus(ctx: StaffCtx, deviceId: string, input: z.
     }
     if (device.status === input.status) return;
     await moveDevice(ctx, tx, device.id, { from: MANUAL_DEVICE_STATUSES, to: input.status, data: { note: input.note ?? null } });
-    await audit(tx, ctx, {
+    await audit(ctx, tx, {
       action: "device.status",
       subjectType: "Device",
       subjectId: device.id,
@@ -210,16 +209,16 @@ export async function setDeviceStatus(ctx: StaffCtx, deviceId: string, input: z.
   });
 }
 
-const LENT: readonly string[] = ["on_loan", "reserved"];
+const LENT: readonly DeviceStatus[] = ["on_loan", "reserved"];
 
 /** To another place; needs the right at both, and the device at home (not lent, not held for someone). */
 export async function transferDevice(ctx: StaffCtx, deviceId: string, input: z.output<typeof TransferInput>) {
   return ctx.db.$transaction(async (tx) => {
     const device = await deviceToManage(ctx, tx, deviceId);
-    await requireLocation(tx, input.toLocationId);
+    await requireLocation(ctx, tx, input.toLocationId);
     if (!can(ctx.actor, "device:manage", input.toLocationId)) throw forbidden("device:manage");
     if (input.toLocationId === device.locationId) throw new AppError(400, "devices:errors.sameLocation");
-    if (LENT.includes(device.status)) throw new AppError(409, `devices:errors.transferLocked.${device.status}`);
+    if (LENT.includes(device.status as DeviceStatus)) throw new AppError(409, `devices:errors.transferLocked.${device.status}`);
     // Compare-and-set, as moveDevice does for statuses: a check-out meanwhile wins.
     const moved = await tx.device.updateMany({
       where: { id: device.id, locationId: device.locationId, status: { notIn: [...LENT] } },
@@ -230,7 +229,7 @@ export async function transferDevice(ctx: StaffCtx, deviceId: string, input: z.o
       kind: "transferred",
       data: { fromLocationId: device.locationId, toLocationId: input.toLocationId, note: input.note ?? null },
     });
-    await audit(tx, ctx, {
+    await audit(ctx, tx, {
       action: "device.transferred",
       subjectType: "Device",
       subjectId: device.id,

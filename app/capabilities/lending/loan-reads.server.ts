@@ -11,7 +11,7 @@ export async function loanForReturn(ctx: StaffCtx, loanId: string, page: "checkI
   const loan = await ctx.db.loan.findUnique({ where: { id: loanId }, include: { device: { select: { assetTag: true, status: true } } } });
   if (!loan) throw notFound("loan");
   if (!can(ctx.actor, "loan:manage", loan.locationId)) throw forbidden("loan:manage");
-  await audit(ctx.db, ctx, { action: "loan.viewed", subjectType: "Loan", subjectId: loan.id, locationId: loan.locationId, details: { page } });
+  await audit(ctx, ctx.db, { action: "loan.viewed", subjectType: "Loan", subjectId: loan.id, locationId: loan.locationId, details: { page } });
   return loan;
 }
 
@@ -26,6 +26,6 @@ export async function loanPhoto(ctx: StaffCtx, loanId: string, photoId: string) 
   const photo = await ctx.db.loanPhoto.findUnique({ where: { id: photoId }, include: { loan: { select: { locationId: true } } } });
   if (!photo || photo.loanId !== loanId) throw notFound("photo");
   if (!can(ctx.actor, "loan:view", photo.loan.locationId)) throw forbidden("loan:view");
-  await audit(ctx.db, ctx, { action: "loan.viewed", subjectType: "Loan", subjectId: loanId, locationId: photo.loan.locationId, details: { page: "photo" } });
+  await audit(ctx, ctx.db, { action: "loan.viewed", subjectType: "Loan", subjectId: loanId, locationId: photo.loan.locationId, details: { page: "photo" } });
   return photo;
 }

@@ -2,11 +2,11 @@
 // `sendLoanReminders`; each reminder has an idempotency key made of the loan and its due date, so it goes out once,
 // and an extension (a new due date) gives new keys. Nothing is sent in quiet hours: it waits until 09:00 there.
 import type { Ctx, Services } from "~/context";
-import { Prisma } from "~/generated/prisma/client";
 import { withActor } from "~/context";
-import { formatDueDate } from "./loans.server";
-import { OVERDUE_REMINDER_DAYS, REMIND_DAYS_BEFORE } from "./values";
+import { formatDueDate } from "./loan-dates";
+import { type LoanStatus, OVERDUE_REMINDER_DAYS, REMIND_DAYS_BEFORE } from "./values";
 import { spelledOut } from "~/lib/reference-code";
+import { isUniqueViolation } from "~/lib/db-errors";
 
 const DAY = 86_400_000;
 
@@ -34,7 +34,7 @@ export async function sendLoanReminders(services: Services): Promise<number> {
   const ctx: Ctx = withActor(services, { kind: "system", name: "loan-reminders" });
   const now = ctx.clock.now();
   const loans = await ctx.db.loan.findMany({
-    where: { status: "active", dueAt: { lte: new Date(now.getTime() + REMIND_DAYS_BEFORE * DAY) } },
+    where: { status: "active" satisfies LoanStatus, dueAt: { lte: new Date(now.getTime() + REMIND_DAYS_BEFORE * DAY) } },
     include: { person: true, device: { select: { model: true } }, location: { select: { name: true, phone: true, timeZone: true } } },
     orderBy: { dueAt: "asc" },
   });
@@ -63,7 +63,7 @@ export async function sendLoanReminders(services: Services): Promise<number> {
       queued++;
     } catch (error) {
       // Another worker queued it a moment ago: once is enough.
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") continue;
+      if (isUniqueViolation(error)) continue;
       throw error;
     }
   }

@@ -1,20 +1,18 @@
 // The programme in numbers for the funder: per location and month, counts only (no names, no notes).
 import { CalendarDate, toZoned } from "@internationalized/date";
-import type { Ctx } from "~/context";
+import type { StaffCtx } from "~/context";
 import { forbidden } from "~/lib/errors";
-import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
-import { jsonList } from "./values";
+import { PROGRAMME_TIME_ZONE } from "~/lib/time-zone";
+import { can, locationScope } from "~/capabilities/people/permissions";
+import { jsonList, type SessionAttendance } from "./values";
 
-type StaffCtx = Ctx & { actor: StaffActor };
-
-/** Month boundaries are taken in the programme's time zone (every location is in Germany). */
-const PROGRAMME_ZONE = "Europe/Berlin";
 export const TOP_TOPICS = 3;
 
+/** Month boundaries are taken in the programme's time zone (every location is in Germany). */
 export function monthBounds(month: string) {
   const [y, m] = month.split("-").map(Number);
   const first = new CalendarDate(y, m, 1);
-  return { start: toZoned(first, PROGRAMME_ZONE).toDate(), end: toZoned(first.add({ months: 1 }), PROGRAMME_ZONE).toDate() };
+  return { start: toZoned(first, PROGRAMME_TIME_ZONE).toDate(), end: toZoned(first.add({ months: 1 }), PROGRAMME_TIME_ZONE).toDate() };
 }
 
 /** Programme-level reporting: coordinators and admins (who manage the topic list). */
@@ -27,7 +25,7 @@ export async function mentoringReport(ctx: StaffCtx, month: string) {
     ctx.db.location.findMany({ where: inScope, select: { id: true, name: true }, orderBy: { name: "asc" } }),
     ctx.db.loan.groupBy({ by: ["locationId"], where: { checkedOutAt: { gte: start, lt: end } }, _count: { _all: true } }),
     ctx.db.mentoringSession.findMany({
-      where: { startsAt: { gte: start, lt: end }, attendance: { in: ["attended", "no_show"] } },
+      where: { startsAt: { gte: start, lt: end }, attendance: { in: ["attended", "no_show"] satisfies SessionAttendance[] } },
       select: { attendance: true, durationMinutes: true, topics: true, loan: { select: { locationId: true } } },
     }),
   ]);

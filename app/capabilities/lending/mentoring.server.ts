@@ -2,14 +2,14 @@
 // A planned session reminds the borrower the day before at 10:00 local time through the outbox.
 import { CalendarDateTime, fromDate, parseDate, toCalendarDate, toZoned } from "@internationalized/date";
 import { z } from "zod";
-import type { Ctx, Tx } from "~/context";
+import type { Ctx, StaffCtx, Tx } from "~/context";
 import { AppError, forbidden, notFound } from "~/lib/errors";
 import { nextSendableTime } from "~/lib/quiet-hours";
 import { audit } from "~/capabilities/privacy/audit.server";
-import { can, type StaffActor } from "~/capabilities/people/permissions";
-import { jsonList, NOTES_MAX, SESSION_ATTENDANCE } from "./values";
-
-type StaffCtx = Ctx & { actor: StaffActor };
+import { can } from "~/capabilities/people/permissions";
+import { jsonList, NOTES_MAX, SESSION_ATTENDANCE, type SessionAttendance } from "./values";
+import type { MessageStatus } from "~/capabilities/messaging/values";
+import type { Role } from "~/capabilities/people/values";
 
 export const SESSION_MIN_MINUTES = 15;
 export const SESSION_MAX_MINUTES = 240;
@@ -79,7 +79,7 @@ async function loanForStaff(ctx: StaffCtx, tx: Tx, loanId: string) {
 }
 type LoanWithPlace = Awaited<ReturnType<typeof loanForStaff>>;
 
-async function checkTopics(tx: Tx, ids: string[], allowed: string[] = []) {
+async function checkTopics(ctx: Ctx, tx: Tx, ids: string[], allowed: string[] = []) {
   const unique = [...new Set(ids)];
   const found = await tx.mentoringTopic.findMany({ where: { id: { in: unique } }, select: { id: true, active: true } });
   const ok = unique.every((id) => found.some((t) => t.id === id && (t.active || allowed.includes(id))));
@@ -97,7 +97,7 @@ async function checkMentor(ctx: StaffCtx, tx: Tx, loan: LoanWithPlace, mentorId:
   return mentor;
 }
 
-function checkOutcomeTime(ctx: StaffCtx, attendance: string, startsAt: Date) {
+function checkOutcomeTime(ctx: StaffCtx, attendance: SessionAttendance, startsAt: Date) {
   if (attendance !== "planned" && startsAt.getTime() > ctx.clock.now().getTime()) {
     throw new AppError(400, "mentoring:errors.outcomeInFuture");
   }
@@ -125,16 +125,16 @@ async function queueReminder(ctx: StaffCtx, tx: Tx, loan: LoanWithPlace, session
   const earlier = await tx.message.findUnique({ where: { idempotencyKey: key } });
   if (earlier) {
     // Moved away and back again: the same reminder counts again.
-    if (earlier.status === "cancelled") await tx.message.update({ where: { id: earlier.id }, data: { status: "queued", sendAfter } });
+    if (earlier.status === "cancelled") await tx.message.update({ where: { id: earlier.id }, data: { status: "queued" satisfies MessageStatus, sendAfter } });
     return;
   }
   await ctx.messenger.send(tx, { to: loan.person, template: "mentoringReminder", params, sendAfter, timeZone: tz, idempotencyKey: key });
 }
 
-async function cancelReminder(tx: Tx, session: { id: string; startsAt: Date }) {
+async function cancelReminder(ctx: Ctx, tx: Tx, session: { id: string; startsAt: Date }) {
   await tx.message.updateMany({
-    where: { idempotencyKey: reminderKey(session.id, session.startsAt), status: "queued" },
-    data: { status: "cancelled" },
+    where: { idempotencyKey: reminderKey(session.id, session.startsAt), status: "queued" satisfies MessageStatus },
+    data: { status: "cancelled" satisfies MessageStatus },
   });
 }
 
@@ -151,7 +151,7 @@ async function createSession(ctx: StaffCtx, loanId: string, input: SessionData) 
     if (loan.status !== "active") throw new AppError(409, "mentoring:errors.loanNotActive");
     const startsAt = localToUtc(input.date, input.time, loan.location.timeZone);
     checkOutcomeTime(ctx, input.attendance, startsAt);
-    const topics = await checkTopics(tx, input.topics);
+    const topics = await checkTopics(ctx, tx, input.topics);
     const mentor = await checkMentor(ctx, tx, loan, input.mentorId);
     const session = await tx.mentoringSession.create({
       data: {
@@ -167,7 +167,7 @@ async function createSession(ctx: StaffCtx, loanId: string, input: SessionData) 
       },
     });
     if (session.attendance === "planned") await queueReminder(ctx, tx, loan, session);
-    await audit(tx, ctx, {
+    await audit(ctx, tx, {
       action: "mentoring.session.created",
       subjectType: "MentoringSession",
       subjectId: session.id,
@@ -196,7 +196,7 @@ export async function updateSession(ctx: StaffCtx, sessionId: string, input: Ses
     const loan = await loanForStaff(ctx, tx, existing.loanId);
     const startsAt = localToUtc(input.date, input.time, loan.location.timeZone);
     checkOutcomeTime(ctx, input.attendance, startsAt);
-    const topics = await checkTopics(tx, input.topics, jsonList(existing.topics));
+    const topics = await checkTopics(ctx, tx, input.topics, jsonList(existing.topics));
     const mentor = await checkMentor(ctx, tx, loan, input.mentorId || existing.mentorId);
     const session = await tx.mentoringSession.update({
       where: { id: existing.id },
@@ -210,9 +210,9 @@ export async function updateSession(ctx: StaffCtx, sessionId: string, input: Ses
       },
     });
     const moved = existing.startsAt.getTime() !== startsAt.getTime();
-    if (moved || session.attendance !== "planned") await cancelReminder(tx, existing);
+    if (moved || session.attendance !== "planned") await cancelReminder(ctx, tx, existing);
     if (session.attendance === "planned" && loan.status === "active") await queueReminder(ctx, tx, loan, session);
-    await audit(tx, ctx, {
+    await audit(ctx, tx, {
       action: "mentoring.session.updated",
       subjectType: "MentoringSession",
       subjectId: session.id,
@@ -242,13 +242,13 @@ export async function sessionContext(ctx: StaffCtx, loanId: string) {
   if (!can(ctx.actor, "loan:manage", loan.locationId)) throw forbidden("loan:manage");
   const [mentors, topics] = await Promise.all([
     ctx.db.staff.findMany({
-      where: { active: true, OR: [{ role: { in: ["coordinator", "admin"] } }, { memberships: { some: { locationId: loan.locationId } } }] },
+      where: { active: true, OR: [{ role: { in: ["coordinator", "admin"] satisfies Role[] } }, { memberships: { some: { locationId: loan.locationId } } }] },
       select: { id: true, name: true },
       orderBy: { name: "asc" },
     }),
     ctx.db.mentoringTopic.findMany({ orderBy: [{ sortOrder: "asc" }, { key: "asc" }] }),
   ]);
-  await audit(ctx.db, ctx, { action: "loan.viewed", subjectType: "Loan", subjectId: loan.id, locationId: loan.locationId, details: { page: "mentoring" } });
+  await audit(ctx, ctx.db, { action: "loan.viewed", subjectType: "Loan", subjectId: loan.id, locationId: loan.locationId, details: { page: "mentoring" } });
   const goals = jsonList<{ topicId: string; achieved: boolean | null }>(loan.learningGoals);
   return { loan, mentors, topics, goals };
 }
@@ -257,13 +257,4 @@ export async function getSession(ctx: StaffCtx, loanId: string, sessionId: strin
   const session = await ctx.db.mentoringSession.findUnique({ where: { id: sessionId }, include: { mentor: { select: { name: true } } } });
   if (!session || session.loanId !== loanId) throw notFound("session");
   return session;
-}
-
-/** A loan's sessions, newest first, for the loan page (which audits its own view). */
-export async function listLoanSessions(db: Ctx["db"], loanId: string) {
-  return db.mentoringSession.findMany({
-    where: { loanId },
-    orderBy: { startsAt: "desc" },
-    select: { id: true, startsAt: true, durationMinutes: true, attendance: true, topics: true, mentor: { select: { name: true } } },
-  });
 }

@@ -1,8 +1,8 @@
 // A person's loans and waiting-list places for their record page: only at places the staff member may see.
 // The caller logs the look: the person page writes ONE audit entry per view (personPage in app/web/person-page.server.ts),
 // with these counts in its details.
-import type { Ctx } from "~/context";
-import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
+import type { StaffCtx } from "~/context";
+import { can, locationScope } from "~/capabilities/people/permissions";
 import { pageWindow } from "~/lib/pages";
 import { OPEN_RESERVATION_STATUSES } from "./values";
 
@@ -13,7 +13,7 @@ export interface PersonLendingPages {
   pageSize: number;
 }
 
-export async function personLending(ctx: Ctx & { actor: StaffActor }, personId: string, pages: PersonLendingPages) {
+export async function personLending(ctx: StaffCtx, personId: string, pages: PersonLendingPages) {
   if (!can(ctx.actor, "loan:view")) return null;
   const scope = locationScope(ctx.actor);
   const where = { personId, ...(scope === "all" ? {} : { locationId: { in: [...scope] } }) };
@@ -47,7 +47,7 @@ export async function personLending(ctx: Ctx & { actor: StaffActor }, personId: 
 }
 
 /** Where a caller already waits (open places on lists this staff member may see), for the waiting-list intake. */
-export async function openReservationsOf(ctx: Ctx & { actor: StaffActor }, personId: string) {
+export async function openReservationsOf(ctx: StaffCtx, personId: string) {
   const rows = await ctx.db.reservation.findMany({
     where: { personId, status: { in: [...OPEN_RESERVATION_STATUSES] } },
     include: { location: { select: { name: true } } },

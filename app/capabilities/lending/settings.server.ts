@@ -1,9 +1,9 @@
 // A place's lending settings: how long a loan runs by default and how long an offered device is held.
 import { z } from "zod";
-import type { Ctx } from "~/context";
+import type { StaffCtx } from "~/context";
 import { forbidden, notFound } from "~/lib/errors";
 import { audit } from "~/capabilities/privacy/audit.server";
-import { can, type StaffActor } from "~/capabilities/people/permissions";
+import { can } from "~/capabilities/people/permissions";
 import { MAX_LOAN_WEEKS } from "./values";
 
 export const MAX_OFFER_DAYS = 14;
@@ -19,7 +19,7 @@ export const LendingSettingsInput = z.object({
   offerDays: wholeNumber(1, MAX_OFFER_DAYS, "team:lendingSettings.errors.offerDays"),
 });
 
-export async function lendingSettings(ctx: Ctx & { actor: StaffActor }, locationId: string) {
+export async function lendingSettings(ctx: StaffCtx, locationId: string) {
   if (!can(ctx.actor, "location:manage", locationId)) throw forbidden("location:manage");
   const location = await ctx.db.location.findUnique({ where: { id: locationId }, select: { id: true, name: true, loanWeeks: true, offerDays: true } });
   if (!location) throw notFound("location");
@@ -27,14 +27,14 @@ export async function lendingSettings(ctx: Ctx & { actor: StaffActor }, location
 }
 
 export async function updateLendingSettings(
-  ctx: Ctx & { actor: StaffActor },
+  ctx: StaffCtx,
   locationId: string,
   input: z.output<typeof LendingSettingsInput>,
 ) {
   const before = await lendingSettings(ctx, locationId);
   return ctx.db.$transaction(async (tx) => {
     const location = await tx.location.update({ where: { id: locationId }, data: { loanWeeks: input.loanWeeks, offerDays: input.offerDays } });
-    await audit(tx, ctx, {
+    await audit(ctx, tx, {
       action: "location.lendingSettingsChanged",
       subjectType: "Location",
       subjectId: locationId,

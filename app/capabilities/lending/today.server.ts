@@ -1,13 +1,11 @@
 // "Today at my location": what a volunteer needs at the start of a shift, for one place, in a handful of indexed
 // queries (each with a limit; nothing per row). "Today" is the calendar day in the location's time zone.
 import { CalendarDate, fromDate, toCalendarDate, toZoned } from "@internationalized/date";
-import type { Ctx } from "~/context";
+import type { StaffCtx } from "~/context";
 import { forbidden, notFound } from "~/lib/errors";
 import { audit } from "~/capabilities/privacy/audit.server";
-import { can, type StaffActor } from "~/capabilities/people/permissions";
-import { jsonList } from "./values";
-
-type StaffCtx = Ctx & { actor: StaffActor };
+import { can } from "~/capabilities/people/permissions";
+import { type DeviceStatus, jsonList } from "./values";
 
 /** Enough for a shift; a longer list belongs on the list pages. */
 export const TODAY_LIST_LIMIT = 50;
@@ -76,9 +74,9 @@ export async function todayAtLocation(ctx: StaffCtx, locationId: string) {
     ctx.db.$queryRaw<{ id: string; key: string; labels: string }[]>`SELECT id, key, labels FROM MentoringTopic`,
   ]);
 
-  await audit(ctx.db, ctx, { action: "today.viewed", subjectType: "Location", subjectId: location.id, locationId: location.id });
+  await audit(ctx, ctx.db, { action: "today.viewed", subjectType: "Location", subjectId: location.id, locationId: location.id });
 
-  const count = (status: string) => Number(counts.find((c) => c.status === status)?.n ?? 0);
+  const count = (status: DeviceStatus) => Number(counts.find((c) => c.status === status)?.n ?? 0);
   const loanRow = (l: LoanRow) => ({ id: l.id, firstName: l.firstName, assetTag: l.assetTag, dueAt: l.dueAt.toISOString() });
   return {
     location,

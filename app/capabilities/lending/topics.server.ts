@@ -1,17 +1,14 @@
 // Mentoring topics: built-ins translated by key (lending:topic.<key>); coordinators add, rename and retire their own.
 import { z } from "zod";
 import { labelsPerLanguage } from "~/lib/labels-input.server";
-import type { Ctx } from "~/context";
-import type { Db } from "~/db.server";
+import type { Ctx, StaffCtx } from "~/context";
 import { languages } from "~/i18n/locales.server";
 import { AppError, forbidden } from "~/lib/errors";
 import { audit } from "~/capabilities/privacy/audit.server";
-import { can, type StaffActor } from "~/capabilities/people/permissions";
+import { can } from "~/capabilities/people/permissions";
 
-type StaffCtx = Ctx & { actor: StaffActor };
-
-export async function listTopics(db: Db, { includeRetired = false } = {}) {
-  return db.mentoringTopic.findMany({
+export async function listTopics(ctx: Ctx, { includeRetired = false } = {}) {
+  return ctx.db.mentoringTopic.findMany({
     where: includeRetired ? {} : { active: true },
     orderBy: [{ sortOrder: "asc" }, { key: "asc" }],
   });
@@ -63,7 +60,7 @@ export async function addTopic(ctx: StaffCtx, input: { labels: Record<string, st
     const topic = await tx.mentoringTopic.create({
       data: { key, labels: JSON.stringify(input.labels), active: true, sortOrder: (last?.sortOrder ?? 0) + 10 },
     });
-    await audit(tx, ctx, { action: "topic.created", subjectType: "MentoringTopic", subjectId: topic.id });
+    await audit(ctx, tx, { action: "topic.created", subjectType: "MentoringTopic", subjectId: topic.id });
     return topic;
   });
 }
@@ -85,7 +82,7 @@ export async function editTopic(ctx: StaffCtx, id: string, input: { labels?: Rec
       },
     });
     const action = input.active === false ? "topic.retired" : input.active === true && !existing.active ? "topic.reactivated" : "topic.updated";
-    await audit(tx, ctx, { action, subjectType: "MentoringTopic", subjectId: topic.id });
+    await audit(ctx, tx, { action, subjectType: "MentoringTopic", subjectId: topic.id });
     return topic;
   });
 }

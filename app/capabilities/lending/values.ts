@@ -4,6 +4,22 @@
 export const DEVICE_STATUSES = ["available", "reserved", "on_loan", "needs_reset", "in_repair", "retired"] as const;
 export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
 
+/** A device's history (labels in locales/<lng>/devices.json history.kind). */
+export const DEVICE_EVENT_KINDS = [
+  "created",
+  "imported",
+  "edited",
+  "status",
+  "checked_out",
+  "checked_in",
+  "reset_confirmed",
+  "transferred",
+  "lost",
+  "stolen",
+  "follow_up_resolved",
+] as const;
+export type DeviceEventKind = (typeof DEVICE_EVENT_KINDS)[number];
+
 /** Statuses staff may set by hand; the others follow from loans, offers and check-ins. */
 export const MANUAL_DEVICE_STATUSES: readonly DeviceStatus[] = ["available", "in_repair", "retired"];
 
@@ -16,7 +32,6 @@ export type LoanStatus = (typeof LOAN_STATUSES)[number];
 
 /** Every box must be ticked before a device goes out. */
 export const CHECKLIST_OUT = ["charged", "accessoriesPresent", "accountExplained", "simActive"] as const;
-export type ChecklistOutItem = (typeof CHECKLIST_OUT)[number];
 
 export const RETURN_CONDITIONS = ["good", "worn", "damaged"] as const;
 export const SIM_AT_RETURN = ["deactivated", "kept", "none"] as const;
@@ -25,8 +40,10 @@ export const LOAN_OUTCOMES = ["returned", "bought_own", "extended", "referred_co
 export type LoanOutcome = (typeof LOAN_OUTCOMES)[number];
 
 export const AGREEMENT_MODES = ["on_screen", "paper"] as const;
+export type AgreementMode = (typeof AGREEMENT_MODES)[number];
 
 export const SESSION_ATTENDANCE = ["planned", "attended", "no_show"] as const;
+export type SessionAttendance = (typeof SESSION_ATTENDANCE)[number];
 
 export const RESERVATION_STATUSES = ["waiting", "offered", "accepted", "fulfilled", "expired", "declined", "cancelled"] as const;
 export type ReservationStatus = (typeof RESERVATION_STATUSES)[number];
@@ -34,8 +51,12 @@ export type ReservationStatus = (typeof RESERVATION_STATUSES)[number];
 export const OPEN_RESERVATION_STATUSES: readonly ReservationStatus[] = ["waiting", "offered", "accepted"];
 
 export const RESERVATION_CHANNELS = ["web", "phone", "walk_in"] as const;
+export type ReservationChannel = (typeof RESERVATION_CHANNELS)[number];
 
-export const DEFAULT_LOAN_WEEKS = 8;
+/** A waiting-list place's history (labels in locales/<lng>/waitlist.json reservation.events). */
+export const RESERVATION_EVENT_KINDS = ["joined", "moved", "offered", "offer_expired", "accepted", "declined", "fulfilled", "cancelled", "sms_yes"] as const;
+export type ReservationEventKind = (typeof RESERVATION_EVENT_KINDS)[number];
+
 export const MAX_LOAN_WEEKS = 26;
 
 /** Reminders: this many days before the due date, then on these days after it. */

@@ -4,22 +4,21 @@
 // transaction, never during quiet hours.
 import { fromDate, toCalendarDate, toZoned, CalendarDateTime } from "@internationalized/date";
 import { z } from "zod";
-import type { Ctx, Tx } from "~/context";
+import type { Ctx, StaffCtx, Tx } from "~/context";
 import { AppError, forbidden, notFound } from "~/lib/errors";
 import { formatPhone } from "~/lib/phone.server";
-import { newReferenceCode, spelledOut } from "~/lib/reference-code";
+import { spelledOut, uniqueReference } from "~/lib/reference-code";
 import { audit } from "~/capabilities/privacy/audit.server";
 import type { SendInput } from "~/capabilities/messaging/messenger.server";
-import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
+import { can, locationScope } from "~/capabilities/people/permissions";
+import type { LocationKind } from "~/capabilities/people/values";
 import { findOrCreatePerson, intakePerson, NewPersonInput } from "~/capabilities/people/persons.server";
 import { pageCount, pageWindow } from "~/lib/pages";
 import { moveDevice } from "./device-history.server";
-import { OPEN_RESERVATION_STATUSES, WISHES_MAX, type ReservationStatus } from "./values";
-
-type StaffCtx = Ctx & { actor: StaffActor };
+import { type DeviceStatus, OPEN_RESERVATION_STATUSES, type ReservationChannel, type ReservationEventKind, type ReservationStatus, WISHES_MAX } from "./values";
 
 /** Only these kinds of place lend devices (a library helps, but has no pool). */
-export const LENDING_LOCATION_KINDS = ["meeting_centre", "care_home"] as const;
+export const LENDING_LOCATION_KINDS = ["meeting_centre", "care_home"] as const satisfies readonly LocationKind[];
 export const WAITING_LIST_PAGE_SIZE = 50;
 export const MOVE_REASON_MIN = 5;
 export const MOVE_REASON_MAX = 500;
@@ -79,13 +78,6 @@ const openWhere = { status: { in: [...OPEN_RESERVATION_STATUSES] } };
 
 /** For the phone: "A C 3 9 K M", so a voice reads each character. */
 
-async function uniqueReference(tx: Tx): Promise<string> {
-  for (;;) {
-    const reference = newReferenceCode();
-    if (!(await tx.reservation.findUnique({ where: { reference }, select: { id: true } }))) return reference;
-  }
-}
-
 /** Sends once per idempotency key: a second call with the same key (a repeated submit, a job run twice) does nothing. */
 async function sendOnce(ctx: Ctx, tx: Tx, input: SendInput & { idempotencyKey: string }) {
   if (await tx.message.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true } })) return;
@@ -98,7 +90,7 @@ async function addEvent(
   ctx: Ctx,
   tx: Tx,
   reservationId: string,
-  event: { kind: string; reason?: string | null; data?: Record<string, unknown> },
+  event: { kind: ReservationEventKind; reason?: string | null; data?: Record<string, unknown> },
 ) {
   await tx.reservationEvent.create({
     data: {
@@ -113,7 +105,7 @@ async function addEvent(
 }
 
 /** Place numbers 1, 2, 3 … of the open reservations at a location, in list order. */
-async function openAt(tx: Tx, locationId: string) {
+async function openAt(ctx: Ctx, tx: Tx, locationId: string) {
   return tx.reservation.findMany({
     where: { locationId, ...openWhere },
     orderBy: [{ position: "asc" }, { createdAt: "asc" }],
@@ -121,12 +113,12 @@ async function openAt(tx: Tx, locationId: string) {
   });
 }
 
-async function placeOf(tx: Tx, reservation: { id: string; locationId: string }): Promise<number> {
-  const list = await openAt(tx, reservation.locationId);
+async function placeOf(ctx: Ctx, tx: Tx, reservation: { id: string; locationId: string }): Promise<number> {
+  const list = await openAt(ctx, tx, reservation.locationId);
   return list.findIndex((r) => r.id === reservation.id) + 1;
 }
 
-async function lendingLocation(tx: Tx, locationId: string) {
+async function lendingLocation(ctx: Ctx, tx: Tx, locationId: string) {
   const location = await tx.location.findUnique({ where: { id: locationId } });
   if (!location || !(LENDING_LOCATION_KINDS as readonly string[]).includes(location.kind)) {
     throw new AppError(400, "waitlist:errors.locationNotLending");
@@ -145,9 +137,9 @@ async function join(
   ctx: Ctx,
   tx: Tx,
   person: Awaited<ReturnType<typeof findOrCreatePerson>>,
-  input: { channel: string; locationId: string; wishes?: string },
+  input: { channel: ReservationChannel; locationId: string; wishes?: string },
 ): Promise<JoinResult> {
-  const location = await lendingLocation(tx, input.locationId);
+  const location = await lendingLocation(ctx, tx, input.locationId);
   const now = ctx.clock.now();
   const params = (reference: string) => ({
     firstName: person.firstName,
@@ -166,13 +158,13 @@ async function join(
       timeZone: location.timeZone,
       idempotencyKey: `reservation-resent:${existing.id}:${localDay(now, location.timeZone)}`,
     });
-    return { created: false, reservationId: existing.id, reference: existing.reference, place: await placeOf(tx, existing) };
+    return { created: false, reservationId: existing.id, reference: existing.reference, place: await placeOf(ctx, tx, existing) };
   }
 
   const last = await tx.reservation.aggregate({ where: { locationId: location.id }, _max: { position: true } });
   const reservation = await tx.reservation.create({
     data: {
-      reference: await uniqueReference(tx),
+      reference: await uniqueReference(tx, "reservation"),
       personId: person.id,
       locationId: location.id,
       channel: input.channel,
@@ -189,7 +181,7 @@ async function join(
     timeZone: location.timeZone,
     idempotencyKey: `reservation-joined:${reservation.id}`,
   });
-  return { created: true, reservationId: reservation.id, reference: reservation.reference, place: await placeOf(tx, reservation) };
+  return { created: true, reservationId: reservation.id, reference: reservation.reference, place: await placeOf(ctx, tx, reservation) };
 }
 
 /**
@@ -203,18 +195,18 @@ export async function askToBorrow(
   if (ctx.actor.kind === "staff" && !can(ctx.actor, "waitlist:manage", input.locationId)) throw forbidden("waitlist:manage");
   return ctx.db.$transaction(async (tx) => {
     let person;
-    let channel: string;
+    let channel: ReservationChannel;
     if ("channel" in input) {
       if (ctx.actor.kind !== "staff") throw forbidden("waitlist:manage");
       person = await intakePerson({ ...ctx, actor: ctx.actor }, tx, input, "waitlist:errors.personMissing");
       channel = input.channel;
     } else {
-      person = await findOrCreatePerson(tx, input);
+      person = await findOrCreatePerson(ctx, tx, input);
       channel = ctx.actor.kind === "staff" ? "phone" : "web";
     }
     const result = await join(ctx, tx, person, { channel, locationId: input.locationId, wishes: input.wishes });
     if (ctx.actor.kind === "staff" && result.created) {
-      await audit(tx, ctx, {
+      await audit(ctx, tx, {
         action: "reservation.created",
         subjectType: "Reservation",
         subjectId: result.reservationId,
@@ -240,7 +232,7 @@ export async function moveOnWaitingList(ctx: StaffCtx, reservationId: string, in
   return ctx.db.$transaction(async (tx) => {
     const reservation = await reservationFor(ctx, tx, reservationId, "waitlist:reorder");
     if (!isOpen(reservation.status)) throw new AppError(409, "waitlist:errors.notOpen");
-    const list = await openAt(tx, reservation.locationId);
+    const list = await openAt(ctx, tx, reservation.locationId);
     const from = list.findIndex((r) => r.id === reservation.id) + 1;
     const others = list.filter((r) => r.id !== reservation.id);
     let position: number;
@@ -254,9 +246,9 @@ export async function moveOnWaitingList(ctx: StaffCtx, reservationId: string, in
       position = next ? (after.position + next.position) / 2 : after.position + 1;
     }
     await tx.reservation.update({ where: { id: reservation.id }, data: { position, updatedAt: ctx.clock.now() } });
-    const to = await placeOf(tx, reservation);
+    const to = await placeOf(ctx, tx, reservation);
     await addEvent(ctx, tx, reservation.id, { kind: "moved", reason: input.reason, data: { from, to } });
-    await audit(tx, ctx, {
+    await audit(ctx, tx, {
       action: "reservation.moved",
       subjectType: "Reservation",
       subjectId: reservation.id,
@@ -291,9 +283,9 @@ export async function offerFreeDevices(ctx: Ctx): Promise<number> {
   let offered = 0;
   for (const location of locations) {
     const [devices, waiting] = await Promise.all([
-      ctx.db.device.findMany({ where: { locationId: location.id, status: "available" }, orderBy: { assetTag: "asc" }, select: { id: true } }),
+      ctx.db.device.findMany({ where: { locationId: location.id, status: "available" satisfies DeviceStatus }, orderBy: { assetTag: "asc" }, select: { id: true } }),
       ctx.db.reservation.findMany({
-        where: { locationId: location.id, status: "waiting" },
+        where: { locationId: location.id, status: "waiting" satisfies ReservationStatus },
         orderBy: [{ position: "asc" }, { createdAt: "asc" }],
         select: { id: true },
       }),
@@ -325,8 +317,8 @@ async function offerOne(
       const now = ctx.clock.now();
       const expiresAt = offerDeadline(now, location.offerDays, location.timeZone);
       const claimed = await tx.reservation.updateMany({
-        where: { id: reservationId, status: "waiting" },
-        data: { status: "offered", offeredDeviceId: deviceId, offeredAt: now, offerExpiresAt: expiresAt, updatedAt: now },
+        where: { id: reservationId, status: "waiting" satisfies ReservationStatus },
+        data: { status: "offered" satisfies ReservationStatus, offeredDeviceId: deviceId, offeredAt: now, offerExpiresAt: expiresAt, updatedAt: now },
       });
       // Someone else took this person meanwhile: nothing to undo yet (no device moved), and the device stays free.
       if (claimed.count !== 1) throw new Skip();
@@ -372,7 +364,7 @@ async function releaseDevice(ctx: Ctx, tx: Tx, deviceId: string | null, reservat
 export async function expireOffers(ctx: Ctx): Promise<number> {
   const now = ctx.clock.now();
   const due = await ctx.db.reservation.findMany({
-    where: { status: "offered", offerExpiresAt: { lte: now } },
+    where: { status: "offered" satisfies ReservationStatus, offerExpiresAt: { lte: now } },
     select: { id: true },
     take: 500,
   });
@@ -381,8 +373,8 @@ export async function expireOffers(ctx: Ctx): Promise<number> {
     await ctx.db.$transaction(async (tx) => {
       const reservation = await tx.reservation.findUniqueOrThrow({ where: { id }, include: { person: true, location: true } });
       const { count } = await tx.reservation.updateMany({
-        where: { id, status: "offered" },
-        data: { status: "expired", offeredDeviceId: null, updatedAt: now },
+        where: { id, status: "offered" satisfies ReservationStatus },
+        data: { status: "expired" satisfies ReservationStatus, offeredDeviceId: null, updatedAt: now },
       });
       if (!count) return;
       expired++;
@@ -415,8 +407,8 @@ export async function answerOffer(ctx: StaffCtx, reservationId: string, input: z
       where: { id: reservation.id, status: reservation.status },
       data:
         input.answer === "accepted"
-          ? { status: "accepted", updatedAt: now }
-          : { status: "declined", offeredDeviceId: null, updatedAt: now },
+          ? { status: "accepted" satisfies ReservationStatus, updatedAt: now }
+          : { status: "declined" satisfies ReservationStatus, offeredDeviceId: null, updatedAt: now },
     });
     if (count !== 1) throw new AppError(409, "waitlist:errors.changed");
     if (input.answer === "declined") await releaseDevice(ctx, tx, reservation.offeredDeviceId, reservation.id);
@@ -425,7 +417,7 @@ export async function answerOffer(ctx: StaffCtx, reservationId: string, input: z
       reason: input.note ?? null,
       data: { deviceId: reservation.offeredDeviceId },
     });
-    await audit(tx, ctx, {
+    await audit(ctx, tx, {
       action: `reservation.${input.answer}`,
       subjectType: "Reservation",
       subjectId: reservation.id,
@@ -441,12 +433,12 @@ export async function cancelReservation(ctx: StaffCtx, reservationId: string, in
     if (!isOpen(reservation.status)) throw new AppError(409, "waitlist:errors.notOpen");
     const { count } = await tx.reservation.updateMany({
       where: { id: reservation.id, status: reservation.status },
-      data: { status: "cancelled", offeredDeviceId: null, updatedAt: ctx.clock.now() },
+      data: { status: "cancelled" satisfies ReservationStatus, offeredDeviceId: null, updatedAt: ctx.clock.now() },
     });
     if (count !== 1) throw new AppError(409, "waitlist:errors.changed");
     await releaseDevice(ctx, tx, reservation.offeredDeviceId, reservation.id);
     await addEvent(ctx, tx, reservation.id, { kind: "cancelled", reason: input.note ?? null, data: { deviceId: reservation.offeredDeviceId } });
-    await audit(tx, ctx, {
+    await audit(ctx, tx, {
       action: "reservation.cancelled",
       subjectType: "Reservation",
       subjectId: reservation.id,
@@ -517,7 +509,7 @@ export async function getReservation(ctx: StaffCtx, reservationId: string) {
   });
   if (!reservation) throw notFound("reservation");
   if (!can(ctx.actor, "waitlist:view", reservation.locationId)) throw forbidden("waitlist:view");
-  await audit(ctx.db, ctx, {
+  await audit(ctx, ctx.db, {
     action: "reservation.viewed",
     subjectType: "Reservation",
     subjectId: reservation.id,

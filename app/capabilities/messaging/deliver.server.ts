@@ -10,6 +10,7 @@ import { backoffMs } from "~/lib/backoff";
 import type { Message } from "~/generated/prisma/client";
 import type { MessageProvider, OutgoingMessage, SendResult } from "./provider";
 import { TWILIO_UNSUBSCRIBED } from "./twilio-client.server";
+import type { MessageDirection, MessageStatus, OptOutVia } from "./values";
 
 export const CLAIM_MS = 5 * 60_000;
 export const MAX_SEND_ATTEMPTS = 5;
@@ -69,10 +70,10 @@ export async function deliverDueMessages(
     const now = clock.now();
     const due = await db.message.findMany({
       where: {
-        direction: "outbound",
+        direction: "outbound" satisfies MessageDirection,
         OR: [
-          { status: "queued", sendAfter: { lte: now } },
-          { status: "sending", claimedUntil: { lt: now } },
+          { status: "queued" satisfies MessageStatus, sendAfter: { lte: now } },
+          { status: "sending" satisfies MessageStatus, claimedUntil: { lt: now } },
         ],
       },
       orderBy: { sendAfter: "asc" },
@@ -87,7 +88,7 @@ export async function deliverDueMessages(
     const now = clock.now();
     const claimed = await db.message.updateMany({
       where: { id: message.id, status: message.status, claimedUntil: message.claimedUntil },
-      data: { status: "sending", claimedUntil: new Date(now.getTime() + CLAIM_MS) },
+      data: { status: "sending" satisfies MessageStatus, claimedUntil: new Date(now.getTime() + CLAIM_MS) },
     });
     if (claimed.count !== 1) return; // another worker has it
     const outgoing: OutgoingMessage = {
@@ -115,7 +116,7 @@ export async function deliverDueMessages(
         // Cannot tell yet whether it went out: ask again later rather than risk sending twice.
         await db.message.update({
           where: { id: message.id },
-          data: { status: "sending", claimedUntil: new Date(now.getTime() + backoffMs(message.attempts + 1)) },
+          data: { status: "sending" satisfies MessageStatus, claimedUntil: new Date(now.getTime() + backoffMs(message.attempts + 1)) },
         });
         report.retried++;
         return;
@@ -131,7 +132,7 @@ export async function deliverDueMessages(
 
     const roomAt = alwaysSent ? null : await hourHasRoomAt(message.toPhone, now);
     if (roomAt) {
-      await db.message.update({ where: { id: message.id }, data: { status: "queued", sendAfter: roomAt, claimedUntil: null } });
+      await db.message.update({ where: { id: message.id }, data: { status: "queued" satisfies MessageStatus, sendAfter: roomAt, claimedUntil: null } });
       report.deferred++;
       return;
     }
@@ -147,7 +148,7 @@ export async function deliverDueMessages(
       const code = (error as { code?: unknown }).code;
       if (code === TWILIO_UNSUBSCRIBED) {
         // The number replied STOP to the provider itself: remember it as ours too.
-        await db.optOut.upsert({ where: { phone: message.toPhone }, create: { phone: message.toPhone, at: clock.now(), via: "sms" }, update: {} });
+        await db.optOut.upsert({ where: { phone: message.toPhone }, create: { phone: message.toPhone, at: clock.now(), via: "sms" satisfies OptOutVia }, update: {} });
         await markOptedOut(message, `Twilio ${TWILIO_UNSUBSCRIBED}: number unsubscribed`);
         return;
       }
@@ -156,7 +157,7 @@ export async function deliverDueMessages(
       await db.message.update({
         where: { id: message.id },
         data: {
-          status: giveUp ? "failed" : "queued",
+          status: (giveUp ? "failed" : "queued") satisfies MessageStatus,
           sendAfter: giveUp ? message.sendAfter : new Date(clock.now().getTime() + backoffMs(attempts)),
           claimedUntil: null,
           provider: provider.name,
@@ -181,7 +182,7 @@ export async function deliverDueMessages(
     const status = result.status === "delivered" ? "delivered" : "sent";
     // A status callback may already have moved the row on (e.g. to delivered): only a row still "sending" is updated.
     await db.message.updateMany({
-      where: { id: message.id, status: "sending" },
+      where: { id: message.id, status: "sending" satisfies MessageStatus },
       data: {
         status,
         provider: provider.name,
@@ -199,14 +200,14 @@ export async function deliverDueMessages(
 
   async function markOptedOut(message: Message, lastError: string | null = null) {
     const at = clock.now();
-    await db.message.update({ where: { id: message.id }, data: { status: "opted_out", claimedUntil: null, finalAt: at, lastError } });
+    await db.message.update({ where: { id: message.id }, data: { status: "opted_out" satisfies MessageStatus, claimedUntil: null, finalAt: at, lastError } });
     report.optedOut++;
   }
 
   /** null when the number may get another message now; otherwise when its last hour has room again. */
   async function hourHasRoomAt(phone: string, now: Date): Promise<Date | null> {
     const recent = await db.message.findMany({
-      where: { toPhone: phone, direction: "outbound", sentAt: { gt: new Date(now.getTime() - HOUR_MS) } },
+      where: { toPhone: phone, direction: "outbound" satisfies MessageDirection, sentAt: { gt: new Date(now.getTime() - HOUR_MS) } },
       select: { sentAt: true },
       orderBy: { sentAt: "desc" },
       take: limits.perNumberPerHour,

@@ -1,34 +1,35 @@
 // Reading the outbox for staff. Every read of message contents is audit-logged by the caller's route.
-import type { Db } from "~/db.server";
+import type { Ctx } from "~/context";
 import { pageCount, pageWindow } from "~/lib/pages";
-import type { MessageStatus } from "./statuses";
+import type { MessageDirection, MessageStatus } from "./values";
 
-export { isMessageStatus, MESSAGE_STATUSES, type MessageStatus } from "./statuses";
+export { isMessageStatus, MESSAGE_STATUSES, type MessageStatus } from "./values";
 
-export async function listMessages(db: Db, { page, pageSize = 25, status }: { page: number; pageSize?: number; status?: MessageStatus | null }) {
+export async function listMessages(ctx: Ctx, { page, pageSize = 25, status }: { page: number; pageSize?: number; status?: MessageStatus | null }) {
   const where = status ? { status } : {};
   const [messages, total] = await Promise.all([
-    db.message.findMany({
+    ctx.db.message.findMany({
       where,
       orderBy: { createdAt: "desc" },
       ...pageWindow(page, pageSize),
       include: { person: { select: { firstName: true, lastNameInitial: true } } },
     }),
-    db.message.count({ where }),
+    ctx.db.message.count({ where }),
   ]);
   return { messages, pageCount: pageCount(total, pageSize) };
 }
 
 /** Numbers that sent STOP (or unsubscribed at the provider): they get no messages but the STOP confirmation. */
-export function countOptOuts(db: Db) {
-  return db.optOut.count();
+export function countOptOuts(ctx: Ctx) {
+  return ctx.db.optOut.count();
 }
 
 /** For the staff home: messages waiting to be sent, and sent in the last 24 hours. */
-export async function countOutbox(db: Db, now: Date) {
+export async function countOutbox(ctx: Ctx) {
+  const now = ctx.clock.now();
   const [waiting, sentToday] = await Promise.all([
-    db.message.count({ where: { direction: "outbound", status: { in: ["queued", "sending"] } } }),
-    db.message.count({ where: { direction: "outbound", sentAt: { gte: new Date(now.getTime() - 24 * 3_600_000) } } }),
+    ctx.db.message.count({ where: { direction: "outbound" satisfies MessageDirection, status: { in: ["queued", "sending"] satisfies MessageStatus[] } } }),
+    ctx.db.message.count({ where: { direction: "outbound" satisfies MessageDirection, sentAt: { gte: new Date(now.getTime() - 24 * 3_600_000) } } }),
   ]);
   return { waiting, sentToday };
 }

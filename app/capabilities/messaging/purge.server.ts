@@ -3,6 +3,7 @@
 import type { Db } from "~/db.server";
 import type { Clock } from "~/lib/clock";
 import type { MessageProvider } from "./provider";
+import type { MessageDirection } from "./values";
 
 const DAY_MS = 86_400_000;
 
@@ -52,7 +53,7 @@ export async function applyRetention({ db, clock }: { db: Db; clock: Clock }, re
   const before = new Date(clock.now().getTime() - retentionDays * DAY_MS);
   const blanked = await db.message.updateMany({
     // Inbound messages are final when they arrive.
-    where: { OR: [{ finalAt: { lt: before } }, { direction: "inbound", finalAt: null, createdAt: { lt: before } }], NOT: { body: "" } },
+    where: { OR: [{ finalAt: { lt: before } }, { direction: "inbound" satisfies MessageDirection, finalAt: null, createdAt: { lt: before } }], NOT: { body: "" } },
     data: { body: "" },
   });
   const recordings = await db.voiceRecording.deleteMany({ where: { createdAt: { lt: before } } });

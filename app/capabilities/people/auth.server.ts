@@ -1,5 +1,6 @@
 // Staff sign-in: argon2id passwords and server-side sessions with an idle timeout.
-// The cookie holds a random token; the database keeps only its keyed hash.
+// The cookie holds a random token; the database keeps only its keyed hash. No actor exists before sign-in, so these
+// functions take the services ({ db, clock }) first where capabilities take a ctx.
 import crypto from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 import { z } from "zod";
@@ -46,7 +47,7 @@ export async function signIn(
   if (!(await verify(staff.passwordHash, input.password))) return null;
 
   // A new session id at every sign-in; whatever session this browser had before ends (no fixation).
-  if (input.previousToken) await signOut(db, settings, input.previousToken);
+  if (input.previousToken) await signOut({ db }, settings, input.previousToken);
   const token = crypto.randomBytes(32).toString("base64url");
   const now = clock.now();
   await db.staffSession.create({
@@ -61,7 +62,7 @@ export async function signIn(
   return { token, staffId: staff.id };
 }
 
-export async function signOut(db: Db, settings: SessionSettings, token: string): Promise<void> {
+export async function signOut({ db }: { db: Db }, settings: SessionSettings, token: string): Promise<void> {
   await db.staffSession.deleteMany({ where: { tokenHash: tokenHash(token, settings.secret) } });
 }
 
@@ -111,7 +112,7 @@ export async function resumeSession(
 }
 
 /** Expired sessions are removed by a nightly job. */
-export async function pruneSessions(db: Db, now: Date): Promise<number> {
-  const { count } = await db.staffSession.deleteMany({ where: { expiresAt: { lt: now } } });
+export async function pruneSessions({ db, clock }: { db: Db; clock: Clock }): Promise<number> {
+  const { count } = await db.staffSession.deleteMany({ where: { expiresAt: { lt: clock.now() } } });
   return count;
 }

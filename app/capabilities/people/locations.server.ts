@@ -1,15 +1,12 @@
 // Locations: what citizens may see of them, and the staff view scoped by membership.
 import { z } from "zod";
-import type { StaffCtx } from "~/context";
-import type { Db } from "~/db.server";
+import type { Ctx, StaffCtx } from "~/context";
 import { phoneLink } from "~/lib/phone.server";
-import { can, locationScope, type Permission, type StaffActor } from "./permissions";
+import { can, locationScope, type Permission } from "./permissions";
 
 const TimeRange = z.tuple([z.string().regex(/^\d\d:\d\d$/), z.string().regex(/^\d\d:\d\d$/)]);
 export const OpeningHours = z.partialRecord(z.enum(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]), z.array(TimeRange));
 export type OpeningHours = z.infer<typeof OpeningHours>;
-
-export const WEEK = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 
 function parseOpeningHours(json: string): OpeningHours {
   const parsed = OpeningHours.safeParse(JSON.parse(json));
@@ -30,14 +27,14 @@ const publicFields = {
 } as const;
 
 /** Everything here is public information about a place; no people. */
-export async function listPublicLocations(db: Db) {
-  const rows = await db.location.findMany({ select: publicFields, orderBy: { name: "asc" } });
+export async function listPublicLocations(ctx: Ctx) {
+  const rows = await ctx.db.location.findMany({ select: publicFields, orderBy: { name: "asc" } });
   return rows.map((row) => ({ ...row, phone: phoneLink(row.phone), openingHours: parseOpeningHours(row.openingHours) }));
 }
 
-export async function listLocationsFor(db: Db, actor: StaffActor) {
-  const scope = locationScope(actor);
-  const rows = await db.location.findMany({
+export async function listLocationsFor(ctx: StaffCtx) {
+  const scope = locationScope(ctx.actor);
+  const rows = await ctx.db.location.findMany({
     where: scope === "all" ? {} : { id: { in: [...scope] } },
     select: { ...publicFields, loanWeeks: true, offerDays: true, _count: { select: { memberships: true } } },
     orderBy: { name: "asc" },
@@ -47,6 +44,6 @@ export async function listLocationsFor(db: Db, actor: StaffActor) {
 
 /** The actor's places where they have `permission`: what a form may offer (where to add devices, whose hours to change). */
 export async function locationsAllowed(ctx: StaffCtx, permission: Permission) {
-  const locations = await listLocationsFor(ctx.db, ctx.actor);
+  const locations = await listLocationsFor(ctx);
   return locations.filter((l) => can(ctx.actor, permission, l.id));
 }

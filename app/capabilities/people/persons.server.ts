@@ -1,7 +1,6 @@
 // Citizens: found by phone, created with the least data that does the job.
 import { z } from "zod";
-import type { StaffCtx, Tx } from "~/context";
-import type { Db } from "~/db.server";
+import type { Ctx, StaffCtx, Tx } from "~/context";
 import { AppError } from "~/lib/errors";
 import { parsePhone } from "~/lib/phone.server";
 import { CONTACT_PREFERENCES } from "./values";
@@ -38,7 +37,7 @@ export type NewPerson = z.output<typeof NewPersonInput>;
  * The person with this phone number, or a new one. An existing record is not changed by what a caller types
  * (a web form must not rename someone); only an empty preference is filled.
  */
-export async function findOrCreatePerson(tx: Tx, input: NewPerson) {
+export async function findOrCreatePerson(ctx: Ctx, tx: Tx, input: NewPerson) {
   const existing = await tx.person.findUnique({ where: { phone: input.phone.e164 } });
   if (existing) return existing;
   return tx.person.create({
@@ -64,15 +63,15 @@ export async function intakePerson(ctx: StaffCtx, tx: Tx, input: { personId?: st
   const person = input.personId
     ? await findVisiblePerson(ctx, input.personId, tx)
     : input.person
-      ? await findOrCreatePerson(tx, input.person)
+      ? await findOrCreatePerson(ctx, tx, input.person)
       : null;
   if (!person) throw new AppError(400, missingKey);
   return person;
 }
 
 /** For a citizen's own forms (their own number). Staff look-ups go through visibility.server.ts instead. */
-export async function findPersonByPhone(db: Db, phoneInput: string) {
+export async function findPersonByPhone(ctx: Ctx, phoneInput: string) {
   const parsed = parsePhone(phoneInput);
   if (!parsed) return null;
-  return db.person.findUnique({ where: { phone: parsed.e164 } });
+  return ctx.db.person.findUnique({ where: { phone: parsed.e164 } });
 }

@@ -6,5 +6,7 @@ export const LOCATION_KINDS = ["meeting_centre", "care_home", "library"] as cons
 export type LocationKind = (typeof LOCATION_KINDS)[number];
 
 export const PHONE_TYPES = ["mobile", "landline"] as const;
+export type PhoneType = (typeof PHONE_TYPES)[number];
+
 export const CONTACT_PREFERENCES = ["sms", "voice"] as const;
 export type ContactPreference = (typeof CONTACT_PREFERENCES)[number];

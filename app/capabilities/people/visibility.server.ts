@@ -76,11 +76,11 @@ export async function findVisiblePeopleByName(ctx: StaffCtx, prefix: string, tak
  */
 export async function lookUpCaller(ctx: StaffCtx, e164: string, purpose: string) {
   const person = await findVisiblePersonByPhone(ctx, e164);
-  if (person) await audit(ctx.db, ctx, { action: "person.lookedUp", subjectType: "Person", subjectId: person.id, details: { for: purpose } });
+  if (person) await audit(ctx, ctx.db, { action: "person.lookedUp", subjectType: "Person", subjectId: person.id, details: { for: purpose } });
   return person;
 }
 
 /** The person page's one audit entry per view, with how much of each kind it showed (counts, nothing personal). */
 export async function recordPersonViewed(ctx: StaffCtx, personId: string, shown: Record<string, number>) {
-  await audit(ctx.db, ctx, { action: "person.viewed", subjectType: "Person", subjectId: personId, details: { ...shown, via: "person" } });
+  await audit(ctx, ctx.db, { action: "person.viewed", subjectType: "Person", subjectId: personId, details: { ...shown, via: "person" } });
 }

@@ -6,20 +6,17 @@
 // Updates are monotonic and idempotent. A citizen who did not answer a callback records exactly one "no_answer"
 // attempt (which plans the next one and tells the person); a call about a ticket lands on the ticket's timeline.
 import { z } from "zod";
-import type { Ctx, Tx } from "~/context";
+import type { Ctx, StaffCtx, Tx } from "~/context";
 import type { Db } from "~/db.server";
 import { AppError, forbidden, notFound } from "~/lib/errors";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { can, type StaffActor } from "~/capabilities/people/permissions";
 import type { Role } from "~/capabilities/people/values";
-import { recordAttempt } from "~/capabilities/scheduling/callbacks.server";
-import { recordCall } from "~/capabilities/helpdesk/tickets.server";
+import { recordAttemptIn } from "~/capabilities/scheduling/callback-attempts.server";
+import { recordCallIn } from "~/capabilities/helpdesk/tickets.server";
 import type { MessageProvider } from "~/capabilities/messaging/provider";
+import type { CallStatus } from "./values";
 
-type StaffCtx = Ctx & { actor: StaffActor };
-
-export const CALL_STATUSES = ["initiated", "ringing", "in_progress", "completed", "busy", "no_answer", "failed", "canceled"] as const;
-export type CallStatus = (typeof CALL_STATUSES)[number];
 export const FINAL_CALL_STATUSES: readonly CallStatus[] = ["completed", "busy", "no_answer", "failed", "canceled"];
 /** The citizen leg ended without a conversation: for a callback this is a missed attempt. */
 const NOT_ANSWERED: readonly CallStatus[] = ["busy", "no_answer", "failed"];
@@ -85,12 +82,12 @@ export async function startCall(ctx: StaffCtx, input: StartCallValues, { provide
         personId: subject.person.id,
         callbackId: subject.callbackId,
         ticketId: subject.ticketId,
-        status: "initiated",
+        status: "initiated" satisfies CallStatus,
         provider: provider.name,
         createdAt: now,
       },
     });
-    await audit(tx, ctx, {
+    await audit(ctx, tx, {
       action: "call.started",
       subjectType: "Call",
       subjectId: call.id,
@@ -109,7 +106,7 @@ export async function startCall(ctx: StaffCtx, input: StartCallValues, { provide
     });
     await ctx.db.call.update({ where: { id: prepared.call.id }, data: { providerId } });
   } catch (error) {
-    await ctx.db.call.update({ where: { id: prepared.call.id }, data: { status: "failed", endedAt: ctx.clock.now() } });
+    await ctx.db.call.update({ where: { id: prepared.call.id }, data: { status: "failed" satisfies CallStatus, endedAt: ctx.clock.now() } });
     // The provider's own message may quote a phone number: the log gets only its error code.
     const code = (error as { code?: unknown })?.code;
     throw new AppError(409, "calls:errors.providerFailed", { provider: provider.name, code: typeof code === "number" ? code : null });
@@ -192,15 +189,7 @@ function changeFor(call: CallRow, event: CallEvent, now: Date): Change {
   return {}; // initiated / ringing of the citizen leg: the staff member hears it themselves
 }
 
-/** Runs a capability that opens its own transaction inside `tx` instead (one atomic step with the status change). */
-function inTransaction(ctx: StaffCtx, tx: Tx): StaffCtx {
-  const db = new Proxy(tx, {
-    get: (target, key) => (key === "$transaction" ? (fn: (t: Tx) => unknown) => fn(tx) : Reflect.get(target, key)),
-  }) as unknown as Db;
-  return { ...ctx, db };
-}
-
-async function actorFor(tx: Tx, staffId: string): Promise<StaffActor | null> {
+async function actorFor(ctx: Ctx, tx: Tx, staffId: string): Promise<StaffActor | null> {
   const staff = await tx.staff.findUnique({ where: { id: staffId }, include: { memberships: { select: { locationId: true } } } });
   if (!staff) return null;
   return { kind: "staff", staffId: staff.id, name: staff.name, role: staff.role as Role, locationIds: staff.memberships.map((m) => m.locationId) };
@@ -244,27 +233,28 @@ export async function applyCallEvent(ctx: Ctx, callId: string, event: CallEvent,
 
     const becameFinal = change.status && isFinal(change.status) && !isFinal(call.status);
     if (!becameFinal) return result;
-    const actor = await actorFor(tx, call.staffId);
+    const actor = await actorFor(ctx, tx, call.staffId);
     if (!actor) return result;
-    const staffCtx = inTransaction({ db: ctx.db, clock: ctx.clock, messenger: ctx.messenger, actor }, tx);
+    // The consequences are written in this transaction: one atomic step with the status change.
+    const staffCtx = { ...ctx, actor };
     const finalStatus = change.status!;
 
     if (call.callbackId && NOT_ANSWERED.includes(finalStatus)) {
       const callback = await tx.callback.findUnique({ where: { id: call.callbackId }, select: { status: true, locationId: true } });
       // Staff may have recorded the attempt by hand meanwhile, or lost the right to: then nothing more to do.
       if (callback && (callback.status === "scheduled" || callback.status === "unscheduled") && can(actor, "callback:manage", callback.locationId)) {
-        await recordAttempt(staffCtx, call.callbackId, { outcome: "no_answer" }, options);
+        await recordAttemptIn(staffCtx, tx, call.callbackId, { outcome: "no_answer" }, options);
         result.attemptRecorded = true;
       }
     }
     if (call.ticketId && (finalStatus === "completed" || NOT_ANSWERED.includes(finalStatus))) {
       const ticket = await tx.ticket.findUnique({ where: { id: call.ticketId }, select: { locationId: true } });
       if (ticket && can(actor, "ticket:manage", ticket.locationId)) {
-        await recordCall(staffCtx, call.ticketId, { outcome: finalStatus === "completed" ? "reached" : "no_answer" });
+        await recordCallIn(staffCtx, tx, call.ticketId, { outcome: finalStatus === "completed" ? "reached" : "no_answer" });
         result.timelineRecorded = true;
       }
     }
-    await audit(tx, { actor, clock: ctx.clock }, {
+    await audit({ actor, clock: ctx.clock }, tx, {
       action: "call.ended",
       subjectType: "Call",
       subjectId: call.id,
@@ -278,8 +268,8 @@ export async function applyCallEvent(ctx: Ctx, callId: string, event: CallEvent,
 // Reading
 
 /** For the bridge webhook: who to dial (the citizen's number goes into the TwiML body only) and whom to name. */
-export async function callToBridge(db: Db, callId: string) {
-  const call = await db.call.findUnique({ where: { id: callId }, include: { person: { select: { firstName: true, phone: true } } } });
+export async function callToBridge(ctx: Ctx, callId: string) {
+  const call = await ctx.db.call.findUnique({ where: { id: callId }, include: { person: { select: { firstName: true, phone: true } } } });
   if (!call) return null;
   return { id: call.id, status: call.status as CallStatus, firstName: call.person.firstName, citizenPhone: call.person.phone };
 }

@@ -8,15 +8,20 @@
 import { CalendarDateTime, parseDate, toZoned } from "@internationalized/date";
 import { z } from "zod";
 import type { Ctx, Tx } from "~/context";
-import { Prisma } from "~/generated/prisma/client";
 import { parsePhone, formatPhone, type ParsedPhone } from "~/lib/phone.server";
 import { normaliseReferenceCode, spelledOut } from "~/lib/reference-code";
+import { isUniqueViolation } from "~/lib/db-errors";
+import { PROGRAMME_TIME_ZONE } from "~/lib/time-zone";
 import { getT } from "~/i18n/i18n.server";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { fileCitizenMessage, inboundKey, personForNumber, storeInboundMessage } from "~/capabilities/helpdesk/inbound.server";
-import { CONCERN_MAX, createCallback, DEFAULT_TIME_ZONE, workingDays, type Window } from "~/capabilities/scheduling/callbacks.server";
+import { CONCERN_MAX, createCallback } from "~/capabilities/scheduling/callbacks.server";
+import { type Window, workingDays } from "~/capabilities/scheduling/callback-windows.server";
 import { formatSlot } from "~/capabilities/scheduling/appointments.server";
 import type { Recipient } from "~/capabilities/messaging/messenger.server";
+import type { CallbackStatus } from "~/capabilities/scheduling/values";
+import type { OptOutVia } from "~/capabilities/messaging/values";
+import type { ReservationEventKind, ReservationStatus } from "~/capabilities/lending/values";
 
 export const SMS_BODY_MAX = 1600;
 
@@ -65,12 +70,10 @@ const atLocal = (day: string, hour: number, timeZone: string) => {
 };
 
 /** HILFE: the coming 2 working days, 09:00–17:00 local time (today counts while its window is still open). */
-export function helpWindows(now: Date, timeZone = DEFAULT_TIME_ZONE): Window[] {
+export function helpWindows(now: Date, timeZone = PROGRAMME_TIME_ZONE): Window[] {
   const days = workingDays(now, timeZone, 3).filter((day) => atLocal(day, 17, timeZone) > now);
   return days.slice(0, 2).map((day) => ({ from: atLocal(day, 9, timeZone), to: atLocal(day, 17, timeZone) }));
 }
-
-const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 export async function receiveSms(ctx: Ctx, input: ReceiveSmsValues, options: { programmePhone?: string } = {}): Promise<SmsOutcome> {
   // Not an SMS we can answer (no usable sender, no message id): nothing is stored.
@@ -105,7 +108,7 @@ async function handle(
   const parsed = parseKeyword(values.body);
   const known = await tx.person.findUnique({ where: { phone: phone.e164 } });
   // A person is created only where one is needed (a callback, a ticket); STATUS and STOP work without.
-  const person = parsed?.keyword === "status" || parsed?.keyword === "stop" || parsed?.keyword === "start" ? known : (known ?? (await personForNumber(tx, phone)));
+  const person = parsed?.keyword === "status" || parsed?.keyword === "stop" || parsed?.keyword === "start" ? known : (known ?? (await personForNumber(ctx, tx, phone)));
   const stored = await storeInboundMessage(ctx, tx, {
     phone: phone.e164,
     personId: person?.id ?? null,
@@ -116,7 +119,7 @@ async function handle(
   });
   if (ctx.actor.kind === "staff") {
     // The phone simulator: staff wrote as the citizen. Ids only.
-    await audit(tx, ctx, { action: "phone.simulatedSms", subjectType: "Message", subjectId: stored.id, details: { keyword: parsed?.keyword ?? null } });
+    await audit(ctx, tx, { action: "phone.simulatedSms", subjectType: "Message", subjectId: stored.id, details: { keyword: parsed?.keyword ?? null } });
   }
   const to: Recipient = person ?? { id: null, phone: phone.e164, phoneType: phone.type, language: "de" };
   const reply = (template: string, params: Record<string, string> = {}, key = "reply") =>
@@ -127,12 +130,12 @@ async function handle(
     case "help": {
       // Texting HILFE again while a callback is still open: the same callback, its status as the answer.
       const open = await tx.callback.findFirst({
-        where: { personId: person!.id, status: { in: ["scheduled", "unscheduled"] } },
+        where: { personId: person!.id, status: { in: ["scheduled", "unscheduled"] satisfies CallbackStatus[] } },
         orderBy: { createdAt: "desc" },
         select: { id: true, reference: true },
       });
       if (open) {
-        const answer = (await statusOf(tx, open.reference, phone.e164, to.language))!;
+        const answer = (await statusOf(ctx, tx, open.reference, phone.e164, to.language))!;
         await reply(answer.template, { ...answer.params, spelled: spelledOut(open.reference) });
         return { outcome: "callback", ...base, personId: person!.id, callbackId: open.id, reference: open.reference };
       }
@@ -149,13 +152,13 @@ async function handle(
     }
     case "status": {
       const code = normaliseReferenceCode(parsed.rest);
-      const answer = code ? await statusOf(tx, code, phone.e164, to.language) : null;
+      const answer = code ? await statusOf(ctx, tx, code, phone.e164, to.language) : null;
       if (answer) await reply(answer.template, { ...answer.params, spelled: spelledOut(answer.params.reference) });
       else await reply("smsStatusNotFound", { phone: options.programmePhone ? formatPhone(options.programmePhone) : "" });
       return { outcome: "status", ...base, personId: person?.id ?? null, found: Boolean(answer) };
     }
     case "stop": {
-      await tx.optOut.upsert({ where: { phone: phone.e164 }, create: { phone: phone.e164, at: now, via: "sms" }, update: { at: now, via: "sms" } });
+      await tx.optOut.upsert({ where: { phone: phone.e164 }, create: { phone: phone.e164, at: now, via: "sms" satisfies OptOutVia }, update: { at: now, via: "sms" satisfies OptOutVia } });
       await reply("optOutConfirmed");
       return { outcome: "optedOut", ...base, personId: person?.id ?? null };
     }
@@ -168,13 +171,13 @@ async function handle(
       // "JA" to a device offer: staff are told on the reservation's history and confirm with the person; nothing
       // is accepted automatically (a stray "ja" must not take a device).
       const offer = await tx.reservation.findFirst({
-        where: { personId: person!.id, status: "offered" },
+        where: { personId: person!.id, status: "offered" satisfies ReservationStatus },
         orderBy: { offeredAt: "desc" },
         include: { location: { select: { name: true } } },
       });
       if (offer) {
         await tx.reservationEvent.create({
-          data: { reservationId: offer.id, at: now, kind: "sms_yes", data: JSON.stringify({ deviceId: offer.offeredDeviceId, messageId: stored.id }) },
+          data: { reservationId: offer.id, at: now, kind: "sms_yes" satisfies ReservationEventKind, data: JSON.stringify({ deviceId: offer.offeredDeviceId, messageId: stored.id }) },
         });
         await reply("offerAnswerNoted", { location: offer.location.name });
         return { outcome: "offerAnswered", ...base, personId: person!.id, reservationId: offer.id };
@@ -193,7 +196,7 @@ async function handle(
  * The status of a ticket, callback or appointment with this reference — only when it belongs to this number.
  * Otherwise null, exactly as for a code that does not exist.
  */
-async function statusOf(tx: Tx, reference: string, phone: string, language: string): Promise<{ template: string; params: Record<string, string> } | null> {
+async function statusOf(ctx: Ctx, tx: Tx, reference: string, phone: string, language: string): Promise<{ template: string; params: Record<string, string> } | null> {
   const ticket = await tx.ticket.findUnique({ where: { reference }, select: { status: true, person: { select: { phone: true } } } });
   if (ticket && ticket.person.phone === phone) {
     // The same words as the status page on the web.
@@ -205,7 +208,7 @@ async function statusOf(tx: Tx, reference: string, phone: string, language: stri
     select: { status: true, scheduledAt: true, person: { select: { phone: true } }, location: { select: { timeZone: true } } },
   });
   if (callback && callback.person.phone === phone) {
-    const timeZone = callback.location?.timeZone ?? DEFAULT_TIME_ZONE;
+    const timeZone = callback.location?.timeZone ?? PROGRAMME_TIME_ZONE;
     if (callback.status === "scheduled" && callback.scheduledAt) {
       return { template: "smsStatusCallbackScheduled", params: { reference, when: formatSlot(callback.scheduledAt, language, timeZone) } };
     }

@@ -46,7 +46,7 @@ export async function phoneMessages(ctx: Ctx, selection: PhoneSelection, limit: 
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
   });
-  await audit(ctx.db, ctx, {
+  await audit(ctx, ctx.db, {
     action: "phone.viewed",
     subjectType: person ? "Person" : "Message",
     subjectId: person?.id ?? selection.message ?? null,
@@ -63,11 +63,11 @@ export async function simulatedCaller(ctx: Pick<Ctx, "db">, personId: string) {
 /** People to call as, most recently active first. Listing them is audit-logged. */
 export async function recentCallers(ctx: Ctx, take = 50) {
   const people = await ctx.db.person.findMany({ orderBy: { updatedAt: "desc" }, take, select: { id: true, firstName: true, phone: true } });
-  await audit(ctx.db, ctx, { action: "phone.callersListed", subjectType: "Person", details: { count: people.length } });
+  await audit(ctx, ctx.db, { action: "phone.callersListed", subjectType: "Person", details: { count: people.length } });
   return people;
 }
 
 /** A simulated call begins: logged with whom it was made as (nobody: a withheld number). */
 export async function recordCallSimulated(ctx: Ctx, personId: string | null) {
-  await audit(ctx.db, ctx, { action: "phone.callSimulated", subjectType: "Person", subjectId: personId, details: { withheld: !personId } });
+  await audit(ctx, ctx.db, { action: "phone.callSimulated", subjectType: "Person", subjectId: personId, details: { withheld: !personId } });
 }

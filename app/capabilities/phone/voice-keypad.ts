@@ -23,6 +23,3 @@ export function typedCode(input: { digits?: string; speech?: string }): { digits
   const code = spoken ? normaliseReferenceCode(spoken) : null;
   return { digits: digits.length === 6 ? digits : code ? keypadDigits(code) : null, code };
 }
-
-/** "K7M4QX" → ["K", "7", "M", "4", "Q", "X"]: one character at a time, so it can be said slowly. */
-export const characters = (code: string) => [...code];

@@ -9,9 +9,11 @@ import { getT } from "~/i18n/i18n.server";
 import { DEFAULT_LANGUAGE } from "~/i18n/languages";
 import { isSupportedLanguage } from "~/i18n/locales.server";
 import { parsePhone, type ParsedPhone } from "~/lib/phone.server";
+import { PROGRAMME_TIME_ZONE } from "~/lib/time-zone";
 import { freeSlots, loadSchedule, localDay } from "~/capabilities/scheduling/availability.server";
 import { formatSlot } from "~/capabilities/scheduling/appointments.server";
-import { DEFAULT_TIME_ZONE, requestCallback, workingDays } from "~/capabilities/scheduling/callbacks.server";
+import { requestCallback } from "~/capabilities/scheduling/callbacks.server";
+import { workingDays } from "~/capabilities/scheduling/callback-windows.server";
 import { sayLanguage } from "~/capabilities/messaging/voice-language";
 import { keypadDigits, typedCode } from "./voice-keypad";
 import { MAX_MESSAGE_SECONDS, recordedStep, storeRecordingAudio } from "./voice-message.server";
@@ -169,7 +171,7 @@ async function mainMenuChoice(ctx: Ctx, input: VoiceStepInput, lng: string, digi
 // Callback
 
 /** The coming 2 working days, 09:00–17:00 in Berlin (those not already over). */
-export function voiceCallbackWindows(now: Date, timeZone = DEFAULT_TIME_ZONE) {
+export function voiceCallbackWindows(now: Date, timeZone = PROGRAMME_TIME_ZONE) {
   const at = (day: string, hour: number) => {
     const d = parseDate(day);
     return toZoned(new CalendarDateTime(d.year, d.month, d.day, hour, 0), timeZone).toDate();
@@ -260,8 +262,8 @@ export async function callerRequests(ctx: Ctx, phone: string) {
     ctx.db.appointment.findMany({ where: { personId: person.id }, select: { reference: true, status: true, startsAt: true, location: { select: { name: true, timeZone: true } } } }),
   ]);
   return [
-    ...tickets.map((x) => ({ kind: "ticket" as const, reference: x.reference, status: x.status, at: null, timeZone: DEFAULT_TIME_ZONE, place: null })),
-    ...callbacks.map((x) => ({ kind: "callback" as const, reference: x.reference, status: x.status, at: x.scheduledAt, timeZone: x.location?.timeZone ?? DEFAULT_TIME_ZONE, place: null })),
+    ...tickets.map((x) => ({ kind: "ticket" as const, reference: x.reference, status: x.status, at: null, timeZone: PROGRAMME_TIME_ZONE, place: null })),
+    ...callbacks.map((x) => ({ kind: "callback" as const, reference: x.reference, status: x.status, at: x.scheduledAt, timeZone: x.location?.timeZone ?? PROGRAMME_TIME_ZONE, place: null })),
     ...appointments.map((x) => ({ kind: "appointment" as const, reference: x.reference, status: x.status, at: x.startsAt, timeZone: x.location.timeZone, place: x.location.name })),
   ];
 }
@@ -304,11 +306,11 @@ export async function nextFreeSlots(ctx: Ctx, count = 3) {
   const locations = await ctx.db.location.findMany({ select: { id: true } });
   const slots: { location: string; startsAt: Date; timeZone: string }[] = [];
   for (const { id } of locations) {
-    const schedule = await loadSchedule(ctx.db, id, now);
+    const schedule = await loadSchedule(ctx, ctx.db, id, now);
     if (!schedule) continue;
     const fromDay = localDay(now, schedule.location.timeZone);
     const toDay = parseDate(fromDay).add({ days: 21 }).toString();
-    for (const slot of await freeSlots(ctx.db, schedule, { fromDay, toDay, now })) {
+    for (const slot of await freeSlots(ctx, ctx.db, schedule, { fromDay, toDay, now })) {
       if (slot.free.phone > 0) slots.push({ location: schedule.location.name, startsAt: slot.startsAt, timeZone: schedule.location.timeZone });
     }
   }

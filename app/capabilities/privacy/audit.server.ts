@@ -1,7 +1,5 @@
 // The audit log: who read or changed whose record, when. Details hold ids and field names, never personal data.
-import type { Actor, Tx } from "~/context";
-import type { Db } from "~/db.server";
-import type { Clock } from "~/lib/clock";
+import type { Ctx, Tx } from "~/context";
 import { pageCount, pageWindow } from "~/lib/pages";
 
 export interface AuditInput {
@@ -12,8 +10,9 @@ export interface AuditInput {
   details?: Record<string, string | number | boolean | null>;
 }
 
-export async function audit(db: Tx | Db, ctx: { actor: Actor; clock: Clock }, input: AuditInput): Promise<void> {
-  await db.auditEntry.create({
+/** Writes the entry in `tx`: inside the caller's transaction it stands or falls with the change it records. */
+export async function audit(ctx: Pick<Ctx, "actor" | "clock">, tx: Tx, input: AuditInput): Promise<void> {
+  await tx.auditEntry.create({
     data: {
       at: ctx.clock.now(),
       actorId: ctx.actor.kind === "staff" ? ctx.actor.staffId : null,
@@ -26,14 +25,14 @@ export async function audit(db: Tx | Db, ctx: { actor: Actor; clock: Clock }, in
   });
 }
 
-export async function listAuditEntries(db: Db, { page, pageSize = 50 }: { page: number; pageSize?: number }) {
+export async function listAuditEntries(ctx: Ctx, { page, pageSize = 50 }: { page: number; pageSize?: number }) {
   const [entries, total] = await Promise.all([
-    db.auditEntry.findMany({
+    ctx.db.auditEntry.findMany({
       orderBy: { at: "desc" },
       ...pageWindow(page, pageSize),
       include: { actor: { select: { name: true } }, location: { select: { name: true } } },
     }),
-    db.auditEntry.count(),
+    ctx.db.auditEntry.count(),
   ]);
   return { entries, pageCount: pageCount(total, pageSize) };
 }

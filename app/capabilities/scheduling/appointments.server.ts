@@ -3,14 +3,15 @@
 // people pressing "book" at once on the last place get exactly one booking. Confirmation through the outbox.
 import { z } from "zod";
 import type { Ctx, Tx } from "~/context";
-import { Prisma } from "~/generated/prisma/client";
 import { AppError } from "~/lib/errors";
-import { newReferenceCode, spelledOut } from "~/lib/reference-code";
+import { spelledOut, uniqueReference } from "~/lib/reference-code";
+import { isUniqueViolation } from "~/lib/db-errors";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { findOrCreatePerson, NewPersonInput } from "~/capabilities/people/persons.server";
 import { freeSlots, loadSchedule, localDay, seatKey } from "./availability.server";
 import { findSlot } from "./slots";
-import { ONLINE_LEAD_MINUTES, POOLS, type Pool } from "./values";
+import { type AppointmentStatus, ONLINE_LEAD_MINUTES, type Pool, POOLS } from "./values";
+import type { MessageStatus } from "~/capabilities/messaging/values";
 
 export const CONCERN_MAX = 500;
 
@@ -39,15 +40,6 @@ export function parseSlotValue(value: string): { hourId: string; startsAt: Date 
   const [hourId, iso] = value.split("|");
   return { hourId, startsAt: new Date(iso) };
 }
-
-async function uniqueReference(tx: Tx): Promise<string> {
-  for (;;) {
-    const reference = newReferenceCode();
-    if (!(await tx.appointment.findUnique({ where: { reference }, select: { id: true } }))) return reference;
-  }
-}
-
-const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 /** Date and time of a slot in someone's language, for messages ("Dienstag, 24. November 2026, 14:30"). */
 export function formatSlot(at: Date, language: string, timeZone: string): string {
@@ -92,7 +84,7 @@ export async function bookAppointment(ctx: Ctx, input: BookingValues & { pool: P
           const earlier = await tx.appointment.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true, reference: true } });
           if (earlier) return { ...earlier, replayed: true };
         }
-        const schedule = await loadSchedule(tx, input.locationId, now);
+        const schedule = await loadSchedule(ctx, tx, input.locationId, now);
         if (!schedule) throw new AppError(400, "scheduling:errors.slotNotOffered");
         const { timeZone } = schedule.location;
         const day = localDay(startsAt, timeZone);
@@ -103,15 +95,15 @@ export async function bookAppointment(ctx: Ctx, input: BookingValues & { pool: P
           throw new AppError(409, "scheduling:errors.slotTaken");
         }
 
-        const person = await findOrCreatePerson(tx, input.person);
+        const person = await findOrCreatePerson(ctx, tx, input.person);
         const twice = await tx.appointment.findFirst({
-          where: { personId: person.id, startsAt: slot.startsAt, status: "booked" },
+          where: { personId: person.id, startsAt: slot.startsAt, status: "booked" satisfies AppointmentStatus },
           select: { reference: true },
         });
         if (twice) throw new AppError(409, "scheduling:errors.alreadyBooked");
 
         const taken = await tx.appointment.findMany({
-          where: { consultationHourId: hourId, startsAt: slot.startsAt, pool: input.pool, status: "booked" },
+          where: { consultationHourId: hourId, startsAt: slot.startsAt, pool: input.pool, status: "booked" satisfies AppointmentStatus },
           select: { seatKey: true },
         });
         const used = new Set(taken.map((a) => a.seatKey));
@@ -126,7 +118,7 @@ export async function bookAppointment(ctx: Ctx, input: BookingValues & { pool: P
 
         const appointment = await tx.appointment.create({
           data: {
-            reference: await uniqueReference(tx),
+            reference: await uniqueReference(tx, "appointment"),
             personId: person.id,
             locationId: schedule.location.id,
             consultationHourId: hourId,
@@ -152,7 +144,7 @@ export async function bookAppointment(ctx: Ctx, input: BookingValues & { pool: P
           timeZone,
         });
         if (ctx.actor.kind === "staff") {
-          await audit(tx, ctx, { action: "appointment.booked", subjectType: "Appointment", subjectId: appointment.id, locationId: schedule.location.id });
+          await audit(ctx, tx, { action: "appointment.booked", subjectType: "Appointment", subjectId: appointment.id, locationId: schedule.location.id });
         }
         return { ...appointment, replayed: false };
       });
@@ -172,21 +164,21 @@ export const reminderKeyPrefix = (appointmentId: string) => `appointment-reminde
  * Frees an appointment's place (cancelled, moved): its seat key goes, so the place can be booked again, and
  * reminders still waiting in the outbox are stopped.
  */
-export async function releasePlace(tx: Tx, appointmentId: string, status: "cancelled", at: Date) {
+export async function releasePlace(ctx: Ctx, tx: Tx, appointmentId: string, status: "cancelled", at: Date) {
   await tx.appointment.update({ where: { id: appointmentId }, data: { status, seatKey: null, cancelledAt: at } });
   await tx.message.updateMany({
-    where: { idempotencyKey: { startsWith: reminderKeyPrefix(appointmentId) }, status: "queued" },
-    data: { status: "cancelled" },
+    where: { idempotencyKey: { startsWith: reminderKeyPrefix(appointmentId) }, status: "queued" satisfies MessageStatus },
+    data: { status: "cancelled" satisfies MessageStatus },
   });
 }
 
 /** The next slots with a free place in `pool`, for "just taken — here are the next free slots". */
 export async function nextFreeSlots(ctx: Ctx, locationId: string, pool: Pool, { days = 28, limit = 5 } = {}) {
   const now = ctx.clock.now();
-  const schedule = await loadSchedule(ctx.db, locationId, now);
+  const schedule = await loadSchedule(ctx, ctx.db, locationId, now);
   if (!schedule) return [];
   const fromDay = localDay(now, schedule.location.timeZone);
   const to = new Date(now.getTime() + days * 86_400_000);
-  const slots = await freeSlots(ctx.db, schedule, { fromDay, toDay: localDay(to, schedule.location.timeZone), now });
+  const slots = await freeSlots(ctx, ctx.db, schedule, { fromDay, toDay: localDay(to, schedule.location.timeZone), now });
   return slots.filter((s) => s.free[pool] > 0).slice(0, limit);
 }

@@ -1,9 +1,8 @@
 // Free places: the slots the rules offer, minus what is booked, per channel pool. One grouped query per range.
 import { fromDate, toCalendarDate } from "@internationalized/date";
-import type { Db } from "~/db.server";
-import type { Tx } from "~/context";
+import type { Ctx, Tx } from "~/context";
 import { generateSlots, type ClosureRule, type HourRule, type Slot } from "./slots";
-import { ONLINE_LEAD_MINUTES, type Pool } from "./values";
+import { type AppointmentStatus, ONLINE_LEAD_MINUTES, type Pool } from "./values";
 
 export interface Schedule {
   location: { id: string; timeZone: string; name: string };
@@ -13,13 +12,13 @@ export interface Schedule {
 }
 
 /** A location's active hours and its closures from today (there) on, as the slot generator reads them. */
-export async function loadSchedule(db: Db | Tx, locationId: string, now: Date): Promise<Schedule | null> {
-  const location = await db.location.findUnique({ where: { id: locationId }, select: { id: true, timeZone: true, name: true } });
+export async function loadSchedule(ctx: Ctx, tx: Tx, locationId: string, now: Date): Promise<Schedule | null> {
+  const location = await tx.location.findUnique({ where: { id: locationId }, select: { id: true, timeZone: true, name: true } });
   if (!location) return null;
   const fromDay = localDay(now, location.timeZone);
   const [hours, closures] = await Promise.all([
-    db.consultationHour.findMany({ where: { locationId, active: true } }),
-    db.closure.findMany({ where: { locationId, endsOn: { gte: fromDay } }, select: { startsOn: true, endsOn: true } }),
+    tx.consultationHour.findMany({ where: { locationId, active: true } }),
+    tx.closure.findMany({ where: { locationId, endsOn: { gte: fromDay } }, select: { startsOn: true, endsOn: true } }),
   ]);
   return { location, hours, closures };
 }
@@ -37,10 +36,10 @@ export interface FreeSlot extends Slot {
 export const seatKey = (hourId: string, startsAt: Date, pool: Pool, seat: number) => `${hourId}|${startsAt.toISOString()}|${pool}|${seat}`;
 
 /** Booked counts per slot and pool between two moments. */
-async function bookedCounts(db: Db | Tx, locationId: string, from: Date, to: Date) {
-  const rows = await db.appointment.groupBy({
+async function bookedCounts(ctx: Ctx, tx: Tx, locationId: string, from: Date, to: Date) {
+  const rows = await tx.appointment.groupBy({
     by: ["consultationHourId", "startsAt", "pool"],
-    where: { locationId, status: "booked", startsAt: { gte: from, lte: to } },
+    where: { locationId, status: "booked" satisfies AppointmentStatus, startsAt: { gte: from, lte: to } },
     _count: { _all: true },
   });
   return new Map(rows.map((r) => [`${r.consultationHourId}|${r.startsAt.toISOString()}|${r.pool}`, r._count._all]));
@@ -51,13 +50,14 @@ async function bookedCounts(db: Db | Tx, locationId: string, from: Date, to: Dat
  * online pool also those starting within ONLINE_LEAD_MINUTES (staff can still book them by phone).
  */
 export async function freeSlots(
-  db: Db | Tx,
+  ctx: Ctx,
+  tx: Tx,
   schedule: Schedule,
   { fromDay, toDay, now }: { fromDay: string; toDay: string; now: Date },
 ): Promise<FreeSlot[]> {
   const slots = generateSlots(schedule.hours, schedule.closures, { fromDay, toDay, timeZone: schedule.location.timeZone });
   if (!slots.length) return [];
-  const booked = await bookedCounts(db, schedule.location.id, slots[0].startsAt, slots[slots.length - 1].startsAt);
+  const booked = await bookedCounts(ctx, tx, schedule.location.id, slots[0].startsAt, slots[slots.length - 1].startsAt);
   const onlineFrom = now.getTime() + ONLINE_LEAD_MINUTES * 60_000;
   return slots
     .filter((slot) => slot.startsAt > now)

@@ -3,12 +3,9 @@
 // personal data as possible: a reference in the summary, a first name in the description, never a phone number.
 import crypto from "node:crypto";
 import { createEvents, type EventAttributes } from "ics";
-import type { Ctx } from "~/context";
-import type { Db } from "~/db.server";
+import type { Ctx, StaffCtx } from "~/context";
 import { audit } from "~/capabilities/privacy/audit.server";
-import type { StaffActor } from "~/capabilities/people/permissions";
-
-type StaffCtx = Ctx & { actor: StaffActor };
+import type { AppointmentStatus, CallbackStatus } from "./values";
 
 const FEED_PAST_DAYS = 7;
 const FEED_FUTURE_DAYS = 8 * 7;
@@ -26,7 +23,7 @@ export async function createCalendarToken(ctx: StaffCtx): Promise<string> {
   const token = crypto.randomBytes(32).toString("base64url");
   await ctx.db.$transaction(async (tx) => {
     await tx.staff.update({ where: { id: ctx.actor.staffId }, data: { calendarTokenHash: hashCalendarToken(token) } });
-    await audit(tx, ctx, { action: "calendar.tokenCreated", subjectType: "Staff", subjectId: ctx.actor.staffId });
+    await audit(ctx, tx, { action: "calendar.tokenCreated", subjectType: "Staff", subjectId: ctx.actor.staffId });
   });
   return token;
 }
@@ -34,32 +31,33 @@ export async function createCalendarToken(ctx: StaffCtx): Promise<string> {
 export async function revokeCalendarToken(ctx: StaffCtx): Promise<void> {
   await ctx.db.$transaction(async (tx) => {
     await tx.staff.update({ where: { id: ctx.actor.staffId }, data: { calendarTokenHash: null } });
-    await audit(tx, ctx, { action: "calendar.tokenRevoked", subjectType: "Staff", subjectId: ctx.actor.staffId });
+    await audit(ctx, tx, { action: "calendar.tokenRevoked", subjectType: "Staff", subjectId: ctx.actor.staffId });
   });
 }
 
 const stamp = (at: Date) => at.getTime();
 
 /** The iCalendar text for the token's owner, or null when the token is unknown or revoked. */
-export async function calendarFeed(db: Db, token: string, now: Date): Promise<string | null> {
+export async function calendarFeed(ctx: Ctx, token: string): Promise<string | null> {
+  const now = ctx.clock.now();
   if (!token || token.length > 100) return null;
-  const staff = await db.staff.findFirst({ where: { calendarTokenHash: hashCalendarToken(token), active: true }, select: { id: true } });
+  const staff = await ctx.db.staff.findFirst({ where: { calendarTokenHash: hashCalendarToken(token), active: true }, select: { id: true } });
   if (!staff) return null;
   const from = new Date(now.getTime() - FEED_PAST_DAYS * 86_400_000);
   const to = new Date(now.getTime() + FEED_FUTURE_DAYS * 86_400_000);
   const [callbacks, appointments] = await Promise.all([
-    db.callback.findMany({
-      where: { assignedId: staff.id, status: "scheduled", scheduledAt: { gte: from, lte: to } },
+    ctx.db.callback.findMany({
+      where: { assignedId: staff.id, status: "scheduled" satisfies CallbackStatus, scheduledAt: { gte: from, lte: to } },
       select: { id: true, reference: true, scheduledAt: true, slotKey: true, person: { select: { firstName: true } } },
       orderBy: { scheduledAt: "asc" },
     }),
-    db.appointment.findMany({
-      where: { status: "booked", startsAt: { gte: from, lte: to }, OR: [{ helperId: staff.id }, { bookedById: staff.id }] },
+    ctx.db.appointment.findMany({
+      where: { status: "booked" satisfies AppointmentStatus, startsAt: { gte: from, lte: to }, OR: [{ helperId: staff.id }, { bookedById: staff.id }] },
       select: { id: true, reference: true, startsAt: true, endsAt: true, person: { select: { firstName: true } }, location: { select: { name: true } } },
       orderBy: { startsAt: "asc" },
     }),
   ]);
-  const hours = await db.callbackHour.findMany({ where: { staffId: staff.id }, select: { slotMinutes: true } });
+  const hours = await ctx.db.callbackHour.findMany({ where: { staffId: staff.id }, select: { slotMinutes: true } });
   const callMinutes = Math.max(10, ...hours.map((h) => h.slotMinutes));
   const events: EventAttributes[] = [
     ...callbacks.map((c) => ({

@@ -2,7 +2,7 @@
 // Staff declare their own; coordinators and admins can set them for anyone. No two hours of one person may overlap
 // on a weekday (a person cannot make two calls at once). Every change is audit-logged.
 import { z } from "zod";
-import type { Ctx } from "~/context";
+import type { StaffCtx } from "~/context";
 import { AppError, forbidden, notFound } from "~/lib/errors";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
@@ -36,8 +36,6 @@ export const CallbackHourInput = z
   })
   .refine((h) => h.endTime > h.startTime, { error: "callbacks:errors.endBeforeStart", path: ["endTime"] });
 export type CallbackHourValues = z.output<typeof CallbackHourInput>;
-
-type StaffCtx = Ctx & { actor: StaffActor };
 
 const programmeWide = (actor: StaffActor) => locationScope(actor) === "all";
 
@@ -94,7 +92,7 @@ export async function addCallbackHour(ctx: StaffCtx, input: CallbackHourValues) 
         createdAt: ctx.clock.now(),
       },
     });
-    await audit(tx, ctx, {
+    await audit(ctx, tx, {
       action: "callbackHour.added",
       subjectType: "CallbackHour",
       subjectId: hour.id,
@@ -112,6 +110,6 @@ export async function removeCallbackHour(ctx: StaffCtx, hourId: string) {
     if (!hour || !hour.active) throw notFound("callbackHour");
     if (!mayEdit(ctx.actor, hour.staffId, hour.locationId)) throw forbidden("callback:manage");
     await tx.callbackHour.update({ where: { id: hourId }, data: { active: false } });
-    await audit(tx, ctx, { action: "callbackHour.removed", subjectType: "CallbackHour", subjectId: hourId, locationId: hour.locationId });
+    await audit(ctx, tx, { action: "callbackHour.removed", subjectType: "CallbackHour", subjectId: hourId, locationId: hour.locationId });
   });
 }

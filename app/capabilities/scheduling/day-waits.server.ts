@@ -2,18 +2,17 @@
 // (any cancellation), the first one waiting gets it booked and is told by SMS or call. Past days expire. Only a day
 // without a free online place takes names: a day with free places sends people to book one of them instead.
 import { z } from "zod";
-import type { Ctx, Tx } from "~/context";
-import type { Db } from "~/db.server";
+import type { Ctx, StaffCtx, Tx } from "~/context";
 import { AppError, forbidden } from "~/lib/errors";
 import { audit } from "~/capabilities/privacy/audit.server";
-import { can, type StaffActor } from "~/capabilities/people/permissions";
+import { can } from "~/capabilities/people/permissions";
 import { formatPhone, parsePhone } from "~/lib/phone.server";
-import { newReferenceCode, spelledOut } from "~/lib/reference-code";
+import { spelledOut, uniqueReference } from "~/lib/reference-code";
 import { findOrCreatePerson, NewPersonInput } from "~/capabilities/people/persons.server";
 import { appointmentMessageParams, bookAppointment } from "./appointments.server";
 import { freeSlots, loadSchedule, localDay, type Schedule } from "./availability.server";
 import { generateSlots } from "./slots";
-import { BOOKING_HORIZON_DAYS } from "./values";
+import { BOOKING_HORIZON_DAYS, type DayWaitStatus } from "./values";
 
 export const JoinDayWaitInput = NewPersonInput.extend({
   day: z.string({ error: "desk:errors.dayInvalid" }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: "desk:errors.dayInvalid" }),
@@ -23,23 +22,22 @@ export const JoinDayWaitInput = NewPersonInput.extend({
 export async function joinDayWaitingList(ctx: Ctx, locationId: string, input: z.output<typeof JoinDayWaitInput>) {
   const now = ctx.clock.now();
   return ctx.db.$transaction(async (tx) => {
-    const schedule = await loadSchedule(tx, locationId, now);
+    const schedule = await loadSchedule(ctx, tx, locationId, now);
     if (!schedule) throw new AppError(404, "errors.notFound");
     const { timeZone } = schedule.location;
     const today = localDay(now, timeZone);
     const last = localDay(new Date(now.getTime() + BOOKING_HORIZON_DAYS * 86_400_000), timeZone);
     if (input.day < today || input.day > last) throw new AppError(400, "desk:errors.dayOutOfRange");
-    const day = await dayState(tx, schedule, input.day, now);
+    const day = await dayState(ctx, tx, schedule, input.day, now);
     if (day.state === "noHours") throw new AppError(400, "desk:errors.noHoursThatDay");
     if (day.state === "free") throw new AppError(400, "desk:errors.dayNotFull", { week: day.week });
-    const person = await findOrCreatePerson(tx, input);
+    const person = await findOrCreatePerson(ctx, tx, input);
     const earlier = await tx.dayWait.findUnique({ where: { personId_locationId_day: { personId: person.id, locationId, day: input.day } } });
     if (earlier) return { already: true as const, reference: null };
-    let reference = newReferenceCode();
-    while (await tx.dayWait.findUnique({ where: { reference }, select: { id: true } })) reference = newReferenceCode();
+    const reference = await uniqueReference(tx, "dayWait");
     const wait = await tx.dayWait.create({ data: { reference, personId: person.id, locationId, day: input.day, createdAt: now } });
     if (ctx.actor.kind === "staff") {
-      await audit(tx, ctx, { action: "dayWait.added", subjectType: "DayWait", subjectId: wait.id, locationId });
+      await audit(ctx, tx, { action: "dayWait.added", subjectType: "DayWait", subjectId: wait.id, locationId });
     }
     await ctx.messenger.send(tx, {
       to: person,
@@ -53,7 +51,7 @@ export async function joinDayWaitingList(ctx: Ctx, locationId: string, input: z.
 }
 
 /** Staff put a caller on a full day's list (the same rules as on the web); only where they book for callers. */
-export async function addCallerToDayWait(ctx: Ctx & { actor: StaffActor }, locationId: string, input: z.output<typeof JoinDayWaitInput>) {
+export async function addCallerToDayWait(ctx: StaffCtx, locationId: string, input: z.output<typeof JoinDayWaitInput>) {
   if (!can(ctx.actor, "appointment:manage", locationId)) throw forbidden("appointment:manage");
   return joinDayWaitingList(ctx, locationId, input);
 }
@@ -65,12 +63,12 @@ export type DayState = { state: "noHours" } | { state: "full" } | { state: "free
  * none of its slots still to come has a free online place. A day with free places says which week of the public
  * list (0 = this week) shows them.
  */
-export async function dayState(db: Db | Tx, schedule: Schedule, day: string, now: Date): Promise<DayState> {
+export async function dayState(ctx: Ctx, tx: Tx, schedule: Schedule, day: string, now: Date): Promise<DayState> {
   const online = generateSlots(schedule.hours, schedule.closures, { fromDay: day, toDay: day, timeZone: schedule.location.timeZone }).filter(
     (slot) => slot.capacity.web > 0,
   );
   if (!online.length) return { state: "noHours" };
-  const free = await freeSlots(db, schedule, { fromDay: day, toDay: day, now });
+  const free = await freeSlots(ctx, tx, schedule, { fromDay: day, toDay: day, now });
   if (!free.some((slot) => slot.free.web > 0)) return { state: "full" };
   const today = localDay(now, schedule.location.timeZone);
   const days = Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
@@ -80,9 +78,9 @@ export async function dayState(db: Db | Tx, schedule: Schedule, day: string, now
 /** The waiting-list page's question: is this day at this place full (so the form is offered)? */
 export async function waitingListDay(ctx: Ctx, locationId: string, day: string): Promise<DayState> {
   const now = ctx.clock.now();
-  const schedule = await loadSchedule(ctx.db, locationId, now);
+  const schedule = await loadSchedule(ctx, ctx.db, locationId, now);
   if (!schedule) return { state: "noHours" };
-  return dayState(ctx.db, schedule, day, now);
+  return dayState(ctx, ctx.db, schedule, day, now);
 }
 
 /** "Dienstag, 8. Dezember 2026" */
@@ -104,21 +102,21 @@ export async function offerFreedPlaces(ctx: Ctx): Promise<{ booked: number; expi
   const now = ctx.clock.now();
   let expired = 0;
   let booked = 0;
-  const groups = await ctx.db.dayWait.groupBy({ by: ["locationId", "day"], where: { status: "waiting" } });
+  const groups = await ctx.db.dayWait.groupBy({ by: ["locationId", "day"], where: { status: "waiting" satisfies DayWaitStatus } });
   for (const { locationId, day } of groups) {
-    const schedule = await loadSchedule(ctx.db, locationId, now);
+    const schedule = await loadSchedule(ctx, ctx.db, locationId, now);
     if (!schedule) continue;
     const { timeZone } = schedule.location;
     if (day < localDay(now, timeZone)) {
-      expired += (await ctx.db.dayWait.updateMany({ where: { locationId, day, status: "waiting" }, data: { status: "expired" } })).count;
+      expired += (await ctx.db.dayWait.updateMany({ where: { locationId, day, status: "waiting" satisfies DayWaitStatus }, data: { status: "expired" satisfies DayWaitStatus } })).count;
       continue;
     }
     // Online places only: the list is for a day full online, and the phone share stays kept for staff's callers.
-    const free = (await freeSlots(ctx.db, schedule, { fromDay: day, toDay: day, now })).flatMap((slot) =>
+    const free = (await freeSlots(ctx, ctx.db, schedule, { fromDay: day, toDay: day, now })).flatMap((slot) =>
       Array.from({ length: slot.free.web }, () => ({ slot, pool: "web" as const })),
     );
     const location = await ctx.db.location.findUnique({ where: { id: locationId }, select: { phone: true } });
-    const waiting = await ctx.db.dayWait.findMany({ where: { locationId, day, status: "waiting" }, include: { person: true }, orderBy: { createdAt: "asc" } });
+    const waiting = await ctx.db.dayWait.findMany({ where: { locationId, day, status: "waiting" satisfies DayWaitStatus }, include: { person: true }, orderBy: { createdAt: "asc" } });
     for (const place of free) {
       for (const wait of waiting.splice(0, 1)) {
         const { person } = wait;
@@ -147,8 +145,8 @@ export async function offerFreedPlaces(ctx: Ctx): Promise<{ booked: number; expi
         }
         await ctx.db.$transaction(async (tx) => {
           const { count } = await tx.dayWait.updateMany({
-            where: { id: wait.id, status: "waiting" },
-            data: { status: "booked", offeredAppointmentId: appointment.id },
+            where: { id: wait.id, status: "waiting" satisfies DayWaitStatus },
+            data: { status: "booked" satisfies DayWaitStatus, offeredAppointmentId: appointment.id },
           });
           if (!count) return;
           // A replay (an earlier run booked, then stopped) has its own time: say that one.

@@ -3,25 +3,23 @@
 // cancellation by staff. Every write is audit-logged; the citizen hears of a cancellation through the outbox.
 import { z } from "zod";
 import { CalendarDateTime, parseDate, toZoned } from "@internationalized/date";
-import type { Ctx } from "~/context";
+import type { StaffCtx } from "~/context";
 import { AppError, forbidden, notFound } from "~/lib/errors";
 import { audit } from "~/capabilities/privacy/audit.server";
-import { can, type StaffActor } from "~/capabilities/people/permissions";
+import { can } from "~/capabilities/people/permissions";
 import { listLocationsFor } from "~/capabilities/people/locations.server";
 import { OPEN_STATUSES } from "~/capabilities/helpdesk/values";
 import { appointmentMessageParams, bookAppointment, BookingInput, releasePlace } from "./appointments.server";
 import { loadSchedule, localDay } from "./availability.server";
 import { generateSlots } from "./slots";
-import { POOLS, type Pool } from "./values";
-
-type StaffCtx = Ctx & { actor: StaffActor };
+import { type AppointmentStatus, type Pool, POOLS, type WalkInStatus } from "./values";
 
 export const OUTCOME_NOTE_MAX = 1000;
 
 /** The places the actor works at, those with consultation hours first (the default for booking). */
 export async function deskPlaces(ctx: StaffCtx) {
   const [places, withHours] = await Promise.all([
-    listLocationsFor(ctx.db, ctx.actor),
+    listLocationsFor(ctx),
     ctx.db.consultationHour.findMany({ where: { active: true }, select: { locationId: true }, distinct: ["locationId"] }),
   ]);
   const offering = new Set(withHours.map((h) => h.locationId));
@@ -70,7 +68,7 @@ export const DayInput = z.object({
 export async function dayView(ctx: StaffCtx, input: z.output<typeof DayInput>) {
   if (!can(ctx.actor, "schedule:view", input.locationId)) throw forbidden("schedule:view");
   const now = ctx.clock.now();
-  const schedule = await loadSchedule(ctx.db, input.locationId, now);
+  const schedule = await loadSchedule(ctx, ctx.db, input.locationId, now);
   if (!schedule) throw notFound("location");
   const { timeZone } = schedule.location;
   const day = (() => {
@@ -106,7 +104,7 @@ export async function dayView(ctx: StaffCtx, input: z.output<typeof DayInput>) {
   });
   // Appointments whose hours changed since they were booked still show, on their own.
   const loose = appointments.filter((a) => !slots.some((s) => s.appointments.includes(a)));
-  const count = (status: string) => walkIns.find((w) => w.status === status)?._count._all ?? 0;
+  const count = (status: WalkInStatus) => walkIns.find((w) => w.status === status)?._count._all ?? 0;
   return {
     location: schedule.location,
     day,
@@ -131,7 +129,7 @@ export async function getAppointment(ctx: StaffCtx, appointmentId: string) {
   });
   if (!appointment) throw notFound("appointment");
   if (!can(ctx.actor, "schedule:view", appointment.locationId)) throw forbidden("schedule:view");
-  await audit(ctx.db, ctx, { action: "appointment.viewed", subjectType: "Appointment", subjectId: appointment.id, locationId: appointment.locationId });
+  await audit(ctx, ctx.db, { action: "appointment.viewed", subjectType: "Appointment", subjectId: appointment.id, locationId: appointment.locationId });
   const openTickets = await ctx.db.ticket.findMany({
     where: { personId: appointment.personId, status: { in: [...OPEN_STATUSES] } },
     select: { id: true, reference: true, status: true },
@@ -179,7 +177,7 @@ export async function recordOutcome(ctx: StaffCtx, appointmentId: string, input:
         helperId: ctx.actor.staffId,
       },
     });
-    await audit(tx, ctx, {
+    await audit(ctx, tx, {
       action: "appointment.outcomeRecorded",
       subjectType: "Appointment",
       subjectId: appointmentId,
@@ -195,7 +193,7 @@ export async function cancelByStaff(ctx: StaffCtx, appointmentId: string) {
   return ctx.db.$transaction(async (tx) => {
     const appointment = await manageable(ctx, appointmentId);
     if (appointment.status !== "booked") throw new AppError(409, "desk:errors.notCancellable");
-    await releasePlace(tx, appointmentId, "cancelled", now);
+    await releasePlace(ctx, tx, appointmentId, "cancelled", now);
     const [person, location] = await Promise.all([
       tx.person.findUniqueOrThrow({ where: { id: appointment.personId } }),
       tx.location.findUniqueOrThrow({ where: { id: appointment.locationId } }),
@@ -208,7 +206,7 @@ export async function cancelByStaff(ctx: StaffCtx, appointmentId: string) {
       timeZone: location.timeZone,
       idempotencyKey: `appointment-cancelled:${appointment.id}`,
     });
-    await audit(tx, ctx, { action: "appointment.cancelled", subjectType: "Appointment", subjectId: appointmentId, locationId: appointment.locationId });
+    await audit(ctx, tx, { action: "appointment.cancelled", subjectType: "Appointment", subjectId: appointmentId, locationId: appointment.locationId });
   });
 }
 
@@ -253,10 +251,10 @@ export async function moveByStaff(ctx: StaffCtx, appointmentId: string, input: z
     channel: "phone",
   });
   await ctx.db.$transaction(async (tx) => {
-    const still = await tx.appointment.findFirst({ where: { id: old.id, status: "booked" }, select: { id: true } });
+    const still = await tx.appointment.findFirst({ where: { id: old.id, status: "booked" satisfies AppointmentStatus }, select: { id: true } });
     if (!still || booked.id === old.id) return;
-    await releasePlace(tx, old.id, "cancelled", ctx.clock.now());
-    await audit(tx, ctx, { action: "appointment.moved", subjectType: "Appointment", subjectId: old.id, locationId: old.locationId, details: { to: booked.id } });
+    await releasePlace(ctx, tx, old.id, "cancelled", ctx.clock.now());
+    await audit(ctx, tx, { action: "appointment.moved", subjectType: "Appointment", subjectId: old.id, locationId: old.locationId, details: { to: booked.id } });
   });
   return booked;
 }

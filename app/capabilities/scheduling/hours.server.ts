@@ -4,14 +4,12 @@
 // bookings: appointments keep their time and place (the page says so).
 import { parseDate } from "@internationalized/date";
 import { z } from "zod";
-import type { Ctx, Tx } from "~/context";
+import type { Ctx, StaffCtx, Tx } from "~/context";
 import { AppError, forbidden, notFound } from "~/lib/errors";
 import { audit } from "~/capabilities/privacy/audit.server";
-import { can, type StaffActor } from "~/capabilities/people/permissions";
+import { can } from "~/capabilities/people/permissions";
 import { capacityByPool } from "./slots";
 import { SLOT_MINUTES } from "./values";
-
-type StaffCtx = Ctx & { actor: StaffActor };
 
 export const HOUR_KINDS = ["weekly", "oneOff"] as const;
 export const MAX_CAPACITY = 20;
@@ -112,9 +110,6 @@ function requireManage(ctx: StaffCtx, locationId: string) {
   if (!can(ctx.actor, "schedule:manage", locationId)) throw forbidden("schedule:manage");
 }
 
-/** "3 places: 1 online, 1 by phone, 1 internal" as numbers. */
-export const shares = capacityByPool;
-
 interface Span {
   id?: string;
   weekday: number | null;
@@ -137,7 +132,7 @@ function overlaps(a: Span, b: Span) {
   return sameDay && minutesOf(a.startTime) < minutesOf(b.endTime) && minutesOf(b.startTime) < minutesOf(a.endTime);
 }
 
-async function refuseOverlap(tx: Tx, locationId: string, span: Span) {
+async function refuseOverlap(ctx: Ctx, tx: Tx, locationId: string, span: Span) {
   const others = await tx.consultationHour.findMany({
     where: { locationId, active: true, ...(span.id ? { id: { not: span.id } } : {}) },
   });
@@ -166,12 +161,12 @@ export async function createHour(ctx: StaffCtx, input: HourValues) {
   requireManage(ctx, input.locationId);
   const data = row(input);
   return ctx.db.$transaction(async (tx) => {
-    if (data.active) await refuseOverlap(tx, input.locationId, data);
+    if (data.active) await refuseOverlap(ctx, tx, input.locationId, data);
     const hour = await tx.consultationHour.create({
       data: { ...data, locationId: input.locationId },
       select: { id: true },
     });
-    await audit(tx, ctx, {
+    await audit(ctx, tx, {
       action: "consultationHour.created",
       subjectType: "ConsultationHour",
       subjectId: hour.id,
@@ -192,9 +187,9 @@ export async function updateHour(ctx: StaffCtx, hourId: string, input: HourValue
   requireManage(ctx, existing.locationId);
   const data = row(input);
   return ctx.db.$transaction(async (tx) => {
-    if (data.active) await refuseOverlap(tx, existing.locationId, { ...data, id: hourId });
+    if (data.active) await refuseOverlap(ctx, tx, existing.locationId, { ...data, id: hourId });
     await tx.consultationHour.update({ where: { id: hourId }, data });
-    await audit(tx, ctx, {
+    await audit(ctx, tx, {
       action: "consultationHour.changed",
       subjectType: "ConsultationHour",
       subjectId: hourId,
@@ -210,9 +205,9 @@ export async function setHourActive(ctx: StaffCtx, hourId: string, active: boole
   if (!existing) throw notFound("consultationHour");
   requireManage(ctx, existing.locationId);
   return ctx.db.$transaction(async (tx) => {
-    if (active) await refuseOverlap(tx, existing.locationId, existing);
+    if (active) await refuseOverlap(ctx, tx, existing.locationId, existing);
     await tx.consultationHour.update({ where: { id: hourId }, data: { active } });
-    await audit(tx, ctx, {
+    await audit(ctx, tx, {
       action: active ? "consultationHour.activated" : "consultationHour.deactivated",
       subjectType: "ConsultationHour",
       subjectId: hourId,
@@ -234,7 +229,7 @@ export async function addClosure(ctx: StaffCtx, input: ClosureValues) {
       },
       select: { id: true },
     });
-    await audit(tx, ctx, {
+    await audit(ctx, tx, {
       action: "closure.added",
       subjectType: "Closure",
       subjectId: closure.id,
@@ -250,7 +245,7 @@ export async function removeClosure(ctx: StaffCtx, closureId: string) {
   requireManage(ctx, closure.locationId);
   await ctx.db.$transaction(async (tx) => {
     await tx.closure.delete({ where: { id: closureId } });
-    await audit(tx, ctx, {
+    await audit(ctx, tx, {
       action: "closure.removed",
       subjectType: "Closure",
       subjectId: closureId,

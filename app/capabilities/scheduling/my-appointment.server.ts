@@ -6,6 +6,7 @@ import type { Ctx } from "~/context";
 import { AppError } from "~/lib/errors";
 import { parsePhone } from "~/lib/phone.server";
 import { appointmentMessageParams, bookAppointment, releasePlace } from "./appointments.server";
+import type { AppointmentStatus } from "./values";
 
 export const AppointmentLookupInput = z.object({
   reference: z
@@ -64,11 +65,11 @@ export async function cancelMyAppointment(ctx: Ctx, lookup: AppointmentLookup) {
   await ctx.db.$transaction(async (tx) => {
     // Only a still-booked appointment is cancelled (two tabs pressing "cancel" send one message).
     const still = await tx.appointment.findFirst({
-      where: { id: appointment.id, status: "booked" },
+      where: { id: appointment.id, status: "booked" satisfies AppointmentStatus },
       select: { id: true },
     });
     if (!still) throw new AppError(400, NOT_FOUND);
-    await releasePlace(tx, appointment.id, "cancelled", now);
+    await releasePlace(ctx, tx, appointment.id, "cancelled", now);
     const { person, location } = appointment;
     await ctx.messenger.send(tx, {
       to: person,
@@ -110,8 +111,8 @@ export async function moveMyAppointment(
     channel: "web",
   });
   await ctx.db.$transaction(async (tx) => {
-    const still = await tx.appointment.findFirst({ where: { id: old.id, status: "booked" }, select: { id: true } });
-    if (still) await releasePlace(tx, old.id, "cancelled", ctx.clock.now());
+    const still = await tx.appointment.findFirst({ where: { id: old.id, status: "booked" satisfies AppointmentStatus }, select: { id: true } });
+    if (still) await releasePlace(ctx, tx, old.id, "cancelled", ctx.clock.now());
   });
   return booked;
 }

@@ -1,10 +1,11 @@
 // A person's appointments and callbacks for their record page: only at places the staff member may see.
 // The caller logs the look: the person page writes ONE audit entry per view (personPage in app/web/person-page.server.ts),
 // with these counts in its details.
-import type { Ctx } from "~/context";
+import type { StaffCtx } from "~/context";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { can, locationScope, type StaffActor } from "~/capabilities/people/permissions";
 import { pageWindow } from "~/lib/pages";
+import type { AppointmentStatus } from "./values";
 
 /** Which page of each list to show (1 = newest), and how many rows a page holds. */
 export interface PersonSchedulingPages {
@@ -19,7 +20,7 @@ function callbackScope(actor: StaffActor) {
   return scope === "all" ? {} : { OR: [{ locationId: { in: [...scope] } }, { locationId: null }] };
 }
 
-export async function personScheduling(ctx: Ctx & { actor: StaffActor }, personId: string, pages: PersonSchedulingPages) {
+export async function personScheduling(ctx: StaffCtx, personId: string, pages: PersonSchedulingPages) {
   const scope = locationScope(ctx.actor);
   const atMyPlaces = scope === "all" ? {} : { locationId: { in: [...scope] } };
   const appointmentWhere = { personId, ...atMyPlaces };
@@ -52,7 +53,7 @@ export async function personScheduling(ctx: Ctx & { actor: StaffActor }, personI
 }
 
 /** A caller's callbacks still to come (the ten latest, where this staff member works or in the pool), for the callback intake. */
-export async function openCallbacksOf(ctx: Ctx & { actor: StaffActor }, personId: string) {
+export async function openCallbacksOf(ctx: StaffCtx, personId: string) {
   if (!can(ctx.actor, "callback:manage")) return [];
   return ctx.db.callback.findMany({
     where: { personId, status: { in: ["scheduled", "unscheduled"] }, ...callbackScope(ctx.actor) },
@@ -66,17 +67,17 @@ export async function openCallbacksOf(ctx: Ctx & { actor: StaffActor }, personId
  * A caller's appointments still to come (booked, at places the staff member may see), for the desk when they call
  * to move or cancel one. The look is audit-logged.
  */
-export async function upcomingAppointments(ctx: Ctx & { actor: StaffActor }, personId: string) {
+export async function upcomingAppointments(ctx: StaffCtx, personId: string) {
   if (!can(ctx.actor, "schedule:view")) return [];
   const scope = locationScope(ctx.actor);
   const appointments = await ctx.db.appointment.findMany({
-    where: { personId, status: "booked", startsAt: { gt: ctx.clock.now() }, ...(scope === "all" ? {} : { locationId: { in: [...scope] } }) },
+    where: { personId, status: "booked" satisfies AppointmentStatus, startsAt: { gt: ctx.clock.now() }, ...(scope === "all" ? {} : { locationId: { in: [...scope] } }) },
     orderBy: { startsAt: "asc" },
     take: 5,
     select: { id: true, reference: true, startsAt: true, location: { select: { name: true, timeZone: true } } },
   });
   if (appointments.length) {
-    await audit(ctx.db, ctx, {
+    await audit(ctx, ctx.db, {
       action: "appointment.viewed",
       subjectType: "Person",
       subjectId: personId,

@@ -4,10 +4,11 @@
 // Never twice: one idempotency key per appointment, start and kind. None for cancelled appointments.
 import { CalendarDateTime, fromDate, toCalendarDate, toZoned } from "@internationalized/date";
 import type { Ctx } from "~/context";
-import { Prisma } from "~/generated/prisma/client";
 import { nextSendableTime } from "~/lib/quiet-hours";
+import { isUniqueViolation } from "~/lib/db-errors";
 import { appointmentMessageParams, reminderKeyPrefix } from "./appointments.server";
 import { localDay } from "./availability.server";
+import type { AppointmentStatus } from "./values";
 
 export const REMINDER_HOUR = 10;
 export const SOON_HOURS = 2;
@@ -44,14 +45,12 @@ export function reminderTime(appointment: Bookable, kind: ReminderKind, timeZone
   return at < startsAt ? at : null;
 }
 
-const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-
 /** Queues every reminder due before the next run. Returns how many were queued. */
 export async function queueDueReminders(ctx: Ctx): Promise<number> {
   const now = ctx.clock.now();
   const horizon = new Date(now.getTime() + REMINDER_LOOKAHEAD_MINUTES * 60_000);
   const appointments = await ctx.db.appointment.findMany({
-    where: { status: "booked", startsAt: { gt: now, lte: new Date(now.getTime() + 2 * 86_400_000) } },
+    where: { status: "booked" satisfies AppointmentStatus, startsAt: { gt: now, lte: new Date(now.getTime() + 2 * 86_400_000) } },
     include: { person: true, location: { select: { name: true, timeZone: true } } },
   });
   let queued = 0;
@@ -64,7 +63,7 @@ export async function queueDueReminders(ctx: Ctx): Promise<number> {
       try {
         await ctx.db.$transaction(async (tx) => {
           // Cancelled meanwhile? Then nothing.
-          const still = await tx.appointment.findFirst({ where: { id: appointment.id, status: "booked" }, select: { id: true } });
+          const still = await tx.appointment.findFirst({ where: { id: appointment.id, status: "booked" satisfies AppointmentStatus }, select: { id: true } });
           if (!still) return;
           const { person, location } = appointment;
           await ctx.messenger.send(tx, {

@@ -1,15 +1,15 @@
 // The walk-in queue (Wartenummer): people who come without an appointment get the day's next number at the
 // place, wait in arrival order, are called by number and first name, and leave helped or without help.
 import { z } from "zod";
-import type { Ctx } from "~/context";
-import { Prisma } from "~/generated/prisma/client";
+import type { StaffCtx } from "~/context";
 import { AppError, forbidden, notFound } from "~/lib/errors";
 import { audit } from "~/capabilities/privacy/audit.server";
-import { can, type StaffActor } from "~/capabilities/people/permissions";
+import { can } from "~/capabilities/people/permissions";
 import { parsePhone } from "~/lib/phone.server";
+import { isUniqueViolation } from "~/lib/db-errors";
 import { localDay } from "./availability.server";
-
-type StaffCtx = Ctx & { actor: StaffActor };
+import type { ContactPreference } from "~/capabilities/people/values";
+import type { WalkInStatus } from "./values";
 
 const Optional = (max: number, error: string) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(max, { error }).optional());
@@ -36,8 +36,6 @@ export const FinishWalkInInput = z.object({
   ticketId: Optional(100, "desk:errors.ticketUnknown"),
 });
 
-const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-
 async function placeOf(ctx: StaffCtx, locationId: string) {
   if (!can(ctx.actor, "appointment:manage", locationId)) throw forbidden("appointment:manage");
   const location = await ctx.db.location.findUnique({ where: { id: locationId }, select: { id: true, name: true, timeZone: true } });
@@ -61,7 +59,7 @@ export async function addWalkIn(ctx: StaffCtx, input: z.output<typeof AddWalkInI
               firstName: input.displayName,
               phone: phone.e164,
               phoneType: phone.type,
-              contactPreference: phone.type === "landline" ? "voice" : "sms",
+              contactPreference: (phone.type === "landline" ? "voice" : "sms") satisfies ContactPreference,
             },
           });
         }
@@ -77,7 +75,7 @@ export async function addWalkIn(ctx: StaffCtx, input: z.output<typeof AddWalkInI
             arrivedAt: now,
           },
         });
-        await audit(tx, ctx, { action: "walkIn.added", subjectType: "WalkIn", subjectId: walkIn.id, locationId: location.id });
+        await audit(ctx, tx, { action: "walkIn.added", subjectType: "WalkIn", subjectId: walkIn.id, locationId: location.id });
         return walkIn;
       });
     } catch (error) {
@@ -95,17 +93,17 @@ export async function callNext(ctx: StaffCtx, locationId: string) {
   const day = localDay(now, location.timeZone);
   for (;;) {
     const next = await ctx.db.walkIn.findFirst({
-      where: { locationId, day, status: "waiting" },
+      where: { locationId, day, status: "waiting" satisfies WalkInStatus },
       orderBy: [{ arrivedAt: "asc" }, { number: "asc" }],
     });
     if (!next) throw new AppError(409, "desk:errors.queueEmpty");
     const called = await ctx.db.$transaction(async (tx) => {
       // Only if still waiting: a colleague pressing "call next" at the same time calls the one after.
       const { count } = await tx.walkIn.updateMany({
-        where: { id: next.id, status: "waiting" },
-        data: { status: "called", calledAt: now, helperId: ctx.actor.staffId },
+        where: { id: next.id, status: "waiting" satisfies WalkInStatus },
+        data: { status: "called" satisfies WalkInStatus, calledAt: now, helperId: ctx.actor.staffId },
       });
-      if (count) await audit(tx, ctx, { action: "walkIn.called", subjectType: "WalkIn", subjectId: next.id, locationId });
+      if (count) await audit(ctx, tx, { action: "walkIn.called", subjectType: "WalkIn", subjectId: next.id, locationId });
       return count;
     });
     if (called) return { ...next, status: "called", calledAt: now };
@@ -134,7 +132,7 @@ export async function finishWalkIn(ctx: StaffCtx, input: z.output<typeof FinishW
         ticketId: input.ticketId ?? null,
       },
     });
-    await audit(tx, ctx, { action: `walkIn.${input.outcome}`, subjectType: "WalkIn", subjectId: walkIn.id, locationId: walkIn.locationId });
+    await audit(ctx, tx, { action: `walkIn.${input.outcome}`, subjectType: "WalkIn", subjectId: walkIn.id, locationId: walkIn.locationId });
   });
 }
 

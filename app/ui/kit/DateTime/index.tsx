@@ -1,5 +1,6 @@
 // A point in time in the reader's language and the programme's time zone, as a <time> element.
 import { useTranslation } from "react-i18next";
+import { PROGRAMME_TIME_ZONE } from "~/lib/time-zone";
 
 export interface DateTimeProps {
   iso: string;
@@ -21,7 +22,7 @@ function formatFor(language: string, timeZone: string, dateOnly: boolean): Intl.
   return format;
 }
 
-export function DateTime({ iso, timeZone = "Europe/Berlin", dateOnly = false }: DateTimeProps) {
+export function DateTime({ iso, timeZone = PROGRAMME_TIME_ZONE, dateOnly = false }: DateTimeProps) {
   const { i18n } = useTranslation();
   const text = formatFor(i18n.language, timeZone, dateOnly).format(new Date(iso));
   return <time dateTime={iso}>{text}</time>;

@@ -1,5 +1,5 @@
 // Page frame: skip link, header, main, footer, language switcher and the page's one <h1>.
-import { Link, NavLink } from "@remix-run/react";
+import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import "./Layout.css";
@@ -16,7 +16,7 @@ export function SkipLink() {
 export interface SiteHeaderProps {
   title: string;
   homeHref: string;
-  /** The main navigation: a labelled <nav>, e.g. <NavLinks>; shown as a row under the title. */
+  /** The main navigation: a labelled <nav>; shown as a row under the title. */
   nav?: ReactNode;
   /** Things beside the title, e.g. the LanguageSwitcher or a sign-out button. */
   actions?: ReactNode;
@@ -37,30 +37,6 @@ export function SiteHeader({ title, homeHref, nav, actions }: SiteHeaderProps) {
         </div>
       ) : null}
     </header>
-  );
-}
-
-export interface NavLinksProps {
-  links: { to: string; label: string; end?: boolean }[];
-  /** Name of the landmark; defaults to the translated "Main navigation". */
-  label?: string;
-}
-
-/** A labelled <nav> for SiteHeader's `nav`; Remix NavLink sets aria-current="page" on the current link. */
-export function NavLinks({ links, label }: NavLinksProps) {
-  const { t } = useTranslation("ui");
-  return (
-    <nav aria-label={label ?? t("siteHeader.navigationLabel")}>
-      <ul className="nav-links">
-        {links.map((link) => (
-          <li key={link.to}>
-            <NavLink to={link.to} end={link.end} className="nav-links__link">
-              {link.label}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
   );
 }
 

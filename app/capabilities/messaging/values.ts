@@ -1,0 +1,18 @@
+// The messaging capability's closed value sets (stored as strings): a message's statuses (labels in
+// locales/*/common.json messageStatus), directions and channels. Shared by server and pages.
+export const MESSAGE_STATUSES = ["queued", "sending", "sent", "delivered", "failed", "undelivered", "no_answer", "opted_out", "received", "cancelled"] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+
+export function isMessageStatus(value: unknown): value is MessageStatus {
+  return typeof value === "string" && (MESSAGE_STATUSES as readonly string[]).includes(value);
+}
+
+export const MESSAGE_DIRECTIONS = ["outbound", "inbound"] as const;
+export type MessageDirection = (typeof MESSAGE_DIRECTIONS)[number];
+
+export const MESSAGE_CHANNELS = ["sms", "voice"] as const;
+export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
+
+/** How a number opted out: STOP by SMS, by the voice menu, or set by staff. */
+export const OPT_OUT_VIA = ["sms", "voice", "staff"] as const;
+export type OptOutVia = (typeof OPT_OUT_VIA)[number];
