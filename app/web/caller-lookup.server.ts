@@ -4,7 +4,7 @@
 // capability files the request under their existing record without showing it. Each intake adds its own open items.
 import { z } from "zod";
 import type { StaffCtx } from "~/context";
-import { personName } from "~/lib/person-name";
+import { personName, type NamedPerson } from "~/lib/person-name";
 import { phoneLink, type ParsedPhone } from "~/lib/phone.server";
 import { PhoneInput } from "~/capabilities/people/persons.server";
 import { lookUpCaller as findCaller } from "~/capabilities/people/visibility.server";
@@ -19,7 +19,7 @@ export const LookupInput = z.object({ phone: PhoneInput });
 const phoneOf = (phone: ParsedPhone) => ({ ...phoneLink(phone.e164), type: phone.type });
 
 /** What every intake shows of a known caller: how to name and address them, nothing more. */
-const known = (person: { id: string; firstName: string; lastNameInitial: string | null; language: string; contactPreference: string }) => ({
+const known = (person: NamedPerson & { id: string; language: string; contactPreference: string }) => ({
   id: person.id,
   firstName: person.firstName,
   name: personName(person),
@@ -38,7 +38,8 @@ export async function lookUpCaller(ctx: StaffCtx, phone: ParsedPhone, purpose: "
 /** Who wants to borrow a tablet: the person and where they already wait, or nobody yet. */
 export async function lookUpBorrower(ctx: StaffCtx, phone: ParsedPhone) {
   const found = await findCaller(ctx, phone.e164, "reservation");
-  const open = (found ? await openReservationsOf(ctx, found.id) : []).map((r) => ({ id: r.id, location: r.location.name, status: r.status }));
+  const reservations = found ? await openReservationsOf(ctx, found.id) : [];
+  const open = reservations.map((r) => ({ id: r.id, location: r.location.name, status: r.status }));
   return { phone: phoneOf(phone), person: found ? { ...known(found), open } : null };
 }
 

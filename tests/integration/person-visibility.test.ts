@@ -111,7 +111,12 @@ describe("a person known only at the library", () => {
     // The volunteer takes her as a new caller, with whatever name she gives: the ticket is hers, her record unchanged.
     const ticket = await takeTicket(
       outsider,
-      OpenTicketInput.parse({ person: { firstName: "Gisi", phone: "+4915155507777" }, channel: "phone", description: "Noch einmal das WLAN", locationId: centre.id }),
+      OpenTicketInput.parse({
+        person: { firstName: "Gisi", phone: "+4915155507777" },
+        channel: "phone",
+        description: "Noch einmal das WLAN",
+        locationId: centre.id,
+      }),
     );
     expect((await db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).personId).toBe(gisela.id);
     expect(await db.person.findMany({ where: { phone: phone.e164 }, select: { firstName: true, lastNameInitial: true } })).toEqual([

@@ -53,7 +53,8 @@ export async function checkOutOptions(ctx: StaffCtx, deviceId: string) {
 /** A waiting-list place whose offered device can be lent now (null when there is none), with its person. */
 export async function reservationToLend(ctx: StaffCtx, reservationId: string) {
   const reservation = await ctx.db.reservation.findUnique({ where: { id: reservationId }, include: { person: true } });
-  if (!reservation || !reservation.offeredDeviceId || !(HOLDING_RESERVATION_STATUSES as readonly string[]).includes(reservation.status)) return null;
+  const holding = (HOLDING_RESERVATION_STATUSES as readonly string[]).includes(reservation?.status ?? "");
+  if (!reservation || !reservation.offeredDeviceId || !holding) return null;
   if (!can(ctx.actor, "loan:manage", reservation.locationId)) throw forbidden("loan:manage");
   return { ...reservation, offeredDeviceId: reservation.offeredDeviceId };
 }

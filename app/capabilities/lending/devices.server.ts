@@ -304,7 +304,10 @@ export async function listDevices(ctx: StaffCtx, input: DeviceListInput) {
   return { devices: rows, total, pageCount: pageCount(total, pageSize) };
 }
 
-/** One device with its history (who did what) and its loans by reference only: no borrower on this page; and whether this staff member may change it. */
+/**
+ * One device with its history (who did what) and its loans by reference only: no borrower on this page. Also
+ * whether this staff member may change it.
+ */
 export async function getDevice(ctx: StaffCtx, deviceId: string) {
   const device = await ctx.db.device.findUnique({
     where: { id: deviceId },

@@ -26,6 +26,7 @@ export async function loanPhoto(ctx: StaffCtx, loanId: string, photoId: string) 
   const photo = await ctx.db.loanPhoto.findUnique({ where: { id: photoId }, include: { loan: { select: { locationId: true } } } });
   if (!photo || photo.loanId !== loanId) throw notFound("photo");
   if (!can(ctx.actor, "loan:view", photo.loan.locationId)) throw forbidden("loan:view");
-  await audit(ctx, ctx.db, { action: "loan.viewed", subjectType: "Loan", subjectId: loanId, locationId: photo.loan.locationId, details: { page: "photo" } });
+  const locationId = photo.loan.locationId;
+  await audit(ctx, ctx.db, { action: "loan.viewed", subjectType: "Loan", subjectId: loanId, locationId, details: { page: "photo" } });
   return photo;
 }

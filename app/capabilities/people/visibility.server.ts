@@ -9,7 +9,16 @@
 // nothing of theirs (name, language, records elsewhere) is shown or logged as looked at. An intake for them still
 // works: staff type the first name as for a new caller, and the capability files the request under the existing
 // Person row (the phone number is unique; findOrCreatePerson in persons.server.ts never renames anyone), so the
-// person keeps one record. From then on the person has a record at this place, and so is visible here.
+// person keeps one record. How each intake gets there:
+//   ticket (openTicket), check-out (checkOutDevice), waiting list (askToBorrow): intakePerson — a typed-in caller
+//     through findOrCreatePerson; a picked id only if visible here (else the intake's "who is it?" refusal).
+//     "Already waiting at this place" can only be said of someone waiting here, who is visible here anyway.
+//   callback (requestCallback), desk booking (bookForCaller → bookAppointment), a full day's list
+//     (joinDayWaitingList): by the typed number, through findOrCreatePerson; "already booked" concerns this
+//     place's slot only.
+//   walk-in (addWalkIn): by the number, if one is given; without a typed name the queue calls the stored first name.
+// From then on the person has a record at this place, so they are visible here: the new ticket's or loan's page
+// names them as stored (not as typed), and the audit log says who filed it.
 import type { Prisma } from "~/generated/prisma/client";
 import type { Ctx, StaffCtx, Tx } from "~/context";
 import type { Db } from "~/db.server";
@@ -76,11 +85,14 @@ export async function findVisiblePeopleByName(ctx: StaffCtx, prefix: string, tak
  */
 export async function lookUpCaller(ctx: StaffCtx, e164: string, purpose: string) {
   const person = await findVisiblePersonByPhone(ctx, e164);
-  if (person) await audit(ctx, ctx.db, { action: "person.lookedUp", subjectType: "Person", subjectId: person.id, details: { for: purpose } });
+  if (person) {
+    await audit(ctx, ctx.db, { action: "person.lookedUp", subjectType: "Person", subjectId: person.id, details: { for: purpose } });
+  }
   return person;
 }
 
 /** The person page's one audit entry per view, with how much of each kind it showed (counts, nothing personal). */
 export async function recordPersonViewed(ctx: StaffCtx, personId: string, shown: Record<string, number>) {
-  await audit(ctx, ctx.db, { action: "person.viewed", subjectType: "Person", subjectId: personId, details: { ...shown, via: "person" } });
+  const details = { ...shown, via: "person" };
+  await audit(ctx, ctx.db, { action: "person.viewed", subjectType: "Person", subjectId: personId, details });
 }
