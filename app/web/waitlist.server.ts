@@ -12,15 +12,17 @@ import { findPersonByPhone } from "~/capabilities/people/persons.server";
 import { jsonObject, OPEN_RESERVATION_STATUSES, WISHES_MAX } from "~/capabilities/lending/values";
 import {
   AnswerInput,
-  answerOffer,
   CancelInput,
   cancelReservation,
-  getReservation,
-  listWaitingList,
   MoveInput,
   moveOnWaitingList,
-  staffLendingLocations,
 } from "~/capabilities/lending/waiting-list.server";
+import { answerOffer } from "~/capabilities/lending/waiting-list-offers.server";
+import {
+  getReservation,
+  listWaitingList,
+  staffLendingLocations,
+} from "~/capabilities/lending/waiting-list-queries.server";
 import { errorResponse } from "./errors.server";
 import { parseForm, formIntent } from "./forms.server";
 import { attempt, personName, refusalReply } from "./tickets.server";
