@@ -33,18 +33,18 @@ import {
   AssignInput,
   assignTicket,
   CallInput,
-  ChangeStatusInput,
   changeStatus,
+  ChangeStatusInput,
   ClassifyInput,
   classifyTicket,
   NoteInput,
   PendingInput,
   recordCall,
   ReplyInput,
-  replyToCitizen,
   type ReplyLinks,
+  replyToCitizen,
   setPending,
-} from "~/capabilities/helpdesk/tickets.server";
+} from "~/capabilities/helpdesk/ticket-workflow.server";
 import { pagesOf } from "~/lib/pages";
 import { spelledOut } from "~/lib/reference-code";
 import { OPEN_STATUSES, TRANSITIONS, type TicketStatus } from "~/capabilities/helpdesk/values";
