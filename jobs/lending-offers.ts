@@ -1,7 +1,8 @@
 // Job: end offers nobody answered in time, then offer free devices to the next people on the waiting lists.
 import type { Services } from "~/context";
 import { withActor } from "~/context";
-import { expireOffers, offerFreeDevices, pruneClosedReservations } from "~/capabilities/lending/waiting-list.server";
+import { pruneClosedReservations } from "~/capabilities/lending/waiting-list.server";
+import { expireOffers, offerFreeDevices } from "~/capabilities/lending/waiting-list-offers.server";
 
 export async function lendingOffers(services: Services): Promise<void> {
   const ctx = withActor(services, { kind: "system", name: "lending-offers" });

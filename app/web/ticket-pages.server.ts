@@ -36,7 +36,7 @@ import {
   replyToCitizen,
   type ReplyLinks,
   setPending,
-} from "~/capabilities/helpdesk/tickets.server";
+} from "~/capabilities/helpdesk/ticket-workflow.server";
 import { spelledOut } from "~/lib/reference-code";
 import { OPEN_STATUSES, TRANSITIONS, type TicketStatus } from "~/capabilities/helpdesk/values";
 import { intentForm, performIntent } from "./forms.server";

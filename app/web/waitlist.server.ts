@@ -8,15 +8,13 @@ import { jsonObject, OPEN_RESERVATION_STATUSES, WISHES_MAX } from "~/capabilitie
 import { deviceTags } from "~/capabilities/lending/devices.server";
 import {
   AnswerInput,
-  answerOffer,
   CancelInput,
   cancelReservation,
-  getReservation,
-  listWaitingList,
   MoveInput,
   moveOnWaitingList,
-  staffLendingLocations,
 } from "~/capabilities/lending/waiting-list.server";
+import { answerOffer } from "~/capabilities/lending/waiting-list-offers.server";
+import { getReservation, listWaitingList, staffLendingLocations } from "~/capabilities/lending/waiting-list-queries.server";
 import { intentForm, performIntent } from "./forms.server";
 
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);

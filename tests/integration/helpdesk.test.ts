@@ -5,18 +5,17 @@ import { closeResolvedTickets } from "~/capabilities/helpdesk/auto-close.server"
 import { receiveCitizenMessage } from "~/capabilities/helpdesk/inbound.server";
 import { listTickets } from "~/capabilities/helpdesk/queries.server";
 import { checkTicketStatus, StatusCheckInput } from "~/capabilities/helpdesk/status-check.server";
+import { openTicket, OpenTicketInput } from "~/capabilities/helpdesk/tickets.server";
 import {
   addNote,
   assignTicket,
   changeStatus,
   classifyTicket,
-  openTicket,
-  OpenTicketInput,
   recordCall,
   ReplyInput,
   replyToCitizen,
   setPending,
-} from "~/capabilities/helpdesk/tickets.server";
+} from "~/capabilities/helpdesk/ticket-workflow.server";
 import { reportProblem, ReportProblemInput, takeTicket } from "~/capabilities/helpdesk/report.server";
 import { addCallbackHour, CallbackHourInput } from "~/capabilities/scheduling/callback-hours.server";
 import { ticketPage } from "~/web/ticket-pages.server";

@@ -2,18 +2,15 @@ import { beforeEach, describe, expect, it } from "vitest";
 
 import {
   AddToWaitingListInput,
-  answerOffer,
   askToBorrow,
   AskToBorrowInput,
   cancelReservation,
-  expireOffers,
-  getReservation,
-  listWaitingList,
   MoveInput,
   moveOnWaitingList,
-  offerFreeDevices,
   pruneClosedReservations,
 } from "~/capabilities/lending/waiting-list.server";
+import { answerOffer, expireOffers, offerFreeDevices } from "~/capabilities/lending/waiting-list-offers.server";
+import { getReservation, listWaitingList } from "~/capabilities/lending/waiting-list-queries.server";
 import { withActor } from "~/context";
 import { AppError } from "~/lib/errors";
 import { lendingOffers } from "../../jobs/lending-offers";

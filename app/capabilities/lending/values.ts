@@ -1,5 +1,6 @@
 // The lending programme's closed value sets and rules (no database, no React: safe to import anywhere).
 // Labels live in locales/<lng>/lending.json under the same keys.
+import type { LocationKind } from "~/capabilities/people/values";
 
 export const DEVICE_STATUSES = ["available", "reserved", "on_loan", "needs_reset", "in_repair", "retired"] as const;
 export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
@@ -49,6 +50,9 @@ export const RESERVATION_STATUSES = ["waiting", "offered", "accepted", "fulfille
 export type ReservationStatus = (typeof RESERVATION_STATUSES)[number];
 /** Still on the list: waiting for a device or holding an offer. */
 export const OPEN_RESERVATION_STATUSES: readonly ReservationStatus[] = ["waiting", "offered", "accepted"];
+
+/** Only these kinds of place lend devices (a library helps, but has no pool). */
+export const LENDING_LOCATION_KINDS = ["meeting_centre", "care_home"] as const satisfies readonly LocationKind[];
 
 export const RESERVATION_CHANNELS = ["web", "phone", "walk_in"] as const;
 export type ReservationChannel = (typeof RESERVATION_CHANNELS)[number];

@@ -13,7 +13,7 @@ import { audit } from "~/capabilities/privacy/audit.server";
 import { can, type StaffActor } from "~/capabilities/people/permissions";
 import type { Role } from "~/capabilities/people/values";
 import { recordAttemptIn } from "~/capabilities/scheduling/callback-attempts.server";
-import { recordCallIn } from "~/capabilities/helpdesk/tickets.server";
+import { recordCallIn } from "~/capabilities/helpdesk/ticket-workflow.server";
 import type { MessageProvider } from "~/capabilities/messaging/provider";
 import type { CallStatus } from "./values";
 
