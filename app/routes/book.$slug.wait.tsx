@@ -5,6 +5,7 @@ import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { joinDayWaitingList, JoinDayWaitInput, waitingListDay } from "~/capabilities/scheduling/day-waits.server";
+import { placeBySlug } from "~/capabilities/scheduling/online-booking.server";
 import { withActor } from "~/context";
 import { detectLanguage } from "~/i18n/detect.server";
 import { isSupportedLanguage } from "~/i18n/locales.server";
@@ -28,7 +29,7 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 const WAIT_FLASH: FlashOptions = { path: "/book", maxAgeSeconds: 15 * 60 };
 
 async function placeAndDay(params: { slug?: string }, request: Request, context: LoaderFunctionArgs["context"]) {
-  const location = await context.services.db.location.findUnique({ where: { slug: params.slug ?? "" }, select: { id: true, name: true, slug: true } });
+  const location = await placeBySlug(context.services, params.slug ?? "");
   const day = new URL(request.url).searchParams.get("day") ?? "";
   if (!location || !/^\d{4}-\d{2}-\d{2}$/.test(day)) throw errorResponse(new AppError(404, "errors.notFound", { what: "page" }));
   return { location, day };

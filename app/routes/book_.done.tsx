@@ -4,6 +4,7 @@ import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { bookingConfirmation } from "~/capabilities/scheduling/my-appointment.server";
 import { detectLanguage } from "~/i18n/detect.server";
 import { useRootData } from "~/ui/root-data";
 import { SummaryList } from "~/ui/kit/SummaryList";
@@ -21,14 +22,7 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const booked = await readBooked(request, context);
   if (!booked) throw redirect("/book");
-  const appointment = await context.services.db.appointment.findUnique({
-    where: { id: booked.appointmentId },
-    select: {
-      startsAt: true,
-      endsAt: true,
-      location: { select: { name: true, street: true, postalCode: true, city: true, timeZone: true } },
-    },
-  });
+  const appointment = await bookingConfirmation(context.services, booked.appointmentId);
   if (!appointment) throw redirect("/book");
   const lng = detectLanguage(request);
   const { location } = appointment;

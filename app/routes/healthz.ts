@@ -1,7 +1,8 @@
 // For load balancers and the test harness: 200 when the database answers.
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { checkDatabase } from "~/capabilities/operations/health.server";
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  await context.services.db.$queryRawUnsafe("SELECT 1");
+  await checkDatabase(context.services);
   return new Response("ok", { headers: { "Content-Type": "text/plain", "Cache-Control": "no-store" } });
 }

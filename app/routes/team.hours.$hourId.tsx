@@ -21,11 +21,7 @@ export const handle: RouteHandle = { titleKey: "hours:edit.title", hydrate: true
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "schedule:manage");
-  const hour = await respondTo(() => getHour(ctx, params.hourId ?? ""));
-  const location = await ctx.db.location.findUniqueOrThrow({
-    where: { id: hour.locationId },
-    select: { id: true, name: true },
-  });
+  const { hour, location } = await respondTo(() => getHour(ctx, params.hourId ?? ""));
   return { hour, location, topics: await topicOptions(ctx) };
 }
 

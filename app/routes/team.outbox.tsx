@@ -5,7 +5,6 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { countOptOuts, listMessages } from "~/capabilities/messaging/outbox.server";
 import { isMessageStatus, MESSAGE_STATUSES } from "~/capabilities/messaging/values";
-import { audit } from "~/capabilities/privacy/audit.server";
 import { personName } from "~/lib/person-name";
 import { maskPhone } from "~/lib/phone.server";
 
@@ -25,7 +24,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const wanted = new URL(request.url).searchParams.get("status");
   const status = isMessageStatus(wanted) ? wanted : null;
   const [{ messages, pageCount }, optedOut] = await Promise.all([listMessages(ctx, { page, status }), countOptOuts(ctx)]);
-  await audit(ctx, ctx.db, { action: "outbox.viewed", subjectType: "Message", details: { page, status, count: messages.length } });
   return {
     page,
     pageCount,

@@ -4,7 +4,6 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { resumeSession, signIn, SignInInput } from "~/capabilities/people/auth.server";
-import { audit } from "~/capabilities/privacy/audit.server";
 import { Button } from "~/ui/kit/Button";
 import { ErrorSummary } from "~/ui/kit/ErrorSummary";
 import { PageHeading } from "~/ui/kit/Layout";
@@ -49,11 +48,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   await resetSignInAttempts(email, context.clientIp);
-  await audit({ clock: context.services.clock, actor: { kind: "system", name: "sign-in" } }, context.services.db, {
-    action: "staff.signedIn",
-    subjectType: "Staff",
-    subjectId: session.staffId,
-  });
   return redirect(safeRedirect(redirectTo), {
     headers: { "Set-Cookie": await sessionCookie(context).serialize(session.token) },
   });

@@ -39,7 +39,7 @@ export async function chooseDevice(ctx: StaffCtx, input: { deviceId?: string; as
     : await ctx.db.device.findUnique({ where: { id: input.deviceId } });
   if (!device) return { refusal: "loans:errors.deviceUnknown" };
   if (!can(ctx.actor, "loan:manage", device.locationId)) return { refusal: "loans:errors.deviceElsewhere" };
-  const lendable = await lendableTo(ctx.db, device, personId);
+  const lendable = await lendableTo(ctx, ctx.db, device, personId);
   return lendable.lendable ? { device } : { refusal: lendable.refusal };
 }
 

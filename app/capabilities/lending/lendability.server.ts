@@ -1,6 +1,6 @@
 // The one lendability check: whether a device can go to a person now, and if not, which refusal says why. Used by
 // check-out itself (inside its transaction) and by check-out's device step (to refuse early, at the tag field).
-import type { Tx } from "~/context";
+import type { Ctx, Tx } from "~/context";
 import type { Db } from "~/db.server";
 
 /** A reservation holds its offered device for its person while the offer runs or was accepted. */
@@ -25,7 +25,7 @@ type Lendability =
  * An available device can go to anyone; a reserved one only to the person whose offer holds it. `db`: check-out's
  * own transaction (the answer then holds for its write), or the database for an early answer on the device step.
  */
-export async function lendableTo(db: Db | Tx, device: { id: string; status: string }, personId: string | undefined): Promise<Lendability> {
+export async function lendableTo(_ctx: Ctx, db: Db | Tx, device: { id: string; status: string }, personId: string | undefined): Promise<Lendability> {
   if (device.status === "available") return { lendable: true, reservation: null };
   const reservation =
     device.status === "reserved" && personId

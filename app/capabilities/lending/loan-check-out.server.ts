@@ -47,7 +47,7 @@ export async function checkOutDevice(ctx: StaffCtx, input: CheckOutValues): Prom
       const person = await intakePerson(ctx, tx, input, "loans:errors.personMissing");
 
       const current = await tx.device.findUniqueOrThrow({ where: { id: device.id }, select: { id: true, status: true } });
-      const lendable = await lendableTo(tx, current, person.id);
+      const lendable = await lendableTo(ctx, tx, current, person.id);
       if (!lendable.lendable) throw new AppError(409, lendable.refusal, { status: current.status });
       const { reservation } = lendable;
 

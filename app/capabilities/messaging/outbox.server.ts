@@ -1,5 +1,6 @@
-// Reading the outbox for staff. Every read of message contents is audit-logged by the caller's route.
+// Reading the outbox for staff. Every read of message contents is audit-logged here.
 import type { Ctx } from "~/context";
+import { audit } from "~/capabilities/privacy/audit.server";
 import { pageCount, pageWindow } from "~/lib/pages";
 import type { MessageDirection, MessageStatus } from "./values";
 
@@ -16,6 +17,8 @@ export async function listMessages(ctx: Ctx, { page, pageSize = 25, status }: { 
     }),
     ctx.db.message.count({ where }),
   ]);
+  // Message texts are personal data: every look at the outbox is logged.
+  await audit(ctx, ctx.db, { action: "outbox.viewed", subjectType: "Message", details: { page, status: status ?? null, count: messages.length } });
   return { messages, pageCount: pageCount(total, pageSize) };
 }
 

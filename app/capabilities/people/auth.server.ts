@@ -8,6 +8,7 @@ import type { Db } from "~/db.server";
 import type { Clock } from "~/lib/clock";
 import type { StaffActor } from "./permissions";
 import type { Role } from "./values";
+import { audit } from "~/capabilities/privacy/audit.server";
 
 /** What the sign-in form sends. Error strings are translation keys. */
 export const SignInInput = z.object({
@@ -59,6 +60,7 @@ export async function signIn(
       expiresAt: new Date(now.getTime() + settings.idleMinutes * 60_000),
     },
   });
+  await audit({ clock, actor: { kind: "system", name: "sign-in" } }, db, { action: "staff.signedIn", subjectType: "Staff", subjectId: staff.id });
   return { token, staffId: staff.id };
 }
 

@@ -256,10 +256,11 @@ export async function removeClosure(ctx: StaffCtx, closureId: string) {
 }
 
 export async function getHour(ctx: StaffCtx, hourId: string) {
-  const hour = await ctx.db.consultationHour.findUnique({ where: { id: hourId } });
-  if (!hour) throw notFound("consultationHour");
-  requireManage(ctx, hour.locationId);
-  return { ...hour, topics: JSON.parse(hour.topics) as string[] };
+  const found = await ctx.db.consultationHour.findUnique({ where: { id: hourId }, include: { location: { select: { id: true, name: true } } } });
+  if (!found) throw notFound("consultationHour");
+  requireManage(ctx, found.locationId);
+  const { location, ...hour } = found;
+  return { hour: { ...hour, topics: JSON.parse(hour.topics) as string[] }, location };
 }
 
 /**

@@ -121,3 +121,15 @@ export async function moveMyAppointment(
 export async function bookedAppointment(ctx: Pick<Ctx, "db">, appointmentId: string) {
   return ctx.db.appointment.findUniqueOrThrow({ where: { id: appointmentId }, select: { reference: true, startsAt: true, endsAt: true } });
 }
+
+/** When and where an appointment just booked online takes place, for its confirmation page; null once it is gone. */
+export async function bookingConfirmation(ctx: Pick<Ctx, "db">, appointmentId: string) {
+  return ctx.db.appointment.findUnique({
+    where: { id: appointmentId },
+    select: {
+      startsAt: true,
+      endsAt: true,
+      location: { select: { name: true, street: true, postalCode: true, city: true, timeZone: true } },
+    },
+  });
+}
