@@ -13,6 +13,7 @@ import { Select } from "~/ui/kit/Select";
 import { SummaryList } from "~/ui/kit/SummaryList";
 import { TextField } from "~/ui/kit/TextField";
 import { checkboxGroupProps, fieldProps, formErrors, formProps, useAppForm } from "~/ui/kit/forms";
+import { CallerLookup } from "~/ui/CallerHeader/CallerLookup";
 
 type Result = SubmissionResult<string[]> | null | undefined;
 
@@ -29,16 +30,14 @@ export interface IntakeOptions {
 
 export function CallbackLookup({ lastResult }: { lastResult: Result }) {
   const { t } = useTranslation("callbacks");
-  const [form, fields] = useAppForm<{ phone: string }>({ id: "callback-lookup", lastResult });
   return (
-    <>
-      <ErrorSummary errors={formErrors(form)} />
-      <Form method="post" {...formProps(form)}>
-        <input type="hidden" name="intent" value="lookup" />
-        <TextField {...fieldProps(fields.phone)} label={t("form.phone")} description={t("new.phoneHint")} type="tel" inputMode="tel" autoComplete="off" width="medium" autoFocus />
-        <Button type="submit">{t("new.lookup")}</Button>
-      </Form>
-    </>
+    <CallerLookup
+      id="callback-lookup"
+      lastResult={lastResult}
+      phoneLabel={t("form.phone")}
+      phoneHint={t("new.phoneHint")}
+      submitLabel={t("new.lookup")}
+    />
   );
 }
 

@@ -12,31 +12,25 @@ import { Select } from "~/ui/kit/Select";
 import { TextField } from "~/ui/kit/TextField";
 import { checkboxProps, fieldProps, formErrors, formProps, useAppForm } from "~/ui/kit/forms";
 import "./DeskBooking.css";
+import { CallerLookup } from "~/ui/CallerHeader/CallerLookup";
 
 type Result = SubmissionResult<string[]> | null | undefined;
 
 export function CallerStep({ places, lastResult }: { places: { id: string; name: string }[]; lastResult: Result }) {
   const { t } = useTranslation("desk");
-  const [form, fields] = useAppForm<{ phone: string; locationId: string }>({ id: "desk-lookup", lastResult, defaultValue: { locationId: places[0]?.id ?? "" } });
   return (
-    <>
-      <ErrorSummary errors={formErrors(form)} />
-      <Form method="post" {...formProps(form)} className="desk-booking__lookup">
-        <input type="hidden" name="intent" value="lookup" />
-        <TextField
-          {...fieldProps(fields.phone)}
-          label={t("book.phone")}
-          description={t("book.phoneHint")}
-          type="tel"
-          inputMode="tel"
-          autoComplete="off"
-          width="medium"
-          autoFocus
-        />
-        <Select {...fieldProps(fields.locationId)} label={t("book.location")} options={places.map((p) => ({ value: p.id, label: p.name }))} />
-        <Button type="submit">{t("book.lookup")}</Button>
-      </Form>
-    </>
+    <CallerLookup
+      id="desk-lookup"
+      lastResult={lastResult}
+      phoneLabel={t("book.phone")}
+      phoneHint={t("book.phoneHint")}
+      submitLabel={t("book.lookup")}
+      className="desk-booking__lookup"
+      defaultValue={{ locationId: places[0]?.id ?? "" }}
+      more={(field) => (
+        <Select {...field("locationId")} label={t("book.location")} options={places.map((p) => ({ value: p.id, label: p.name }))} />
+      )}
+    />
   );
 }
 

@@ -8,7 +8,7 @@ import { useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/ui/kit/Button";
 import { ErrorSummary } from "~/ui/kit/ErrorSummary";
-import { ErrorMessage, formGroupClassName, useFieldIds } from "~/ui/kit/Field";
+import { formGroupClassName, NativeFieldHeader, useFieldIds } from "~/ui/kit/Field";
 import { Select } from "~/ui/kit/Select";
 import { DataTable } from "~/ui/kit/Table";
 import { fieldProps, formErrors, formProps, useAppForm } from "~/ui/kit/forms";
@@ -83,13 +83,12 @@ export function ImportUpload({ locations, lastResult, defaultLocationId, maxMega
           options={locations.map((l) => ({ value: l.id, label: l.name }))}
         />
         <div className={formGroupClassName(ids.isInvalid)}>
-          <label htmlFor={ids.fieldId} className="field-label">
-            {t("import.file")}
-          </label>
-          <div id={ids.descriptionId} className="field-hint">
-            {t("import.fileHint", { size: maxMegabytes })}
-          </div>
-          <ErrorMessage id={ids.errorId} errors={fileProps.errors} />
+          <NativeFieldHeader
+            ids={ids}
+            label={t("import.file")}
+            description={t("import.fileHint", { size: maxMegabytes })}
+            errors={fileProps.errors}
+          />
           <input
             type="file"
             id={ids.fieldId}

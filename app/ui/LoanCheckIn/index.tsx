@@ -7,7 +7,7 @@ import { topicName } from "~/i18n/own-labels";
 import { Button } from "~/ui/kit/Button";
 import { Checkbox, CheckboxGroup } from "~/ui/kit/Checkbox";
 import { ErrorSummary } from "~/ui/kit/ErrorSummary";
-import { ErrorMessage, formGroupClassName, OptionalMarker, useFieldIds } from "~/ui/kit/Field";
+import { formGroupClassName, NativeFieldHeader, useFieldIds } from "~/ui/kit/Field";
 import { RadioGroup } from "~/ui/kit/RadioGroup";
 import { TextField } from "~/ui/kit/TextField";
 import { checkboxGroupProps, checkboxProps, fieldProps, formErrors, formProps, useAppForm } from "~/ui/kit/forms";
@@ -93,14 +93,7 @@ function PhotoInput({ id, name, errors }: { id: string; name: string; errors?: s
   const ids = useFieldIds(id, t("checkIn.photoHint"), errors);
   return (
     <div className={formGroupClassName(ids.isInvalid)}>
-      <label htmlFor={ids.fieldId} className="field-label">
-        {t("checkIn.photo")}
-        <OptionalMarker optional />
-      </label>
-      <div id={ids.descriptionId} className="field-hint">
-        {t("checkIn.photoHint")}
-      </div>
-      <ErrorMessage id={ids.errorId} errors={errors} />
+      <NativeFieldHeader ids={ids} label={t("checkIn.photo")} optional description={t("checkIn.photoHint")} errors={errors} />
       <input
         type="file"
         id={ids.fieldId}

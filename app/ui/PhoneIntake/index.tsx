@@ -16,32 +16,21 @@ import { TextField } from "~/ui/kit/TextField";
 import { checkboxProps, fieldProps, formErrors, formProps, useAppForm } from "~/ui/kit/forms";
 import { useTicketLabels, type CategoryRef } from "~/ui/TicketLabels";
 import "./PhoneIntake.css";
+import { CallerLookup as NumberLookup } from "~/ui/CallerHeader/CallerLookup";
 
 type Result = SubmissionResult<string[]> | null | undefined;
 
 export function CallerLookup({ lastResult }: { lastResult: Result }) {
   const { t } = useTranslation("tickets");
-  // The schema lives on the server: revalidating while typing would post the form at every keystroke.
-  const [form, fields] = useAppForm({ id: "intake-lookup", lastResult, shouldRevalidate: "onSubmit" });
   return (
-    <>
-      <ErrorSummary errors={formErrors(form)} />
-      <Form method="post" {...formProps(form)} className="phone-intake__lookup">
-        <input type="hidden" name="intent" value="lookup" />
-        <TextField
-          {...fieldProps(fields.phone)}
-          label={t("new.phone")}
-          description={t("new.phoneHint")}
-          type="tel"
-          inputMode="tel"
-          autoComplete="off"
-          width="medium"
-          // The one thing to do on arrival: type the number the caller gives.
-          autoFocus
-        />
-        <Button type="submit">{t("new.lookup")}</Button>
-      </Form>
-    </>
+    <NumberLookup
+      id="intake-lookup"
+      lastResult={lastResult}
+      phoneLabel={t("new.phone")}
+      phoneHint={t("new.phoneHint")}
+      submitLabel={t("new.lookup")}
+      className="phone-intake__lookup"
+    />
   );
 }
 

@@ -13,30 +13,20 @@ import { Select } from "~/ui/kit/Select";
 import { TextField } from "~/ui/kit/TextField";
 import { fieldProps, formErrors, formProps, useAppForm } from "~/ui/kit/forms";
 import { ReservationStatus } from "~/ui/WaitingList";
+import { CallerLookup } from "~/ui/CallerHeader/CallerLookup";
 
 type Result = SubmissionResult<string[]> | null | undefined;
 
 export function BorrowerLookup({ lastResult }: { lastResult: Result }) {
   const { t } = useTranslation("waitlist");
-  const [form, fields] = useAppForm({ id: "waitlist-lookup", lastResult });
   return (
-    <>
-      <ErrorSummary errors={formErrors(form)} />
-      <Form method="post" {...formProps(form)}>
-        <input type="hidden" name="intent" value="lookup" />
-        <TextField
-          {...fieldProps(fields.phone)}
-          label={t("new.phone")}
-          description={t("new.phoneHint")}
-          type="tel"
-          inputMode="tel"
-          autoComplete="off"
-          width="medium"
-          autoFocus
-        />
-        <Button type="submit">{t("new.lookup")}</Button>
-      </Form>
-    </>
+    <CallerLookup
+      id="waitlist-lookup"
+      lastResult={lastResult}
+      phoneLabel={t("new.phone")}
+      phoneHint={t("new.phoneHint")}
+      submitLabel={t("new.lookup")}
+    />
   );
 }
 

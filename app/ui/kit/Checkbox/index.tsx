@@ -6,7 +6,7 @@ import {
   type CheckboxGroupProps as AriaCheckboxGroupProps,
   type CheckboxProps as AriaCheckboxProps,
 } from "react-aria-components";
-import { ErrorMessage, FieldHeader, formGroupClassName, useFieldIds } from "../Field";
+import { ChoiceItems, ErrorMessage, FieldHeader, formGroupClassName, useFieldIds, type ChoiceOption } from "../Field";
 import "./Checkbox.css";
 
 export interface CheckboxProps
@@ -51,11 +51,7 @@ export function Checkbox({ children, description, errors, id, className, ...prop
   );
 }
 
-export interface CheckboxOption {
-  value: string;
-  label: ReactNode;
-  description?: ReactNode;
-}
+export type CheckboxOption = ChoiceOption;
 
 export interface CheckboxGroupProps
   extends Omit<
@@ -93,29 +89,7 @@ export function CheckboxGroup({
       className={formGroupClassName(ids.isInvalid, className)}
     >
       <FieldHeader label={label} optional={optional} description={description} errors={errors} />
-      <div className="checkboxes">
-        {options.map((option, index) => {
-          const boxId = index === 0 ? ids.fieldId : `${ids.fieldId}-${index}`;
-          const hintId = `${boxId}-hint`;
-          return (
-            <div className="checkboxes__item" key={option.value}>
-              <AriaCheckbox
-                value={option.value}
-                id={boxId}
-                className="checkboxes__label"
-                aria-describedby={option.description ? hintId : undefined}
-              >
-                {option.label}
-              </AriaCheckbox>
-              {option.description ? (
-                <div id={hintId} className="checkboxes__hint">
-                  {option.description}
-                </div>
-              ) : null}
-            </div>
-          );
-        })}
-      </div>
+      <ChoiceItems block="checkboxes" fieldId={ids.fieldId} options={options} Control={AriaCheckbox} />
     </AriaCheckboxGroup>
   );
 }

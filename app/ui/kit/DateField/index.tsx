@@ -12,7 +12,7 @@ import {
   type TimeFieldProps as AriaTimeFieldProps,
 } from "react-aria-components";
 import { useTranslation } from "react-i18next";
-import { ErrorMessage, FieldHeader, formGroupClassName, OptionalMarker, useFieldIds } from "../Field";
+import { FieldHeader, formGroupClassName, NativeFieldHeader, useFieldIds } from "../Field";
 import "./DateField.css";
 
 type OwnedProps =
@@ -141,16 +141,7 @@ export function NativeDateInput({ label, description, errors, id, optional, clas
   const ids = useFieldIds(id, description, errors);
   return (
     <div className={formGroupClassName(ids.isInvalid, className)}>
-      <label htmlFor={ids.fieldId} className="field-label">
-        {label}
-        <OptionalMarker optional={optional} />
-      </label>
-      {description ? (
-        <div id={ids.descriptionId} className="field-hint">
-          {description}
-        </div>
-      ) : null}
-      <ErrorMessage id={ids.errorId} errors={errors} />
+      <NativeFieldHeader ids={ids} label={label} optional={optional} description={description} errors={errors} />
       <input
         {...props}
         type="date"

@@ -1,5 +1,5 @@
 // Shared pieces of every form field: ids, hint, error message, and the aria wiring between them.
-import { useId, type ReactNode } from "react";
+import { useId, type ComponentType, type ReactNode } from "react";
 import { Label, Text } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import "./Field.css";
@@ -86,6 +86,36 @@ export function formGroupClassName(isInvalid: boolean, extra?: string) {
 
 export type InputWidth = "short" | "medium" | "long" | "full";
 
+/** The same for a native control (select, date, file): a <label for>, the hint and the error under their ids. */
+export function NativeFieldHeader({
+  ids,
+  label,
+  optional,
+  description,
+  errors,
+}: {
+  ids: FieldIds;
+  label: ReactNode;
+  optional?: boolean;
+  description?: ReactNode;
+  errors?: string[];
+}) {
+  return (
+    <>
+      <label htmlFor={ids.fieldId} className="field-label">
+        {label}
+        <OptionalMarker optional={optional} />
+      </label>
+      {description ? (
+        <div id={ids.descriptionId} className="field-hint">
+          {description}
+        </div>
+      ) : null}
+      <ErrorMessage id={ids.errorId} errors={errors} />
+    </>
+  );
+}
+
 /** Label, hint and error of a react-aria field or group, in the same order everywhere (GOV.UK). */
 export function FieldHeader({
   label,
@@ -111,5 +141,64 @@ export function FieldHeader({
       ) : null}
       <ErrorMessage errors={errors} slot />
     </>
+  );
+}
+
+/** One choice of a checkbox or radio group, with an optional hint under it. */
+export interface ChoiceOption {
+  value: string;
+  label: ReactNode;
+  description?: ReactNode;
+}
+
+interface ChoiceControlProps {
+  value: string;
+  id: string;
+  className: string;
+  "aria-describedby"?: string;
+  children: ReactNode;
+}
+
+/**
+ * The choices of a checkbox or radio group (`block` names the CSS block): the first control carries the group's id,
+ * so an error summary link lands on the list; each hint is tied to its own control.
+ */
+export function ChoiceItems({
+  block,
+  className = block,
+  fieldId,
+  options,
+  Control,
+}: {
+  block: "checkboxes" | "radios";
+  className?: string;
+  fieldId: string;
+  options: ChoiceOption[];
+  Control: ComponentType<ChoiceControlProps>;
+}) {
+  return (
+    <div className={className}>
+      {options.map((option, index) => {
+        const controlId = index === 0 ? fieldId : `${fieldId}-${index}`;
+        const hintId = `${controlId}-hint`;
+        return (
+          <div className={`${block}__item`} key={option.value}>
+            <Control
+              value={option.value}
+              id={controlId}
+              className={`${block}__label`}
+              aria-describedby={option.description ? hintId : undefined}
+            >
+              {option.label}
+            </Control>
+            {option.description ? (
+              <div id={hintId} className={`${block}__hint`}>
+                {option.description}
+              </div>
+            ) : null}
+          </div>
+        );
+      })}
+    </div>
   );
 }

@@ -5,15 +5,10 @@ import {
   RadioGroup as AriaRadioGroup,
   type RadioGroupProps as AriaRadioGroupProps,
 } from "react-aria-components";
-import { FieldHeader, formGroupClassName, useFieldIds } from "../Field";
+import { ChoiceItems, FieldHeader, formGroupClassName, useFieldIds, type ChoiceOption } from "../Field";
 import "./RadioGroup.css";
 
-export interface RadioOption {
-  value: string;
-  label: ReactNode;
-  /** Hint under this choice. */
-  description?: ReactNode;
-}
+export type RadioOption = ChoiceOption;
 
 export interface RadioGroupProps
   extends Omit<
@@ -53,29 +48,7 @@ export function RadioGroup({
       className={formGroupClassName(ids.isInvalid, className)}
     >
       <FieldHeader label={label} optional={optional} description={description} errors={errors} />
-      <div className={inline ? "radios radios--inline" : "radios"}>
-        {options.map((option, index) => {
-          const radioId = index === 0 ? ids.fieldId : `${ids.fieldId}-${index}`;
-          const hintId = `${radioId}-hint`;
-          return (
-            <div className="radios__item" key={option.value}>
-              <Radio
-                value={option.value}
-                id={radioId}
-                className="radios__label"
-                aria-describedby={option.description ? hintId : undefined}
-              >
-                {option.label}
-              </Radio>
-              {option.description ? (
-                <div id={hintId} className="radios__hint">
-                  {option.description}
-                </div>
-              ) : null}
-            </div>
-          );
-        })}
-      </div>
+      <ChoiceItems block="radios" className={inline ? "radios radios--inline" : "radios"} fieldId={ids.fieldId} options={options} Control={Radio} />
     </AriaRadioGroup>
   );
 }

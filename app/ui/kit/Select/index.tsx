@@ -1,6 +1,6 @@
 // Native <select>: works without JS and is the control screen readers and phones handle best.
 import type { ReactNode, SelectHTMLAttributes } from "react";
-import { ErrorMessage, OptionalMarker, formGroupClassName, useFieldIds } from "../Field";
+import { formGroupClassName, NativeFieldHeader, useFieldIds } from "../Field";
 
 export interface SelectOption {
   value: string;
@@ -33,16 +33,7 @@ export function Select({
   const ids = useFieldIds(id, description, errors);
   return (
     <div className={formGroupClassName(ids.isInvalid, className)}>
-      <label htmlFor={ids.fieldId} className="field-label">
-        {label}
-        <OptionalMarker optional={optional} />
-      </label>
-      {description ? (
-        <div id={ids.descriptionId} className="field-hint">
-          {description}
-        </div>
-      ) : null}
-      <ErrorMessage id={ids.errorId} errors={errors} />
+      <NativeFieldHeader ids={ids} label={label} optional={optional} description={description} errors={errors} />
       <select
         {...props}
         id={ids.fieldId}
