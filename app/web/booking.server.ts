@@ -29,7 +29,6 @@ const Answers = z.object({
   concern: z.string().max(600).default(""),
   wantsEarlyReminder: z.string().max(5).default(""),
 });
-export type Answers = z.infer<typeof Answers>;
 
 const BookingState = z.object({
   slug: z.string().max(100),

@@ -146,7 +146,6 @@ export async function callPanel(ctx: StaffCtx, subject: CallSubject) {
       : null,
   };
 }
-export type CallPanelData = Awaited<ReturnType<typeof callPanel>>;
 
 export const CallActionInput = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("start"), callbackId: z.string().trim().max(40).optional(), ticketId: z.string().trim().max(40).optional() }),
@@ -201,7 +200,6 @@ export async function callPanelFor(request: Request, context: AppLoadContext, ct
   const headers: [string, string][] = notice ? [["Set-Cookie", await noticeCookie(context).serialize("", { maxAge: 0, expires: new Date(0) })]] : [];
   return { panel: { ...(await callPanel(ctx, subject)), notice }, headers };
 }
-export type CallPanelProps = Awaited<ReturnType<typeof callPanelFor>>["panel"];
 
 /** A page's own headers plus the panel's (both may clear a one-time cookie). */
 export function mergeHeaders(own: HeadersInit | undefined, extra: [string, string][]): Headers {

@@ -15,7 +15,7 @@ import type { StaffCtx } from "~/context";
 import { AppError } from "~/lib/errors";
 import { phoneLink } from "~/lib/phone.server";
 import { listLocationsFor, listPublicLocations, locationsAllowed } from "~/capabilities/people/locations.server";
-import { importDevices, MAX_IMPORT_BYTES, previewImport, type BadRow } from "~/capabilities/lending/device-import.server";
+import { importDevices, MAX_IMPORT_BYTES, previewImport } from "~/capabilities/lending/device-import.server";
 import {
   DeviceStatusInput,
   devicesForLabels,
@@ -68,10 +68,6 @@ export async function deviceList(ctx: StaffCtx, filters: ReturnType<typeof listF
     canManage: manageable.length > 0,
   };
 }
-
-export const FindInput = z.object({
-  tag: z.string({ error: "devices:errors.findEmpty" }).trim().min(1, { error: "devices:errors.findEmpty" }).max(50),
-});
 
 // ---------------------------------------------------------------------------------------------------------
 // One device
@@ -170,7 +166,6 @@ function readUpload(ctx: StaffCtx, token: string | null): Upload | null {
   return kept;
 }
 
-export type ImportReport = { rows: number; bad: BadRow[] } & ({ willImport: number } | { imported: number });
 
 const UploadInput = z.object({
   locationId: z.string({ error: "devices:errors.locationRequired" }).trim().min(1, { error: "devices:errors.locationRequired" }),
