@@ -103,7 +103,7 @@ export default function HoursList() {
             rowKey={(_, i) => weekly[i].id}
           />
           {oneOff.some((h) => h.closedBy) ? (
-            <p className="notice notice--warning" id="hours-closed-warning">
+            <p className="warning" id="hours-closed-warning">
               {t("list.closedWarning")}
             </p>
           ) : null}
