@@ -31,6 +31,29 @@ import {
 } from "~/capabilities/scheduling/values";
 import { JOB_STATUSES } from "../../jobs/queue";
 
+/** Where the pages find a label for each value the staff see. */
+const LABELS: Record<string, [string, readonly string[]]> = {
+  "DeviceEvent.kind": ["devices:history.kind", DEVICE_EVENT_KINDS],
+  "Loan.status": ["lending:loanStatus", LOAN_STATUSES],
+  "Loan.outcome": ["lending:outcome", LOAN_OUTCOMES],
+  "Reservation.status": ["lending:reservationStatus", RESERVATION_STATUSES],
+  "Reservation.channel": ["lending:reservationChannel", RESERVATION_CHANNELS],
+  "ReservationEvent.kind": ["waitlist:reservation.events", RESERVATION_EVENT_KINDS],
+  "Appointment.status": ["desk:status", APPOINTMENT_STATUSES],
+  "Appointment.channel": ["desk:channel", APPOINTMENT_CHANNELS],
+  "DayWait.status": ["desk:waitStatus", DAY_WAIT_STATUSES],
+  "Callback.status": ["callbacks:status", CALLBACK_STATUSES],
+  "Message.status": ["common:messageStatus", MESSAGE_STATUSES],
+  "Ticket.status": ["helpdesk:status", TICKET_STATUSES],
+  "Ticket.channel": ["helpdesk:channel", CHANNELS],
+};
+
+function label(language: string, key: string, value: string): unknown {
+  const [namespace, keyPath] = key.split(":");
+  const json: unknown = JSON.parse(fs.readFileSync(path.resolve(`locales/${language}/${namespace}.json`), "utf8"));
+  return [...keyPath.split("."), value].reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], json);
+}
+
 const LISTS: Record<string, readonly string[]> = {
   "Location.kind": LOCATION_KINDS,
   "Staff.role": ROLES,
@@ -97,5 +120,13 @@ describe("closed value sets", () => {
   it("a column's default is one of its values", () => {
     const wrong = [...columns].filter(([c, value]) => value !== null && c in LISTS && !LISTS[c].includes(value));
     expect(wrong).toEqual([]);
+  });
+
+  it("every value has a label in every shipped language", () => {
+    const languages = fs.readdirSync(path.resolve("locales")).filter((l) => fs.statSync(path.resolve("locales", l)).isDirectory());
+    const missing = languages.flatMap((language) =>
+      Object.values(LABELS).flatMap(([key, values]) => values.filter((v) => typeof label(language, key, v) !== "string").map((v) => `${language} ${key}.${v}`)),
+    );
+    expect(missing).toEqual([]);
   });
 });
