@@ -1,6 +1,7 @@
 // Three suites: unit (pure rules), integration (capabilities on a fresh SQLite file), e2e (the built app in Chromium).
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { E2E_WORKERS } from "./tests/e2e/workers";
 
 export default defineConfig({
   resolve: { alias: { "~": path.resolve("app") } },
@@ -22,8 +23,8 @@ export default defineConfig({
           setupFiles: ["tests/e2e/setup-clock.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // One Chromium per file is plenty on two cores.
-          maxWorkers: 1,
+          // Files side by side, each worker with its own app (tests/e2e/global-setup.ts): they mostly wait for pages.
+          maxWorkers: E2E_WORKERS,
           // After unit and integration, not beside them: a page that must hydrate while other test files hold both
           // cores once waited past 30 s. Alone, the browser's waits measure the app, not the neighbours.
           sequence: { groupOrder: 1 },

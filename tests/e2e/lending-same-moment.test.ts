@@ -1,9 +1,9 @@
 // Issue 3's database rule, through the real pages: two staff hand out the same tablet at the same moment (each to
 // their own borrower) — exactly one loan is made, the other person is told in words and their answers are kept.
 import type { Page } from "playwright-core";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "~/db.server";
-import { useBrowser, useStaffPages } from "../helpers/browser";
+import { sharedApp, useBrowser, useStaffPages } from "../helpers/browser";
 import { fillCheckOut } from "../helpers/lending-e2e";
 
 const browser = useBrowser();
@@ -13,7 +13,7 @@ let deviceId = "";
 
 beforeAll(async () => {
   // A tablet of its own, so no other browser test finds it lent.
-  const db = await openDatabase(inject("databaseUrl"));
+  const db = await openDatabase(sharedApp().databaseUrl);
   try {
     const centre = await db.location.findUniqueOrThrow({ where: { slug: "bz-vahr" } });
     const device = await db.device.create({
@@ -48,7 +48,7 @@ describe("two staff hand out one tablet at the same moment", () => {
     await expect(refused.locator('input[name="checklist"][value="charged"]').isChecked()).resolves.toBe(true);
     expect((await refused.locator(".loan-checkout__chosen").textContent()) ?? "").toContain(refused === volunteer ? "Gisela" : "Horst");
 
-    const db = await openDatabase(inject("databaseUrl"));
+    const db = await openDatabase(sharedApp().databaseUrl);
     try {
       expect(await db.loan.count({ where: { deviceId, status: "active" } })).toBe(1);
     } finally {

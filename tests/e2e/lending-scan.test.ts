@@ -5,8 +5,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import QRCode from "qrcode";
-import { describe, expect, inject, it } from "vitest";
-import { openStaffPage, useBrowser, useStaffPages } from "../helpers/browser";
+import { describe, expect, it } from "vitest";
+import { baseUrl, openStaffPage, useBrowser, useStaffPages } from "../helpers/browser";
 
 const TAG = "TAB-0004";
 
@@ -38,7 +38,7 @@ function qrVideo(text: string): string {
 }
 
 // The address exactly as the label sheet prints it (PUBLIC_URL of the test app + the tag path).
-const labelUrl = `${inject("baseUrl")}/team/devices/tag/${TAG}`;
+const labelUrl = `${baseUrl()}/team/devices/tag/${TAG}`;
 const browser = useBrowser({
   args: ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", `--use-file-for-fake-video-capture=${qrVideo(labelUrl)}`],
 });

@@ -2,10 +2,10 @@
 // list keeps the others where they were. The history (27 loans, 27 callbacks over two years) is written straight
 // into the app's database: clicking it together would take minutes and test nothing more.
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "~/db.server";
 import { makeLongHistory, seriesReference } from "../helpers/factories";
-import { expectNoAxeViolations, LANGUAGES, openStaffPage, tabTo, useBrowser, useStaffPages } from "../helpers/browser";
+import { expectNoAxeViolations, LANGUAGES, openStaffPage, sharedApp, tabTo, useBrowser, useStaffPages } from "../helpers/browser";
 
 const browser = useBrowser();
 const staffPage = useStaffPages(browser);
@@ -14,7 +14,7 @@ const code = seriesReference;
 let personPath = "";
 
 beforeAll(async () => {
-  const db = await openDatabase(inject("databaseUrl"));
+  const db = await openDatabase(sharedApp().databaseUrl);
   try {
     const centre = await db.location.findUniqueOrThrow({ where: { slug: "bz-vahr" } });
     const coordinator = await db.staff.findUniqueOrThrow({ where: { email: "koordination@ambulanz.example" } });

@@ -4,7 +4,12 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 import { afterAll, beforeAll, expect, inject } from "vitest";
 import { DEMO_PASSWORD, DEMO_STAFF } from "../../prisma/seed-data";
 
-export const baseUrl = (): string => inject("baseUrl");
+/** The app this test worker shares with the files it runs after (one per worker: tests/e2e/global-setup.ts). */
+export function sharedApp(): { baseUrl: string; databaseUrl: string } {
+  const apps = inject("apps");
+  return apps[(Number(process.env.VITEST_POOL_ID ?? 1) - 1) % apps.length];
+}
+export const baseUrl = (): string => sharedApp().baseUrl;
 export const LANGUAGES = ["de", "en", "ar"] as const;
 export type DemoRole = (typeof DEMO_STAFF)[number]["role"];
 
