@@ -51,7 +51,7 @@ async function joinOnce(ctx: Ctx, locationId: string, input: z.output<typeof Joi
     const person = await findOrCreatePerson(ctx, tx, input);
     const earlier = await tx.dayWait.findUnique({ where: { personId_locationId_day: { personId: person.id, locationId, day: input.day } } });
     if (earlier) return { already: true as const, reference: null };
-    const holdKey = await holdDayWaitPlace(tx, person.id, today);
+    const holdKey = await holdDayWaitPlace(ctx, tx, person.id, today);
     const reference = await uniqueReference(tx, "dayWait");
     const wait = await tx.dayWait.create({ data: { reference, personId: person.id, locationId, day: input.day, holdKey, createdAt: now } });
     if (ctx.actor.kind === "staff") {

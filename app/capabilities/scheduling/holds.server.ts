@@ -41,7 +41,7 @@ export async function holdOnlinePlace(ctx: Pick<Ctx, "clock">, tx: Tx, personId:
 }
 
 /** Likewise for day waiting lists: refuses with 409 desk:wait.tooManyWaits. `today` is the place's local day. */
-export async function holdDayWaitPlace(tx: Tx, personId: string, today: string): Promise<string> {
+export async function holdDayWaitPlace(_ctx: Pick<Ctx, "clock">, tx: Tx, personId: string, today: string): Promise<string> {
   await tx.dayWait.updateMany({
     where: { personId, holdKey: { not: null }, OR: [{ day: { lt: today } }, { status: { not: "waiting" satisfies DayWaitStatus } }] },
     data: { holdKey: null },
