@@ -12,7 +12,7 @@ import { makeLocation, makeStaff } from "../helpers/factories";
 const services = await createTestServices();
 const location = await makeLocation(services.db);
 const anna = await makeStaff(services.db, { email: "anna@example.org", role: "volunteer", locationIds: [location.id] });
-const bert = await makeStaff(services.db, { email: "bert@example.org", role: "volunteer", locationIds: [location.id] });
+await makeStaff(services.db, { email: "bert@example.org", role: "volunteer", locationIds: [location.id] });
 const RIGHT = "richtig-geheim";
 
 /** Posts the sign-in form from `clientIp` (with `cookie`, when given); the status and the cookies it set. */
