@@ -20,6 +20,8 @@ import { placeBySlug } from "~/capabilities/scheduling/online-booking.server";
 import { clearState, readState, slotLabel, writeBooked, writeState } from "~/web/booking.server";
 import type { RouteHandle } from "~/web/handle";
 import { attempt } from "~/web/refusals.server";
+import { allowOnlineBooking } from "~/web/rate-limit.server";
+import { PhoneNumber } from "~/ui/Shell/PhoneNumber";
 
 export const handle: RouteHandle = { titleKey: "booking:check.title" };
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
@@ -55,6 +57,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     idempotencyKey: state.key,
   });
   if (!input.success) throw redirect(`/book/${place.slug}/details`);
+  // Before anything is booked or sent: a refused booking sends nothing.
+  if (!(await allowOnlineBooking(context.clientIp, input.data.person.phone.e164))) {
+    return data({ error: "booking:check.tooMany" }, { status: 429 });
+  }
   const citizen = withActor(context.services, { kind: "citizen" });
   const outcome = await attempt(() => bookAppointment(citizen, { ...input.data, pool: "web", channel: "web" }));
   if (!outcome.ok) {
@@ -75,6 +81,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   );
   return redirect("/book/done", { headers });
 }
+
+/** Refusals that no other time would help with: the page offers "My appointment" and our number instead. */
+const LIMITS = ["booking:check.tooMany", "scheduling:errors.tooManyOnline"];
 
 export default function BookCheck() {
   const { t } = useTranslation("booking");
@@ -103,10 +112,18 @@ export default function BookCheck() {
       <BackLink to={details}>{t("check.back")}</BackLink>
       <PageHeading caption={place.name}>{t("check.heading")}</PageHeading>
       <ErrorSummary errors={actionData?.error ? [{ message: actionData.error }] : []} />
-      {actionData?.error ? (
+      {actionData?.error && !LIMITS.includes(actionData.error) ? (
         <p>
           <Link to={`/book/${place.slug}`}>{t("check.chooseAnother")}</Link>
         </p>
+      ) : null}
+      {actionData?.error && LIMITS.includes(actionData.error) ? (
+        <>
+          <p>
+            <Link to="/appointment">{t("done.changeLink")}</Link>
+          </p>
+          {root ? <PhoneNumber phone={root.programmePhone} label={t("done.changePhone")} /> : null}
+        </>
       ) : null}
       <SummaryList
         rows={[

@@ -64,7 +64,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   try {
     result = await joinDayWaitingList(withActor(context.services, { kind: "citizen" }), location.id, { ...input, day, language });
   } catch (error) {
-    if (error instanceof AppError && error.status === 400) return data({ result: submission.reply({ formErrors: [error.messageKey] }) }, { status: 400 });
+    if (error instanceof AppError && (error.status === 400 || error.status === 409))
+      return data({ result: submission.reply({ formErrors: [error.messageKey] }) }, { status: error.status });
     if (error instanceof AppError) throw errorResponse(error);
     throw error;
   }

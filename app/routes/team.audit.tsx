@@ -24,7 +24,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       at: e.at.toISOString(),
       actor: e.actor?.name ?? null,
       action: e.action,
-      subject: `${e.subjectType}${e.subjectId ? ` ${e.subjectId.slice(-6)}` : ""}`,
+      // A refused page is named by its path; records by the end of their id.
+      subject: e.subjectType === "Page" ? (e.subjectId ?? "") : `${e.subjectType}${e.subjectId ? ` ${e.subjectId.slice(-6)}` : ""}`,
       location: e.location?.name ?? null,
     })),
   };

@@ -12,7 +12,8 @@ import { CitizenShell } from "~/ui/Shell/CitizenShell";
 import { fieldProps, formErrors, useAppForm } from "~/ui/kit/forms";
 import { parseForm, invalid } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
-import { allowSignInAttempt, resetSignInAttempts } from "~/web/rate-limit.server";
+import { knownDevice, rememberDevice } from "~/web/known-device.server";
+import { allowSignInAttempt, signInFailed, signInSucceeded } from "~/web/rate-limit.server";
 import { readSessionToken, sessionCookie, sessionSettings } from "~/web/session.server";
 
 export const handle: RouteHandle = { titleKey: "auth:signIn.title" };
@@ -36,21 +37,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return invalid(submission, { hideFields: ["password"] });
   const { email, password, redirectTo } = submission.value;
 
-  if (!(await allowSignInAttempt(context.clientIp, email))) {
+  const attempt = { clientIp: context.clientIp, email, knownDevice: await knownDevice(request, context, email) };
+  if (!(await allowSignInAttempt(attempt))) {
     return data({ result: submission.reply({ formErrors: ["auth:errors.tooManyAttempts"], hideFields: ["password"] }) }, { status: 429 });
   }
   const previousToken = await readSessionToken(request, context);
   const session = await signIn(context.services, sessionSettings(context), { email, password, previousToken });
   if (!session) {
+    await signInFailed(attempt);
     return data(
       { result: submission.reply({ fieldErrors: { email: ["auth:errors.invalidCredentials"] }, hideFields: ["password"] }) },
       { status: 400 },
     );
   }
-  await resetSignInAttempts(email, context.clientIp);
-  return redirect(safeRedirect(redirectTo), {
-    headers: { "Set-Cookie": await sessionCookie(context).serialize(session.token) },
-  });
+  await signInSucceeded(attempt);
+  const headers = new Headers();
+  headers.append("Set-Cookie", await sessionCookie(context).serialize(session.token));
+  headers.append("Set-Cookie", await rememberDevice(request, context, email));
+  return redirect(safeRedirect(redirectTo), { headers });
 }
 
 export default function SignIn() {

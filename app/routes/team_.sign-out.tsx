@@ -7,9 +7,9 @@ import { readSessionToken, sessionCookie, sessionSettings } from "~/web/session.
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const token = await readSessionToken(request, context);
-  if (token) await signOut(context.services, sessionSettings(context), token);
   const url = new URL(request.url);
   const reason = url.searchParams.get("reason") === "expired" ? "expired" : "signedOut";
+  if (token) await signOut(context.services, sessionSettings(context), token, reason);
   // "storage" holds the service worker's kept pages and queue. `keep=queue`: someone else's offline entries wait
   // on this device; the page had the worker drop this person's pages, so nothing more is cleared. Not "cache":
   // staff pages are not HTTP-cached, and Chromium can take many seconds to clear it, holding up the sign-out.

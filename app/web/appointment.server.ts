@@ -16,7 +16,7 @@ import {
 } from "~/capabilities/scheduling/my-appointment.server";
 import { newFormKey, parseForm } from "./forms.server";
 import { dayLabel, slotWeek, timeLabel, WEEKS } from "./booking.server";
-import { allowAppointmentLookup, appointmentLookupFound } from "./rate-limit.server";
+import { allowAppointmentChange, allowAppointmentLookup, appointmentLookupFound } from "./rate-limit.server";
 import type { SlotDay } from "~/ui/SlotPicker";
 
 export interface AppointmentView {
@@ -82,6 +82,13 @@ export async function appointmentAction(request: Request, context: AppLoadContex
     return { step: "slots" as const, lookup, appointment: current, days, key: newFormKey(), error, result: null };
   };
 
+  // Cancelling and moving each message the number: they count with the public forms that do (no amplifier).
+  if ((intent === "cancel" || intent === "move") && !(await allowAppointmentChange(appointment.person.phone))) {
+    return data<AppointmentAnswer>(
+      { step: "find", result: submission.reply({ formErrors: ["booking:manage.tooManyChanges"] }), tooMany: true },
+      { status: 429 }
+    );
+  }
   if (intent === "cancel") {
     await cancelMyAppointment(ctx, lookup);
     return { step: "cancelled", appointment: current, result: null } satisfies AppointmentAnswer;

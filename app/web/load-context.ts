@@ -1,5 +1,6 @@
 // What server.ts hands every loader and action.
 import type { Services } from "~/context";
+import type { StaffActor } from "~/capabilities/people/permissions";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -15,6 +16,8 @@ declare module "@remix-run/node" {
     staffSessionTag?: string;
     /** Likewise for the person (stays the same across sign-ins): whose offline entries the worker may send. */
     staffPersonTag?: string;
+    /** Set by requireStaff: who is signed in, so a 403 answered to them is audit-logged (web/refusal-audit.server.ts). */
+    staffActor?: StaffActor;
   }
   // Single Fetch types for loaders and actions returning data().
   interface Future {

@@ -16,23 +16,56 @@ async function consumed(...attempts: Promise<unknown>[]): Promise<boolean> {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Staff sign-in
+// Staff sign-in (docs/decisions/025-limits-that-hold.md). Three counts, none of which lets an attacker lock a
+// staff member out of their own device:
+// - per account and device: 5 tries per 15 minutes. The device is the known-device cookie's id when the browser
+//   has one for this account, else the address — an attacker's address never uses up the staff member's tablet.
+// - per address: 30 tries per 15 minutes, so one address cannot try many accounts; a care home's shared address
+//   is not blocked by its own staff: a successful sign-in gives its try back (only failures count).
+// - per account, across all addresses: after 20 failures in an hour the account is under attack; from then on an
+//   unknown device gets 3 tries per 5 minutes for it (all unknown devices together). A known device is not slowed.
 
-const signInPerAccount = new RateLimiterMemory({ keyPrefix: "signin-account", points: 5, duration: 15 * 60 });
-const signInPerAddress = new RateLimiterMemory({ keyPrefix: "signin-ip", points: 30, duration: 15 * 60 });
+export const SIGN_IN_TRIES_PER_DEVICE = 5;
+export const SIGN_IN_TRIES_PER_ADDRESS = 30;
+export const SIGN_IN_FAILURES_BEFORE_BACKOFF = 20;
+export const SIGN_IN_TRIES_IN_BACKOFF = 3;
 
-/** Counts one sign-in attempt; false when this address or account has tried too often. */
-export async function allowSignInAttempt(clientIp: string, email: string): Promise<boolean> {
-  return consumed(signInPerAddress.consume(clientIp), signInPerAccount.consume(hashed(email)));
+const signInPerDevice = new RateLimiterMemory({ keyPrefix: "signin-device", points: SIGN_IN_TRIES_PER_DEVICE, duration: 15 * 60 });
+const signInPerAddress = new RateLimiterMemory({ keyPrefix: "signin-ip", points: SIGN_IN_TRIES_PER_ADDRESS, duration: 15 * 60 });
+const signInFailures = new RateLimiterMemory({ keyPrefix: "signin-account", points: SIGN_IN_FAILURES_BEFORE_BACKOFF, duration: 60 * 60 });
+const signInBackoff = new RateLimiterMemory({ keyPrefix: "signin-backoff", points: SIGN_IN_TRIES_IN_BACKOFF, duration: 5 * 60 });
+
+export interface SignInAttempt {
+  clientIp: string;
+  email: string;
+  /** The known-device cookie's id when it was issued for this account, else null. */
+  knownDevice: string | null;
 }
 
-/**
- * A successful sign-in clears the account's counter and gives the address its attempt back: only failures count,
- * so the staff of a library or care home behind one address do not lock each other out at a change of shift.
- */
-export async function resetSignInAttempts(email: string, clientIp?: string): Promise<void> {
-  await signInPerAccount.delete(hashed(email));
-  if (clientIp) await signInPerAddress.reward(clientIp, 1);
+const deviceKey = ({ clientIp, email, knownDevice }: SignInAttempt) =>
+  `${hashed(email)}:${knownDevice ? `device:${knownDevice}` : `ip:${clientIp}`}`;
+
+/** Counts one sign-in attempt; false when it must wait (see above). Call `signInSucceeded` or `signInFailed` after. */
+export async function allowSignInAttempt(attempt: SignInAttempt): Promise<boolean> {
+  const account = hashed(attempt.email);
+  if (!attempt.knownDevice) {
+    const failures = await signInFailures.get(account);
+    if ((failures?.consumedPoints ?? 0) >= SIGN_IN_FAILURES_BEFORE_BACKOFF && !(await consumed(signInBackoff.consume(account)))) return false;
+  }
+  const counts = [signInPerDevice.consume(deviceKey(attempt))];
+  if (!attempt.knownDevice) counts.push(signInPerAddress.consume(attempt.clientIp));
+  return consumed(...counts);
+}
+
+/** A right password: this device's count starts again and the address gets its try back. */
+export async function signInSucceeded(attempt: SignInAttempt): Promise<void> {
+  await signInPerDevice.delete(deviceKey(attempt));
+  if (!attempt.knownDevice) await signInPerAddress.reward(attempt.clientIp, 1);
+}
+
+/** A wrong password (or unknown account) counts towards the account's back-off. */
+export async function signInFailed(attempt: SignInAttempt): Promise<void> {
+  await signInFailures.penalty(hashed(attempt.email), 1);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -43,18 +76,33 @@ export async function resetSignInAttempts(email: string, clientIp?: string): Pro
 export const REPORTS_PER_NUMBER = 5;
 export const REPORTS_PER_ADDRESS = 30;
 export const BORROW_REQUESTS_PER_NUMBER = REPORTS_PER_NUMBER;
+/** Online bookings: fewer per address than reports — one address once booked every free slot of the programme. */
+export const BOOKINGS_PER_NUMBER = REPORTS_PER_NUMBER;
+export const BOOKINGS_PER_ADDRESS = 10;
+/**
+ * Submissions that message one number, across all public forms together (and a citizen's own cancel or move):
+ * the confirmation SMS is never an amplifier, whichever forms someone takes turns with.
+ */
+export const PUBLIC_MESSAGES_PER_NUMBER = 8;
 
-function messagingFormLimit(name: string) {
-  const perNumber = new RateLimiterMemory({ keyPrefix: `${name}-phone`, points: REPORTS_PER_NUMBER, duration: 60 * 60 });
-  const perAddress = new RateLimiterMemory({ keyPrefix: `${name}-ip`, points: REPORTS_PER_ADDRESS, duration: 60 * 60 });
+const messagesPerNumber = new RateLimiterMemory({ keyPrefix: "public-messages", points: PUBLIC_MESSAGES_PER_NUMBER, duration: 60 * 60 });
+
+function messagingFormLimit(name: string, { perNumberPoints = REPORTS_PER_NUMBER, perAddressPoints = REPORTS_PER_ADDRESS } = {}) {
+  const perNumber = new RateLimiterMemory({ keyPrefix: `${name}-phone`, points: perNumberPoints, duration: 60 * 60 });
+  const perAddress = new RateLimiterMemory({ keyPrefix: `${name}-ip`, points: perAddressPoints, duration: 60 * 60 });
   /** Counts one submission; false when this address or this phone number (E.164) has sent too many. */
-  return (clientIp: string, phoneE164: string) => consumed(perAddress.consume(clientIp), perNumber.consume(hashed(phoneE164)));
+  return (clientIp: string, phoneE164: string) =>
+    consumed(perAddress.consume(clientIp), perNumber.consume(hashed(phoneE164)), messagesPerNumber.consume(hashed(phoneE164)));
 }
 
 export const allowProblemReport = messagingFormLimit("report");
 export const allowBorrowRequest = messagingFormLimit("borrow");
 export const allowCallbackRequest = messagingFormLimit("callback");
 export const allowDayWaitJoin = messagingFormLimit("daywait");
+export const allowOnlineBooking = messagingFormLimit("book", { perNumberPoints: BOOKINGS_PER_NUMBER, perAddressPoints: BOOKINGS_PER_ADDRESS });
+
+/** A citizen cancels or moves their own appointment (each sends a message to its number): counts with the forms. */
+export const allowAppointmentChange = (phoneE164: string) => consumed(messagesPerNumber.consume(hashed(phoneE164)));
 
 // ---------------------------------------------------------------------------------------------------------
 // Lookups by reference code + phone digits. They answer "not found" for a wrong code or wrong digits alike; the

@@ -89,6 +89,25 @@ describe("staff sign-in", () => {
     await expect(page.getByRole("alert").textContent()).resolves.toContain("Zu viele Anmeldeversuche");
   });
 
+  it("audit-logs a refused page, a failed sign-in and a sign-out; the audit page names them", async () => {
+    const volunteer = await newPage(browser());
+    await signIn(volunteer, "volunteer");
+    const refused = await volunteer.goto("/team/audit");
+    expect(refused!.status()).toBe(403);
+    await volunteer.goto("/team");
+    await Promise.all([volunteer.waitForURL(/signedOut=1/), volunteer.locator('form[action="/team/sign-out"] button').click()]);
+    await volunteer.locator('input[name="email"]').fill(demoStaff("volunteer").email);
+    await volunteer.locator('input[name="password"]').fill("vertippt");
+    await Promise.all([volunteer.waitForResponse((r) => r.request().method() === "POST"), volunteer.locator('form button[type="submit"]').first().click()]);
+
+    const admin = await newPage(browser());
+    await signIn(admin, "admin");
+    await admin.goto("/team/audit");
+    const log = (await admin.locator("table").textContent()) ?? "";
+    for (const label of ["Zugriff verweigert", "/team/audit", "Anmeldung fehlgeschlagen", "Abgemeldet"]) expect(log).toContain(label);
+    expect(log).not.toContain("vertippt");
+  });
+
   it("sends people who are not signed in to the sign-in page, and back afterwards", async () => {
     const page = await newPage(browser());
     await page.goto("/team/locations");

@@ -43,12 +43,16 @@ export async function signIn(
   if (!staff || !staff.active) {
     dummyHash ??= hashPassword(crypto.randomBytes(16).toString("hex"));
     await verify(await dummyHash, input.password);
+    await failed({ db, clock }, staff?.id ?? null);
     return null;
   }
-  if (!(await verify(staff.passwordHash, input.password))) return null;
+  if (!(await verify(staff.passwordHash, input.password))) {
+    await failed({ db, clock }, staff.id);
+    return null;
+  }
 
   // A new session id at every sign-in; whatever session this browser had before ends (no fixation).
-  if (input.previousToken) await signOut({ db }, settings, input.previousToken);
+  if (input.previousToken) await signOut({ db, clock }, settings, input.previousToken);
   const token = crypto.randomBytes(32).toString("base64url");
   const now = clock.now();
   await db.staffSession.create({
@@ -64,8 +68,40 @@ export async function signIn(
   return { token, staffId: staff.id };
 }
 
-export async function signOut({ db }: { db: Db }, settings: SessionSettings, token: string): Promise<void> {
-  await db.staffSession.deleteMany({ where: { tokenHash: tokenHash(token, settings.secret) } });
+/**
+ * A failed sign-in, for the audit log: which staff account was tried when the e-mail is one, else nothing about it
+ * (a mistyped address may be someone's private one). Never the password, never the address it came from.
+ */
+async function failed({ db, clock }: { db: Db; clock: Clock }, staffId: string | null) {
+  await audit({ clock, actor: { kind: "system", name: "sign-in" } }, db, {
+    action: "staff.signInFailed",
+    subjectType: "Staff",
+    subjectId: staffId,
+    details: { knownAccount: Boolean(staffId) },
+  });
+}
+
+/**
+ * Ends a session. `reason` is given when the person signed out (or their idle session was ended on the page):
+ * that is audit-logged; a session ended by the next sign-in on the same browser is not a sign-out.
+ */
+export async function signOut(
+  { db, clock }: { db: Db; clock: Clock },
+  settings: SessionSettings,
+  token: string,
+  reason?: "signedOut" | "expired",
+): Promise<void> {
+  const session = await db.staffSession.findUnique({ where: { tokenHash: tokenHash(token, settings.secret) }, select: { id: true, staffId: true } });
+  if (!session) return;
+  await db.staffSession.deleteMany({ where: { id: session.id } });
+  if (reason) {
+    await audit({ clock, actor: { kind: "system", name: "sign-out" } }, db, {
+      action: "staff.signedOut",
+      subjectType: "Staff",
+      subjectId: session.staffId,
+      details: { reason },
+    });
+  }
 }
 
 export interface StaffSessionInfo {

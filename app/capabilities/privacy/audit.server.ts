@@ -36,3 +36,17 @@ export async function listAuditEntries(ctx: Ctx, { page, pageSize = 50 }: { page
   ]);
   return { entries, pageCount: pageCount(total, pageSize) };
 }
+
+/**
+ * A signed-in staff member was refused (403): which page or action, never its query (a search may hold a phone
+ * number). Written on its own — the refused request changed nothing to stand or fall with.
+ */
+export async function recordRefusal(ctx: Pick<Ctx, "actor" | "clock" | "db">, input: { method: string; path: string }): Promise<void> {
+  if (ctx.actor.kind !== "staff") return;
+  await audit(ctx, ctx.db, {
+    action: "staff.refused",
+    subjectType: "Page",
+    subjectId: input.path.slice(0, 300),
+    details: { method: input.method.slice(0, 10) },
+  });
+}

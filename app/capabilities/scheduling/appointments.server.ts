@@ -11,6 +11,7 @@ import { findOrCreatePerson, NewPersonInput } from "~/capabilities/people/person
 import { freeSlots, loadSchedule, localDay, seatKey } from "./availability.server";
 import { findSlot } from "./slots";
 import { type AppointmentStatus, ONLINE_LEAD_MINUTES, type Pool, POOLS } from "./values";
+import { holdOnlinePlace } from "./holds.server";
 import type { MessageStatus } from "~/capabilities/messaging/values";
 
 export const CONCERN_MAX = 500;
@@ -70,9 +71,12 @@ export function appointmentMessageParams(
  * Books one place. `pool` says whose share of the capacity it uses: "web" for citizens online, "phone" when staff
  * book for a caller, "internal" for staff's own planning. Refusals: 400 slotNotOffered / slotInPast, 409
  * alreadyBooked (the same phone in the same slot) or slotTaken (no place left in that pool — the page then
- * shows the next free slots).
+ * shows the next free slots), or tooManyOnline (this number already holds its open online bookings).
  */
-export async function bookAppointment(ctx: Ctx, input: BookingValues & { pool: Pool; channel: "web" | "phone" | "staff" }) {
+export async function bookAppointment(
+  ctx: Ctx,
+  input: BookingValues & { pool: Pool; channel: "web" | "phone" | "staff"; /** a move: the booking this one replaces */ replaces?: string },
+) {
   if (!POOLS.includes(input.pool)) throw new AppError(400, "scheduling:errors.slotNotOffered");
   const { hourId, startsAt } = parseSlotValue(input.slot);
   const now = ctx.clock.now();
@@ -101,6 +105,7 @@ export async function bookAppointment(ctx: Ctx, input: BookingValues & { pool: P
           select: { reference: true },
         });
         if (twice) throw new AppError(409, "scheduling:errors.alreadyBooked");
+        const holdKey = input.pool === "web" ? await holdOnlinePlace(ctx, tx, person.id, input.replaces) : null;
 
         const taken = await tx.appointment.findMany({
           where: { consultationHourId: hourId, startsAt: slot.startsAt, pool: input.pool, status: "booked" satisfies AppointmentStatus },
@@ -127,6 +132,7 @@ export async function bookAppointment(ctx: Ctx, input: BookingValues & { pool: P
             pool: input.pool,
             channel: input.channel,
             seatKey: seatKey(hourId, slot.startsAt, input.pool, seat),
+            onlineHoldKey: holdKey,
             concern: input.concern,
             wantsEarlyReminder: input.wantsEarlyReminder,
             bookedById: ctx.actor.kind === "staff" ? ctx.actor.staffId : null,
@@ -149,7 +155,8 @@ export async function bookAppointment(ctx: Ctx, input: BookingValues & { pool: P
         return { ...appointment, replayed: false };
       });
     } catch (error) {
-      // Someone took the same seat between our read and our write: look again (a few times), then give up kindly.
+      // Someone took the same seat (or the same number's online place) between our read and our write: look again
+      // (a few times) — the next look sees it taken — then give up kindly.
       if (isUniqueViolation(error) && attempt < 5) continue;
       if (isUniqueViolation(error)) throw new AppError(409, "scheduling:errors.slotTaken");
       throw error;
@@ -165,7 +172,7 @@ export const reminderKeyPrefix = (appointmentId: string) => `appointment-reminde
  * reminders still waiting in the outbox are stopped.
  */
 export async function releasePlace(ctx: Ctx, tx: Tx, appointmentId: string, status: "cancelled", at: Date) {
-  await tx.appointment.update({ where: { id: appointmentId }, data: { status, seatKey: null, cancelledAt: at } });
+  await tx.appointment.update({ where: { id: appointmentId }, data: { status, seatKey: null, onlineHoldKey: null, cancelledAt: at } });
   await tx.message.updateMany({
     where: { idempotencyKey: { startsWith: reminderKeyPrefix(appointmentId) }, status: "queued" satisfies MessageStatus },
     data: { status: "cancelled" satisfies MessageStatus },

@@ -12,14 +12,31 @@ import { findOrCreatePerson, NewPersonInput } from "~/capabilities/people/person
 import { appointmentMessageParams, bookAppointment } from "./appointments.server";
 import { freeSlots, loadSchedule, localDay, type Schedule } from "./availability.server";
 import { generateSlots } from "./slots";
+import { holdDayWaitPlace } from "./holds.server";
+import { isUniqueViolation } from "~/lib/db-errors";
 import { BOOKING_HORIZON_DAYS, type DayWaitStatus } from "./values";
 
 export const JoinDayWaitInput = NewPersonInput.extend({
   day: z.string({ error: "desk:errors.dayInvalid" }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: "desk:errors.dayInvalid" }),
 });
 
-/** Joins the list for one day at one place. A second time for the same person, place and day changes nothing. */
+/**
+ * Joins the list for one day at one place. A second time for the same person, place and day changes nothing; one
+ * number waits on at most DAY_WAITS_PER_NUMBER days at once (409 desk:wait.tooManyWaits, nothing sent).
+ */
 export async function joinDayWaitingList(ctx: Ctx, locationId: string, input: z.output<typeof JoinDayWaitInput>) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await joinOnce(ctx, locationId, input);
+    } catch (error) {
+      // Two joins for one number at once: the loser looks again and finds its place taken (or itself already waiting).
+      if (isUniqueViolation(error) && attempt < 5) continue;
+      throw error;
+    }
+  }
+}
+
+async function joinOnce(ctx: Ctx, locationId: string, input: z.output<typeof JoinDayWaitInput>) {
   const now = ctx.clock.now();
   return ctx.db.$transaction(async (tx) => {
     const schedule = await loadSchedule(ctx, tx, locationId, now);
@@ -34,8 +51,9 @@ export async function joinDayWaitingList(ctx: Ctx, locationId: string, input: z.
     const person = await findOrCreatePerson(ctx, tx, input);
     const earlier = await tx.dayWait.findUnique({ where: { personId_locationId_day: { personId: person.id, locationId, day: input.day } } });
     if (earlier) return { already: true as const, reference: null };
+    const holdKey = await holdDayWaitPlace(ctx, tx, person.id, today);
     const reference = await uniqueReference(tx, "dayWait");
-    const wait = await tx.dayWait.create({ data: { reference, personId: person.id, locationId, day: input.day, createdAt: now } });
+    const wait = await tx.dayWait.create({ data: { reference, personId: person.id, locationId, day: input.day, holdKey, createdAt: now } });
     if (ctx.actor.kind === "staff") {
       await audit(ctx, tx, { action: "dayWait.added", subjectType: "DayWait", subjectId: wait.id, locationId });
     }
@@ -108,7 +126,7 @@ export async function offerFreedPlaces(ctx: Ctx): Promise<{ booked: number; expi
     if (!schedule) continue;
     const { timeZone } = schedule.location;
     if (day < localDay(now, timeZone)) {
-      expired += (await ctx.db.dayWait.updateMany({ where: { locationId, day, status: "waiting" satisfies DayWaitStatus }, data: { status: "expired" satisfies DayWaitStatus } })).count;
+      expired += (await ctx.db.dayWait.updateMany({ where: { locationId, day, status: "waiting" satisfies DayWaitStatus }, data: { status: "expired" satisfies DayWaitStatus, holdKey: null } })).count;
       continue;
     }
     // Online places only: the list is for a day full online, and the phone share stays kept for staff's callers.
@@ -137,6 +155,8 @@ export async function offerFreedPlaces(ctx: Ctx): Promise<{ booked: number; expi
             idempotencyKey: `day-wait:${wait.id}`,
           });
         } catch (error) {
+          // They already hold all the online bookings one number may: they keep waiting, the next one gets this place.
+          if (error instanceof AppError && error.messageKey === "scheduling:errors.tooManyOnline") continue;
           if (error instanceof AppError) {
             waiting.unshift(wait); // this place did not work for them (taken meanwhile): keep their turn
             continue;
@@ -146,7 +166,7 @@ export async function offerFreedPlaces(ctx: Ctx): Promise<{ booked: number; expi
         await ctx.db.$transaction(async (tx) => {
           const { count } = await tx.dayWait.updateMany({
             where: { id: wait.id, status: "waiting" satisfies DayWaitStatus },
-            data: { status: "booked" satisfies DayWaitStatus, offeredAppointmentId: appointment.id },
+            data: { status: "booked" satisfies DayWaitStatus, offeredAppointmentId: appointment.id, holdKey: null },
           });
           if (!count) return;
           // A replay (an earlier run booked, then stopped) has its own time: say that one.

@@ -109,6 +109,7 @@ export async function moveMyAppointment(
     idempotencyKey: lookup.idempotencyKey,
     pool: "web",
     channel: "web",
+    replaces: old.id,
   });
   await ctx.db.$transaction(async (tx) => {
     const still = await tx.appointment.findFirst({ where: { id: old.id, status: "booked" satisfies AppointmentStatus }, select: { id: true } });

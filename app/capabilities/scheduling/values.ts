@@ -33,3 +33,10 @@ export const MAX_CALL_ATTEMPTS = 3;
 export const BOOKING_HORIZON_DAYS = 28;
 /** Online bookings close this long before a slot starts (staff can still book by phone). */
 export const ONLINE_LEAD_MINUTES = 60;
+/**
+ * How many open (future, booked) online appointments one phone number may hold across the programme. More are
+ * booked by phone, where staff see the whole picture. The translations of scheduling:errors.tooManyOnline say "2".
+ */
+export const ONLINE_BOOKINGS_PER_NUMBER = 2;
+/** How many day waiting lists one phone number may wait on at once (desk:wait.tooManyWaits says "3"). */
+export const DAY_WAITS_PER_NUMBER = 3;
