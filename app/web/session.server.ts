@@ -14,7 +14,9 @@ export function sessionCookie(context: AppLoadContext) {
   const { config } = context.services;
   let cookie = cookies.get(config);
   if (!cookie) {
-    cookie = createCookie("da_session", {
+    // On https the __Host- prefix makes the browser refuse the cookie unless it is Secure, for "/" and from this very
+    // host (no Domain): a neighbouring subdomain cannot plant or override it. Plain http would refuse the prefix.
+    cookie = createCookie(config.secureCookies ? "__Host-da_session" : "da_session", {
       httpOnly: true,
       sameSite: "lax",
       secure: config.secureCookies,
@@ -29,7 +31,7 @@ export function sessionCookie(context: AppLoadContext) {
 
 export function sessionSettings(context: AppLoadContext): SessionSettings {
   const { config } = context.services;
-  return { secret: config.sessionSecret, idleMinutes: config.sessionIdleMinutes };
+  return { secret: config.sessionSecret, idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours };
 }
 
 export async function readSessionToken(request: Request, context: AppLoadContext): Promise<string | null> {
