@@ -6,6 +6,7 @@ import path from "node:path";
 import { z } from "zod";
 import type { AppConfig, TwilioConfig } from "~/context";
 import { DEFAULT_DATABASE_URL, sqliteFilePath } from "~/lib/database-url";
+import { StartupProblem } from "~/lib/errors";
 
 const Env = z.object({
   DATABASE_URL: z.string().default(DEFAULT_DATABASE_URL),
@@ -28,16 +29,13 @@ const Env = z.object({
   CLOCK_OFFSET_MS: z.coerce.number().int().default(0),
 });
 
-/** A setting that stops the start: the message is one sentence for the operator, shown without a stack trace. */
-export class SettingsError extends Error {}
-
 /** Express's `trust proxy`: false, a number of proxy hops, or the proxies' addresses and subnets. */
 export type TrustProxy = false | number | string[];
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig & { databaseUrl: string; clockOffsetMs: number; trustProxy: TrustProxy } {
   const parsed = Env.safeParse(env);
   if (!parsed.success) {
-    throw new SettingsError(`Invalid settings: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    throw new StartupProblem(`Invalid settings: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   }
   const e = parsed.data;
   const publicUrl = new URL(e.PUBLIC_URL);
@@ -73,7 +71,7 @@ function twilioSettings(e: z.output<typeof Env>): { provider: AppConfig["message
     !e.TWILIO_AUTH_TOKEN && "TWILIO_AUTH_TOKEN (needed to check webhook signatures, also with an API key)",
     !!e.TWILIO_API_KEY !== !!e.TWILIO_API_SECRET && "TWILIO_API_KEY and TWILIO_API_SECRET together",
   ].filter(Boolean);
-  if (missing.length) throw new SettingsError(`Invalid settings: MESSAGE_PROVIDER=twilio needs ${missing.join(", ")}`);
+  if (missing.length) throw new StartupProblem(`Invalid settings: MESSAGE_PROVIDER=twilio needs ${missing.join(", ")}`);
   return {
     provider,
     twilio: {
@@ -96,7 +94,7 @@ function trustProxy(value: string): TrustProxy {
   const v = value.trim().toLowerCase();
   if (v === "" || v === "false" || v === "0") return false;
   if (v === "true") {
-    throw new SettingsError(
+    throw new StartupProblem(
       "TRUST_PROXY=true would let every client choose its own address through X-Forwarded-For: set it to the number of proxies in front of the app (usually 1) or to their addresses, e.g. TRUST_PROXY=10.0.0.2.",
     );
   }
@@ -104,7 +102,7 @@ function trustProxy(value: string): TrustProxy {
   const list = v.split(",").map((a) => a.trim()).filter(Boolean);
   const wrong = list.filter((a) => !isProxyAddress(a));
   if (wrong.length || !list.length) {
-    throw new SettingsError(`TRUST_PROXY must be a number of proxies or a comma list of their addresses or subnets; ${wrong.join(", ") || "nothing"} is neither.`);
+    throw new StartupProblem(`TRUST_PROXY must be a number of proxies or a comma list of their addresses or subnets; ${wrong.join(", ") || "nothing"} is neither.`);
   }
   return list;
 }

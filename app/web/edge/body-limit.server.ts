@@ -1,0 +1,69 @@
+// How large a request body may be, by kind, and the guard that reads it within that limit before anything else
+// does: a declared Content-Length over the limit is refused at once, a chunked body as soon as it grows past it.
+// Either way 413, and the connection is closed, so the rest is never read into memory.
+import type { NextFunction, Request, Response } from "express";
+import { MAX_IMPORT_BYTES } from "~/capabilities/lending/device-import.server";
+import { PHOTO_MAX_BYTES } from "~/capabilities/lending/loan-inputs.server";
+
+/** A form (urlencoded): the longest free text of any form is a few thousand characters. */
+export const FORM_BODY_LIMIT = 100 * 1024;
+/** Twilio's webhooks: a few hundred bytes of parameters, a long SMS at most a few KB. */
+export const WEBHOOK_BODY_LIMIT = 64 * 1024;
+/** Room for the other fields and the multipart framing around an upload. */
+const MULTIPART_ROOM = 64 * 1024;
+
+/** The two uploads and their file limits, whose one home is the capability that checks the file. */
+export const UPLOAD_BODY_LIMITS: { path: RegExp; limit: number }[] = [
+  { path: /^\/team\/loans\/[^/]+\/check-in$/, limit: PHOTO_MAX_BYTES + MULTIPART_ROOM },
+  { path: /^\/team\/devices\/import$/, limit: MAX_IMPORT_BYTES + MULTIPART_ROOM },
+];
+
+export function bodyLimit(path: string, contentType: string): number {
+  if (path.startsWith("/webhooks/")) return WEBHOOK_BODY_LIMIT;
+  if (contentType.toLowerCase().startsWith("multipart/form-data")) {
+    return UPLOAD_BODY_LIMITS.find((u) => u.path.test(path))?.limit ?? FORM_BODY_LIMIT;
+  }
+  return FORM_BODY_LIMIT;
+}
+
+/**
+ * Reads the body (at most its limit) into `res.locals.body` for the Remix handler, or answers with `tooLarge`.
+ * Buffering costs nothing extra: every action reads its whole form anyway, and the limit bounds it.
+ */
+export function readBodyWithinLimit(tooLarge: (req: Request, res: Response) => void) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const declared = req.get("Content-Length");
+    if (declared === undefined && req.get("Transfer-Encoding") === undefined) return next();
+    const limit = bodyLimit(req.path, req.get("Content-Type") ?? "");
+    const refuse = () => {
+      res.set("Connection", "close");
+      tooLarge(req, res);
+      // Stop reading: the socket closes once the answer is out; what the client still sends is not buffered.
+      req.removeAllListeners("data");
+      req.resume();
+    };
+    if (declared !== undefined && !(Number(declared) <= limit)) return refuse();
+    if (req.method === "GET" || req.method === "HEAD") return next();
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        settled = true;
+        chunks.length = 0;
+        refuse();
+      } else chunks.push(chunk);
+    });
+    req.once("end", () => {
+      if (settled) return;
+      settled = true;
+      res.locals.body = Buffer.concat(chunks, size);
+      next();
+    });
+    req.once("error", (error) => {
+      if (!settled) next(error);
+      settled = true;
+    });
+  };
+}
