@@ -1,6 +1,6 @@
 // How large a request body may be, by kind, and the guard that reads it within that limit before anything else
 // does: a declared Content-Length over the limit is refused at once, a chunked body as soon as it grows past it.
-// Either way 413, and the connection is closed, so the rest is never read into memory.
+// Either way 413; the rest is never read into memory, and the connection ends soon after (a "lingering close").
 import type { NextFunction, Request, Response } from "express";
 import { MAX_IMPORT_BYTES } from "~/capabilities/lending/device-import.server";
 import { PHOTO_MAX_BYTES } from "~/capabilities/lending/loan-inputs.server";
@@ -11,6 +11,12 @@ export const FORM_BODY_LIMIT = 100 * 1024;
 export const WEBHOOK_BODY_LIMIT = 64 * 1024;
 /** Room for the other fields and the multipart framing around an upload. */
 const MULTIPART_ROOM = 64 * 1024;
+/**
+ * After a 413, read on and drop at most this much, for at most this long, before hanging up: a client still sending
+ * then reads the answer instead of meeting a reset connection (which it would show as a network error).
+ */
+const LINGER_BYTES = 1024 * 1024;
+const LINGER_MS = 5_000;
 
 /** The two uploads and their file limits, whose one home is the capability that checks the file. */
 export const UPLOAD_BODY_LIMITS: { path: RegExp; limit: number }[] = [
@@ -36,10 +42,13 @@ export function readBodyWithinLimit(tooLarge: (req: Request, res: Response) => v
     if (declared === undefined && req.get("Transfer-Encoding") === undefined) return next();
     const limit = bodyLimit(req.path, req.get("Content-Type") ?? "");
     const refuse = () => {
-      res.set("Connection", "close");
       tooLarge(req, res);
-      // Stop reading: the socket closes once the answer is out; what the client still sends is not buffered.
       req.removeAllListeners("data");
+      let dropped = 0;
+      const hangUp = () => req.socket.destroy();
+      const timer = setTimeout(hangUp, LINGER_MS).unref();
+      req.on("data", (chunk: Buffer) => (dropped += chunk.length) > LINGER_BYTES && hangUp());
+      req.once("close", () => clearTimeout(timer));
       req.resume();
     };
     if (declared !== undefined && !(Number(declared) <= limit)) return refuse();
