@@ -34,12 +34,12 @@ function raw(method: string, path: string, { headers = {}, bodyBytes = 0, chunk 
     request.on("error", (error) => !answered && reject(error));
     let sent = 0;
     const part = Buffer.alloc(chunk, "a");
+    // One chunk per turn of the event loop, as a real upload comes in: the answer is read as soon as it arrives.
     const writeMore = () => {
-      while (sent < bodyBytes && !answered && !request.destroyed) {
-        sent += chunk;
-        if (!request.write(part)) return void request.once("drain", writeMore);
-      }
-      if (!request.destroyed) request.end();
+      if (sent >= bodyBytes || answered || request.destroyed) return void (request.destroyed || request.end());
+      sent += chunk;
+      if (request.write(part)) setImmediate(writeMore);
+      else request.once("drain", writeMore);
     };
     if (bodyBytes) setImmediate(writeMore);
     else request.end();
@@ -148,7 +148,7 @@ describe("headers", () => {
       expect(policy).toContain("geolocation=()");
       expect(response.headers.get("x-frame-options")).toBe("DENY");
       const csp = (response.headers.get("content-security-policy") ?? "").split(";").map((d) => d.trim());
-      expect(csp).toContain("style-src 'self'");
+      expect(csp.find((d) => d.startsWith("style-src "))).toMatch(/^style-src 'self' 'nonce-[A-Za-z0-9+/=]+'$/);
       expect(csp.filter((d) => d.includes("unsafe-inline"))).toEqual(["style-src-attr 'unsafe-inline'"]);
     }
   });

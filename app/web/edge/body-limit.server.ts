@@ -15,8 +15,8 @@ const MULTIPART_ROOM = 64 * 1024;
  * After a 413, read on and drop at most this much, for at most this long, before hanging up: a client still sending
  * then reads the answer instead of meeting a reset connection (which it would show as a network error).
  */
-const LINGER_BYTES = 1024 * 1024;
-const LINGER_MS = 5_000;
+const LINGER_BYTES = 8 * 1024 * 1024;
+const LINGER_MS = 3_000;
 
 /** The two uploads and their file limits, whose one home is the capability that checks the file. */
 export const UPLOAD_BODY_LIMITS: { path: RegExp; limit: number }[] = [
@@ -42,12 +42,17 @@ export function readBodyWithinLimit(tooLarge: (req: Request, res: Response) => v
     if (declared === undefined && req.get("Transfer-Encoding") === undefined) return next();
     const limit = bodyLimit(req.path, req.get("Content-Type") ?? "");
     const refuse = () => {
+      // Node would close the socket right after the answer when the client asked for that, and a close while the
+      // client still sends resets the connection, losing the answer on the way. This connection is closed below.
+      res.shouldKeepAlive = true;
       tooLarge(req, res);
       req.removeAllListeners("data");
       let dropped = 0;
       const hangUp = () => req.socket.destroy();
       const timer = setTimeout(hangUp, LINGER_MS).unref();
       req.on("data", (chunk: Buffer) => (dropped += chunk.length) > LINGER_BYTES && hangUp());
+      // The client stopped sending: it has the answer; end the connection (it is not reused after a refusal).
+      req.once("end", () => req.socket.end());
       req.once("close", () => clearTimeout(timer));
       req.resume();
     };

@@ -11,10 +11,11 @@ export function securityHeaders({ publicUrl, production }: { publicUrl: string; 
       directives: {
         "default-src": ["'self'"],
         "script-src": ["'self'", (_req, res) => `'nonce-${(res as Response).locals.nonce}'`],
-        // No inline <style> and no style from elsewhere. Style *attributes* stay allowed: react-aria's VisuallyHidden
-        // (the real <input> inside every Checkbox and Radio) is rendered on the server as a style attribute, and
-        // without it citizen pages without JavaScript would show two of each choice (decision 024).
-        "style-src": ["'self'"],
+        // Stylesheets from us, and the one <style> react-aria adds at run time, which carries this response's nonce
+        // (root.tsx's csp-nonce meta). Style *attributes* stay allowed: react-aria's VisuallyHidden (the real <input>
+        // of every Checkbox and Radio) is rendered on the server as a style attribute, and without it pages without
+        // JavaScript would show two of each choice (decision 024).
+        "style-src": ["'self'", (_req, res) => `'nonce-${(res as Response).locals.nonce}'`],
         "style-src-attr": ["'unsafe-inline'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
