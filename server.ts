@@ -40,6 +40,18 @@ app.use((_req, res, next) => {
 });
 app.use(securityHeaders({ publicUrl: config.publicUrl, production }));
 app.use(permissionsPolicy);
+// Request log: method, path (never the query string), status, duration. Before the edge's checks: their refusals
+// are logged too.
+app.use((req, res, next) => {
+  const start = process.hrtime.bigint();
+  res.on("finish", () => {
+    if (req.path.startsWith("/build/")) return;
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    logger.info({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms) }, "request");
+  });
+  next();
+});
+
 // Before every check that reads the path or method: paths that change meaning when normalised, unknown methods.
 app.use(requestShape(reply));
 app.use(compression());
@@ -82,17 +94,6 @@ app.use((req, res, next) => {
   if (isSupportedLanguage(lng) && req.path !== "/offline") {
     res.cookie(LANGUAGE_COOKIE, lng, { maxAge: 365 * 24 * 3_600_000, sameSite: "lax", httpOnly: true, secure: config.secureCookies, path: "/" });
   }
-  next();
-});
-
-// Request log: method, path (never the query string), status, duration.
-app.use((req, res, next) => {
-  const start = process.hrtime.bigint();
-  res.on("finish", () => {
-    if (req.path.startsWith("/build/")) return;
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    logger.info({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms) }, "request");
-  });
   next();
 });
 
