@@ -19,6 +19,7 @@ import { refuse, type EdgeStatus } from "~/web/edge/plain-reply.server";
 import { remixHandler } from "~/web/edge/remix-handler.server";
 import { requestShape } from "~/web/edge/request-shape.server";
 import { exitOnStartupProblem } from "~/web/edge/startup.server";
+import { carriesSessionCookie } from "~/web/session.server";
 import { Worker } from "./jobs/worker";
 
 const production = process.env.NODE_ENV === "production";
@@ -85,7 +86,12 @@ app.use((req: Request, res: Response, next: NextFunction) => {
 });
 
 // Bodies are read here, within their limit (413 beyond it), before Remix or anything else holds them in memory.
-app.use(readBodyWithinLimit((req, res) => reply(req, res, 413)));
+app.use(
+  readBodyWithinLimit({
+    tooLarge: (req, res) => reply(req, res, 413),
+    signedIn: (cookieHeader) => carriesSessionCookie(services, cookieHeader),
+  }),
+);
 
 // Language switch without JavaScript: ?lng=xx is remembered for later pages.
 app.use((req, res, next) => {

@@ -29,6 +29,14 @@ export function sessionCookie(context: AppLoadContext) {
   return cookie;
 }
 
+/**
+ * Whether a cookie header carries a session cookie this server signed (perhaps ended since): no database, so the
+ * body limit can ask it before reading an upload. Whether the session is still valid is requireStaff's question.
+ */
+export async function carriesSessionCookie(services: AppLoadContext["services"], cookieHeader: string | null): Promise<boolean> {
+  return typeof (await sessionCookie({ services } as AppLoadContext).parse(cookieHeader)) === "string";
+}
+
 export function sessionSettings(context: AppLoadContext): SessionSettings {
   const { config } = context.services;
   return { secret: config.sessionSecret, idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours };

@@ -24,9 +24,13 @@ export const UPLOAD_BODY_LIMITS: { path: RegExp; limit: number }[] = [
   { path: /^\/team\/devices\/import$/, limit: MAX_IMPORT_BYTES + MULTIPART_ROOM },
 ];
 
-export function bodyLimit(path: string, contentType: string): number {
+/**
+ * The limit for this request. The uploads' larger limits are for staff only (a session cookie this server signed,
+ * checked without the database): otherwise anyone could hold 5 MB of memory per request on a staff page's address.
+ */
+export function bodyLimit(path: string, contentType: string, signedIn: boolean): number {
   if (path.startsWith("/webhooks/")) return WEBHOOK_BODY_LIMIT;
-  if (contentType.toLowerCase().startsWith("multipart/form-data")) {
+  if (signedIn && contentType.toLowerCase().startsWith("multipart/form-data")) {
     return UPLOAD_BODY_LIMITS.find((u) => u.path.test(path))?.limit ?? FORM_BODY_LIMIT;
   }
   return FORM_BODY_LIMIT;
@@ -36,11 +40,25 @@ export function bodyLimit(path: string, contentType: string): number {
  * Reads the body (at most its limit) into `res.locals.body` for the Remix handler, or answers with `tooLarge`.
  * Buffering costs nothing extra: every action reads its whole form anyway, and the limit bounds it.
  */
-export function readBodyWithinLimit(tooLarge: (req: Request, res: Response) => void) {
-  return (req: Request, res: Response, next: NextFunction) => {
+export function readBodyWithinLimit({
+  tooLarge,
+  signedIn,
+}: {
+  tooLarge: (req: Request, res: Response) => void;
+  signedIn: (cookieHeader: string | null) => Promise<boolean>;
+}) {
+  return async (req: Request, res: Response, next: NextFunction) => {
     const declared = req.get("Content-Length");
     if (declared === undefined && req.get("Transfer-Encoding") === undefined) return next();
-    const limit = bodyLimit(req.path, req.get("Content-Type") ?? "");
+    const type = req.get("Content-Type") ?? "";
+    let limit: number;
+    try {
+      // Only an upload needs to know who sends it; the body waits unread meanwhile (no data listener yet).
+      const upload = UPLOAD_BODY_LIMITS.some((u) => u.path.test(req.path));
+      limit = bodyLimit(req.path, type, upload && (await signedIn(req.get("Cookie") ?? null)));
+    } catch (error) {
+      return next(error);
+    }
     const refuse = () => {
       // Node would close the socket right after the answer when the client asked for that, and a close while the
       // client still sends resets the connection, losing the answer on the way. This connection is closed below.
