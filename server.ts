@@ -1,64 +1,60 @@
-// The HTTP server: security headers with a CSP nonce, CSRF origin check, static files, Remix, and the job worker
-// in the same process. `npm start` runs it after building; see README.
+// The HTTP server: the edge checks (headers, request shape, CSRF, body limits; app/web/edge), static files, Remix,
+// and the job worker in the same process. `npm start` runs it after building; see README.
 import "~/env.server";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
-import helmet from "helmet";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { readConfig } from "~/config.server";
 import { configuredClock, createServices } from "~/services.server";
 import { prepareDatabase } from "~/setup.server";
-import { detectLanguage } from "~/i18n/detect.server";
-import { getT } from "~/i18n/i18n.server";
 import { isSupportedLanguage } from "~/i18n/locales.server";
 import { LANGUAGE_COOKIE } from "~/i18n/languages";
 import { logger } from "~/lib/logger.server";
+import { readBodyWithinLimit } from "~/web/edge/body-limit.server";
+import { permissionsPolicy, securityHeaders } from "~/web/edge/headers.server";
+import { refuse, type EdgeStatus } from "~/web/edge/plain-reply.server";
+import { remixHandler } from "~/web/edge/remix-handler.server";
+import { requestShape } from "~/web/edge/request-shape.server";
+import { exitOnStartupProblem } from "~/web/edge/startup.server";
+import { carriesSessionCookie } from "~/web/session.server";
 import { Worker } from "./jobs/worker";
 
 const production = process.env.NODE_ENV === "production";
-const config = readConfig();
+const config = exitOnStartupProblem(() => readConfig());
 const clock = configuredClock(config);
 if (config.clockOffsetMs) logger.warn({ now: clock.now().toISOString() }, "the clock is shifted by CLOCK_OFFSET_MS");
-await prepareDatabase(config.databaseUrl, { seedWhenEmpty: process.env.SEED !== "false", clock });
+await exitOnStartupProblem(() => prepareDatabase(config.databaseUrl, { seedWhenEmpty: process.env.SEED !== "false", clock }));
 const services = await createServices(config, clock);
+const reply = (req: Request, res: Response, status: EdgeStatus) => refuse(req, res, status, config.publicUrl);
 
 const app = express();
 app.disable("x-powered-by");
-app.set("trust proxy", process.env.TRUST_PROXY === "true");
+// The client address every rate limit counts by: the one the trusted proxies saw (TRUST_PROXY, decision 024).
+app.set("trust proxy", config.trustProxy);
 
 app.use((_req, res, next) => {
   res.locals.nonce = crypto.randomBytes(16).toString("base64");
   next();
 });
-app.use(
-  helmet({
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        "default-src": ["'self'"],
-        "script-src": ["'self'", (_req, res) => `'nonce-${(res as Response).locals.nonce}'`],
-        // React writes style attributes (e.g. visually hidden text); scripts stay nonce-only.
-        "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:"],
-        "font-src": ["'self'"],
-        "connect-src": production ? ["'self'"] : ["'self'", "ws:"],
-        "manifest-src": ["'self'"],
-        "worker-src": ["'self'"],
-        "object-src": ["'none'"],
-        "base-uri": ["'none'"],
-        "form-action": ["'self'"],
-        "frame-ancestors": ["'none'"],
-        ...(config.publicUrl.startsWith("https:") ? { "upgrade-insecure-requests": [] } : {}),
-      },
-    },
-    strictTransportSecurity: config.publicUrl.startsWith("https:"),
-    referrerPolicy: { policy: "same-origin" },
-  }),
-);
+app.use(securityHeaders({ publicUrl: config.publicUrl, production }));
+app.use(permissionsPolicy);
+// Request log: method, path (never the query string), status, duration. Before the edge's checks: their refusals
+// are logged too.
+app.use((req, res, next) => {
+  const start = process.hrtime.bigint();
+  res.on("finish", () => {
+    if (req.path.startsWith("/build/")) return;
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    logger.info({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms) }, "request");
+  });
+  next();
+});
+
+// Before every check that reads the path or method: paths that change meaning when normalised, unknown methods.
+app.use(requestShape(reply));
 app.use(compression());
 
 // CSRF: besides SameSite=Lax cookies, every state-changing request must come from our own origin.
@@ -86,28 +82,24 @@ app.use((req: Request, res: Response, next: NextFunction) => {
   const type = (req.get("Content-Type") ?? "").toLowerCase();
   const form = type.startsWith("application/x-www-form-urlencoded") || (type.startsWith("multipart/form-data") && type.includes("boundary="));
   if (form || (!hasBody && !type)) return next();
-  const t = getT(detectLanguage(new globalThis.Request(new URL(req.originalUrl, config.publicUrl), { headers: { cookie: req.get("Cookie") ?? "", "accept-language": req.get("Accept-Language") ?? "" } })));
-  res.status(400).type("text/plain").send(`${t("errors.page.400.title")}. ${t("errors.page.400.body")}`);
+  reply(req, res, 400);
 });
+
+// Bodies are read here, within their limit (413 beyond it), before Remix or anything else holds them in memory.
+app.use(
+  readBodyWithinLimit({
+    tooLarge: (req, res) => reply(req, res, 413),
+    signedIn: (cookieHeader) => carriesSessionCookie(services, cookieHeader),
+  }),
+);
 
 // Language switch without JavaScript: ?lng=xx is remembered for later pages.
 app.use((req, res, next) => {
   const lng = req.query.lng;
   // The service worker fetches the offline page in every language: that must not change anyone's language.
   if (isSupportedLanguage(lng) && req.path !== "/offline") {
-    res.cookie(LANGUAGE_COOKIE, lng, { maxAge: 365 * 24 * 3_600_000, sameSite: "lax", httpOnly: true, path: "/" });
+    res.cookie(LANGUAGE_COOKIE, lng, { maxAge: 365 * 24 * 3_600_000, sameSite: "lax", httpOnly: true, secure: config.secureCookies, path: "/" });
   }
-  next();
-});
-
-// Request log: method, path (never the query string), status, duration.
-app.use((req, res, next) => {
-  const start = process.hrtime.bigint();
-  res.on("finish", () => {
-    if (req.path.startsWith("/build/")) return;
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    logger.info({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms) }, "request");
-  });
   next();
 });
 
@@ -139,7 +131,7 @@ if (!production) {
 
 app.all(
   "*",
-  createRequestHandler({
+  remixHandler({
     build: async () => build,
     mode: production ? "production" : "development",
     getLoadContext: (req, res) => ({ services, nonce: res.locals.nonce as string, clientIp: req.ip ?? "unknown" }),

@@ -1,16 +1,20 @@
 // Settings from the environment, checked once at start-up. Every setting is listed in .env.example.
 import crypto from "node:crypto";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { z } from "zod";
 import type { AppConfig, TwilioConfig } from "~/context";
 import { DEFAULT_DATABASE_URL, sqliteFilePath } from "~/lib/database-url";
+import { StartupProblem } from "~/lib/errors";
 
 const Env = z.object({
   DATABASE_URL: z.string().default(DEFAULT_DATABASE_URL),
   PUBLIC_URL: z.url().default("http://localhost:3000"),
   SESSION_SECRET: z.string().min(32).optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(2).max(480).default(30),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24).default(12),
+  TRUST_PROXY: z.string().default("false"),
   PROGRAMME_PHONE: z.string().default("+494211234560"),
   MESSAGE_PROVIDER: z.enum(["outbox", "twilio"]).optional(),
   TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, "must look like AC followed by 32 hex digits").optional(),
@@ -25,10 +29,13 @@ const Env = z.object({
   CLOCK_OFFSET_MS: z.coerce.number().int().default(0),
 });
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig & { databaseUrl: string; clockOffsetMs: number } {
+/** Express's `trust proxy`: false, a number of proxy hops, or the proxies' addresses and subnets. */
+export type TrustProxy = false | number | string[];
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig & { databaseUrl: string; clockOffsetMs: number; trustProxy: TrustProxy } {
   const parsed = Env.safeParse(env);
   if (!parsed.success) {
-    throw new Error(`Invalid settings: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    throw new StartupProblem(`Invalid settings: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   }
   const e = parsed.data;
   const publicUrl = new URL(e.PUBLIC_URL);
@@ -40,6 +47,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig & { 
     publicUrl: publicUrl.origin,
     sessionSecret: e.SESSION_SECRET ?? persistentSecret(e.DATABASE_URL),
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.SESSION_MAX_HOURS,
+    trustProxy: trustProxy(e.TRUST_PROXY),
     programmePhone: e.PROGRAMME_PHONE,
     // Secure cookies whenever the public address is https; plain http is only accepted for a local install.
     secureCookies: publicUrl.protocol === "https:" || (env.NODE_ENV === "production" && !local),
@@ -62,7 +71,7 @@ function twilioSettings(e: z.output<typeof Env>): { provider: AppConfig["message
     !e.TWILIO_AUTH_TOKEN && "TWILIO_AUTH_TOKEN (needed to check webhook signatures, also with an API key)",
     !!e.TWILIO_API_KEY !== !!e.TWILIO_API_SECRET && "TWILIO_API_KEY and TWILIO_API_SECRET together",
   ].filter(Boolean);
-  if (missing.length) throw new Error(`Invalid settings: MESSAGE_PROVIDER=twilio needs ${missing.join(", ")}`);
+  if (missing.length) throw new StartupProblem(`Invalid settings: MESSAGE_PROVIDER=twilio needs ${missing.join(", ")}`);
   return {
     provider,
     twilio: {
@@ -74,6 +83,37 @@ function twilioSettings(e: z.output<typeof Env>): { provider: AppConfig["message
       apiBaseUrl: e.TWILIO_API_BASE,
     },
   };
+}
+
+/**
+ * TRUST_PROXY: how many proxies stand in front of the app (`1`), or their addresses (`10.0.0.2, 10.1.0.0/16`).
+ * The client address is then the one the nearest untrusted hop saw, never a left-most X-Forwarded-For entry a client
+ * wrote itself. `true` (trust every hop) is refused: it made any client's own header its address (decision 024).
+ */
+function trustProxy(value: string): TrustProxy {
+  const v = value.trim().toLowerCase();
+  if (v === "" || v === "false" || v === "0") return false;
+  if (v === "true") {
+    throw new StartupProblem(
+      "TRUST_PROXY=true would let every client choose its own address through X-Forwarded-For: set it to the number of proxies in front of the app (usually 1) or to their addresses, e.g. TRUST_PROXY=10.0.0.2.",
+    );
+  }
+  if (/^\d+$/.test(v)) return Number(v);
+  const list = v.split(",").map((a) => a.trim()).filter(Boolean);
+  const wrong = list.filter((a) => !isProxyAddress(a));
+  if (wrong.length || !list.length) {
+    throw new StartupProblem(`TRUST_PROXY must be a number of proxies or a comma list of their addresses or subnets; ${wrong.join(", ") || "nothing"} is neither.`);
+  }
+  return list;
+}
+
+/** What Express's proxy-addr accepts: its names for private ranges, or an IP address with an optional /prefix. */
+function isProxyAddress(entry: string): boolean {
+  if (["loopback", "linklocal", "uniquelocal"].includes(entry)) return true;
+  const [ip = "", bits, ...rest] = entry.split("/");
+  const version = net.isIP(ip);
+  if (!version || rest.length) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
 }
 
 /** Without SESSION_SECRET, one random secret is made and kept next to the database, so restarts keep sessions. */

@@ -36,6 +36,8 @@ export interface AppConfig {
   publicUrl: string;
   sessionSecret: string;
   sessionIdleMinutes: number;
+  /** A staff session ends this many hours after sign-in, however active (besides the idle timeout). */
+  sessionMaxHours: number;
   programmePhone: string;
   secureCookies: boolean;
   messageProvider: "outbox" | "twilio";

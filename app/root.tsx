@@ -91,6 +91,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#1d4f91" />
+        {/* react-aria puts this response's nonce on the <style> it adds at run time (the CSP allows no other). */}
+        {root?.nonce ? <meta name="csp-nonce" nonce={root.nonce} /> : null}
         <I18nextProvider i18n={i18n}>
           <PageTitle />
         </I18nextProvider>

@@ -33,6 +33,7 @@ const services: Services = {
     publicUrl: "https://ambulanz.example",
     sessionSecret: "bench-secret-bench-secret-bench-secret",
     sessionIdleMinutes: 30,
+    sessionMaxHours: 12,
     programmePhone: twilio.fromNumber,
     secureCookies: true,
     messageProvider: "twilio",

@@ -4,5 +4,6 @@ await import("./helpdesk");
 await import("./lending");
 await import("./booking");
 await import("./messaging");
+await import("./body-limit");
 
 export {};

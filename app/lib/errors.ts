@@ -15,3 +15,9 @@ export class AppError extends Error {
 
 export const notFound = (what = "page") => new AppError(404, "errors.notFound", { what });
 export const forbidden = (permission?: string) => new AppError(403, "errors.forbidden", { permission });
+
+/** A reason the app cannot start (a wrong setting, an unreadable database): its message is one sentence for the
+ * operator, printed without a stack trace. */
+export class StartupProblem extends Error {
+  override name = "StartupProblem";
+}

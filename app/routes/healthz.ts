@@ -1,4 +1,4 @@
-// For load balancers and the test harness: 200 when the database answers.
+// For load balancers and the test harness: 200 when the database file can be read (see /readyz for more).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { checkDatabase } from "~/capabilities/operations/health.server";
 

@@ -1,8 +1,8 @@
-// Glue for the citizen booking pages (no JavaScript): the answers travel in a signed, httpOnly cookie between
+// Glue for the citizen booking pages (no JavaScript): the answers travel in a sealed (encrypted), httpOnly cookie between
 // the question pages (never in a URL); the confirmation reads another one; the calendar file is reached by an
 // HMAC-signed appointment id. Also the slot list of a week (places and the calendar file: scheduling/online-booking).
 import crypto from "node:crypto";
-import { createCookie, type AppLoadContext } from "@remix-run/node";
+import type { AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
 import type { Ctx } from "~/context";
 import { NewPersonInput } from "~/capabilities/people/persons.server";
@@ -14,6 +14,7 @@ import { categoryName } from "~/i18n/own-labels";
 import { getT } from "~/i18n/i18n.server";
 import { parseDate } from "@internationalized/date";
 import type { SlotDay } from "~/ui/SlotPicker";
+import { sealedCookie, type SealedCookie } from "./sealed-cookie.server";
 
 /** The details page's questions: the person, what they need, the early reminder. */
 export const DetailsInput = NewPersonInput.extend({
@@ -47,24 +48,15 @@ const Booked = z.object({
   channel: z.enum(["sms", "voice"]),
 });
 
-const cookies = new WeakMap<
-  object,
-  { state: ReturnType<typeof createCookie>; booked: ReturnType<typeof createCookie> }
->();
+const cookies = new WeakMap<object, { state: SealedCookie; booked: SealedCookie }>();
 function bookingCookies(context: AppLoadContext) {
-  const { config } = context.services;
+  const { config, clock } = context.services;
   let pair = cookies.get(config);
   if (!pair) {
-    const options = {
-      httpOnly: true,
-      sameSite: "lax" as const,
-      secure: config.secureCookies,
-      path: "/book",
-      secrets: [config.sessionSecret],
-    };
+    // Sealed, not only signed: the draft holds a first name and a phone number (decision 024).
     pair = {
-      state: createCookie("da_booking", { ...options, maxAge: 30 * 60 }),
-      booked: createCookie("da_booked", { ...options, maxAge: 15 * 60 }),
+      state: sealedCookie("da_booking", { config, clock, path: "/book", lifetimeSeconds: 30 * 60 }),
+      booked: sealedCookie("da_booked", { config, clock, path: "/book", lifetimeSeconds: 15 * 60 }),
     };
     cookies.set(config, pair);
   }
@@ -75,17 +67,14 @@ export async function readState(request: Request, context: AppLoadContext): Prom
   const parsed = BookingState.safeParse(await bookingCookies(context).state.parse(request.headers.get("Cookie")));
   return parsed.success ? parsed.data : null;
 }
-export const writeState = (context: AppLoadContext, state: BookingState) =>
-  bookingCookies(context).state.serialize(state);
-export const clearState = (context: AppLoadContext) =>
-  bookingCookies(context).state.serialize("", { maxAge: 0, expires: new Date(0) });
+export const writeState = (context: AppLoadContext, state: BookingState) => bookingCookies(context).state.serialize(state);
+export const clearState = (context: AppLoadContext) => bookingCookies(context).state.clear();
 
 export async function readBooked(request: Request, context: AppLoadContext) {
   const parsed = Booked.safeParse(await bookingCookies(context).booked.parse(request.headers.get("Cookie")));
   return parsed.success ? parsed.data : null;
 }
-export const writeBooked = (context: AppLoadContext, value: z.infer<typeof Booked>) =>
-  bookingCookies(context).booked.serialize(value);
+export const writeBooked = (context: AppLoadContext, value: z.infer<typeof Booked>) => bookingCookies(context).booked.serialize(value);
 
 // ---------------------------------------------------------------------------------------------------------
 // Places and slots

@@ -14,7 +14,9 @@ export function sessionCookie(context: AppLoadContext) {
   const { config } = context.services;
   let cookie = cookies.get(config);
   if (!cookie) {
-    cookie = createCookie("da_session", {
+    // On https the __Host- prefix makes the browser refuse the cookie unless it is Secure, for "/" and from this very
+    // host (no Domain): a neighbouring subdomain cannot plant or override it. Plain http would refuse the prefix.
+    cookie = createCookie(config.secureCookies ? "__Host-da_session" : "da_session", {
       httpOnly: true,
       sameSite: "lax",
       secure: config.secureCookies,
@@ -27,9 +29,17 @@ export function sessionCookie(context: AppLoadContext) {
   return cookie;
 }
 
+/**
+ * Whether a cookie header carries a session cookie this server signed (perhaps ended since): no database, so the
+ * body limit can ask it before reading an upload. Whether the session is still valid is requireStaff's question.
+ */
+export async function carriesSessionCookie(services: AppLoadContext["services"], cookieHeader: string | null): Promise<boolean> {
+  return typeof (await sessionCookie({ services } as AppLoadContext).parse(cookieHeader)) === "string";
+}
+
 export function sessionSettings(context: AppLoadContext): SessionSettings {
   const { config } = context.services;
-  return { secret: config.sessionSecret, idleMinutes: config.sessionIdleMinutes };
+  return { secret: config.sessionSecret, idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours };
 }
 
 export async function readSessionToken(request: Request, context: AppLoadContext): Promise<string | null> {

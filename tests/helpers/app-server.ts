@@ -48,6 +48,28 @@ export async function startApp(env: Record<string, string> = {}, output?: (text:
   };
 }
 
+/**
+ * Starts the app as startApp does and expects it to give up during start-up (a wrong setting, a broken database):
+ * resolves with its exit code and what it wrote to stderr; code null when it was still running after 60 s.
+ */
+export async function startAppExpectingExit(env: Record<string, string> = {}): Promise<{ code: number | null; stderr: string }> {
+  const port = await freePort();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "da-app-"));
+  const server = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "server.ts"], {
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: `file:${path.join(dir, "app.db")}`, PUBLIC_URL: `http://localhost:${port}`, LOG_LEVEL: "warn", ...env },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  server.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+  let timedOut = false;
+  const stillRunning = setTimeout(() => (timedOut = server.kill("SIGTERM")), 60_000);
+  const exitCode = await new Promise<number | null>((resolve) => server.once("exit", (c) => resolve(c)));
+  clearTimeout(stillRunning);
+  const code = timedOut ? null : exitCode;
+  fs.rmSync(dir, { recursive: true, force: true });
+  return { code, stderr };
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();

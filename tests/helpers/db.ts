@@ -43,6 +43,7 @@ export async function createTestServices(start = "2026-11-23T10:00:00Z") {
       publicUrl: "http://localhost:3000",
       sessionSecret: "test-secret-test-secret-test-secret-123",
       sessionIdleMinutes: 30,
+      sessionMaxHours: 12,
       programmePhone: "+494211234560",
       secureCookies: false,
       messageProvider: "outbox",

@@ -4,7 +4,7 @@ import { createTestServices } from "../helpers/db";
 import { makeLocation, makeStaff } from "../helpers/factories";
 
 const services = await createTestServices();
-const settings = { secret: services.config.sessionSecret, idleMinutes: 30 };
+const settings = { secret: services.config.sessionSecret, idleMinutes: 30, maxHours: 12 };
 const location = await makeLocation(services.db);
 const staff = await makeStaff(services.db, { email: "ehrenamt@example.org", role: "volunteer", locationIds: [location.id] });
 
@@ -47,6 +47,27 @@ describe("staff sign-in", () => {
     services.clock.advance(25 * 60_000); // 50 minutes after sign-in, 25 after the last use
     expect(await resumeSession(services, settings, session!.token)).not.toBeNull();
     services.clock.advance(31 * 60_000);
+    expect(await resumeSession(services, settings, session!.token)).toBeNull();
+  });
+
+  it("ends a session 12 hours after sign-in however active it is, and says so in its expiry", async () => {
+    const session = await signIn(services, settings, { email: "ehrenamt@example.org", password: "richtig-geheim" });
+    const signedInAt = services.clock.now().getTime();
+    const end = signedInAt + 12 * 3_600_000;
+    // A page every 20 minutes for 11 hours 40 minutes: the idle timeout never strikes.
+    for (let i = 0; i < 35; i++) {
+      services.clock.advance(20 * 60_000);
+      expect(await resumeSession(services, settings, session!.token)).not.toBeNull();
+    }
+    // 20 minutes before the end the idle timeout would reach past it: the expiry (and the page's warning) is the end.
+    expect((await resumeSession(services, settings, session!.token))!.expiresAt.getTime()).toBe(end);
+    services.clock.advance(19 * 60_000);
+    expect(await resumeSession(services, settings, session!.token)).not.toBeNull();
+    services.clock.advance(60_000);
+    expect(services.clock.now().getTime()).toBe(end);
+    expect(await resumeSession(services, settings, session!.token)).toBeNull();
+    // The session is gone, not merely refused.
+    services.clock.advance(-60 * 60_000);
     expect(await resumeSession(services, settings, session!.token)).toBeNull();
   });
 

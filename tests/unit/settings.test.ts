@@ -78,3 +78,19 @@ describe("the session cookie", () => {
     expect(await cookieFor({ PUBLIC_URL: "http://localhost:3000" }).serialize("token")).not.toMatch(/Secure/);
   });
 });
+
+describe("TRUST_PROXY", () => {
+  const trust = (value: string) => readConfig({ SESSION_SECRET: "s".repeat(40), TRUST_PROXY: value } as unknown as NodeJS.ProcessEnv).trustProxy;
+
+  it("takes a number of proxies or their addresses and subnets, as Express's trust proxy does", () => {
+    expect(trust("false")).toBe(false);
+    expect(trust("1")).toBe(1);
+    expect(trust("10.0.0.2, 10.1.0.0/16, fd00::/8, loopback")).toEqual(["10.0.0.2", "10.1.0.0/16", "fd00::/8", "loopback"]);
+  });
+
+  it("refuses true (every client could choose its address) and anything that is not an address", () => {
+    expect(() => trust("true")).toThrow(/TRUST_PROXY=true would let every client choose its own address/);
+    expect(() => trust("proxy.example")).toThrow(/proxy\.example is neither/);
+    expect(() => trust("10.0.0.0/33")).toThrow(/is neither/);
+  });
+});

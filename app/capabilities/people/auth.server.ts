@@ -1,4 +1,4 @@
-// Staff sign-in: argon2id passwords and server-side sessions with an idle timeout.
+// Staff sign-in: argon2id passwords and server-side sessions with an idle timeout and an absolute lifetime.
 // The cookie holds a random token; the database keeps only its keyed hash. No actor exists before sign-in, so these
 // functions take the services ({ db, clock }) first where capabilities take a ctx.
 import crypto from "node:crypto";
@@ -28,6 +28,15 @@ let dummyHash: Promise<string> | null = null;
 export interface SessionSettings {
   secret: string;
   idleMinutes: number;
+  /** However active, a session ends this long after sign-in: a stolen cookie is not good for ever. */
+  maxHours: number;
+}
+
+/** The idle timeout from `now`, but never past the session's absolute end. */
+function nextExpiry(settings: SessionSettings, createdAt: Date, now: Date): Date {
+  const idleEnd = now.getTime() + settings.idleMinutes * 60_000;
+  const absoluteEnd = createdAt.getTime() + settings.maxHours * 3_600_000;
+  return new Date(Math.min(idleEnd, absoluteEnd));
 }
 
 function tokenHash(token: string, secret: string): string {
@@ -61,7 +70,7 @@ export async function signIn(
       staffId: staff.id,
       createdAt: now,
       lastSeenAt: now,
-      expiresAt: new Date(now.getTime() + settings.idleMinutes * 60_000),
+      expiresAt: nextExpiry(settings, now, now),
     },
   });
   await audit({ clock, actor: { kind: "system", name: "sign-in" } }, db, { action: "staff.signedIn", subjectType: "Staff", subjectId: staff.id });
@@ -127,13 +136,14 @@ export async function resumeSession(
     include: { staff: { include: { memberships: { select: { locationId: true } } } } },
   });
   if (!session) return null;
-  if (session.expiresAt <= now || !session.staff.active) {
+  const absoluteEnd = session.createdAt.getTime() + settings.maxHours * 3_600_000;
+  if (session.expiresAt <= now || absoluteEnd <= now.getTime() || !session.staff.active) {
     await db.staffSession.delete({ where: { id: session.id } }).catch(() => undefined);
     return null;
   }
   let expiresAt = session.expiresAt;
   if (now.getTime() - session.lastSeenAt.getTime() >= SLIDE_EVERY_MS) {
-    expiresAt = new Date(now.getTime() + settings.idleMinutes * 60_000);
+    expiresAt = nextExpiry(settings, session.createdAt, now);
     await db.staffSession.update({ where: { id: session.id }, data: { lastSeenAt: now, expiresAt } });
   }
   const { staff } = session;
