@@ -2,10 +2,10 @@
 // private pages never stored, the booking draft's cookie. Plain HTTP against the suite's app; no browser needed.
 // Its status look-ups are invalid forms, answered before the per-address limit that other files count on.
 import http from "node:http";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "~/db.server";
 import { DEMO_PASSWORD, DEMO_STAFF } from "../../prisma/seed-data";
-import { baseUrl } from "../helpers/browser";
+import { baseUrl, sharedApp } from "../helpers/browser";
 
 interface RawAnswer {
   status: number;
@@ -136,7 +136,7 @@ beforeAll(async () => {
     redirect: "manual",
   });
   staffCookie = response.headers.get("set-cookie")!.split(";")[0]!;
-  const db = await openDatabase(inject("databaseUrl"));
+  const db = await openDatabase(sharedApp().databaseUrl);
   try {
     personPath = `/team/people/${(await db.person.findFirstOrThrow()).id}`;
   } finally {

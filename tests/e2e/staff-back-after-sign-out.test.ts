@@ -1,15 +1,15 @@
 // After sign-out, the browser's Back button shows no staff page: staff pages are never stored (Cache-Control:
 // no-store), so Chromium neither restores them from the back/forward cache nor from its HTTP cache. Also: citizen
 // and staff pages run under the CSP without inline style elements (style attributes only; decision 024).
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "~/db.server";
-import { newPage, openStaffPage, signIn, useBrowser } from "../helpers/browser";
+import { newPage, openStaffPage, sharedApp, signIn, useBrowser } from "../helpers/browser";
 
 const browser = useBrowser();
 let personPath = "";
 
 beforeAll(async () => {
-  const db = await openDatabase(inject("databaseUrl"));
+  const db = await openDatabase(sharedApp().databaseUrl);
   try {
     const person = await db.person.create({ data: { firstName: "Zurück", phone: "+4915199990417", phoneType: "mobile" } });
     personPath = `/team/people/${person.id}`;
