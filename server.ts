@@ -20,6 +20,7 @@ import { remixHandler } from "~/web/edge/remix-handler.server";
 import { requestShape } from "~/web/edge/request-shape.server";
 import { exitOnStartupProblem } from "~/web/edge/startup.server";
 import { carriesSessionCookie } from "~/web/session.server";
+import { auditingRefusals } from "~/web/refusal-audit.server";
 import { Worker } from "./jobs/worker";
 
 const production = process.env.NODE_ENV === "production";
@@ -117,12 +118,13 @@ app.use("/locales", express.static("locales", { maxAge: "1h" }));
 app.use(express.static("public", { maxAge: "1h" }));
 
 const buildPath = path.resolve("build/server/index.js");
-let build = (await import(buildPath)) as ServerBuild;
+// Every loader and action watched for 403s to signed-in staff, resource routes included (refusal-audit.server.ts).
+let build = auditingRefusals((await import(buildPath)) as ServerBuild);
 if (!production) {
   // `npm run dev`: load each new build when Remix rebuilds, then tell the dev server.
   const { broadcastDevReady } = await import("@remix-run/node");
   const reload = async () => {
-    build = (await import(`${buildPath}?t=${Date.now()}`)) as ServerBuild;
+    build = auditingRefusals((await import(`${buildPath}?t=${Date.now()}`)) as ServerBuild);
     await broadcastDevReady(build);
   };
   fs.watch(path.dirname(buildPath), () => void reload());

@@ -9,7 +9,6 @@ import { AppError } from "~/lib/errors";
 import { logger } from "~/lib/logger.server";
 import "~/web/load-context";
 import { refusalHeader } from "~/web/pwa.server";
-import { auditRefusal } from "~/web/refusal-audit.server";
 import { loader as rootLoader, type RootData } from "./root";
 
 const ABORT_DELAY = 5_000;
@@ -22,7 +21,6 @@ export default async function handleRequest(
   loadContext: AppLoadContext,
 ) {
   await rootDataForErrorPage(request, remixContext, loadContext);
-  await auditRefusal(request, responseStatusCode, loadContext);
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   const nonce = loadContext.nonce;
   return new Promise((resolve, reject) => {
@@ -78,12 +76,6 @@ function offlineHeaders(headers: Headers, request: Request, remixContext: EntryC
   if (loadContext.staffPersonTag) headers.set("X-Staff-Person", loadContext.staffPersonTag);
   const refusal = request.method === "POST" && context.statusCode >= 400 ? refusalHeader(context) : null;
   if (refusal) headers.set("X-Refusal", refusal);
-}
-
-/** Data requests (client navigation, fetchers) get no document, but their refusals are audit-logged too. */
-export async function handleDataRequest(response: Response, { request, context }: { request: Request; context: AppLoadContext }) {
-  await auditRefusal(request, response.status, context);
-  return response;
 }
 
 /** Expected errors (a user's mistake, a missing page) are not logged as failures. */

@@ -72,7 +72,7 @@ export async function requireStaff(
   const tag = (value: string) => crypto.createHmac("sha256", context.services.config.sessionSecret).update(value).digest("hex").slice(0, 24);
   context.staffSessionTag = tag(`offline-cache:${token}`);
   context.staffPersonTag = tag(`offline-person:${session.actor.staffId}`);
-  context.staffActor = session.actor; // a 403 below (or from a capability) is audit-logged as theirs
+  context.staffActor = session.actor; // a 403 below (or from a capability) is audit-logged as theirs (refusal-audit.server.ts)
   if (!can(session.actor, permission, locationId)) throw errorResponse(forbidden(permission));
   const ctx = withActor(context.services, session.actor) as StaffRequest["ctx"];
   return { ctx, actor: session.actor, expiresAt: session.expiresAt };

@@ -20,7 +20,7 @@ function parse(file: string): ts.SourceFile {
 
 /** Named functions that may take a transaction first, and why. */
 const EXCEPTIONS: Record<string, string> = {
-  "messaging/messenger.server.ts: send(tx)": "the messenger is part of ctx itself; its one method writes into the caller's transaction",
+  "messaging/messenger.server.ts: send(tx: Tx)": "the messenger is part of ctx itself; its one method writes into the caller's transaction",
 };
 
 const DATABASE_TYPES = /^(Db|Tx|Ctx\["db"\])(\s*\|\s*(Db|Tx|Ctx\["db"\]))*$/;

@@ -109,7 +109,8 @@ export async function createTicket<C extends { when: string | null }>(
       public: true,
       actorId: ctx.actor.kind === "staff" ? ctx.actor.staffId : null,
       data: JSON.stringify({ channel: data.channel }),
-      messageId: message.id,
+      // None when the SMS that opened the ticket came over its number's reply budget: the ticket stands, unanswered.
+      messageId: message?.id ?? null,
     },
   });
   /** `callback`: what planCallback planned (null without one). */

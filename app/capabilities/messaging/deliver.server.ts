@@ -10,14 +10,11 @@ import { backoffMs } from "~/lib/backoff";
 import type { Message } from "~/generated/prisma/client";
 import type { MessageProvider, OutgoingMessage, SendResult } from "./provider";
 import { TWILIO_UNSUBSCRIBED } from "./twilio-client.server";
-import type { MessageDirection, MessageStatus, OptOutVia } from "./values";
+import { ALWAYS_SENT_TEMPLATES, type MessageDirection, type MessageStatus, type OptOutVia } from "./values";
 
 export const CLAIM_MS = 5 * 60_000;
 export const MAX_SEND_ATTEMPTS = 5;
 const HOUR_MS = 3_600_000;
-
-/** Templates sent even to a number that opted out: the confirmation of the opt-out itself. */
-export const ALWAYS_SENT_TEMPLATES: readonly string[] = ["optOutConfirmed"];
 
 export interface DeliveryReport {
   sent: number;

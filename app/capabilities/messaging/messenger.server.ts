@@ -1,11 +1,15 @@
 // The one messenger: renders a template in the person's language and writes an outbox row in the caller's transaction,
 // to leave outside quiet hours (20:00–09:00 in the recipient's place) unless it answers an SMS the citizen just sent.
+// Automatic answers to a citizen's own SMS or call are bounded per number (reply-budget.server.ts); over the budget
+// nothing is written and `send` answers null.
 import { randomUUID } from "node:crypto";
 import type { Tx } from "~/db.server";
 import type { Clock } from "~/lib/clock";
 import { nextSendableTime } from "~/lib/quiet-hours";
 import { PROGRAMME_TIME_ZONE } from "~/lib/time-zone";
 import { getT } from "~/i18n/i18n.server";
+import { answerAllowed } from "./reply-budget.server";
+import type { Answers } from "./values";
 
 export interface Recipient {
   id?: string | null; // a Person's id, when the message is to a known person
@@ -30,14 +34,24 @@ export interface SendInput {
    * (decision 018). Everything else, a confirmation of a web form or a phone call included, waits for quiet hours to end.
    */
   urgency?: Urgency;
+  /**
+   * This message answers the citizen's own SMS or call (not something staff or a web form did), so it spends the
+   * number's reply budget. `urgency: "reply"` always answers an SMS and needs no more.
+   */
+  answers?: Answers;
   /** Give one when the same event could be recorded twice (e.g. an offline replay). */
   idempotencyKey?: string;
 }
 
 export type Urgency = "normal" | "reply";
 
+/** A message that answers nothing the citizen sent: never refused by the reply budget. */
+export type NotAnAnswer = SendInput & { urgency?: "normal"; answers?: undefined };
+
 export interface Messenger {
-  send(tx: Tx, input: SendInput): Promise<{ id: string }>;
+  send(tx: Tx, input: NotAnAnswer): Promise<{ id: string }>;
+  /** null: an answer over its number's reply budget, not written (what it answers is still stored and acted on). */
+  send(tx: Tx, input: SendInput): Promise<{ id: string } | null>;
 }
 
 /** Landlines cannot receive SMS; people who prefer voice get a call too. */
@@ -54,26 +68,28 @@ export function sendTime(input: Pick<SendInput, "sendAfter" | "timeZone" | "urge
 }
 
 export function createMessenger(clock: Clock): Messenger {
-  return {
-    async send(tx, input) {
-      const channel = channelFor(input.to);
-      const t = getT(input.to.language, "messages");
-      const body = t(`${input.template}.${channel}`, { ...input.params });
-      const message = await tx.message.create({
-        data: {
-          channel,
-          personId: input.to.id ?? null,
-          toPhone: input.to.phone,
-          template: input.template,
-          language: input.to.language,
-          body,
-          idempotencyKey: input.idempotencyKey ?? randomUUID(),
-          sendAfter: sendTime(input, clock.now()),
-          createdAt: clock.now(),
-        },
-        select: { id: true },
-      });
-      return message;
-    },
-  };
+  async function send(tx: Tx, input: SendInput): Promise<{ id: string } | null> {
+    const answers = input.answers ?? (input.urgency === "reply" ? "sms" : null);
+    if (answers && !(await answerAllowed(clock, tx, { phone: input.to.phone, template: input.template }))) return null;
+    const channel = channelFor(input.to);
+    const t = getT(input.to.language, "messages");
+    const body = t(`${input.template}.${channel}`, { ...input.params });
+    return tx.message.create({
+      data: {
+        channel,
+        personId: input.to.id ?? null,
+        toPhone: input.to.phone,
+        template: input.template,
+        language: input.to.language,
+        body,
+        idempotencyKey: input.idempotencyKey ?? randomUUID(),
+        sendAfter: sendTime(input, clock.now()),
+        createdAt: clock.now(),
+        answers,
+      },
+      select: { id: true },
+    });
+  }
+  // Messenger's overloads say what `send` does: only an answer (urgency "reply" or `answers`) can come back null.
+  return { send: send as Messenger["send"] };
 }

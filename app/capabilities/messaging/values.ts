@@ -16,3 +16,10 @@ export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
 /** How a number opted out: STOP by SMS, by the voice menu, or set by staff. */
 export const OPT_OUT_VIA = ["sms", "voice", "staff"] as const;
 export type OptOutVia = (typeof OPT_OUT_VIA)[number];
+
+/** Templates sent even to a number that opted out: the confirmation of the opt-out itself (carriers require it). */
+export const ALWAYS_SENT_TEMPLATES: readonly string[] = ["optOutConfirmed"];
+
+/** What an automatic message answers: the citizen's own SMS, or their call to the voice menu (decision 025). */
+export const ANSWERS = ["sms", "call"] as const;
+export type Answers = (typeof ANSWERS)[number];

@@ -4,7 +4,8 @@
 // for staff to confirm; anything else joins the sender's open ticket or opens one.
 // The inbound message is stored and acted on in one transaction, keyed on the provider's MessageSid: a replayed
 // webhook finds the message and does nothing again. Replies go through the outbox at once (they answer someone who
-// has just written), in the person's language — German for a number we do not know.
+// has just written), in the person's language — German for a number we do not know — and within the number's reply
+// budget, which the messenger applies (decision 025): over it the SMS is still stored and acted on, just not answered.
 import { CalendarDateTime, parseDate, toZoned } from "@internationalized/date";
 import { z } from "zod";
 import type { Ctx, Tx } from "~/context";

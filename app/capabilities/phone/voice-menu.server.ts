@@ -192,7 +192,7 @@ async function callbackFor(ctx: Ctx, input: VoiceStepInput, lng: string, phone: 
     prompt.goodbye();
     return prompt.toString();
   }
-  const { reference, scheduledAt, timeZone } = await requestCallback(ctx, {
+  const { reference, scheduledAt, timeZone, confirmed } = await requestCallback(ctx, {
     firstName: "–",
     phone,
     language: lng,
@@ -208,7 +208,8 @@ async function callbackFor(ctx: Ctx, input: VoiceStepInput, lng: string, phone: 
     prompt.spell(reference);
     prompt.response.pause({ length: 1 });
   }
-  if (phone.type === "mobile") prompt.response.say(prompt.say, t("callback.bySms"));
+  // A number that called again and again has spent its reply budget: the callback stands, but no SMS follows.
+  if (phone.type === "mobile" && confirmed) prompt.response.say(prompt.say, t("callback.bySms"));
   prompt.goodbye();
   return prompt.toString();
 }

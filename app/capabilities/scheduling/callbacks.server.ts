@@ -167,6 +167,8 @@ export async function retryingOnRace<T>(body: () => Promise<T>): Promise<T> {
 // ---------------------------------------------------------------------------------------------------------
 // Requests
 
+const confirmationKey = (callbackId: string) => `callback-requested:${callbackId}`;
+
 /** Creates a callback and schedules it, inside the caller's transaction. Used by requests and the helpdesk. */
 export async function createCallback(
   ctx: Ctx,
@@ -211,21 +213,27 @@ export async function createCallback(
     notBefore: new Date(now.getTime() + CALLBACK_LEAD_MINUTES * 60_000),
   });
   const when = slot ? formatSlot(slot.startsAt, person.language, timeZone) : null;
-  if (input.confirm !== false) {
-    await ctx.messenger.send(tx, {
-      to: person,
-      template: when ? "callbackScheduled" : "callbackReceived",
-      params: { firstName: person.firstName, reference: callback.reference, spelled: spelledOut(callback.reference), ...(when ? { when } : {}) },
-      timeZone,
-      urgency: input.urgency,
-      idempotencyKey: `callback-requested:${callback.id}`,
-    });
-  }
+  const confirmation =
+    input.confirm === false
+      ? null
+      : await ctx.messenger.send(tx, {
+          to: person,
+          template: when ? "callbackScheduled" : "callbackReceived",
+          params: { firstName: person.firstName, reference: callback.reference, spelled: spelledOut(callback.reference), ...(when ? { when } : {}) },
+          timeZone,
+          urgency: input.urgency,
+          // Asked for in the voice menu: an answer to a call, which a caller could repeat at will (decision 025).
+          answers: input.channel === "voice" ? "call" : undefined,
+          idempotencyKey: confirmationKey(callback.id),
+        });
   if (ctx.actor.kind === "staff") {
     await audit(ctx, tx, { action: "callback.requested", subjectType: "Callback", subjectId: callback.id, locationId: location?.id ?? null });
   }
-  /** `when`: the planned call in the person's language and the place's time, for a message that names it. */
-  return { id: callback.id, reference: callback.reference, scheduledAt: slot?.startsAt ?? null, timeZone, when };
+  /**
+   * `when`: the planned call in the person's language and the place's time, for a message that names it;
+   * `confirmed`: a confirmation was queued (not when the caller tells the person, nor over the reply budget).
+   */
+  return { id: callback.id, reference: callback.reference, scheduledAt: slot?.startsAt ?? null, timeZone, when, confirmed: confirmation !== null };
 }
 
 /**
@@ -244,6 +252,7 @@ export async function requestCallback(ctx: Ctx, input: CallbackRequest) {
             reference: earlier.reference,
             scheduledAt: earlier.scheduledAt,
             timeZone: earlier.location?.timeZone ?? PROGRAMME_TIME_ZONE,
+            confirmed: Boolean(await tx.message.findUnique({ where: { idempotencyKey: confirmationKey(earlier.id) }, select: { id: true } })),
           };
         }
       }
