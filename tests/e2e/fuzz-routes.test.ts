@@ -1,0 +1,247 @@
+// Fuzz over every route and intent of the built app (read from Remix's manifest, so new routes are in): real ids of
+// each kind, another place's, unknown and malformed ones in every dynamic segment; malformed forms (missing fields,
+// wrong types, impossible dates, huge and negative numbers, repeated keys, markup, uploads with hostile file names)
+// to every action, signed out and as each staff role. No answer may be a 5xx, no request under 500 may log an
+// error, and the app must keep serving. Seeded: FUZZ_SEED=<n> replays a run; a failure prints its seed.
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startApp, type RunningApp } from "../helpers/app-server";
+import { appRoutes, fillPattern, queryNames, type AppRoute } from "../helpers/route-manifest";
+import { seededIds, type SeededIds } from "../helpers/seeded-ids";
+import {
+  formsIn,
+  HOSTILE_FILE_NAMES,
+  hostileValue,
+  random,
+  requestsWithErrors,
+  signInOverHttp,
+  unknownId,
+  type Identity,
+  type PageForm,
+  type Random,
+} from "../helpers/fuzz";
+
+const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
+const r: Random = random(SEED);
+/** Bodies per action and staff identity; the whole run stays around a minute on two cores. */
+const BODIES_PER_ACTION = 6;
+
+let app: RunningApp;
+let output = "";
+let ids: SeededIds;
+let identities: Identity[];
+const routes = appRoutes();
+
+interface Sent {
+  who: string;
+  method: string;
+  url: string;
+  status: number;
+  note?: string;
+}
+const sent: Sent[] = [];
+const defects: Sent[] = [];
+/** Forms the pages showed, by identity and the path they post to. */
+const forms = new Map<string, PageForm[]>();
+const fieldPool = new Set<string>(sourceFieldNames());
+
+beforeAll(async () => {
+  // Each request comes from its own address, so the per-address limits of the public forms do not turn the fuzz
+  // into a test of the rate limiter; no job worker, so the log holds requests only.
+  app = await startApp({ LOG_LEVEL: "info", TRUST_PROXY: "true", RUN_JOBS: "false" }, (text) => (output += text));
+  ids = await seededIds(app.databaseUrl);
+  identities = [{ name: "anonymous", cookie: "" }];
+  for (const role of ["volunteer", "librarian", "coordinator", "admin"] as const) identities.push(await signInOverHttp(app.baseUrl, role));
+}, 120_000);
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+async function send(who: Identity, method: string, url: string, body?: BodyInit, note?: string): Promise<{ status: number; text: string }> {
+  const headers: Record<string, string> = {
+    Origin: app.baseUrl,
+    "X-Forwarded-For": `10.${r.int(256)}.${r.int(256)}.${1 + r.int(250)}`,
+    Cookie: [who.cookie, `lng=${r.pick(["de", "en", "ar"])}`].filter(Boolean).join("; "),
+  };
+  if (typeof body === "string") headers["Content-Type"] = "application/x-www-form-urlencoded";
+  let status = 0;
+  let text = "";
+  try {
+    const response = await fetch(`${app.baseUrl}${url}`, { method, headers, body, redirect: "manual", signal: AbortSignal.timeout(30_000) });
+    status = response.status;
+    text = await response.text();
+  } catch (error) {
+    note = `no answer: ${String(error)}`;
+  }
+  const record = { who: who.name, method, url: url.slice(0, 200), status, note };
+  sent.push(record);
+  if (status >= 500 || status === 0) defects.push(record);
+  return { status, text };
+}
+
+const allIds = () => Object.values(ids).flatMap((list) => list.map((i) => i.value));
+
+/** The route's URL with real ids (a child's own parent, e.g. a session's loan), or null when there are none. */
+function realPath(route: AppRoute): string | null {
+  const values: Record<string, string> = {};
+  for (const name of [...route.params].reverse()) {
+    if (values[name]) continue;
+    const known = ids[name];
+    if (!known) throw new Error(`No seeded values for the route parameter "${name}" (${route.pattern}): add it to tests/helpers/seeded-ids.ts`);
+    if (!known.length) return null;
+    const chosen = r.pick(known);
+    values[name] = chosen.value;
+    Object.assign(values, chosen.parents);
+  }
+  if (route.pattern.includes("*")) values["*"] = "gibt/es/nicht";
+  return fillPattern(route, values) + (route.index && route.hasAction ? "?index" : "");
+}
+
+/** The route's URL with one segment hostile: unknown id, an id of another kind, traversal, very long, unicode, NUL. */
+function hostilePath(route: AppRoute): string {
+  const values: Record<string, string> = {};
+  const raw = r.chance(0.2);
+  for (const name of route.params) values[name] = (ids[name]?.length ? r.pick(ids[name]).value : unknownId(r));
+  const target = r.pick(route.params.length ? route.params : ["*"]);
+  values[target] = raw
+    ? r.pick(["..", "%00", "%2e%2e", "a%ZZ", "%E2%80%AE"])
+    : r.pick([unknownId(r), r.pick(allIds()), "..", "x".repeat(3_000), "ü😀‮ﷺ", "\u0000", "<script>", "1e309", "-1"]);
+  return fillPattern(route, values, raw);
+}
+
+function withQuery(url: string): string {
+  const names = queryNames();
+  const params = r.sample(names, 1 + r.int(2)).map((n) => `${n}=${encodeURIComponent(hostileValue(r, n, allIds()))}`);
+  return `${url}${url.includes("?") ? "&" : "?"}${params.join("&")}`;
+}
+
+/** Remix single fetch: a page's data at `<path>.data` (`/_root.data` for "/"). */
+function dataUrl(url: string): string {
+  const [p, q] = url.split("?");
+  return `${p === "/" ? "/_root" : p.replace(/\/$/, "")}.data${q ? `?${q}` : ""}`;
+}
+
+const isStaffRoute = (route: AppRoute) => route.pattern.startsWith("/team");
+/** Public pages answer everybody alike: signed out and one staff role suffice. */
+const whoFor = (route: AppRoute) => (isStaffRoute(route) ? identities : [identities[0], r.pick(identities.slice(1))]);
+
+function mutate(form: PageForm): [string, string][] {
+  const fields = form.fields.map(([k, v]) => [k, v] as [string, string]);
+  for (let i = 1 + r.int(3); i > 0; i--) {
+    const op = r.int(5);
+    const at = fields.length ? r.int(fields.length) : -1;
+    if (op === 0 && at >= 0) fields.splice(at, 1);
+    else if (op === 1 && at >= 0) fields.push([fields[at][0], hostileValue(r, fields[at][0], allIds())]);
+    else if (op === 2 && form.dateFields.length) {
+      const name = r.pick(form.dateFields);
+      for (const f of fields) if (f[0] === name) f[1] = hostileValue(r, "date", []);
+    } else if (op === 3) {
+      const name = r.pick([...fieldPool]);
+      fields.push([name, hostileValue(r, name, allIds())]);
+    } else if (at >= 0) fields[at] = [fields[at][0], hostileValue(r, fields[at][0], allIds())];
+  }
+  return fields;
+}
+
+function synthetic(route: AppRoute): [string, string][] {
+  const fields: [string, string][] = [];
+  if (route.intents.length && r.chance(0.9)) fields.push(["intent", r.pick(route.intents)]);
+  for (const name of r.sample([...fieldPool], r.int(6))) fields.push([name, hostileValue(r, name, allIds())]);
+  return fields;
+}
+
+function body(fields: [string, string][], multipart: boolean): BodyInit {
+  if (!multipart) return new URLSearchParams(fields).toString();
+  const data = new FormData();
+  for (const [k, v] of fields) data.append(k, v);
+  const file = new Blob([r.pick(["a,b\n1,2\n", "\u00ff\u00fe<script>", "GIF89a", ""])], { type: r.pick(["text/csv", "image/jpeg", "application/octet-stream"]) });
+  data.append(r.pick(["file", "photo", "csv", ...fields.map(([k]) => k)]), file, r.pick(HOSTILE_FILE_NAMES));
+  return data;
+}
+
+async function fuzzLoaders() {
+  for (const route of routes.filter((r) => r.hasLoader)) {
+    for (const who of whoFor(route)) {
+      const real = realPath(route);
+      if (real) {
+        const url = real.replace(/\?index$/, "");
+        const page = await send(who, "GET", url);
+        if (page.status === 200 && /<form/.test(page.text)) {
+          for (const form of formsIn(page.text, url).filter((f) => f.method === "post")) {
+            form.fields.forEach(([name]) => fieldPool.add(name));
+            const key = `${who.name} ${form.action}`;
+            forms.set(key, [...(forms.get(key) ?? []), form]);
+          }
+        }
+        await send(who, "GET", r.chance(0.5) ? dataUrl(withQuery(url)) : withQuery(url));
+      }
+      if (route.params.length || route.pattern.includes("*") || r.chance(0.3)) {
+        const hostile = route.params.length || route.pattern.includes("*") ? hostilePath(route) : withQuery(route.pattern);
+        await send(who, "GET", r.chance(0.3) ? dataUrl(hostile) : hostile);
+      }
+    }
+  }
+}
+
+async function fuzzActions() {
+  // Signing out would end the identity's session for the rest of the run; sign-in is fuzzed signed out.
+  const targets = routes.filter((route) => route.hasAction && route.pattern !== "/team/sign-out");
+  for (const route of targets) {
+    for (const who of whoFor(route)) {
+      // Signed out, a staff action only redirects to the sign-in: two tries are plenty.
+      const count = who.name === "anonymous" && isStaffRoute(route) ? 2 : route.pattern === "/team/sign-in" ? 3 : BODIES_PER_ACTION;
+      for (let i = 0; i < count; i++) {
+        const url = r.chance(0.8) ? (realPath(route) ?? hostilePath(route)) : hostilePath(route);
+        const shown = forms.get(`${who.name} ${url}`) ?? [];
+        const form = shown.length && r.chance(0.6) ? r.pick(shown) : null;
+        const fields = form ? mutate(form) : r.chance(0.1) ? [] : synthetic(route);
+        const multipart = form?.multipart ? r.chance(0.8) : r.chance(0.1);
+        const target = r.chance(0.15) ? dataUrl(url) : url;
+        await send(who, "POST", target, body(fields, multipart), fields.map(([k, v]) => `${k}=${v.slice(0, 30)}`).join("&"));
+      }
+    }
+  }
+}
+
+describe("fuzz over every route and intent", () => {
+  it("answers every input without a 5xx, logs no error for a request it answered below 500, and keeps serving", async () => {
+    await fuzzLoaders();
+    await fuzzActions();
+    const health = await fetch(`${app.baseUrl}/healthz`);
+    // Let the last request's log line arrive.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const logged = requestsWithErrors(output)
+      .filter(({ request, errors }) => errors.length && (request.status ?? 0) < 500)
+      .map(({ request, errors }) => `${request.method} ${request.path} → ${request.status} logged: ${errors.map((e) => `${e.msg} ${JSON.stringify(e.err ?? "").slice(0, 160)}`).join(" | ")}`);
+    const failures = defects.map((d) => `${d.who} ${d.method} ${d.url} → ${d.status || d.note}${d.note && d.status ? `  [${d.note.slice(0, 200)}]` : ""}`);
+    const report = [...failures, ...logged];
+    if (report.length) {
+      const file = path.resolve("test-results", `fuzz-${SEED}.txt`);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, `${report.join("\n")}\n\n--- app output ---\n${output}`);
+    }
+    expect(report, `FUZZ_SEED=${SEED} (${sent.length} requests; details in test-results/fuzz-${SEED}.txt)`).toEqual([]);
+    expect(health.status, "the app still serves after the fuzz").toBe(200);
+  }, 240_000);
+});
+
+/** Field names the app's forms use, from the source (`name="x"`, Conform's `fields.x`), beside those pages show. */
+function sourceFieldNames(): string[] {
+  const names = new Set<string>();
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.tsx?$/.test(entry.name)) {
+        const text = fs.readFileSync(full, "utf8");
+        for (const [, n] of text.matchAll(/name="([\w.]+)"/g)) names.add(n);
+        for (const [, n] of text.matchAll(/fields\.(\w+)\b/g)) names.add(n);
+      }
+    }
+  };
+  for (const dir of ["app/routes", "app/ui", "app/web"]) walk(path.resolve(dir));
+  return [...names];
+}
