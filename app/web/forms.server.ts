@@ -26,6 +26,35 @@ export async function readForm(request: Request): Promise<FormData> {
   }
 }
 
+/**
+ * A form with a file (multipart), read while it streams in and refused ("tooLarge") past `maxBytes`, so a large
+ * upload is never held whole in memory. Node's own parser reads any file name a browser sends (one with `=`, `;`,
+ * quotes or markup, which Remix's multipart parser cannot); a body that is not a form is a 400 page.
+ */
+export async function readFileForm(request: Request, maxBytes: number): Promise<FormData | "tooLarge"> {
+  if (!request.body) return readForm(request);
+  let total = 0;
+  const limited = request.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        total += chunk.byteLength;
+        if (total > maxBytes) controller.error(new Error("upload over its limit"));
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+  try {
+    return await new Response(limited, { headers: { "Content-Type": request.headers.get("Content-Type") ?? "" } }).formData();
+  } catch (error) {
+    if (total > maxBytes) return "tooLarge";
+    if (request.signal.aborted) throw error;
+    throw errorResponse(new AppError(400, "errors.page.400.body"));
+  }
+}
+
+/** Room for a form's other fields beside its file. */
+export const FORM_FIELDS_ALLOWANCE = 64 * 1024;
+
 /** Which button sent a form with several actions; the body stays readable for the action it picks. */
 export async function formIntent(request: Request): Promise<FormDataEntryValue | null> {
   return (await readForm(request.clone())).get("intent");
