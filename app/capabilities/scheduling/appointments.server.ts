@@ -12,6 +12,7 @@ import { freeSlots, loadSchedule, localDay, seatKey } from "./availability.serve
 import { findSlot } from "./slots";
 import { type AppointmentStatus, ONLINE_LEAD_MINUTES, type Pool, POOLS } from "./values";
 import type { MessageStatus } from "~/capabilities/messaging/values";
+import { isSlotValue } from "~/lib/calendar-input";
 
 export const CONCERN_MAX = 500;
 
@@ -22,7 +23,7 @@ export const SlotChoice = z.object({
   slot: z
     .string({ error: "scheduling:errors.slotRequired" })
     .trim()
-    .regex(/^[^|]+\|\d{4}-\d{2}-\d{2}T[\d:.]+Z$/, { error: "scheduling:errors.slotRequired" }),
+    .refine(isSlotValue, { error: "scheduling:errors.slotRequired" }),
 });
 
 export const BookingInput = SlotChoice.extend({

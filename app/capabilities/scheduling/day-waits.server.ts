@@ -13,9 +13,10 @@ import { appointmentMessageParams, bookAppointment } from "./appointments.server
 import { freeSlots, loadSchedule, localDay, type Schedule } from "./availability.server";
 import { generateSlots } from "./slots";
 import { BOOKING_HORIZON_DAYS, type DayWaitStatus } from "./values";
+import { CalendarDay } from "~/lib/calendar-input";
 
 export const JoinDayWaitInput = NewPersonInput.extend({
-  day: z.string({ error: "desk:errors.dayInvalid" }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: "desk:errors.dayInvalid" }),
+  day: CalendarDay("desk:errors.dayInvalid"),
 });
 
 /** Joins the list for one day at one place. A second time for the same person, place and day changes nothing. */

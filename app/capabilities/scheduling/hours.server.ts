@@ -2,7 +2,7 @@
 // length and its capacity split into online, phone and internal places; closures and holidays. Staff with
 // schedule:manage at the place change them; every change is audit-logged. Changing hours never touches existing
 // bookings: appointments keep their time and place (the page says so).
-import { parseDate } from "@internationalized/date";
+import { isCalendarDay } from "~/lib/calendar-input";
 import { z } from "zod";
 import type { Ctx, StaffCtx, Tx } from "~/context";
 import { AppError, forbidden, notFound } from "~/lib/errors";
@@ -15,14 +15,7 @@ export const HOUR_KINDS = ["weekly", "oneOff"] as const;
 export const MAX_CAPACITY = 20;
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const isDate = (value: string) => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  try {
-    return parseDate(value).toString() === value;
-  } catch {
-    return false;
-  }
-};
+const isDate = isCalendarDay;
 const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 
 const optionalDate = (key: string) =>
