@@ -103,6 +103,14 @@ function requireManage(ctx: StaffCtx, locationId: string) {
   if (!can(ctx.actor, "schedule:manage", locationId)) throw forbidden("schedule:manage");
 }
 
+/** The place a form names: allowed to this staff member, and one that exists (not a foreign-key 500). */
+async function requirePlace(ctx: StaffCtx, locationId: string) {
+  requireManage(ctx, locationId);
+  if (!(await ctx.db.location.findUnique({ where: { id: locationId }, select: { id: true } }))) {
+    throw new AppError(400, "hours:errors.locationRequired");
+  }
+}
+
 interface Span {
   id?: string;
   weekday: number | null;
@@ -151,7 +159,7 @@ function row(input: HourValues) {
 }
 
 export async function createHour(ctx: StaffCtx, input: HourValues) {
-  requireManage(ctx, input.locationId);
+  await requirePlace(ctx, input.locationId);
   const data = row(input);
   return ctx.db.$transaction(async (tx) => {
     if (data.active) await refuseOverlap(ctx, tx, input.locationId, data);
@@ -211,7 +219,7 @@ export async function setHourActive(ctx: StaffCtx, hourId: string, active: boole
 }
 
 export async function addClosure(ctx: StaffCtx, input: ClosureValues) {
-  requireManage(ctx, input.locationId);
+  await requirePlace(ctx, input.locationId);
   return ctx.db.$transaction(async (tx) => {
     const closure = await tx.closure.create({
       data: {
