@@ -5,7 +5,7 @@ import type { Submission } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { z } from "zod";
 import { AppError } from "~/lib/errors";
-import { errorResponse } from "./errors.server";
+import { errorResponse, respondTo } from "./errors.server";
 import { attempt, refusalReply } from "./refusals.server";
 
 export type FormSubmission<S extends z.ZodType> = Submission<z.input<S>, string[], z.output<S>>;
@@ -79,6 +79,8 @@ export const newFormKey = () => crypto.randomUUID();
 export interface IntentForm<S extends z.ZodType = z.ZodType> {
   schema: S;
   run: (input: z.output<S>) => Promise<unknown>;
+  /** The capability's own check of who may send this form at all, asked before the form is read: a refusal is 403, not a 400 about its fields. */
+  guard?: () => void | Promise<void>;
 }
 
 /**
@@ -92,7 +94,8 @@ export async function performIntent<K extends string>(request: Request, forms: R
     throw errorResponse(new AppError(400, "errors.page.400.body", { intent: String(posted) }));
   }
   const intent = posted as K;
-  const { schema, run } = forms[intent];
+  const { schema, run, guard } = forms[intent];
+  if (guard) await respondTo(async () => guard());
   const { submission } = await parseForm(request, schema);
   if (submission.status !== "success") return data({ intent, saved: false, result: submission.reply() }, { status: 400 });
   const outcome = await attempt(() => run(submission.value));
@@ -103,5 +106,5 @@ export async function performIntent<K extends string>(request: Request, forms: R
 }
 
 /** One entry of a page's forms: the schema, and the call with the page's own arguments bound. */
-export const intentForm = <S extends z.ZodType>(schema: S, run: (input: z.output<S>) => Promise<unknown>): IntentForm =>
-  ({ schema, run }) as IntentForm;
+export const intentForm = <S extends z.ZodType>(schema: S, run: (input: z.output<S>) => Promise<unknown>, guard?: () => void | Promise<void>): IntentForm =>
+  ({ schema, run, guard }) as IntentForm;
