@@ -25,7 +25,7 @@ import {
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const r: Random = random(SEED);
 /** Bodies per action and staff identity; the whole run stays around a minute on two cores. */
-const BODIES_PER_ACTION = 6;
+const BODIES_PER_ACTION = 4;
 
 let app: RunningApp;
 let output = "";
@@ -145,6 +145,18 @@ function mutate(form: PageForm): [string, string][] {
   return fields;
 }
 
+/** The form as a person would send it: empty fields get a plausible answer, so the next step comes back. */
+function filledIn(form: PageForm): [string, string][] {
+  const plausible = (name: string) =>
+    /phone|query/i.test(name) ? r.pick(["+4915112345678", "0421 9876543", "+4917699990000"])
+    : /firstName/i.test(name) ? "Erika"
+    : /description|concern|note|body|reason|text/i.test(name) ? "Das Tablet startet nicht mehr"
+    : /email/i.test(name) ? "erika@example.org"
+    : /assetTag/i.test(name) ? r.pick(ids.tag ?? [{ value: "T-0001" }]).value
+    : "";
+  return form.fields.map(([k, v]) => [k, v || plausible(k)]);
+}
+
 function synthetic(route: AppRoute): [string, string][] {
   const fields: [string, string][] = [];
   if (route.intents.length && r.chance(0.9)) fields.push(["intent", r.pick(route.intents)]);
@@ -161,6 +173,17 @@ function body(fields: [string, string][], multipart: boolean): BodyInit {
   return data;
 }
 
+/** The post forms a page shows, for the actions to mutate: a multi-step form's later steps come from an action's answer. */
+function collectForms(who: Identity, url: string, html: string) {
+  if (!html.includes("<form")) return;
+  for (const form of formsIn(html, url.replace(/\?.*$/, "")).filter((f) => f.method === "post")) {
+    form.fields.forEach(([name]) => fieldPool.add(name));
+    const key = `${who.name} ${form.action}`;
+    const known = forms.get(key) ?? [];
+    if (known.length < 8) forms.set(key, [...known, form]);
+  }
+}
+
 async function fuzzLoaders() {
   for (const route of routes.filter((r) => r.hasLoader)) {
     for (const who of whoFor(route)) {
@@ -168,13 +191,7 @@ async function fuzzLoaders() {
       if (real) {
         const url = real.replace(/\?index$/, "");
         const page = await send(who, "GET", url);
-        if (page.status === 200 && /<form/.test(page.text)) {
-          for (const form of formsIn(page.text, url).filter((f) => f.method === "post")) {
-            form.fields.forEach(([name]) => fieldPool.add(name));
-            const key = `${who.name} ${form.action}`;
-            forms.set(key, [...(forms.get(key) ?? []), form]);
-          }
-        }
+        if (page.status === 200) collectForms(who, url, page.text);
         await send(who, "GET", r.chance(0.5) ? dataUrl(withQuery(url)) : withQuery(url));
       }
       if (route.params.length || route.pattern.includes("*") || r.chance(0.3)) {
@@ -195,11 +212,13 @@ async function fuzzActions() {
       for (let i = 0; i < count; i++) {
         const url = r.chance(0.8) ? (realPath(route) ?? hostilePath(route)) : hostilePath(route);
         const shown = forms.get(`${who.name} ${url}`) ?? [];
-        const form = shown.length && r.chance(0.6) ? r.pick(shown) : null;
-        const fields = form ? mutate(form) : r.chance(0.1) ? [] : synthetic(route);
+        const form = shown.length && r.chance(0.7) ? r.pick(shown) : null;
+        // Now and then the form as shown, to reach the next step; otherwise one to three fields made hostile.
+        const fields = form ? (r.chance(0.25) ? filledIn(form) : mutate(form)) : r.chance(0.1) ? [] : synthetic(route);
         const multipart = form?.multipart ? r.chance(0.8) : r.chance(0.1);
-        const target = r.chance(0.15) ? dataUrl(url) : url;
-        await send(who, "POST", target, body(fields, multipart), fields.map(([k, v]) => `${k}=${v.slice(0, 30)}`).join("&"));
+        const dataRequest = r.chance(0.15);
+        const answer = await send(who, "POST", dataRequest ? dataUrl(url) : url, body(fields, multipart), fields.map(([k, v]) => `${k}=${v.slice(0, 30)}`).join("&"));
+        if (!dataRequest) collectForms(who, url, answer.text);
       }
     }
   }
