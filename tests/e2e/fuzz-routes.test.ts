@@ -12,6 +12,7 @@ import { seededIds, type SeededIds } from "../helpers/seeded-ids";
 import {
   formsIn,
   HOSTILE_FILE_NAMES,
+  IMPOSSIBLE_DATES,
   hostileValue,
   random,
   requestsWithErrors,
@@ -224,10 +225,41 @@ async function fuzzActions() {
   }
 }
 
+/**
+ * Not left to chance: every form the pages showed (and the next step each leads to, filled in as a person would)
+ * is sent once with each id field unknown or another record's, and each date field impossible.
+ */
+async function fuzzFormFields() {
+  for (const who of identities.filter((i) => i.name === "volunteer" || i.name === "coordinator")) {
+    for (const [key, shown] of [...forms].filter(([k]) => k.startsWith(`${who.name} `))) {
+      for (const form of shown.slice(0, 2)) {
+        const answer = await send(who, "POST", form.action, body(filledIn(form), form.multipart));
+        collectForms(who, key.slice(who.name.length + 1), answer.text);
+      }
+    }
+    const seen = new Set<string>();
+    for (const form of [...forms].filter(([k]) => k.startsWith(`${who.name} `)).flatMap(([, f]) => f)) {
+      const signature = `${form.action} ${form.fields.map(([k]) => k).join(",")}`;
+      if (seen.has(signature)) continue;
+      seen.add(signature);
+      for (const [name, value] of form.fields) {
+        const isId = /Id$|Ids$|^id$/.test(name) || /^c[a-z0-9]{20,}$/.test(value);
+        const isDate = form.dateFields.includes(name) || /date|day|On$|At$|until/i.test(name);
+        const swaps = isId ? [unknownId(r), r.pick(allIds())] : isDate ? [r.pick(IMPOSSIBLE_DATES)] : [];
+        for (const swap of swaps) {
+          const fields = filledIn(form).map(([k, v]): [string, string] => [k, k === name ? swap : v]);
+          await send(who, "POST", form.action, body(fields, form.multipart), `${name}=${swap}`);
+        }
+      }
+    }
+  }
+}
+
 describe("fuzz over every route and intent", () => {
   it("answers every input without a 5xx, logs no error for a request it answered below 500, and keeps serving", async () => {
     await fuzzLoaders();
     await fuzzActions();
+    await fuzzFormFields();
     const health = await fetch(`${app.baseUrl}/healthz`);
     // Let the last request's log line arrive.
     await new Promise((resolve) => setTimeout(resolve, 300));
