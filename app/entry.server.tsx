@@ -5,9 +5,9 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { AppError } from "~/lib/errors";
 import { logger } from "~/lib/logger.server";
 import "~/web/load-context";
+import { logRouteError } from "~/web/errors.server";
 import { refusalHeader } from "~/web/pwa.server";
 import { loader as rootLoader, type RootData } from "./root";
 
@@ -78,9 +78,8 @@ function offlineHeaders(headers: Headers, request: Request, remixContext: EntryC
   if (refusal) headers.set("X-Refusal", refusal);
 }
 
-/** Expected errors (a user's mistake, a missing page) are not logged as failures. */
+/** Refusals (4xx) are logged as such, real failures as errors (app/web/errors.server.ts). */
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
-  if (error instanceof AppError && error.status < 500) return;
-  logger.error({ err: error, path: new URL(request.url).pathname }, "unhandled error");
+  logRouteError(error, new URL(request.url).pathname);
 };

@@ -25,6 +25,7 @@ import {
 import { errorResponse } from "~/web/errors.server";
 import type { RouteHandle } from "~/web/handle";
 import { newFormKey, readForm } from "~/web/forms.server";
+import { isSlotValue } from "~/lib/calendar-input";
 
 export const handle: RouteHandle = { titleKey: "booking:slots.title" };
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
@@ -53,7 +54,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const place = await placeBySlug(context.services, params.slug ?? "");
   if (!place) throw errorResponse(notFound("location"));
   const slot = String((await readForm(request)).get("slot") ?? "");
-  if (!/^[^|]+\|\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(slot)) {
+  if (!isSlotValue(slot)) {
     return data({ error: "scheduling:errors.slotRequired" }, { status: 400 });
   }
   const state = await readState(request, context);

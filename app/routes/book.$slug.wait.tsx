@@ -22,6 +22,7 @@ import { readFlash, setFlash, type FlashOptions } from "~/web/flash.server";
 import { invalid, parseForm } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
 import { allowDayWaitJoin } from "~/web/rate-limit.server";
+import { isCalendarDay } from "~/lib/calendar-input";
 
 export const handle: RouteHandle = { titleKey: "desk:wait.title" };
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
@@ -31,7 +32,7 @@ const WAIT_FLASH: FlashOptions = { path: "/book", maxAgeSeconds: 15 * 60 };
 async function placeAndDay(params: { slug?: string }, request: Request, context: LoaderFunctionArgs["context"]) {
   const location = await placeBySlug(context.services, params.slug ?? "");
   const day = new URL(request.url).searchParams.get("day") ?? "";
-  if (!location || !/^\d{4}-\d{2}-\d{2}$/.test(day)) throw errorResponse(new AppError(404, "errors.notFound", { what: "page" }));
+  if (!location || !isCalendarDay(day)) throw errorResponse(new AppError(404, "errors.notFound", { what: "page" }));
   return { location, day };
 }
 

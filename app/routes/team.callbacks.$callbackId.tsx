@@ -23,7 +23,7 @@ import { DateTime } from "~/ui/kit/DateTime";
 import { CallNow } from "~/ui/CallNow";
 import { callbackPage } from "~/web/callback-pages.server";
 import { callPanelFor, mergeHeaders } from "~/web/click-to-call.server";
-import { errorResponse } from "~/web/errors.server";
+import { errorResponse, respondTo } from "~/web/errors.server";
 import { noticeCookie, takeNotice } from "~/web/flash.server";
 import { parseForm, formIntent } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
@@ -35,7 +35,7 @@ export const handle: RouteHandle = { titleKey: "callbacks:detail.title", hydrate
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "callback:manage");
   const { notice, headers } = await takeNotice(request, context);
-  const page = await callbackPage(ctx, params.callbackId!, detectLanguage(request));
+  const page = await respondTo(() => callbackPage(ctx, params.callbackId!, detectLanguage(request)));
   const call = await callPanelFor(request, context, ctx, { callbackId: params.callbackId! });
   return data({ ...page, notice, callPanel: call.panel }, { headers: mergeHeaders(headers, call.headers) });
 }

@@ -18,7 +18,7 @@ import { Select } from "~/ui/kit/Select";
 import { DataTable } from "~/ui/kit/Table";
 import { TextField } from "~/ui/kit/TextField";
 import { fieldProps, formErrors, formProps, useAppForm } from "~/ui/kit/forms";
-import { errorResponse } from "~/web/errors.server";
+import { errorResponse, respondTo } from "~/web/errors.server";
 import { noticeCookie, takeNotice } from "~/web/flash.server";
 import { parseForm, formIntent } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
@@ -49,7 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === "remove") {
     const { submission } = await parseForm(request, z.object({ hourId: z.string().min(1) }));
     if (submission.status !== "success") throw errorResponse(new AppError(400, "errors.page.400.body"));
-    await removeCallbackHour(ctx, submission.value.hourId);
+    await respondTo(() => removeCallbackHour(ctx, submission.value.hourId));
     return redirect("/team/callbacks/hours", { headers: { "Set-Cookie": await noticeCookie(context, "callbacks:hours.removed") } });
   }
   const { submission } = await parseForm(request, CallbackHourInput);

@@ -1,7 +1,7 @@
 // Check-in: the return checklist (with an optional photo of damage). The device then needs a reset; missing
 // accessories keep a follow-up open on the loan.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckInInput, PHOTO_MAX_BYTES } from "~/capabilities/lending/loan-inputs.server";
@@ -15,7 +15,7 @@ import type { RouteHandle } from "~/web/handle";
 import { checkInPage } from "~/web/loan-pages.server";
 import { requireStaff } from "~/web/session.server";
 import { attempt, refusalReply } from "~/web/refusals.server";
-import { newFormKey, parseFields } from "~/web/forms.server";
+import { FORM_FIELDS_ALLOWANCE, newFormKey, parseFields, readFileForm } from "~/web/forms.server";
 
 export const handle: RouteHandle = {
   titleKey: "loans:checkIn.title",
@@ -30,13 +30,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "loan:manage");
-  let formData: FormData;
-  try {
-    // One byte over the limit is enough to know: the capability refuses it with a clear message.
-    formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: PHOTO_MAX_BYTES + 1 }));
-  } catch {
-    return data({ result: { status: "error" as const, error: { photo: ["loans:errors.photoTooLarge"] } } }, { status: 400 });
-  }
+  // Past the limit (with room for the other fields) the photo is refused while it streams in; the capability
+  // refuses a photo just over it with the same message.
+  const formData = await readFileForm(request, PHOTO_MAX_BYTES + FORM_FIELDS_ALLOWANCE);
+  if (formData === "tooLarge") return data({ result: { status: "error" as const, error: { photo: ["loans:errors.photoTooLarge"] } } }, { status: 400 });
   const submission = parseFields(formData, CheckInInput);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const file = formData.get("photo");

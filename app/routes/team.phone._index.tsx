@@ -15,7 +15,7 @@ import { PhoneScreen, useRefreshWhileWaiting } from "~/ui/PhoneScreen";
 import { Select } from "~/ui/kit/Select";
 import { TextField } from "~/ui/kit/TextField";
 import { fieldProps, formErrors, formProps, useAppForm } from "~/ui/kit/forms";
-import { errorResponse } from "~/web/errors.server";
+import { errorResponse, respondTo } from "~/web/errors.server";
 import { noticeCookie, takeNotice } from "~/web/flash.server";
 import { parseForm, formIntent } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
@@ -29,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "message:view");
   const url = new URL(request.url);
   const selection = { person: url.searchParams.get("person"), message: url.searchParams.get("message") };
-  const [people, thread] = await Promise.all([simulatorPeople(ctx), phoneThread(ctx, selection)]);
+  const [people, thread] = await Promise.all([simulatorPeople(ctx), respondTo(() => phoneThread(ctx, selection))]);
   const { notice, headers } = await takeNotice(request, context);
   const waiting = Boolean(thread?.delivering);
   return data({ people, thread, waiting, notice, realPhones: context.services.config.messageProvider === "twilio" }, { headers });

@@ -1,6 +1,7 @@
 // The simulated call screen: staff call the voice menu as a person (or with a withheld number) and hear — read —
 // what the phone would say. Each press posts and re-renders; the same voiceStep as Twilio's webhook answers.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { StaffCtx } from "~/context";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -17,8 +18,8 @@ import { readForm } from "~/web/forms.server";
 
 export const handle: RouteHandle = { titleKey: "voice:call.title", hydrate: true };
 
-async function callerOr404(context: LoaderFunctionArgs["context"], person: string | null) {
-  const caller = await callerFor(context.services, person);
+async function callerOr404(ctx: StaffCtx, person: string | null) {
+  const caller = await callerFor(ctx, person);
   if (!caller) throw new Response("Not found", { status: 404 });
   return caller;
 }
@@ -28,7 +29,7 @@ const languageNames = () => Object.fromEntries(languages().map((l) => [l.code, l
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "message:view");
   const person = new URL(request.url).searchParams.get("person");
-  const caller = await callerOr404(context, person);
+  const caller = await callerOr404(ctx, person);
   const callers = person ? [] : await recentCallers(ctx);
   return { person: caller.id ?? (caller.withheld ? "withheld" : null), caller: caller.label, withheld: caller.withheld, callers, languageNames: languageNames() };
 }
@@ -37,7 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "message:view");
   const form = await readForm(request);
   const person = String(form.get("person") ?? "");
-  const caller = await callerOr404(context, person || null);
+  const caller = await callerOr404(ctx, person || null);
   if (!caller.id && !caller.withheld) throw new Response("Not found", { status: 404 });
   const parsed = CallPress.safeParse(Object.fromEntries([...form].filter(([, v]) => typeof v === "string")));
   if (!parsed.success) return data({ call: null }, { status: 400 });

@@ -14,6 +14,7 @@ import { checkOutDevice } from "~/capabilities/lending/loan-check-out.server";
 import { CheckOutInput } from "~/capabilities/lending/loan-inputs.server";
 import { checkOutOptions, chooseDevice, lendableDevices, reservationToLend } from "~/capabilities/lending/check-out-options.server";
 import { parseForm, formIntent } from "./forms.server";
+import { respondTo } from "./errors.server";
 import { attempt, refusalReply } from "./refusals.server";
 
 // ---------------------------------------------------------------------------------------------------------
@@ -177,7 +178,7 @@ export async function performCheckoutStep(ctx: StaffCtx, request: Request) {
     const deviceId = String(formData.get("deviceId") ?? "");
     if (!borrower || !deviceId) return data({ step: "find" as const, result: null }, { status: 400 });
     const details = async (result: unknown, status: number) =>
-      data({ step: "details" as const, borrower, options: await detailsOptions(ctx, deviceId), result: result as never }, { status });
+      data({ step: "details" as const, borrower, options: await respondTo(() => detailsOptions(ctx, deviceId)), result: result as never }, { status });
     if (submission.status !== "success") return details(submission.reply(), 400);
     const outcome = await attempt(() => checkOutDevice(ctx, submission.value));
     if (!outcome.ok) return details(refusalReply(submission, outcome.refusal), outcome.refusal.status);

@@ -29,6 +29,7 @@ import { lookUpCaller } from "./caller-lookup.server";
 import { errorResponse } from "./errors.server";
 import { formIntent, newFormKey, parseForm, readForm } from "./forms.server";
 import { attempt, refusalReply } from "./refusals.server";
+import { isCalendarDay } from "~/lib/calendar-input";
 
 /** The chosen place if the actor works there, else their first place offering hours. */
 export function pickLocation<T extends { id: string }>(places: T[], wanted: string | null | undefined): T | undefined {
@@ -65,7 +66,7 @@ export async function dayPage(ctx: StaffCtx, url: URL) {
   const location = pickLocation(places, url.searchParams.get("location"));
   if (!location) return { places, view: null };
   const wanted = url.searchParams.get("day");
-  const day = wanted && /^\d{4}-\d{2}-\d{2}$/.test(wanted) ? wanted : localDay(ctx.clock.now(), location.timeZone);
+  const day = isCalendarDay(wanted) ? wanted : localDay(ctx.clock.now(), location.timeZone);
   const [view, state] = await Promise.all([dayView(ctx, { locationId: location.id, day }), waitingListDay(ctx, location.id, day)]);
   const booking = (a: (typeof view.slots)[number]["appointments"][number]) => ({
     id: a.id,

@@ -1,13 +1,7 @@
 // Glue between the device pages and the device capability: the plain shapes the pages render, the device page's
 // forms, the uploaded import file kept between "check" and "import", and the QR label sheet.
 import crypto from "node:crypto";
-import {
-  data,
-  MaxPartSizeExceededError,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { parseWithZod } from "@conform-to/zod/v4";
 import QRCode from "qrcode";
 import { z } from "zod";
@@ -26,7 +20,7 @@ import {
   TransferInput,
 } from "~/capabilities/lending/devices.server";
 import { DEVICE_STATUSES, jsonList, MANUAL_DEVICE_STATUSES, type DeviceStatus } from "~/capabilities/lending/values";
-import { intentForm, performIntent } from "./forms.server";
+import { FORM_FIELDS_ALLOWANCE, intentForm, performIntent, readFileForm } from "./forms.server";
 import { attempt } from "./refusals.server";
 
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
@@ -177,18 +171,10 @@ const UploadInput = z.object({
  * the file under a token and redirects to the report. Bad input answers 400 with the form's errors.
  */
 export async function receiveUpload(ctx: StaffCtx, request: Request) {
-  let formData: FormData;
-  try {
-    formData = await unstable_parseMultipartFormData(
-      request,
-      // A little room over the limit for the other fields; the capability checks the file's own size.
-      unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES + 1024 }),
-    );
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) {
-      return data({ result: { status: "error" as const, error: { file: ["devices:import.errors.tooLarge"] } } }, { status: 400 });
-    }
-    throw error;
+  // A little room over the limit for the other fields; the capability checks the file's own size.
+  const formData = await readFileForm(request, MAX_IMPORT_BYTES + FORM_FIELDS_ALLOWANCE);
+  if (formData === "tooLarge") {
+    return data({ result: { status: "error" as const, error: { file: ["devices:import.errors.tooLarge"] } } }, { status: 400 });
   }
   const submission = parseWithZod(formData, { schema: UploadInput });
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["file"] }) }, { status: 400 });

@@ -5,7 +5,7 @@ import type { Submission } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { z } from "zod";
 import { AppError } from "~/lib/errors";
-import { errorResponse } from "./errors.server";
+import { errorResponse, respondTo } from "./errors.server";
 import { attempt, refusalReply } from "./refusals.server";
 
 export type FormSubmission<S extends z.ZodType> = Submission<z.input<S>, string[], z.output<S>>;
@@ -25,6 +25,35 @@ export async function readForm(request: Request): Promise<FormData> {
     throw errorResponse(new AppError(400, "errors.page.400.body"));
   }
 }
+
+/**
+ * A form with a file (multipart), read while it streams in and refused ("tooLarge") past `maxBytes`, so a large
+ * upload is never held whole in memory. Node's own parser reads any file name a browser sends (one with `=`, `;`,
+ * quotes or markup, which Remix's multipart parser cannot); a body that is not a form is a 400 page.
+ */
+export async function readFileForm(request: Request, maxBytes: number): Promise<FormData | "tooLarge"> {
+  if (!request.body) return readForm(request);
+  let total = 0;
+  const limited = request.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        total += chunk.byteLength;
+        if (total > maxBytes) controller.error(new Error("upload over its limit"));
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+  try {
+    return await new Response(limited, { headers: { "Content-Type": request.headers.get("Content-Type") ?? "" } }).formData();
+  } catch (error) {
+    if (total > maxBytes) return "tooLarge";
+    if (request.signal.aborted) throw error;
+    throw errorResponse(new AppError(400, "errors.page.400.body"));
+  }
+}
+
+/** Room for a form's other fields beside its file. */
+export const FORM_FIELDS_ALLOWANCE = 64 * 1024;
 
 /** Which button sent a form with several actions; the body stays readable for the action it picks. */
 export async function formIntent(request: Request): Promise<FormDataEntryValue | null> {
@@ -50,6 +79,8 @@ export const newFormKey = () => crypto.randomUUID();
 export interface IntentForm<S extends z.ZodType = z.ZodType> {
   schema: S;
   run: (input: z.output<S>) => Promise<unknown>;
+  /** The capability's own check of who may send this form at all, asked before the form is read: a refusal is 403, not a 400 about its fields. */
+  guard?: () => void | Promise<void>;
 }
 
 /**
@@ -63,7 +94,8 @@ export async function performIntent<K extends string>(request: Request, forms: R
     throw errorResponse(new AppError(400, "errors.page.400.body", { intent: String(posted) }));
   }
   const intent = posted as K;
-  const { schema, run } = forms[intent];
+  const { schema, run, guard } = forms[intent];
+  if (guard) await respondTo(async () => guard());
   const { submission } = await parseForm(request, schema);
   if (submission.status !== "success") return data({ intent, saved: false, result: submission.reply() }, { status: 400 });
   const outcome = await attempt(() => run(submission.value));
@@ -74,5 +106,5 @@ export async function performIntent<K extends string>(request: Request, forms: R
 }
 
 /** One entry of a page's forms: the schema, and the call with the page's own arguments bound. */
-export const intentForm = <S extends z.ZodType>(schema: S, run: (input: z.output<S>) => Promise<unknown>): IntentForm =>
-  ({ schema, run }) as IntentForm;
+export const intentForm = <S extends z.ZodType>(schema: S, run: (input: z.output<S>) => Promise<unknown>, guard?: () => void | Promise<void>): IntentForm =>
+  ({ schema, run, guard }) as IntentForm;

@@ -9,7 +9,7 @@ import { voiceStep } from "~/capabilities/phone/voice-menu.server";
 import { WEBHOOK_PATHS } from "~/capabilities/messaging/providers/twilio.server";
 import { SAY_LANGUAGE } from "~/capabilities/messaging/voice-language";
 import { recentCallers as callersByActivity, recordCallSimulated, simulatedCaller } from "~/capabilities/phone/simulator.server";
-import { withActor, type Ctx, type Services } from "~/context";
+import { withActor, type Ctx, type Services, type StaffCtx } from "~/context";
 import { maskPhone } from "~/lib/phone.server";
 
 export interface SaidLine {
@@ -95,15 +95,15 @@ export interface CallState {
 }
 
 /** The caller as the screen shows them: first name and a masked number, or a withheld number. */
-export async function callerFor(services: Pick<Services, "db">, personParam: string | null) {
+export async function callerFor(ctx: StaffCtx, personParam: string | null) {
   if (!personParam || personParam === "withheld") return { id: null, label: null, phone: null, withheld: personParam === "withheld" };
-  const person = await simulatedCaller(services, personParam);
+  const person = await simulatedCaller(ctx, personParam);
   if (!person) return null;
   return { id: person.id, label: `${person.firstName} (${maskPhone(person.phone)})`, phone: person.phone, withheld: false };
 }
 
 /** People to call as (most recently active first): first name and a masked number. Listing them is audit-logged. */
-export async function recentCallers(staff: Ctx, take = 50) {
+export async function recentCallers(staff: StaffCtx, take = 50) {
   const people = await callersByActivity(staff, take);
   return people.map((p) => ({ id: p.id, label: `${p.firstName} (${maskPhone(p.phone)})` }));
 }

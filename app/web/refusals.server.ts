@@ -28,6 +28,8 @@ const REFUSAL_FIELDS: Record<string, string> = {
   "helpdesk:errors.assigneeUnknown": "assigneeId",
   "helpdesk:errors.assigneeNotAtLocation": "assigneeId",
   "helpdesk:errors.categoryUnknown": "categoryId",
+  "helpdesk:errors.locationUnknown": "locationId",
+  "hours:errors.locationRequired": "locationId",
   "helpdesk:errors.articleUnknown": "article",
   "loans:errors.dueInPast": "dueOn",
   "loans:errors.dueTooLate": "dueOn",

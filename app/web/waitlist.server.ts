@@ -12,6 +12,7 @@ import {
   cancelReservation,
   MoveInput,
   moveOnWaitingList,
+  requireReorder,
 } from "~/capabilities/lending/waiting-list.server";
 import { answerOffer } from "~/capabilities/lending/waiting-list-offers.server";
 import { getReservation, listWaitingList, staffLendingLocations } from "~/capabilities/lending/waiting-list-queries.server";
@@ -98,10 +99,10 @@ export async function reservationPage(ctx: StaffCtx, reservationId: string) {
 
 /** One form of the reservation page, chosen by its hidden `intent`; errors come back to that form only. */
 export async function performReservationAction(ctx: StaffCtx, reservationId: string, request: Request) {
-  const on = <S extends z.ZodType>(schema: S, run: (ctx: StaffCtx, id: string, input: z.output<S>) => Promise<unknown>) =>
-    intentForm(schema, (input) => run(ctx, reservationId, input));
+  const on = <S extends z.ZodType>(schema: S, run: (ctx: StaffCtx, id: string, input: z.output<S>) => Promise<unknown>, guard?: () => void) =>
+    intentForm(schema, (input) => run(ctx, reservationId, input), guard);
   return performIntent(request, {
-    move: on(MoveInput, moveOnWaitingList),
+    move: on(MoveInput, moveOnWaitingList, () => requireReorder(ctx)),
     answer: on(AnswerInput, answerOffer),
     cancel: on(CancelInput, cancelReservation),
   });

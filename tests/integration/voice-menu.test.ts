@@ -233,6 +233,31 @@ describe("the voice webhook", () => {
     expect((await db.message.findUniqueOrThrow({ where: { id: message.id } })).finalAt).not.toBeNull();
   });
 
+  it("keeps a voice message whose audio cannot be downloaded, and answers Twilio 200 so it does not send the callback again", async () => {
+    const from = "+4915112000012";
+    const sid = callSid();
+    const recordingSid = `RE${"4".repeat(32)}`;
+    fake.deleted.push(recordingSid);
+    const recordingUrl = `https://api.twilio.com/2010-04-01/Accounts/${fake.accountSid}/Recordings/${recordingSid}`;
+    expect((await post("/webhooks/twilio/voice?step=recorded&lng=de&try=1", { From: from, CallSid: sid, RecordingSid: recordingSid, RecordingUrl: recordingUrl, RecordingDuration: "5" })).status).toBe(200);
+    const status = { AccountSid: fake.accountSid, CallSid: sid, RecordingSid: recordingSid, RecordingUrl: recordingUrl, RecordingStatus: "completed", RecordingDuration: "5" };
+    expect((await post("/webhooks/twilio/voice?step=recording&lng=de&try=1", status)).status).toBe(200);
+    const message = await db.message.findFirstOrThrow({ where: { recordingSid }, include: { recording: true } });
+    expect(message.recording).toBeNull();
+    expect(await db.ticket.count({ where: { person: { phone: from } } })).toBe(1);
+  });
+
+  it("sends the account's credentials for a recording only to Twilio's own API host", async () => {
+    const recordingSid = `RE${"5".repeat(32)}`;
+    const before = fake.requests.length;
+    for (const host of ["https://api.twilio.com.evil.example", "http://api.twilio.com", "https://evil.example/?https://api.twilio.com"]) {
+      const recordingUrl = `${host}/2010-04-01/Accounts/${fake.accountSid}/Recordings/${recordingSid}`;
+      const status = { AccountSid: fake.accountSid, CallSid: callSid(), RecordingSid: recordingSid, RecordingUrl: recordingUrl, RecordingStatus: "completed", RecordingDuration: "5" };
+      expect((await post("/webhooks/twilio/voice?step=recording&lng=de&try=1", status)).status).toBe(200);
+    }
+    expect(fake.requests.slice(before).filter((r) => r.path.includes(recordingSid))).toEqual([]);
+  });
+
   it("takes the recording even when its callback arrives before the <Record> action (caller from the call)", async () => {
     const from = "+4915112000011";
     const sid = `CA${"3".repeat(32)}`;

@@ -3,7 +3,6 @@
 // tickets themselves): no circular imports.
 import { z } from "zod";
 import type { Ctx, StaffCtx } from "~/context";
-import { AppError } from "~/lib/errors";
 import { findOrCreatePerson, NewPersonInput } from "~/capabilities/people/persons.server";
 import { createCallback } from "~/capabilities/scheduling/callbacks.server";
 import { defaultWindows } from "~/capabilities/scheduling/callback-windows.server";
@@ -24,9 +23,6 @@ export const ReportProblemInput = NewPersonInput.extend({
 export async function reportProblem(ctx: Ctx, input: z.output<typeof ReportProblemInput>) {
   return ctx.db.$transaction(async (tx) => {
     const person = await findOrCreatePerson(ctx, tx, input);
-    if (input.categoryId && !(await tx.ticketCategory.findFirst({ where: { id: input.categoryId, active: true } }))) {
-      throw new AppError(400, "helpdesk:errors.categoryUnknown");
-    }
     // "Please call me back": a callback in the next working days' callback hours, linked to the ticket; the
     // ticket's confirmation names it (one message with one reference, not two).
     const { reference, callback } = await createTicket(

@@ -3,7 +3,7 @@
 // the same transaction, staff actions are audit-logged.
 import { z } from "zod";
 import type { Ctx, StaffCtx, Tx } from "~/context";
-import { forbidden } from "~/lib/errors";
+import { AppError, forbidden } from "~/lib/errors";
 import { spelledOut, uniqueReference } from "~/lib/reference-code";
 import { isUniqueViolation } from "~/lib/db-errors";
 import { audit } from "~/capabilities/privacy/audit.server";
@@ -74,6 +74,13 @@ export async function createTicket<C extends { when: string | null }>(
   /** "reply": the ticket answers an SMS the person just sent, so its confirmation leaves at once, also at night. */
   urgency?: Urgency,
 ) {
+  // Ids from a form: one no record has (or a retired category) is the sender's mistake, not a foreign-key 500.
+  if (data.categoryId && !(await tx.ticketCategory.findFirst({ where: { id: data.categoryId, active: true } }))) {
+    throw new AppError(400, "helpdesk:errors.categoryUnknown");
+  }
+  if (data.locationId && !(await tx.location.findUnique({ where: { id: data.locationId } }))) {
+    throw new AppError(400, "helpdesk:errors.locationUnknown");
+  }
   const now = ctx.clock.now();
   const ticket = await tx.ticket.create({
     data: {

@@ -2,7 +2,7 @@
 // chosen (refused early by the one lendability check), its place's mentors and topics, and a waiting-list offer
 // to lend straight from.
 import type { StaffCtx } from "~/context";
-import { forbidden } from "~/lib/errors";
+import { forbidden, notFound } from "~/lib/errors";
 import { can, locationScope } from "~/capabilities/people/permissions";
 import { HOLDING_RESERVATION_STATUSES, lendableTo } from "./lendability.server";
 import { defaultDueOn } from "./loan-dates";
@@ -45,7 +45,10 @@ export async function chooseDevice(ctx: StaffCtx, input: { deviceId?: string; as
 
 /** The last step's choices for a device: its place, the default due date there, the mentors there, the active topics. */
 export async function checkOutOptions(ctx: StaffCtx, deviceId: string) {
-  const device = await ctx.db.device.findUniqueOrThrow({ where: { id: deviceId }, include: { location: true } });
+  // The id comes back from the form: unknown is a 404, another place's device a 403 (not its place's mentors).
+  const device = await ctx.db.device.findUnique({ where: { id: deviceId }, include: { location: true } });
+  if (!device) throw notFound("device");
+  if (!can(ctx.actor, "loan:manage", device.locationId)) throw forbidden("loan:manage");
   const [mentors, topics] = await Promise.all([mentorsFor(ctx, ctx.db, device.locationId), listTopics(ctx)]);
   return { device, dueOn: defaultDueOn(ctx, device.location), mentors, topics };
 }

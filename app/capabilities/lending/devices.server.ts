@@ -325,15 +325,19 @@ export async function getDevice(ctx: StaffCtx, deviceId: string) {
   return { ...device, accessories: jsonList<string>(device.accessories), canManage: can(ctx.actor, "device:manage", device.locationId) };
 }
 
-/** The device behind a typed or scanned tag, or null. Callers check rights on the device page. */
-export async function findDeviceByTag(ctx: Ctx, raw: string) {
+/**
+ * The device behind a typed or scanned tag, or null. Another place's device answers like an unknown tag: its id
+ * (and so a link to it) is not for this staff member.
+ */
+export async function findDeviceByTag(ctx: StaffCtx, raw: string) {
   const candidates = tagCandidates(raw);
   if (!candidates.length) return null;
   const found = await ctx.db.device.findMany({
     where: { assetTag: { in: candidates } },
     select: { id: true, assetTag: true, locationId: true },
   });
-  return candidates.map((c) => found.find((d) => d.assetTag === c)).find(Boolean) ?? null;
+  const device = candidates.map((c) => found.find((d) => d.assetTag === c)).find(Boolean) ?? null;
+  return device && can(ctx.actor, "device:view", device.locationId) ? device : null;
 }
 
 /** Asset tags by device id, for histories that name devices by id (a waiting-list place's offers). */

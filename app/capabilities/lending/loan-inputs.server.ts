@@ -1,5 +1,5 @@
 // The loan forms as the capabilities read them: check-out, check-in, reset, extension, lost or stolen, follow-up.
-import { parseDate } from "@internationalized/date";
+import { isCalendarDay } from "~/lib/calendar-input";
 import { z } from "zod";
 import { NewPersonInput } from "~/capabilities/people/persons.server";
 import {
@@ -28,15 +28,7 @@ const DateOnly = (error: string) =>
   z
     .string({ error })
     .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error })
-    .refine((v) => {
-      try {
-        parseDate(v);
-        return true;
-      } catch {
-        return false;
-      }
-    }, { error });
+    .refine(isCalendarDay, { error });
 
 export const CheckOutInput = z
   .object({

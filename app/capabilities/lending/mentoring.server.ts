@@ -10,6 +10,7 @@ import { can } from "~/capabilities/people/permissions";
 import { jsonList, NOTES_MAX, SESSION_ATTENDANCE, type SessionAttendance } from "./values";
 import type { MessageStatus } from "~/capabilities/messaging/values";
 import type { Role } from "~/capabilities/people/values";
+import { isCalendarDay } from "~/lib/calendar-input";
 
 export const SESSION_MIN_MINUTES = 15;
 export const SESSION_MAX_MINUTES = 240;
@@ -21,7 +22,7 @@ export const SessionInput = z
     date: z
       .string({ error: "mentoring:errors.dateRequired" })
       .trim()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "mentoring:errors.dateRequired" }),
+      .refine(isCalendarDay, { error: "mentoring:errors.dateRequired" }),
     time: z
       .string({ error: "mentoring:errors.timeRequired" })
       .trim()

@@ -179,8 +179,13 @@ export async function askToBorrow(
 }
 
 /** A coordinator moves someone: to the top, or after another person. The reason stays in the history. */
-export async function moveOnWaitingList(ctx: StaffCtx, reservationId: string, input: z.output<typeof MoveInput>) {
+/** Only coordinators move people on the list; asked before the form is read, so a refused move is a 403. */
+export function requireReorder(ctx: StaffCtx) {
   if (!can(ctx.actor, "waitlist:reorder")) throw forbidden("waitlist:reorder");
+}
+
+export async function moveOnWaitingList(ctx: StaffCtx, reservationId: string, input: z.output<typeof MoveInput>) {
+  requireReorder(ctx);
   return ctx.db.$transaction(async (tx) => {
     const reservation = await reservationFor(ctx, tx, reservationId, "waitlist:reorder");
     if (!isOpen(reservation.status)) throw new AppError(409, "waitlist:errors.notOpen");

@@ -6,6 +6,22 @@ import type { TwilioConfig } from "~/context";
 
 export const TWILIO_HOST = /^https:\/\/[a-z0-9.-]+\.twilio\.com/;
 
+/**
+ * Whether a URL Twilio sent us (a recording's) is really Twilio's REST API, so our credentials may go there: https,
+ * and the host itself is api.twilio.com or a regional api.<edge>.<region>.twilio.com — judged on the parsed host,
+ * so "https://api.twilio.com.evil.example" or "https://evil.example/?api.twilio.com" are not.
+ */
+export function isTwilioApiUrl(raw: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== "https:" || url.username || url.password || url.port) return false;
+  return url.hostname === "api.twilio.com" || /^api\.[a-z0-9-]+\.[a-z0-9-]+\.twilio\.com$/.test(url.hostname);
+}
+
 class RedirectingRequestClient extends twilio.RequestClient {
   constructor(private readonly base: string) {
     super({ timeout: 15_000 });

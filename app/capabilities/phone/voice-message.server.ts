@@ -4,7 +4,8 @@ import type { Ctx, TwilioConfig } from "~/context";
 import { getT } from "~/i18n/i18n.server";
 import { DEFAULT_LANGUAGE } from "~/i18n/languages";
 import { receiveCitizenMessage } from "~/capabilities/helpdesk/inbound.server";
-import { restCredentials, TWILIO_HOST, twilioClient } from "~/capabilities/messaging/twilio-client.server";
+import { isTwilioApiUrl, restCredentials, TWILIO_HOST, twilioClient } from "~/capabilities/messaging/twilio-client.server";
+import { logger } from "~/lib/logger.server";
 import { callerPhone, Prompt, type VoiceStepInput } from "./voice-prompt.server";
 
 export const MAX_MESSAGE_SECONDS = 120;
@@ -59,6 +60,9 @@ export async function storeRecordingAudio(ctx: Ctx, input: VoiceStepInput) {
   const message = await ctx.db.message.findFirst({ where: { recordingSid }, include: { recording: { select: { id: true } } } });
   if (message?.recording) return;
   const audio = await downloadRecording(input.twilio, recordingUrl);
+  // Not to be had (gone, refused, not Twilio's): the voice message itself is kept without audio and Twilio gets its
+  // 200 — an error answer would only make it send the same callback again, to fail the same way.
+  if (!audio) return;
   if (!message) {
     // The callback came before the <Record> action: the caller's number comes from the call itself.
     const callSid = input.params.CallSid ?? "";
@@ -77,15 +81,31 @@ export async function storeRecordingAudio(ctx: Ctx, input: VoiceStepInput) {
   });
 }
 
-/** The MP3 of a recording, fetched with the same credentials (and, in tests, the same local fake) as the SDK. */
+/**
+ * The MP3 of a recording, fetched with the same credentials (and, in tests, the same local fake) as the SDK; null
+ * (logged) when it cannot be had. Credentials only ever go to Twilio's own API host.
+ */
 async function downloadRecording(config: TwilioConfig, recordingUrl: string) {
-  if (!TWILIO_HOST.test(recordingUrl) && !config.apiBaseUrl) throw new Error("Recording URL is not Twilio's");
+  if (!isTwilioApiUrl(recordingUrl)) {
+    logger.warn({ host: hostOf(recordingUrl) }, "recording URL is not Twilio's: not downloaded");
+    return null;
+  }
   const url = `${config.apiBaseUrl ? recordingUrl.replace(TWILIO_HOST, config.apiBaseUrl.replace(/\/$/, "")) : recordingUrl}.mp3`;
   const [user, secret] = restCredentials(config);
-  const response = await fetch(url, { headers: { Authorization: `Basic ${Buffer.from(`${user}:${secret}`).toString("base64")}` } });
-  if (!response.ok) throw new Error(`Recording download failed: ${response.status}`);
-  return { contentType: "audio/mpeg", data: new Uint8Array(await response.arrayBuffer()) };
+  try {
+    const response = await fetch(url, { headers: { Authorization: `Basic ${Buffer.from(`${user}:${secret}`).toString("base64")}` }, signal: AbortSignal.timeout(30_000) });
+    if (!response.ok) {
+      logger.warn({ status: response.status }, "recording download refused: kept without audio");
+      return null;
+    }
+    return { contentType: "audio/mpeg", data: new Uint8Array(await response.arrayBuffer()) };
+  } catch (error) {
+    logger.warn({ err: error }, "recording download failed: kept without audio");
+    return null;
+  }
 }
+
+const hostOf = (raw: string) => URL.canParse(raw) ? new URL(raw).host : "(not a URL)";
 
 /** A silent 8 kHz mono WAV: what the simulator stores, as nothing was really spoken. */
 export function silentWav(seconds: number): { contentType: string; data: Uint8Array<ArrayBuffer> } {

@@ -13,6 +13,7 @@ import { findSlot } from "./slots";
 import { type AppointmentStatus, ONLINE_LEAD_MINUTES, type Pool, POOLS } from "./values";
 import { holdOnlinePlace } from "./holds.server";
 import type { MessageStatus } from "~/capabilities/messaging/values";
+import { isSlotValue } from "~/lib/calendar-input";
 
 export const CONCERN_MAX = 500;
 
@@ -23,7 +24,7 @@ export const SlotChoice = z.object({
   slot: z
     .string({ error: "scheduling:errors.slotRequired" })
     .trim()
-    .regex(/^[^|]+\|\d{4}-\d{2}-\d{2}T[\d:.]+Z$/, { error: "scheduling:errors.slotRequired" }),
+    .refine(isSlotValue, { error: "scheduling:errors.slotRequired" }),
 });
 
 export const BookingInput = SlotChoice.extend({

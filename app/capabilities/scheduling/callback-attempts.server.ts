@@ -16,6 +16,7 @@ import { formatSlot } from "./appointments.server";
 import { CALL_OUTCOMES, type CallbackStatus, MAX_CALL_ATTEMPTS } from "./values";
 import { atLocal, parseWindows } from "./callback-windows.server";
 import { optionalText, retryingOnRace, scheduleCallback } from "./callbacks.server";
+import { LocalDateTime } from "~/lib/calendar-input";
 
 /** After a missed call, the next attempt is at least this much later. */
 export const RETRY_GAP_MINUTES = 120;
@@ -28,7 +29,7 @@ export const AttemptInput = z.object({
   /** For "call again": when the person asked to be called (local "YYYY-MM-DDTHH:MM"), optional */
   callAgainAt: z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-    z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: "callbacks:errors.callAgainAtInvalid" }).optional(),
+    LocalDateTime("callbacks:errors.callAgainAtInvalid").optional(),
   ),
 });
 export type AttemptValues = z.output<typeof AttemptInput>;
@@ -151,9 +152,7 @@ export async function recordAttemptIn(
 }
 
 export const RescheduleInput = z.object({
-  at: z
-    .string({ error: "callbacks:errors.rescheduleAtInvalid" })
-    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: "callbacks:errors.rescheduleAtInvalid" }),
+  at: LocalDateTime("callbacks:errors.rescheduleAtInvalid"),
 });
 
 /** Staff move a call by hand: the first free slot from the given local time on (the next days' callback hours). */

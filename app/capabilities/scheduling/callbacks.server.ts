@@ -18,6 +18,7 @@ import { formatSlot } from "./appointments.server";
 import { generateSlots } from "./slots";
 import type { CallbackChannel, CallbackStatus } from "./values";
 import { atLocal, CALLBACK_LEAD_MINUTES, type Window } from "./callback-windows.server";
+import { CalendarDay, isInstant } from "~/lib/calendar-input";
 
 export const TOPIC_MAX = 80;
 export const CONCERN_MAX = 300;
@@ -36,7 +37,7 @@ const OptionalId = z.preprocess((v) => (typeof v === "string" && v.trim() === ""
 
 const WindowValue = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z\/\d{4}-\d{2}-\d{2}T[\d:.]+Z$/, { error: "callbacks:errors.windowRequired" })
+  .refine((v) => v.split("/").length === 2 && v.split("/").every(isInstant), { error: "callbacks:errors.windowRequired" })
   .transform((v) => {
     const [from, to] = v.split("/").map((s) => new Date(s));
     return { from, to };
@@ -64,7 +65,7 @@ export const RequestCallbackInput = CallbackFields.extend({
   ),
 });
 
-const Day = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "callbacks:errors.customDayInvalid" }).optional());
+const Day = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), CalendarDay("callbacks:errors.customDayInvalid").optional());
 const ClockTime = (key: string) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: `callbacks:errors.${key}` }).optional());
 

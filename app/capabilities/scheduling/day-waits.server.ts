@@ -15,9 +15,10 @@ import { generateSlots } from "./slots";
 import { holdDayWaitPlace } from "./holds.server";
 import { isUniqueViolation } from "~/lib/db-errors";
 import { BOOKING_HORIZON_DAYS, type DayWaitStatus } from "./values";
+import { CalendarDay } from "~/lib/calendar-input";
 
 export const JoinDayWaitInput = NewPersonInput.extend({
-  day: z.string({ error: "desk:errors.dayInvalid" }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: "desk:errors.dayInvalid" }),
+  day: CalendarDay("desk:errors.dayInvalid"),
 });
 
 /**

@@ -13,6 +13,7 @@ import { appointmentMessageParams, bookAppointment, BookingInput, releasePlace }
 import { loadSchedule, localDay } from "./availability.server";
 import { generateSlots } from "./slots";
 import { type AppointmentStatus, type Pool, POOLS, type WalkInStatus } from "./values";
+import { CalendarDay, isInstant } from "~/lib/calendar-input";
 
 export const OUTCOME_NOTE_MAX = 1000;
 
@@ -36,7 +37,7 @@ export const StaffBookingInput = BookingInput.extend({
 /** The desk's form: one radio list of "<pool>~<hourId>|<startsAt>", phone places first, then internal ones. */
 const DeskChoice = z
   .string({ error: "scheduling:errors.slotRequired" })
-  .regex(/^(phone|internal)~[^|~]+\|\d{4}-\d{2}-\d{2}T[\d:.]+Z$/, { error: "scheduling:errors.slotRequired" });
+  .refine((v) => /^(phone|internal)~[^|~]+\|/.test(v) && isInstant(v.slice(v.indexOf("|") + 1)), { error: "scheduling:errors.slotRequired" });
 
 export const DeskBookingInput = BookingInput.omit({ slot: true })
   .extend({ choice: DeskChoice })
@@ -61,7 +62,7 @@ export function dayBounds(day: string, timeZone: string) {
 
 export const DayInput = z.object({
   locationId: z.string().trim().min(1),
-  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  day: CalendarDay("desk:errors.dayInvalid"),
 });
 
 /** One day at a place: its slots with their bookings and free places per pool, the walk-ins, the waiting list. */

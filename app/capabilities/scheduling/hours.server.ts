@@ -2,7 +2,7 @@
 // length and its capacity split into online, phone and internal places; closures and holidays. Staff with
 // schedule:manage at the place change them; every change is audit-logged. Changing hours never touches existing
 // bookings: appointments keep their time and place (the page says so).
-import { parseDate } from "@internationalized/date";
+import { isCalendarDay } from "~/lib/calendar-input";
 import { z } from "zod";
 import type { Ctx, StaffCtx, Tx } from "~/context";
 import { AppError, forbidden, notFound } from "~/lib/errors";
@@ -15,14 +15,7 @@ export const HOUR_KINDS = ["weekly", "oneOff"] as const;
 export const MAX_CAPACITY = 20;
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const isDate = (value: string) => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  try {
-    return parseDate(value).toString() === value;
-  } catch {
-    return false;
-  }
-};
+const isDate = isCalendarDay;
 const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 
 const optionalDate = (key: string) =>
@@ -110,6 +103,14 @@ function requireManage(ctx: StaffCtx, locationId: string) {
   if (!can(ctx.actor, "schedule:manage", locationId)) throw forbidden("schedule:manage");
 }
 
+/** The place a form names: allowed to this staff member, and one that exists (not a foreign-key 500). */
+async function requirePlace(ctx: StaffCtx, locationId: string) {
+  requireManage(ctx, locationId);
+  if (!(await ctx.db.location.findUnique({ where: { id: locationId }, select: { id: true } }))) {
+    throw new AppError(400, "hours:errors.locationRequired");
+  }
+}
+
 interface Span {
   id?: string;
   weekday: number | null;
@@ -158,7 +159,7 @@ function row(input: HourValues) {
 }
 
 export async function createHour(ctx: StaffCtx, input: HourValues) {
-  requireManage(ctx, input.locationId);
+  await requirePlace(ctx, input.locationId);
   const data = row(input);
   return ctx.db.$transaction(async (tx) => {
     if (data.active) await refuseOverlap(ctx, tx, input.locationId, data);
@@ -218,7 +219,7 @@ export async function setHourActive(ctx: StaffCtx, hourId: string, active: boole
 }
 
 export async function addClosure(ctx: StaffCtx, input: ClosureValues) {
-  requireManage(ctx, input.locationId);
+  await requirePlace(ctx, input.locationId);
   return ctx.db.$transaction(async (tx) => {
     const closure = await tx.closure.create({
       data: {
