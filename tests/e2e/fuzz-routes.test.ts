@@ -50,7 +50,7 @@ const fieldPool = new Set<string>(sourceFieldNames());
 beforeAll(async () => {
   // Each request comes from its own address, so the per-address limits of the public forms do not turn the fuzz
   // into a test of the rate limiter; no job worker, so the log holds requests only.
-  app = await startApp({ LOG_LEVEL: "info", TRUST_PROXY: "true", RUN_JOBS: "false" }, (text) => (output += text));
+  app = await startApp({ LOG_LEVEL: "info", TRUST_PROXY: "1", RUN_JOBS: "false" }, (text) => (output += text));
   ids = await seededIds(app.databaseUrl);
   identities = [{ name: "anonymous", cookie: "" }];
   for (const role of ["volunteer", "librarian", "coordinator", "admin"] as const) identities.push(await signInOverHttp(app.baseUrl, role));
