@@ -1,17 +1,16 @@
-// "Stand Ihrer Anfrage": reference code + last 4 digits → status and our last message, in the page's language.
+// "Stand Ihrer Anfrage": any reference a citizen was given (ticket, callback, appointment, tablet waiting list) + last 4
+// digits → where it stands, what comes next and our last message, in the page's language.
 // No JavaScript. The answer is rendered from the action (the code never goes into a URL); a wrong code and wrong
 // digits get the same answer; lookups that find nothing are rate-limited per address.
 import type { ActionFunctionArgs, HeadersFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { checkTicketStatus, StatusCheckInput } from "~/capabilities/helpdesk/status-check.server";
+import { checkRequestStatus, StatusCheckInput } from "~/capabilities/helpdesk/status-check.server";
 import { useRootData } from "~/ui/root-data";
 import { Button } from "~/ui/kit/Button";
-import { DateTime } from "~/ui/kit/DateTime";
 import { ErrorSummary } from "~/ui/kit/ErrorSummary";
 import { PageHeading } from "~/ui/kit/Layout";
-import { Link } from "~/ui/kit/Link";
 import { CitizenShell } from "~/ui/Shell/CitizenShell";
 import { PhoneNumber } from "~/ui/Shell/PhoneNumber";
 import { TextField } from "~/ui/kit/TextField";
@@ -19,33 +18,11 @@ import { fieldProps, formErrors, formProps, useAppForm } from "~/ui/kit/forms";
 import { invalid, parseForm } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
 import { allowStatusCheck, statusCheckFound } from "~/web/rate-limit.server";
+import { statusView, type StatusView } from "~/web/status-page.server";
+import { RequestStatusResult } from "~/ui/RequestStatusResult";
 import { withActor } from "~/context";
 
 export const handle: RouteHandle = { titleKey: "citizen:status.title", offline: { keep: true } };
-
-/** What the citizen sees after a successful lookup: nothing more than the status and our last public message. */
-interface StatusView {
-  reference: string;
-  status: string;
-  lastMessage: { parts: MessagePart[]; at: string } | null;
-}
-
-/** A message as text, with the links to our own guides (sent along with a reply) as links. */
-type MessagePart = { text: string } | { guide: string; address: string };
-
-function messageParts(body: string, publicUrl: string): MessagePart[] {
-  const escaped = publicUrl.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const guide = new RegExp(`${escaped}(/help/[a-z0-9]+(?:-[a-z0-9]+)*(?:/leichte-sprache)?)`, "g");
-  const parts: MessagePart[] = [];
-  let at = 0;
-  for (const match of body.matchAll(guide)) {
-    if (match.index > at) parts.push({ text: body.slice(at, match.index) });
-    parts.push({ guide: match[1]!, address: match[0] });
-    at = match.index + match[0].length;
-  }
-  if (at < body.length) parts.push({ text: body.slice(at) });
-  return parts;
-}
 
 // A status answer is for this person only: no cache keeps it.
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
@@ -57,7 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!(await allowStatusCheck(context.clientIp))) {
     return data({ result: submission.reply({ formErrors: ["citizen:status.tooMany"] }), found: null }, { status: 429 });
   }
-  const found = await checkTicketStatus(withActor(context.services, { kind: "citizen" }), submission.value);
+  const found = await checkRequestStatus(withActor(context.services, { kind: "citizen" }), submission.value);
   if (!found) {
     // Same words, same status, whether the code or the digits were wrong.
     return data(
@@ -66,16 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   await statusCheckFound(context.clientIp);
-  return {
-    result: submission.reply(),
-    found: {
-      reference: found.reference,
-      status: found.status,
-      lastMessage: found.lastMessage
-        ? { parts: messageParts(found.lastMessage.body, context.services.config.publicUrl), at: found.lastMessage.at.toISOString() }
-        : null,
-    } satisfies StatusView,
-  };
+  return { result: submission.reply(), found: statusView(found, context.services.config.publicUrl) };
 }
 
 export default function Status() {
@@ -94,42 +62,7 @@ export default function Status() {
       {failed && root ? <PhoneNumber phone={root.programmePhone} label={t("status.callUs")} /> : null}
 
       {found ? (
-        <section aria-labelledby="result-heading" className="callout">
-          <h2 id="result-heading">{t("status.result.heading", { reference: found.reference })}</h2>
-          <dl>
-            <dt>{t("status.result.status")}</dt>
-            <dd>
-              <strong>{t(`helpdesk:status.${found.status}`)}</strong>
-              <br />
-              {t(`status.explain.${found.status}`, { defaultValue: "" })}
-            </dd>
-            <dt>{t("status.result.lastMessage")}</dt>
-            <dd>
-              {found.lastMessage ? (
-                <>
-                  <DateTime iso={found.lastMessage.at} />
-                  <br />
-                  <span dir="auto">
-                    {found.lastMessage.parts.map((part, i) =>
-                      "guide" in part ? (
-                        <Link key={i} to={part.guide} dir="ltr">
-                          {part.address}
-                        </Link>
-                      ) : (
-                        <span key={i}>{part.text}</span>
-                      )
-                    )}
-                  </span>
-                </>
-              ) : (
-                t("status.result.noMessage")
-              )}
-            </dd>
-          </dl>
-          <p>
-            <Link to="/status">{t("status.result.checkAnother")}</Link>
-          </p>
-        </section>
+        <RequestStatusResult found={found} />
       ) : (
         <>
           <p>{t("status.intro")}</p>
@@ -158,3 +91,4 @@ export default function Status() {
     </CitizenShell>
   );
 }
+

@@ -2,14 +2,46 @@
 // articles and the staff pages that maintain articles and categories — in every shipped language.
 // Citizen pages ship no scripts, so their DOM is the same with JavaScript on; axe itself needs it to run.
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
-import { expectNoAxeViolations, LANGUAGES, newPage, signIn, useBrowser, waitForHydration } from "../helpers/browser";
+import { beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "~/db.server";
+import { newReferenceCode } from "~/lib/reference-code";
+import { expectNoAxeViolations, LANGUAGES, newPage, sharedApp, signIn, useBrowser, waitForHydration } from "../helpers/browser";
 
 const browser = useBrowser();
 
 // One new mobile number per language: reports are limited per number.
 const PHONES = { de: "0151 20000001", en: "0151 20000002", ar: "0151 20000003" } as const;
 const STATUS_PHONES = { de: "0151 20000011", en: "0151 20000012", ar: "0151 20000013" } as const;
+
+// A callback, an appointment and two tablet places (waiting, offered) per language, written straight into the app's
+// database: each is a result state of /status (clicking them together through four forms would test nothing more).
+const KIND_PHONES = { de: "+4915120000021", en: "+4915120000022", ar: "+4915120000023" } as const;
+const KINDS = ["callback", "appointment", "waiting", "offered"] as const;
+const references: Record<string, Record<(typeof KINDS)[number], string>> = {};
+
+beforeAll(async () => {
+  const db = await openDatabase(sharedApp().databaseUrl);
+  try {
+    const centre = await db.location.findUniqueOrThrow({ where: { slug: "bz-vahr" } });
+    const soon = (days: number) => new Date(Date.now() + days * 86_400_000);
+    for (const lng of LANGUAGES) {
+      const person = await db.person.create({ data: { firstName: "Samira", phone: KIND_PHONES[lng], phoneType: "mobile", language: lng } });
+      const codes = { callback: newReferenceCode(), appointment: newReferenceCode(), waiting: newReferenceCode(), offered: newReferenceCode() };
+      await db.callback.create({ data: { reference: codes.callback, personId: person.id, channel: "web", status: "scheduled", scheduledAt: soon(1) } });
+      await db.appointment.create({
+        data: { reference: codes.appointment, personId: person.id, locationId: centre.id, startsAt: soon(2), endsAt: soon(2.02), pool: "web", channel: "web" },
+      });
+      await db.reservation.create({ data: { reference: codes.waiting, personId: person.id, locationId: centre.id, channel: "web", position: 1000 } });
+      const other = await db.location.findFirstOrThrow({ where: { kind: "care_home" } });
+      await db.reservation.create({
+        data: { reference: codes.offered, personId: person.id, locationId: other.id, channel: "web", position: 1000, status: "offered", offeredAt: new Date(), offerExpiresAt: soon(3) },
+      });
+      references[lng] = codes;
+    }
+  } finally {
+    await db.$disconnect();
+  }
+});
 
 async function submit(page: Page): Promise<number> {
   const [response] = await Promise.all([
@@ -69,6 +101,16 @@ describe.each(LANGUAGES)("helpdesk pages in %s", (lng) => {
     await page.goto("/status");
     await page.locator('input[name="reference"]').fill(reference);
     await page.locator('input[name="phoneLast4"]').fill(STATUS_PHONES[lng].slice(-4));
+    expect(await submit(page)).toBe(200);
+    await page.locator("#result-heading").waitFor();
+    await expectNoAxeViolations(page);
+  });
+
+  it.each(KINDS)("the status of a %s", async (kind) => {
+    const page = await newPage(browser(), { lng });
+    await page.goto("/status");
+    await page.locator('input[name="reference"]').fill(references[lng]![kind]);
+    await page.locator('input[name="phoneLast4"]').fill(KIND_PHONES[lng].slice(-4));
     expect(await submit(page)).toBe(200);
     await page.locator("#result-heading").waitFor();
     await expectNoAxeViolations(page);

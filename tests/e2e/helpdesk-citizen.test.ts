@@ -121,7 +121,9 @@ describe("reporting a problem without JavaScript", () => {
     const result = page.locator("section[aria-labelledby=result-heading]");
     await expect(result.locator("h2").textContent()).resolves.toBe(`Ihre Anfrage ${reference}`);
     await expect(result.locator("dd strong").textContent()).resolves.toBe("Neu");
-    await expect(result.textContent()).resolves.toContain("Wir haben Ihnen noch keine Nachricht geschickt.");
+    // The confirmation SMS went out: it is our last message, not "we have not sent you a message yet".
+    await expect(result.textContent()).resolves.toContain(`Ihre Vorgangsnummer: ${reference}`);
+    await expect(result.textContent()).resolves.not.toContain("Wir haben Ihnen noch keine Nachricht geschickt.");
     expect(await page.title()).not.toMatch(/^Fehler/);
     for (const url of urls) expect(url).not.toContain(reference);
   });
@@ -185,6 +187,22 @@ describe("reporting a problem without JavaScript", () => {
     const status = await checkStatus(page, reference, "1234", "Check status");
     expect(status.status()).toBe(200);
     await expect(page.locator("section[aria-labelledby=result-heading] dd strong").textContent()).resolves.toBe("New");
+  });
+
+  it("a tablet waiting-list number answers too: the place on the list, with JavaScript off", async () => {
+    const page = await newPage(browser(), { javaScript: false });
+    await page.goto("/borrow");
+    await page.locator('input[name="firstName"]').fill("Ilse");
+    await page.locator('input[name="phone"]').fill("0176 4500 0999");
+    await page.locator('input[name="locationId"]').first().check({ force: true });
+    await Promise.all([page.waitForURL(/\/borrow\/done$/), page.locator('form#borrow button[type="submit"]').click()]);
+    const reference = (await page.locator(".reference-panel__code").textContent()) ?? "";
+    expect(reference).toMatch(REFERENCE);
+
+    expect((await checkStatus(page, reference, "0999")).status()).toBe(200);
+    const result = page.locator("section[aria-labelledby=result-heading]");
+    await expect(result.textContent()).resolves.toContain("Warteliste für ein Tablet");
+    await expect(result.locator("dd strong").textContent()).resolves.toMatch(/^Sie sind Nummer \d+ auf der Warteliste für ein Tablet in /);
   });
 
   it("answers a wrong number and a wrong code with the same words, and shows nothing", async () => {

@@ -4,7 +4,7 @@ import { spelledOut } from "~/lib/reference-code";
 import { closeResolvedTickets } from "~/capabilities/helpdesk/auto-close.server";
 import { receiveCitizenMessage } from "~/capabilities/helpdesk/inbound.server";
 import { listTickets } from "~/capabilities/helpdesk/queries.server";
-import { checkTicketStatus, StatusCheckInput } from "~/capabilities/helpdesk/status-check.server";
+import { checkRequestStatus, StatusCheckInput } from "~/capabilities/helpdesk/status-check.server";
 import { openTicket, OpenTicketInput } from "~/capabilities/helpdesk/tickets.server";
 import {
   addNote,
@@ -258,11 +258,11 @@ describe("workflow", () => {
     await replyToCitizen(librarian, id, { body: "Wir rufen Sie morgen an." }, links);
     await addNote(librarian, id, { body: "Intern: nicht vorlesen" });
     const last4 = ticket.person.phone.slice(-4);
-    const found = await checkTicketStatus(citizen, StatusCheckInput.parse({ reference: ticket.reference.toLowerCase(), phoneLast4: last4 }));
+    const found = await checkRequestStatus(citizen, StatusCheckInput.parse({ reference: ticket.reference.toLowerCase(), phoneLast4: last4 }));
     expect(found).toMatchObject({ status: "waiting", lastMessage: { body: "Wir rufen Sie morgen an." } });
     const wrongDigits = String((Number(last4) + 1) % 10000).padStart(4, "0");
-    expect(await checkTicketStatus(citizen, StatusCheckInput.parse({ reference: ticket.reference, phoneLast4: wrongDigits }))).toBeNull();
-    expect(await checkTicketStatus(citizen, StatusCheckInput.parse({ reference: "AAAAAA", phoneLast4: last4 }))).toBeNull();
+    expect(await checkRequestStatus(citizen, StatusCheckInput.parse({ reference: ticket.reference, phoneLast4: wrongDigits }))).toBeNull();
+    expect(await checkRequestStatus(citizen, StatusCheckInput.parse({ reference: "AAAAAA", phoneLast4: last4 }))).toBeNull();
     expect(StatusCheckInput.safeParse({ reference: "0O1IL5", phoneLast4: "12" }).success).toBe(false);
   });
 

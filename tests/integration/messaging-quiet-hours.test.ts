@@ -253,6 +253,19 @@ describe("the phone", () => {
       expect(await status(appointment.reference, other.phone)).toEqual(atOnce(template));
     }
     expect(await status("QQQQQQ", other.phone)).toEqual(atOnce("smsStatusNotFound"));
+    const third = await makePerson(db);
+    const reservations: [string, Record<string, unknown>][] = [
+      ["smsStatusReservationWaiting", { status: "waiting" }],
+      ["smsStatusReservationOffered", { status: "offered", offeredAt: NIGHT, offerExpiresAt: MORNING }],
+      ["smsStatusReservationDone", { status: "fulfilled" }],
+      ["smsStatusReservationEnded", { status: "cancelled" }],
+    ];
+    for (const [template, state] of reservations) {
+      const reservation = await db.reservation.create({
+        data: { reference: newReferenceCode(), personId: third.id, locationId: library.id, channel: "web", position: 1, ...state },
+      });
+      expect(await status(reservation.reference, third.phone)).toEqual(atOnce(template));
+    }
   });
 
   it("a callback asked for in the voice menu, and a voice message: the caller heard the reference, the message waits", async () => {

@@ -5,6 +5,7 @@
 import { fromDate, toCalendarDate } from "@internationalized/date";
 import { z } from "zod";
 import type { Ctx, StaffCtx, Tx } from "~/context";
+import type { Db } from "~/db.server";
 import { AppError, forbidden } from "~/lib/errors";
 import { spelledOut, uniqueReference } from "~/lib/reference-code";
 import { audit } from "~/capabilities/privacy/audit.server";
@@ -65,7 +66,7 @@ export const AnswerInput = z.object({
 export const CancelInput = z.object({ note: OptionalText(MOVE_REASON_MAX, "waitlist:errors.noteTooLong") });
 
 /** Place numbers 1, 2, 3 … of the open reservations at a location, in list order. */
-async function openAt(ctx: Ctx, tx: Tx, locationId: string) {
+async function openAt(ctx: Ctx, tx: Db | Tx, locationId: string) {
   return tx.reservation.findMany({
     where: { locationId, ...openWhere },
     orderBy: [{ position: "asc" }, { createdAt: "asc" }],
@@ -73,7 +74,8 @@ async function openAt(ctx: Ctx, tx: Tx, locationId: string) {
   });
 }
 
-async function placeOf(ctx: Ctx, tx: Tx, reservation: { id: string; locationId: string }): Promise<number> {
+/** The place a citizen is told at joining, and again when they ask for their status. */
+export async function placeOf(ctx: Ctx, tx: Db | Tx, reservation: { id: string; locationId: string }): Promise<number> {
   const list = await openAt(ctx, tx, reservation.locationId);
   return list.findIndex((r) => r.id === reservation.id) + 1;
 }

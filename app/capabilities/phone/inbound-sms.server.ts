@@ -1,5 +1,5 @@
 // An SMS from a citizen: ONE function for Twilio's webhook and the phone simulator. The first word decides:
-// HILFE/HELP → a callback request; STATUS <code> → the status of the sender's own request; STOP (and Twilio's
+// HILFE/HELP → a callback request; STATUS <code> → the status of the sender's own request of any kind; STOP (and Twilio's
 // other opt-out words) → opt-out, START → opt-in again; JA/YES with an open device offer → noted on the reservation
 // for staff to confirm; anything else joins the sender's open ticket or opens one.
 // The inbound message is stored and acted on in one transaction, keyed on the provider's MessageSid: a replayed
@@ -19,6 +19,7 @@ import { fileCitizenMessage, inboundKey, personForNumber, storeInboundMessage } 
 import { CONCERN_MAX, createCallback } from "~/capabilities/scheduling/callbacks.server";
 import { type Window, workingDays } from "~/capabilities/scheduling/callback-windows.server";
 import { formatSlot } from "~/capabilities/scheduling/appointments.server";
+import { requestStatusIn } from "~/capabilities/helpdesk/status-check.server";
 import type { Recipient } from "~/capabilities/messaging/messenger.server";
 import type { CallbackStatus } from "~/capabilities/scheduling/values";
 import type { OptOutVia } from "~/capabilities/messaging/values";
@@ -153,9 +154,10 @@ async function handle(
     }
     case "status": {
       const code = normaliseReferenceCode(parsed.rest);
-      const answer = code ? await statusOf(ctx, tx, code, phone.e164, to.language) : null;
+      const programmePhone = options.programmePhone ? formatPhone(options.programmePhone) : "";
+      const answer = code ? await statusOf(ctx, tx, code, phone.e164, to.language, programmePhone) : null;
       if (answer) await reply(answer.template, { ...answer.params, spelled: spelledOut(answer.params.reference) });
-      else await reply("smsStatusNotFound", { phone: options.programmePhone ? formatPhone(options.programmePhone) : "" });
+      else await reply("smsStatusNotFound", { phone: programmePhone });
       return { outcome: "status", ...base, personId: person?.id ?? null, found: Boolean(answer) };
     }
     case "stop": {
@@ -194,42 +196,34 @@ async function handle(
 }
 
 /**
- * The status of a ticket, callback or appointment with this reference — only when it belongs to this number.
- * Otherwise null, exactly as for a code that does not exist.
+ * What SMS STATUS answers for any kind of request with this reference — only when it belongs to this number
+ * (helpdesk/status-check.server.ts decides). Otherwise null, exactly as for a code that does not exist.
  */
-async function statusOf(ctx: Ctx, tx: Tx, reference: string, phone: string, language: string): Promise<{ template: string; params: Record<string, string> } | null> {
-  const ticket = await tx.ticket.findUnique({ where: { reference }, select: { status: true, person: { select: { phone: true } } } });
-  if (ticket && ticket.person.phone === phone) {
-    // The same words as the status page on the web.
-    const explain = getT(language, "citizen")(`status.explain.${ticket.status}`);
-    return { template: "smsStatusTicket", params: { reference, status: explain } };
-  }
-  const callback = await tx.callback.findUnique({
-    where: { reference },
-    select: { status: true, scheduledAt: true, person: { select: { phone: true } }, location: { select: { timeZone: true } } },
-  });
-  if (callback && callback.person.phone === phone) {
-    const timeZone = callback.location?.timeZone ?? PROGRAMME_TIME_ZONE;
-    if (callback.status === "scheduled" && callback.scheduledAt) {
-      return { template: "smsStatusCallbackScheduled", params: { reference, when: formatSlot(callback.scheduledAt, language, timeZone) } };
+async function statusOf(ctx: Ctx, tx: Tx, reference: string, phone: string, language: string, programmePhone = ""): Promise<{ template: string; params: Record<string, string> } | null> {
+  const found = await requestStatusIn(ctx, tx, { reference, phone });
+  if (!found) return null;
+  const when = (at: Date) => formatSlot(at, language, found.timeZone);
+  switch (found.kind) {
+    case "ticket":
+      // The same words as the status page on the web.
+      return { template: "smsStatusTicket", params: { reference, status: getT(language, "citizen")(`status.explain.${found.status}`) } };
+    case "callback":
+      if (found.status === "scheduled" && found.scheduledAt) return { template: "smsStatusCallbackScheduled", params: { reference, when: when(found.scheduledAt) } };
+      if (found.status === "unscheduled") return { template: "smsStatusCallbackOpen", params: { reference } };
+      if (found.status === "done") return { template: "smsStatusCallbackDone", params: { reference } };
+      return { template: "smsStatusCallbackEnded", params: { reference } };
+    case "appointment": {
+      const params = { reference, when: when(found.startsAt), place: found.place, address: found.address, phone: programmePhone };
+      if (found.status === "booked") return { template: "smsStatusAppointmentBooked", params };
+      if (found.status === "cancelled") return { template: "smsStatusAppointmentCancelled", params };
+      return { template: "smsStatusAppointmentPast", params };
     }
-    if (callback.status === "unscheduled") return { template: "smsStatusCallbackOpen", params: { reference } };
-    if (callback.status === "done") return { template: "smsStatusCallbackDone", params: { reference } };
-    return { template: "smsStatusCallbackEnded", params: { reference } };
+    case "reservation": {
+      const params = { reference, location: found.place, phone: programmePhone };
+      if (found.status === "waiting" && found.position) return { template: "smsStatusReservationWaiting", params: { ...params, position: String(found.position) } };
+      if (found.status === "offered" && found.offerExpiresAt) return { template: "smsStatusReservationOffered", params: { ...params, until: when(found.offerExpiresAt) } };
+      if (found.status === "accepted" || found.status === "fulfilled") return { template: "smsStatusReservationDone", params };
+      return { template: "smsStatusReservationEnded", params };
+    }
   }
-  const appointment = await tx.appointment.findUnique({
-    where: { reference },
-    select: { status: true, startsAt: true, person: { select: { phone: true } }, location: { select: { name: true, timeZone: true } } },
-  });
-  if (appointment && appointment.person.phone === phone) {
-    const params = {
-      reference,
-      when: formatSlot(appointment.startsAt, language, appointment.location.timeZone),
-      place: appointment.location.name,
-    };
-    if (appointment.status === "booked") return { template: "smsStatusAppointmentBooked", params };
-    if (appointment.status === "cancelled") return { template: "smsStatusAppointmentCancelled", params };
-    return { template: "smsStatusAppointmentPast", params };
-  }
-  return null;
 }

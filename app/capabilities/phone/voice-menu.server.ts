@@ -11,6 +11,7 @@ import { isSupportedLanguage } from "~/i18n/locales.server";
 import { parsePhone, type ParsedPhone } from "~/lib/phone.server";
 import { PROGRAMME_TIME_ZONE } from "~/lib/time-zone";
 import { freeSlots, loadSchedule, localDay } from "~/capabilities/scheduling/availability.server";
+import { ownReferences, requestStatus, type RequestStatus } from "~/capabilities/helpdesk/status-check.server";
 import { formatSlot } from "~/capabilities/scheduling/appointments.server";
 import { requestCallback } from "~/capabilities/scheduling/callbacks.server";
 import { workingDays } from "~/capabilities/scheduling/callback-windows.server";
@@ -254,29 +255,15 @@ function mergeResponses(first: string, second: string): string {
 // ---------------------------------------------------------------------------------------------------------
 // Status by code
 
-export async function callerRequests(ctx: Ctx, phone: string) {
-  const person = await ctx.db.person.findUnique({ where: { phone }, select: { id: true } });
-  if (!person) return [];
-  const [tickets, callbacks, appointments] = await Promise.all([
-    ctx.db.ticket.findMany({ where: { personId: person.id }, select: { reference: true, status: true } }),
-    ctx.db.callback.findMany({ where: { personId: person.id }, select: { reference: true, status: true, scheduledAt: true, location: { select: { timeZone: true } } } }),
-    ctx.db.appointment.findMany({ where: { personId: person.id }, select: { reference: true, status: true, startsAt: true, location: { select: { name: true, timeZone: true } } } }),
-  ]);
-  return [
-    ...tickets.map((x) => ({ kind: "ticket" as const, reference: x.reference, status: x.status, at: null, timeZone: PROGRAMME_TIME_ZONE, place: null })),
-    ...callbacks.map((x) => ({ kind: "callback" as const, reference: x.reference, status: x.status, at: x.scheduledAt, timeZone: x.location?.timeZone ?? PROGRAMME_TIME_ZONE, place: null })),
-    ...appointments.map((x) => ({ kind: "appointment" as const, reference: x.reference, status: x.status, at: x.startsAt, timeZone: x.location.timeZone, place: x.location.name })),
-  ];
-}
-
 async function statusStep(ctx: Ctx, input: VoiceStepInput, lng: string, digits: string, speech: string, attempt: 1 | 2): Promise<string> {
   const t = getT(lng, "voice");
   const caller = callerPhone(input.params.From);
   if (!caller) return mainMenu(lng, 1, [t("status.withheld")]);
   const typed = typedCode({ digits, speech });
   // Only the caller's own requests are ever compared: a foreign code is simply "not found".
-  const own = typed.digits ? await callerRequests(ctx, caller.e164) : [];
-  const found = own.find((r) => (typed.code ? r.reference === typed.code : keypadDigits(r.reference) === typed.digits));
+  const own = typed.digits ? await ownReferences(ctx, caller.e164) : [];
+  const reference = own.find((r) => (typed.code ? r === typed.code : keypadDigits(r) === typed.digits));
+  const found = reference ? await requestStatus(ctx, { reference, phone: caller.e164 }) : null;
   if (!found) {
     if (attempt === 1) {
       const prompt = new Prompt(lng);
@@ -291,11 +278,27 @@ async function statusStep(ctx: Ctx, input: VoiceStepInput, lng: string, digits: 
   prompt.spell(found.reference);
   prompt.response.pause({ length: 1 });
   prompt.response.say(prompt.say, t(`status.${found.kind}.${found.status}`, { defaultValue: t("status.unknown") }));
-  if (found.at && (found.kind === "appointment" ? found.status === "booked" : found.status === "scheduled")) {
-    prompt.response.say(prompt.say, t("status.when", { when: formatSlot(found.at, lng, found.timeZone), place: found.place ?? "" }));
-  }
+  for (const text of statusDetails(found, lng)) prompt.response.say(prompt.say, text);
   prompt.gather(voiceUrl("menu", lng, 1), [t("menu.prompt")], { hints: t("menu.hints") });
   return prompt.toString();
+}
+
+/** What the caller needs to know next: when we call, when and where the appointment is and how to cancel it, the place on the list. */
+function statusDetails(found: RequestStatus, lng: string): string[] {
+  const t = getT(lng, "voice");
+  const when = (at: Date) => formatSlot(at, lng, found.timeZone);
+  switch (found.kind) {
+    case "callback":
+      return found.status === "scheduled" && found.scheduledAt ? [t("status.when", { when: when(found.scheduledAt), place: "" })] : [];
+    case "appointment":
+      return found.status === "booked" ? [t("status.when", { when: when(found.startsAt), place: `${found.place}, ${found.address}.` }), t("status.cancelHow")] : [];
+    case "reservation":
+      if (found.status === "waiting" && found.position) return [t("status.position", { position: found.position, place: found.place })];
+      if (found.status === "offered" && found.offerExpiresAt) return [t("status.offeredUntil", { until: when(found.offerExpiresAt), place: found.place })];
+      return [];
+    case "ticket":
+      return [];
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------
