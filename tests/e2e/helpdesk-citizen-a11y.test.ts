@@ -106,7 +106,7 @@ describe.each(LANGUAGES)("helpdesk pages in %s", (lng) => {
     await expectNoAxeViolations(page);
   });
 
-  it.each(KINDS)("the status of a %s", async (kind) => {
+  it.each(KINDS)("the status result: %s", async (kind) => {
     const page = await newPage(browser(), { lng });
     await page.goto("/status");
     await page.locator('input[name="reference"]').fill(references[lng]![kind]);
