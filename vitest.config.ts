@@ -12,7 +12,8 @@ export default defineConfig({
     env: { NODE_ENV: "test" },
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.{ts,tsx}"] } },
-      { extends: true, test: { name: "integration", include: ["tests/integration/**/*.test.ts"] } },
+      // Real SQLite under two parallel workers: a test of 1 s alone has taken 9 s on a busy machine.
+      { extends: true, test: { name: "integration", include: ["tests/integration/**/*.test.ts"], testTimeout: 30_000 } },
       {
         extends: true,
         test: {
