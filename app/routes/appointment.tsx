@@ -89,6 +89,7 @@ export default function MyAppointment() {
             <p>{t("manage.cancelBody")}</p>
             <Form method="post">
               <Hidden lookup={answer.lookup} />
+              <input type="hidden" name="key" value={answer.key} />
               <Button type="submit" name="intent" value="cancel" variant="secondary">
                 {t("manage.cancel")}
               </Button>

@@ -19,7 +19,7 @@ import { PhoneNumber } from "~/ui/Shell/PhoneNumber";
 import { DayWaitForm } from "~/ui/DayWaitForm";
 import { errorResponse } from "~/web/errors.server";
 import { readFlash, setFlash, type FlashOptions } from "~/web/flash.server";
-import { invalid, parseForm } from "~/web/forms.server";
+import { invalid, newFormKey, parseForm } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
 import { allowDayWaitJoin } from "~/web/rate-limit.server";
 import { isCalendarDay } from "~/lib/calendar-input";
@@ -49,6 +49,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     freeWeek: state.state === "free" ? state.week : null,
     noHours: state.state === "noHours",
     joined: joined ? { messageKey: joined.messageKey, reference: joined.params.reference ?? "" } : null,
+    formKey: newFormKey(),
   };
 }
 
@@ -77,7 +78,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function DayWaitingList() {
   const { t, i18n } = useTranslation("desk");
-  const { place, slug, day, freeWeek, noHours, joined } = useLoaderData<typeof loader>();
+  const { place, slug, day, freeWeek, noHours, joined, formKey } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const root = useRootData();
   const date = new Intl.DateTimeFormat(root?.lng ?? i18n.language, { dateStyle: "full", timeZone: "UTC" }).format(new Date(`${day}T12:00:00Z`));
@@ -113,7 +114,7 @@ export default function DayWaitingList() {
       ) : (
         <>
           <p className="lead">{t("wait.intro")}</p>
-          <DayWaitForm lastResult={actionData?.result} />
+          <DayWaitForm lastResult={actionData?.result} formKey={formKey} />
         </>
       )}
     </CitizenShell>

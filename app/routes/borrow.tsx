@@ -21,7 +21,7 @@ import { PhoneNumber } from "~/ui/Shell/PhoneNumber";
 import { formErrors, formProps, useAppForm } from "~/ui/kit/forms";
 import { errorResponse } from "~/web/errors.server";
 import { BORROW_FLASH, clearFlash, setFlash } from "~/web/flash.server";
-import { invalid, parseForm } from "~/web/forms.server";
+import { invalid, newFormKey, parseForm } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
 import { allowBorrowRequest } from "~/web/rate-limit.server";
 
@@ -32,7 +32,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Starting again forgets the last confirmation (a shared computer at the library).
   const staleFlash = request.headers.get("Cookie")?.includes("da_flash=");
   return data(
-    { locations },
+    // The form's key: pressing "send" twice on a slow line asks once and shows the first reference.
+    { locations, formKey: newFormKey() },
     staleFlash ? { headers: { "Set-Cookie": await clearFlash(context, BORROW_FLASH) } } : undefined,
   );
 }
@@ -66,7 +67,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Borrow() {
   const { t } = useTranslation("waitlist");
-  const { locations } = useLoaderData<typeof loader>();
+  const { locations, formKey } = useLoaderData<typeof loader>();
   const root = useRootData();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useAppForm<BorrowFields>({ id: "borrow", lastResult: actionData?.result });
@@ -85,6 +86,7 @@ export default function Borrow() {
       </ul>
       {root ? <PhoneNumber phone={root.programmePhone} label={t("borrow.phoneInstead")} /> : null}
       <Form method="post" {...formProps(form)}>
+        <input type="hidden" name="idempotencyKey" value={formKey} />
         <BorrowForm fields={fields} locations={locations} />
       </Form>
     </CitizenShell>

@@ -21,7 +21,7 @@ import { PhoneNumber } from "~/ui/Shell/PhoneNumber";
 import { TextField } from "~/ui/kit/TextField";
 import { checkboxGroupProps, fieldProps, formErrors, formProps, useAppForm } from "~/ui/kit/forms";
 import { clearCallbackFlash, setCallbackFlash, windowDays } from "~/web/callback-pages.server";
-import { parseForm } from "~/web/forms.server";
+import { newFormKey, parseForm } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
 import { allowCallbackRequest } from "~/web/rate-limit.server";
 import { ContactFields } from "~/ui/ContactFields";
@@ -32,7 +32,8 @@ export const handle: RouteHandle = { titleKey: "callbacks:request.title" };
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const days = windowDays(context.services.clock.now(), detectLanguage(request));
   const stale = request.headers.get("Cookie")?.includes("da_callback=");
-  return data({ days }, stale ? { headers: { "Set-Cookie": await clearCallbackFlash(context) } } : undefined);
+  // The form's key: pressing "send" twice on a slow line asks once and shows the first reference.
+  return data({ days, formKey: newFormKey() }, stale ? { headers: { "Set-Cookie": await clearCallbackFlash(context) } } : undefined);
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -74,6 +75,7 @@ export default function RequestCallback() {
       {root ? <PhoneNumber phone={root.programmePhone} label={t("request.phoneInstead")} /> : null}
 
       <Form method="post" {...formProps(form)}>
+        <input type="hidden" name="idempotencyKey" value={loaded.formKey} />
         <ContactFields
           fields={fields}
           texts={{

@@ -26,7 +26,7 @@ import { TextField } from "~/ui/kit/TextField";
 import { checkboxProps, fieldProps, formErrors, formProps, useAppForm } from "~/ui/kit/forms";
 import { errorResponse } from "~/web/errors.server";
 import { clearFlash, REPORT_FLASH, setFlash } from "~/web/flash.server";
-import { invalid, parseForm } from "~/web/forms.server";
+import { invalid, newFormKey, parseForm } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
 import { allowProblemReport } from "~/web/rate-limit.server";
 import { ContactFields } from "~/ui/ContactFields";
@@ -38,7 +38,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Starting a new report forgets the last confirmation (a shared computer at the library).
   const staleFlash = request.headers.get("Cookie")?.includes("da_flash=");
   return data(
-    { categories: categories.map(({ id, key, labels }) => ({ id, key, labels })) },
+    // The form's key: pressing "send" twice on a slow line reports once and shows the first reference.
+    { categories: categories.map(({ id, key, labels }) => ({ id, key, labels })), formKey: newFormKey() },
     staleFlash ? { headers: { "Set-Cookie": await clearFlash(context, REPORT_FLASH) } } : undefined
   );
 }
@@ -95,7 +96,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ReportProblem() {
   const { t, i18n } = useTranslation("citizen");
-  const { categories } = useLoaderData<typeof loader>();
+  const { categories, formKey } = useLoaderData<typeof loader>();
   const root = useRootData();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useAppForm({ id: "report", lastResult: actionData?.result });
@@ -111,6 +112,7 @@ export default function ReportProblem() {
       {root ? <PhoneNumber phone={root.programmePhone} label={t("report.phoneInstead")} /> : null}
 
       <Form method="post" {...formProps(form)}>
+        <input type="hidden" name="idempotencyKey" value={formKey} />
         <ContactFields fields={fields} />
         <Select
           {...fieldProps(fields.categoryId)}

@@ -9,6 +9,7 @@ import {
   AppointmentLookupInput,
   bookedAppointment,
   cancelMyAppointment,
+  findCancelledAppointment,
   findMovedAppointment,
   findMyAppointment,
   moveMyAppointment,
@@ -28,7 +29,7 @@ export interface AppointmentView {
 
 export type AppointmentAnswer =
   | { step: "find"; result: SubmissionResult<string[]>; tooMany?: boolean }
-  | { step: "found"; lookup: AppointmentLookup; appointment: AppointmentView; result: null }
+  | { step: "found"; lookup: AppointmentLookup; appointment: AppointmentView; /** the cancel form's key */ key: string; result: null }
   | {
       step: "slots";
       lookup: AppointmentLookup;
@@ -56,8 +57,11 @@ export async function appointmentAction(request: Request, context: AppLoadContex
     );
   }
   const key = String(formData.get("key") ?? "") || undefined;
-  // A move form sent twice finds its old appointment gone: the new one answers, as the first time.
-  const appointment = (await findMyAppointment(ctx, lookup)) ?? (intent === "move" && key ? await findMovedAppointment(ctx, lookup, key) : null);
+  // A move or cancel form sent twice finds its appointment gone: it answers as the first time.
+  const appointment =
+    (await findMyAppointment(ctx, lookup)) ??
+    (intent === "move" && key ? await findMovedAppointment(ctx, lookup, key) : null) ??
+    (intent === "cancel" && key ? await findCancelledAppointment(ctx, lookup, key) : null);
   // Same words, same status, whether the code or the number was wrong.
   if (!appointment)
     return data<AppointmentAnswer>(
@@ -90,7 +94,7 @@ export async function appointmentAction(request: Request, context: AppLoadContex
     );
   }
   if (intent === "cancel") {
-    await cancelMyAppointment(ctx, lookup);
+    await cancelMyAppointment(ctx, { ...lookup, idempotencyKey: key });
     return { step: "cancelled", appointment: current, result: null } satisfies AppointmentAnswer;
   }
   if (intent === "slots") return (await slots()) satisfies AppointmentAnswer;
@@ -112,5 +116,5 @@ export async function appointmentAction(request: Request, context: AppLoadContex
       throw error;
     }
   }
-  return { step: "found", lookup, appointment: current, result: null } satisfies AppointmentAnswer;
+  return { step: "found", lookup, appointment: current, key: newFormKey(), result: null } satisfies AppointmentAnswer;
 }

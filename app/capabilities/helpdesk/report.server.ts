@@ -7,6 +7,8 @@ import { findOrCreatePerson, NewPersonInput } from "~/capabilities/people/person
 import { createCallback } from "~/capabilities/scheduling/callbacks.server";
 import { defaultWindows } from "~/capabilities/scheduling/callback-windows.server";
 import type { CallbackChannel } from "~/capabilities/scheduling/values";
+import { IdempotencyKey, retryingOnRace } from "~/lib/idempotency";
+import { PROGRAMME_TIME_ZONE } from "~/lib/time-zone";
 import { createTicket, Description, openTicket, OpenTicketInput, OptionalId } from "./tickets.server";
 
 /** The public web form: the problem in their own words, and how to reach them. Nothing more. */
@@ -14,29 +16,60 @@ export const ReportProblemInput = NewPersonInput.extend({
   description: Description,
   categoryId: OptionalId,
   callbackWanted: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
+  idempotencyKey: IdempotencyKey,
 });
 
 /**
  * A citizen reports a problem on the web. Returns the reference code to show on screen and, when they asked to be
  * called back, the callback created in the same transaction: when it is planned (null: not yet, the team says when).
+ * The same form sent again (a double press on a slow line) answers with the first ticket and sends nothing: the
+ * ticket keeps the form's key under a unique index, so of two parallel sends one commits and the other, refused by
+ * the index, runs again and finds it (`replayed`).
  */
 export async function reportProblem(ctx: Ctx, input: z.output<typeof ReportProblemInput>) {
-  return ctx.db.$transaction(async (tx) => {
-    const person = await findOrCreatePerson(ctx, tx, input);
-    // "Please call me back": a callback in the next working days' callback hours, linked to the ticket; the
-    // ticket's confirmation names it (one message with one reference, not two).
-    const { reference, callback } = await createTicket(
-      ctx,
-      tx,
-      { personId: person.id, channel: "web", description: input.description, categoryId: input.categoryId, callbackWanted: input.callbackWanted },
-      undefined,
-      input.callbackWanted ? (tx, ticket) => createCallback(ctx, tx, callbackFor(ticket, "web", ctx.clock.now())) : undefined,
-    );
-    return {
-      reference,
-      callback: callback ? { reference: callback.reference, scheduledAt: callback.scheduledAt, timeZone: callback.timeZone } : null,
-    };
-  });
+  return retryingOnRace(() =>
+    ctx.db.$transaction(async (tx) => {
+      if (input.idempotencyKey) {
+        const earlier = await tx.ticket.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true, reference: true } });
+        if (earlier) {
+          const callback = await tx.callback.findFirst({
+            where: { ticketId: earlier.id },
+            orderBy: { createdAt: "asc" },
+            select: { reference: true, scheduledAt: true, location: { select: { timeZone: true } } },
+          });
+          return {
+            reference: earlier.reference,
+            callback: callback
+              ? { reference: callback.reference, scheduledAt: callback.scheduledAt, timeZone: callback.location?.timeZone ?? PROGRAMME_TIME_ZONE }
+              : null,
+            replayed: true,
+          };
+        }
+      }
+      const person = await findOrCreatePerson(ctx, tx, input);
+      // "Please call me back": a callback in the next working days' callback hours, linked to the ticket; the
+      // ticket's confirmation names it (one message with one reference, not two).
+      const { reference, callback } = await createTicket(
+        ctx,
+        tx,
+        {
+          personId: person.id,
+          channel: "web",
+          description: input.description,
+          categoryId: input.categoryId,
+          callbackWanted: input.callbackWanted,
+          idempotencyKey: input.idempotencyKey,
+        },
+        undefined,
+        input.callbackWanted ? (tx, ticket) => createCallback(ctx, tx, callbackFor(ticket, "web", ctx.clock.now())) : undefined,
+      );
+      return {
+        reference,
+        callback: callback ? { reference: callback.reference, scheduledAt: callback.scheduledAt, timeZone: callback.timeZone } : null,
+        replayed: false,
+      };
+    }),
+  );
 }
 
 /** The callback that goes with a ticket: in the next working days' callback hours, told in the ticket's message. */

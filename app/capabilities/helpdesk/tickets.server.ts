@@ -63,6 +63,8 @@ export async function createTicket<C extends { when: string | null }>(
     priority?: Priority;
     assigneeId?: string;
     callbackWanted: boolean;
+    /** The citizen form's key (report.server.ts): unique, so the same form cannot open a second ticket. */
+    idempotencyKey?: string;
   },
   /** The confirmation message's key; a form's key makes a second attempt with the same form fail on it. */
   createdMessageKey?: string,

@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { Ctx, StaffCtx, Tx } from "~/context";
 import type { Db } from "~/db.server";
 import { AppError, forbidden } from "~/lib/errors";
+import { IdempotencyKey, retryingOnRace } from "~/lib/idempotency";
 import { spelledOut, uniqueReference } from "~/lib/reference-code";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { can } from "~/capabilities/people/permissions";
@@ -31,7 +32,7 @@ const LocationChoice = z
 const Wishes = OptionalText(WISHES_MAX, "waitlist:errors.wishesTooLong");
 
 /** The public form: first name, phone, place, language, contact preference, what they want to learn. Nothing more. */
-export const AskToBorrowInput = NewPersonInput.extend({ locationId: LocationChoice, wishes: Wishes });
+export const AskToBorrowInput = NewPersonInput.extend({ locationId: LocationChoice, wishes: Wishes, idempotencyKey: IdempotencyKey });
 
 /** Staff adding someone during a call or at the desk: a known person by id, or the three fields of a new one. */
 export const AddToWaitingListInput = z.object({
@@ -99,7 +100,7 @@ async function join(
   ctx: Ctx,
   tx: Tx,
   person: Awaited<ReturnType<typeof findOrCreatePerson>>,
-  input: { channel: ReservationChannel; locationId: string; wishes?: string },
+  input: { channel: ReservationChannel; locationId: string; wishes?: string; idempotencyKey?: string },
 ): Promise<JoinResult> {
   const location = await lendingLocation(ctx, tx, input.locationId);
   const now = ctx.clock.now();
@@ -132,6 +133,7 @@ async function join(
       channel: input.channel,
       wishes: input.wishes ?? null,
       position: (last._max.position ?? 0) + 1,
+      idempotencyKey: input.idempotencyKey,
       createdAt: now,
     },
   });
@@ -149,13 +151,20 @@ async function join(
 /**
  * Someone asks to borrow a tablet: from the public site (citizen, web) or through staff during a call or at the
  * desk. A person already waiting at that place gets no second place; the answer says so only to staff.
+ * The public form sent again (a double press) answers with its first place and sends nothing: the place keeps the
+ * form's key under a unique index, so the loser of two parallel sends runs again and finds it.
  */
 export async function askToBorrow(
   ctx: Ctx,
   input: z.output<typeof AskToBorrowInput> | z.output<typeof AddToWaitingListInput>,
 ): Promise<JoinResult> {
   if (ctx.actor.kind === "staff" && !can(ctx.actor, "waitlist:manage", input.locationId)) throw forbidden("waitlist:manage");
-  return ctx.db.$transaction(async (tx) => {
+  const idempotencyKey = "idempotencyKey" in input ? input.idempotencyKey : undefined;
+  return retryingOnRace(() => ctx.db.$transaction(async (tx) => {
+    if (idempotencyKey) {
+      const earlier = await tx.reservation.findUnique({ where: { idempotencyKey } });
+      if (earlier) return { created: false, reservationId: earlier.id, reference: earlier.reference, place: await placeOf(ctx, tx, earlier) };
+    }
     let person;
     let channel: ReservationChannel;
     if ("channel" in input) {
@@ -166,7 +175,7 @@ export async function askToBorrow(
       person = await findOrCreatePerson(ctx, tx, input);
       channel = ctx.actor.kind === "staff" ? "phone" : "web";
     }
-    const result = await join(ctx, tx, person, { channel, locationId: input.locationId, wishes: input.wishes });
+    const result = await join(ctx, tx, person, { channel, locationId: input.locationId, wishes: input.wishes, idempotencyKey });
     if (ctx.actor.kind === "staff" && result.created) {
       await audit(ctx, tx, {
         action: "reservation.created",
@@ -177,7 +186,7 @@ export async function askToBorrow(
       });
     }
     return result;
-  });
+  }));
 }
 
 /** A coordinator moves someone: to the top, or after another person. The reason stays in the history. */

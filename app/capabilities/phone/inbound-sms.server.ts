@@ -16,12 +16,11 @@ import { PROGRAMME_TIME_ZONE } from "~/lib/time-zone";
 import { getT } from "~/i18n/i18n.server";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { fileCitizenMessage, inboundKey, personForNumber, storeInboundMessage } from "~/capabilities/helpdesk/inbound.server";
-import { CONCERN_MAX, createCallback } from "~/capabilities/scheduling/callbacks.server";
+import { CONCERN_MAX, createCallback, openCallbackOf } from "~/capabilities/scheduling/callbacks.server";
 import { type Window, workingDays } from "~/capabilities/scheduling/callback-windows.server";
 import { formatSlot } from "~/capabilities/scheduling/appointments.server";
 import { requestStatusIn } from "~/capabilities/helpdesk/status-check.server";
 import type { Recipient } from "~/capabilities/messaging/messenger.server";
-import type { CallbackStatus } from "~/capabilities/scheduling/values";
 import type { OptOutVia } from "~/capabilities/messaging/values";
 import type { ReservationEventKind, ReservationStatus } from "~/capabilities/lending/values";
 
@@ -131,11 +130,7 @@ async function handle(
   switch (parsed?.keyword) {
     case "help": {
       // Texting HILFE again while a callback is still open: the same callback, its status as the answer.
-      const open = await tx.callback.findFirst({
-        where: { personId: person!.id, status: { in: ["scheduled", "unscheduled"] satisfies CallbackStatus[] } },
-        orderBy: { createdAt: "desc" },
-        select: { id: true, reference: true },
-      });
+      const open = await openCallbackOf(ctx, tx, person!.id);
       if (open) {
         const answer = (await statusOf(ctx, tx, open.reference, phone.e164, to.language))!;
         await reply(answer.template, { ...answer.params, spelled: spelledOut(open.reference) });

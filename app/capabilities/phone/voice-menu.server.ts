@@ -193,15 +193,21 @@ async function callbackFor(ctx: Ctx, input: VoiceStepInput, lng: string, phone: 
     prompt.goodbye();
     return prompt.toString();
   }
-  const { reference, scheduledAt, timeZone, confirmed } = await requestCallback(ctx, {
-    firstName: "–",
-    phone,
-    language: lng,
-    contactPreference: phone.type === "mobile" ? "sms" : "voice",
-    windows: voiceCallbackWindows(ctx.clock.now()),
-    channel: "voice",
-    idempotencyKey: `voice:${callSid}`,
-  });
+  // Calling again while a call is already promised: the same callback and reference (as a second HILFE), no new SMS.
+  const { reference, scheduledAt, timeZone, confirmed, reused } = await requestCallback(
+    ctx,
+    {
+      firstName: "–",
+      phone,
+      language: lng,
+      contactPreference: phone.type === "mobile" ? "sms" : "voice",
+      windows: voiceCallbackWindows(ctx.clock.now()),
+      channel: "voice",
+      idempotencyKey: `voice:${callSid}`,
+    },
+    { reuseOpen: true },
+  );
+  if (reused) prompt.response.say(prompt.say, t("callback.already"));
   prompt.response.say(prompt.say, scheduledAt ? t("callback.scheduled", { when: formatSlot(new Date(scheduledAt), lng, timeZone) }) : t("callback.received"));
   for (const intro of [t("callback.reference"), t("callback.again")]) {
     prompt.response.say(prompt.say, intro);

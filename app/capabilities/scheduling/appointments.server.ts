@@ -6,6 +6,7 @@ import type { Ctx, Tx } from "~/context";
 import { AppError } from "~/lib/errors";
 import { spelledOut, uniqueReference } from "~/lib/reference-code";
 import { isUniqueViolation } from "~/lib/db-errors";
+import { IdempotencyKey } from "~/lib/idempotency";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { findOrCreatePerson, NewPersonInput } from "~/capabilities/people/persons.server";
 import { freeSlots, loadSchedule, localDay, seatKey } from "./availability.server";
@@ -34,7 +35,7 @@ export const BookingInput = SlotChoice.extend({
     z.string().trim().max(CONCERN_MAX, { error: "scheduling:errors.concernTooLong" }).optional(),
   ),
   wantsEarlyReminder: z.preprocess((v) => v === "on" || v === true, z.boolean()).default(false),
-  idempotencyKey: z.string().trim().min(8).max(100).optional(),
+  idempotencyKey: IdempotencyKey,
 });
 export type BookingValues = z.output<typeof BookingInput>;
 

@@ -15,7 +15,8 @@ import { openTicketIn } from "~/capabilities/helpdesk/tickets.server";
 import { formatSlot } from "./appointments.server";
 import { CALL_OUTCOMES, type CallbackStatus, MAX_CALL_ATTEMPTS } from "./values";
 import { atLocal, parseWindows } from "./callback-windows.server";
-import { optionalText, retryingOnRace, scheduleCallback } from "./callbacks.server";
+import { retryingOnRace } from "~/lib/idempotency";
+import { optionalText, scheduleCallback } from "./callbacks.server";
 import { LocalDateTime } from "~/lib/calendar-input";
 
 /** After a missed call, the next attempt is at least this much later. */

@@ -8,7 +8,7 @@ import type { Ctx, Tx } from "~/context";
 import { AppError, forbidden } from "~/lib/errors";
 import type { Urgency } from "~/capabilities/messaging/messenger.server";
 import { spelledOut, uniqueReference } from "~/lib/reference-code";
-import { isUniqueViolation } from "~/lib/db-errors";
+import { IdempotencyKey, retryingOnRace } from "~/lib/idempotency";
 import { PROGRAMME_TIME_ZONE } from "~/lib/time-zone";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { can } from "~/capabilities/people/permissions";
@@ -54,7 +54,7 @@ const CallbackFields = NewPersonInput.extend({
   topic: optionalText(TOPIC_MAX, "topicTooLong"),
   concern: optionalText(CONCERN_MAX, "concernTooLong"),
   windows: WindowList,
-  idempotencyKey: z.string().trim().min(8).max(100).optional(),
+  idempotencyKey: IdempotencyKey,
 });
 
 /** The citizen's form: who, how to reach them, and at least one window. */
@@ -153,18 +153,6 @@ export async function scheduleCallback(ctx: Ctx, tx: Tx, callbackId: string, whe
   return null;
 }
 
-/** Runs a scheduling transaction again when someone took the same slot in between (another process). */
-export async function retryingOnRace<T>(body: () => Promise<T>): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await body();
-    } catch (error) {
-      if (isUniqueViolation(error) && attempt < 30) continue;
-      throw error;
-    }
-  }
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // Requests
 
@@ -237,11 +225,25 @@ export async function createCallback(
   return { id: callback.id, reference: callback.reference, scheduledAt: slot?.startsAt ?? null, timeZone, when, confirmed: confirmation !== null };
 }
 
+/** A callback still to be made: asking again (SMS HILFE, the voice menu) gets this one, not another. */
+const OPEN_CALLBACK = ["scheduled", "unscheduled"] satisfies CallbackStatus[];
+
+/** The person's open callback, newest first — the one home of "is a call already promised to them?". */
+export async function openCallbackOf(ctx: Ctx, tx: Tx, personId: string) {
+  return tx.callback.findFirst({
+    where: { personId, status: { in: OPEN_CALLBACK } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, reference: true, scheduledAt: true, location: { select: { timeZone: true } } },
+  });
+}
+
 /**
  * A person asks to be called back (web, phone, SMS, voice, or staff intake). Returns the reference and, when a
- * helper's slot fits one of the windows, the time of the call. Replaying the same form creates nothing twice.
+ * helper's slot fits one of the windows, the time of the call. Replaying the same form creates nothing twice: the
+ * loser of two parallel sends fails on the unique key, runs again and finds the winner's callback (`replayed`).
+ * `reuseOpen`: a person who already has an open callback gets that one back (`reused`), nothing new and no message.
  */
-export async function requestCallback(ctx: Ctx, input: CallbackRequest) {
+export async function requestCallback(ctx: Ctx, input: CallbackRequest, options: { reuseOpen?: boolean } = {}) {
   if (ctx.actor.kind === "staff" && !can(ctx.actor, "callback:manage", input.locationId)) throw forbidden("callback:manage");
   return retryingOnRace(() =>
     ctx.db.$transaction(async (tx) => {
@@ -254,7 +256,17 @@ export async function requestCallback(ctx: Ctx, input: CallbackRequest) {
             scheduledAt: earlier.scheduledAt,
             timeZone: earlier.location?.timeZone ?? PROGRAMME_TIME_ZONE,
             confirmed: Boolean(await tx.message.findUnique({ where: { idempotencyKey: confirmationKey(earlier.id) }, select: { id: true } })),
+            replayed: true,
+            reused: false,
           };
+        }
+      }
+      if (options.reuseOpen) {
+        const known = await tx.person.findUnique({ where: { phone: input.phone.e164 }, select: { id: true } });
+        const open = known ? await openCallbackOf(ctx, tx, known.id) : null;
+        if (open) {
+          const timeZone = open.location?.timeZone ?? PROGRAMME_TIME_ZONE;
+          return { id: open.id, reference: open.reference, scheduledAt: open.scheduledAt, timeZone, confirmed: false, replayed: false, reused: true };
         }
       }
       if (input.locationId && !(await tx.location.findUnique({ where: { id: input.locationId }, select: { id: true } }))) {
@@ -268,7 +280,7 @@ export async function requestCallback(ctx: Ctx, input: CallbackRequest) {
       if (!windows.length) throw new AppError(400, "callbacks:errors.windowRequired");
       if (windows.every((w) => w.to <= ctx.clock.now())) throw new AppError(400, "callbacks:errors.windowInPast");
       const person = await findOrCreatePerson(ctx, tx, input);
-      return createCallback(ctx, tx, {
+      const created = await createCallback(ctx, tx, {
         personId: person.id,
         locationId: input.locationId ?? null,
         windows,
@@ -277,6 +289,7 @@ export async function requestCallback(ctx: Ctx, input: CallbackRequest) {
         concern: input.concern,
         idempotencyKey: input.idempotencyKey,
       });
+      return { ...created, replayed: false, reused: false };
     }),
   );
 }

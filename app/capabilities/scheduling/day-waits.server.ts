@@ -16,14 +16,18 @@ import { holdDayWaitPlace } from "./holds.server";
 import { isUniqueViolation } from "~/lib/db-errors";
 import { BOOKING_HORIZON_DAYS, type DayWaitStatus } from "./values";
 import { CalendarDay } from "~/lib/calendar-input";
+import { IdempotencyKey } from "~/lib/idempotency";
 
 export const JoinDayWaitInput = NewPersonInput.extend({
   day: CalendarDay("desk:errors.dayInvalid"),
+  idempotencyKey: IdempotencyKey,
 });
 
 /**
  * Joins the list for one day at one place. A second time for the same person, place and day changes nothing; one
  * number waits on at most DAY_WAITS_PER_NUMBER days at once (409 desk:wait.tooManyWaits, nothing sent).
+ * The same form sent again (its key, stored on the place under a unique index) answers as the first time: the
+ * place's reference, nothing sent — also when the twin runs in parallel and loses on one of the unique keys.
  */
 export async function joinDayWaitingList(ctx: Ctx, locationId: string, input: z.output<typeof JoinDayWaitInput>) {
   for (let attempt = 0; ; attempt++) {
@@ -40,6 +44,10 @@ export async function joinDayWaitingList(ctx: Ctx, locationId: string, input: z.
 async function joinOnce(ctx: Ctx, locationId: string, input: z.output<typeof JoinDayWaitInput>) {
   const now = ctx.clock.now();
   return ctx.db.$transaction(async (tx) => {
+    if (input.idempotencyKey) {
+      const replayed = await tx.dayWait.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { reference: true } });
+      if (replayed) return { already: false as const, reference: replayed.reference };
+    }
     const schedule = await loadSchedule(ctx, tx, locationId, now);
     if (!schedule) throw new AppError(404, "errors.notFound");
     const { timeZone } = schedule.location;
@@ -54,7 +62,9 @@ async function joinOnce(ctx: Ctx, locationId: string, input: z.output<typeof Joi
     if (earlier) return { already: true as const, reference: null };
     const holdKey = await holdDayWaitPlace(ctx, tx, person.id, today);
     const reference = await uniqueReference(tx, "dayWait");
-    const wait = await tx.dayWait.create({ data: { reference, personId: person.id, locationId, day: input.day, holdKey, createdAt: now } });
+    const wait = await tx.dayWait.create({
+      data: { reference, personId: person.id, locationId, day: input.day, holdKey, idempotencyKey: input.idempotencyKey, createdAt: now },
+    });
     if (ctx.actor.kind === "staff") {
       await audit(ctx, tx, { action: "dayWait.added", subjectType: "DayWait", subjectId: wait.id, locationId });
     }

@@ -14,6 +14,7 @@ import { loadSchedule, localDay } from "./availability.server";
 import { generateSlots } from "./slots";
 import { type AppointmentStatus, type Pool, POOLS, type WalkInStatus } from "./values";
 import { CalendarDay, isInstant } from "~/lib/calendar-input";
+import { IdempotencyKey } from "~/lib/idempotency";
 
 export const OUTCOME_NOTE_MAX = 1000;
 
@@ -215,7 +216,7 @@ export async function cancelByStaff(ctx: StaffCtx, appointmentId: string) {
 export const MoveInput = z
   .object({
     choice: DeskChoice,
-    idempotencyKey: z.string().trim().min(8).max(100).optional(),
+    idempotencyKey: IdempotencyKey,
   })
   .transform(({ choice, idempotencyKey }) => {
     const [pool, slot] = choice.split("~") as ["phone" | "internal", string];

@@ -52,34 +52,62 @@ export async function findMovedAppointment(ctx: Ctx, lookup: AppointmentLookup, 
   return appointment;
 }
 
+/** The appointment a cancel form already cancelled (the same form sent twice), for this phone number only, or null. */
+export async function findCancelledAppointment(ctx: Ctx, lookup: AppointmentLookup, cancelKey: string) {
+  const phone = parsePhone(lookup.phone);
+  if (!phone) return null;
+  const appointment = await ctx.db.appointment.findUnique({ where: { cancelKey }, include });
+  if (!appointment || appointment.reference !== lookup.reference || appointment.person.phone !== phone.e164) return null;
+  return appointment;
+}
+
 async function mine(ctx: Ctx, lookup: AppointmentLookup) {
   const appointment = await findMyAppointment(ctx, lookup);
   if (!appointment) throw new AppError(400, NOT_FOUND);
   return appointment;
 }
 
-/** Cancels the appointment: its place is free again; the person is told by SMS or call. */
-export async function cancelMyAppointment(ctx: Ctx, lookup: AppointmentLookup) {
-  const appointment = await mine(ctx, lookup);
-  const now = ctx.clock.now();
-  await ctx.db.$transaction(async (tx) => {
-    // Only a still-booked appointment is cancelled (two tabs pressing "cancel" send one message).
-    const still = await tx.appointment.findFirst({
-      where: { id: appointment.id, status: "booked" satisfies AppointmentStatus },
-      select: { id: true },
+/**
+ * Cancels the appointment: its place is free again; the person is told by SMS or call. With the form's key
+ * (stored on the appointment, unique), the same form sent again answers as the first time (`replayed`) and
+ * sends nothing — also when both arrive at once and the second finds the appointment no longer booked.
+ */
+export async function cancelMyAppointment(ctx: Ctx, lookup: AppointmentLookup & { idempotencyKey?: string }) {
+  const key = lookup.idempotencyKey;
+  const replay = async () => {
+    const earlier = key ? await findCancelledAppointment(ctx, lookup, key) : null;
+    return earlier ? { id: earlier.id, reference: earlier.reference, replayed: true } : null;
+  };
+  const earlier = await replay();
+  if (earlier) return earlier;
+  try {
+    const appointment = await mine(ctx, lookup);
+    const now = ctx.clock.now();
+    await ctx.db.$transaction(async (tx) => {
+      // Only a still-booked appointment is cancelled (two tabs pressing "cancel" send one message).
+      const still = await tx.appointment.findFirst({
+        where: { id: appointment.id, status: "booked" satisfies AppointmentStatus },
+        select: { id: true },
+      });
+      if (!still) throw new AppError(400, NOT_FOUND);
+      await releasePlace(ctx, tx, appointment.id, "cancelled", now);
+      if (key) await tx.appointment.update({ where: { id: appointment.id }, data: { cancelKey: key } });
+      const { person, location } = appointment;
+      await ctx.messenger.send(tx, {
+        to: person,
+        template: "appointmentCancelled",
+        params: appointmentMessageParams(appointment, person, location),
+        timeZone: location.timeZone,
+        idempotencyKey: `appointment-cancelled:${appointment.id}`,
+      });
     });
-    if (!still) throw new AppError(400, NOT_FOUND);
-    await releasePlace(ctx, tx, appointment.id, "cancelled", now);
-    const { person, location } = appointment;
-    await ctx.messenger.send(tx, {
-      to: person,
-      template: "appointmentCancelled",
-      params: appointmentMessageParams(appointment, person, location),
-      timeZone: location.timeZone,
-      idempotencyKey: `appointment-cancelled:${appointment.id}`,
-    });
-  });
-  return { id: appointment.id, reference: appointment.reference };
+    return { id: appointment.id, reference: appointment.reference, replayed: false };
+  } catch (error) {
+    // The twin of this form won: the appointment is cancelled under this key, so answer as it did.
+    const replayed = await replay();
+    if (replayed) return replayed;
+    throw error;
+  }
 }
 
 /**

@@ -9,13 +9,15 @@ import { ErrorSummary } from "~/ui/kit/ErrorSummary";
 import { formErrors, formProps, useAppForm } from "~/ui/kit/forms";
 import { ContactFields } from "~/ui/ContactFields";
 
-export function DayWaitForm({ lastResult }: { lastResult: SubmissionResult<string[]> | null | undefined }) {
+/** `formKey`: the page's idempotency key for this form — pressing "send" twice joins once. */
+export function DayWaitForm({ lastResult, formKey }: { lastResult: SubmissionResult<string[]> | null | undefined; formKey: string }) {
   const { t } = useTranslation("desk");
   const [form, fields] = useAppForm({ id: "day-wait", lastResult });
   return (
     <>
       <ErrorSummary errors={formErrors(form)} />
       <Form method="post" {...formProps(form)}>
+        <input type="hidden" name="idempotencyKey" value={formKey} />
         <ContactFields
           fields={fields}
           texts={{
