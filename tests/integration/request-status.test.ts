@@ -10,7 +10,9 @@ import { keypadDigits } from "~/capabilities/phone/voice-keypad";
 import { voiceStep } from "~/capabilities/phone/voice-menu.server";
 import { bookAppointment, BookingInput } from "~/capabilities/scheduling/appointments.server";
 import { requestCallback, RequestCallbackInput } from "~/capabilities/scheduling/callbacks.server";
+import { AppointmentLookupInput } from "~/capabilities/scheduling/my-appointment.server";
 import { withActor } from "~/context";
+import { formatPhone } from "~/lib/phone.server";
 import { createTestServices } from "../helpers/db";
 import { makeLocation, makeStaff } from "../helpers/factories";
 
@@ -145,5 +147,32 @@ describe("someone else's reference", () => {
     expect(foreignReply.body).toBe(unknownReply.body);
     expect(await voice(OWNER.e164, code)).toBe(await voice(OWNER.e164, "QQQQQQ"));
     expect(await voice(OWNER.e164, code)).toContain("keine Anfrage mit dieser Nummer");
+  });
+});
+
+describe("a code typed the way people type", () => {
+  it("is found on every channel with look-alike digits or letters of other keyboards", async () => {
+    // Arabic-Indic digits, Cyrillic look-alikes and (for the other letters) full-width forms of the same code.
+    const cyrillic = { A: "А", C: "С", E: "Е", H: "Н", K: "К", M: "М", P: "Р", T: "Т", X: "Х", Y: "У" } as Record<string, string>;
+    const typed = [...own.ticket]
+      .map((c) => (/\d/.test(c) ? String.fromCharCode(0x0660 + Number(c)) : (cyrillic[c] ?? String.fromCharCode(c.charCodeAt(0) + 0xfee0))))
+      .join("");
+    expect(await web(typed, OWNER.e164)).toMatchObject({ kind: "ticket" });
+    expect((await sms(OWNER.e164, `STATUS ${typed}`)).template).toBe("smsStatusTicket");
+  });
+
+  it("that cannot be a code is told how codes look — on the web form and by SMS — not that nothing was found", async () => {
+    const message = (reference: string) => StatusCheckInput.safeParse({ reference, phoneLast4: "0001" }).error?.issues[0]?.message;
+    expect(message("BOSSIL")).toBe("helpdesk:errors.referenceCharacters");
+    expect(message("AC39K")).toBe("helpdesk:errors.referenceInvalid");
+    const reply = await sms(OWNER.e164, "STATUS BOSSIL");
+    expect(reply.template).toBe("smsStatusCodeInvalid");
+    expect(reply.body).toContain("nie O, 0, I, 1, L, S, 5, B, 8, Z, 2");
+    expect(reply.body).toContain(formatPhone("+494211234560"));
+    expect((await sms(OWNER.e164, "STATUS")).template).toBe("smsStatusCodeInvalid");
+    // "My appointment" reads the code the same way and says the same.
+    const lookup = (reference: string) => AppointmentLookupInput.safeParse({ reference, phone: OWNER.local });
+    expect(lookup("BOSSIL").error?.issues[0]?.message).toBe("helpdesk:errors.referenceCharacters");
+    expect(lookup(` ${own.appointment.toLowerCase().split("").join(" ")}\u200f`).data?.reference).toBe(own.appointment);
   });
 });

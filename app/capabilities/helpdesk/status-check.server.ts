@@ -4,25 +4,13 @@
 import { z } from "zod";
 import type { Ctx } from "~/context";
 import type { Db, Tx } from "~/db.server";
-import { normaliseReferenceCode, spelledOut } from "~/lib/reference-code";
+import { referenceCodeField, spelledOut } from "~/lib/reference-code";
 import { PROGRAMME_TIME_ZONE } from "~/lib/time-zone";
 import { placeOf } from "~/capabilities/lending/waiting-list.server";
 import type { TicketEventKind } from "./values";
 
 export const StatusCheckInput = z.object({
-  reference: z
-    .string({ error: "helpdesk:errors.referenceRequired" })
-    .trim()
-    .min(1, { error: "helpdesk:errors.referenceRequired" })
-    .max(20, { error: "helpdesk:errors.referenceInvalid" })
-    .transform((v, ctx) => {
-      const code = normaliseReferenceCode(v);
-      if (!code) {
-        ctx.addIssue({ code: "custom", message: "helpdesk:errors.referenceInvalid" });
-        return z.NEVER;
-      }
-      return code;
-    }),
+  reference: referenceCodeField(),
   phoneLast4: z
     .string({ error: "helpdesk:errors.last4Required" })
     .trim()

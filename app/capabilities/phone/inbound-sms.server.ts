@@ -10,7 +10,7 @@ import { CalendarDateTime, parseDate, toZoned } from "@internationalized/date";
 import { z } from "zod";
 import type { Ctx, Tx } from "~/context";
 import { parsePhone, formatPhone, type ParsedPhone } from "~/lib/phone.server";
-import { normaliseReferenceCode, spelledOut } from "~/lib/reference-code";
+import { readReferenceCode, spelledOut } from "~/lib/reference-code";
 import { isUniqueViolation } from "~/lib/db-errors";
 import { PROGRAMME_TIME_ZONE } from "~/lib/time-zone";
 import { getT } from "~/i18n/i18n.server";
@@ -148,9 +148,14 @@ async function handle(
       return { outcome: "callback", ...base, personId: person!.id, callbackId: callback.id, reference: callback.reference };
     }
     case "status": {
-      const code = normaliseReferenceCode(parsed.rest);
+      const reading = readReferenceCode(parsed.rest);
       const programmePhone = options.programmePhone ? formatPhone(options.programmePhone) : "";
-      const answer = code ? await statusOf(ctx, tx, code, phone.e164, to.language, programmePhone) : null;
+      // A text that cannot be a code is told how a code looks, not that nothing was found.
+      if (!("code" in reading)) {
+        await reply("smsStatusCodeInvalid", { phone: programmePhone });
+        return { outcome: "status", ...base, personId: person?.id ?? null, found: false };
+      }
+      const answer = await statusOf(ctx, tx, reading.code, phone.e164, to.language, programmePhone);
       if (answer) await reply(answer.template, { ...answer.params, spelled: spelledOut(answer.params.reference) });
       else await reply("smsStatusNotFound", { phone: programmePhone });
       return { outcome: "status", ...base, personId: person?.id ?? null, found: Boolean(answer) };

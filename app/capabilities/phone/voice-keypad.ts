@@ -19,7 +19,7 @@ export function keypadDigits(code: string): string {
 /** Only the digits a caller typed (keypad) — or, from speech, a code they said ("K 7 M 4 Q X"). */
 export function typedCode(input: { digits?: string; speech?: string }): { digits: string | null; code: string | null } {
   const digits = (input.digits ?? "").replace(/\D/g, "");
-  const spoken = (input.speech ?? "").replace(/[^A-Za-z0-9]/g, "");
-  const code = spoken ? normaliseReferenceCode(spoken) : null;
+  // Read as every channel reads a code: speech recognition in Arabic writes Arabic-Indic digits ("٣").
+  const code = input.speech ? normaliseReferenceCode(input.speech) : null;
   return { digits: digits.length === 6 ? digits : code ? keypadDigits(code) : null, code };
 }

@@ -5,16 +5,12 @@ import { z } from "zod";
 import type { Ctx } from "~/context";
 import { AppError } from "~/lib/errors";
 import { parsePhone } from "~/lib/phone.server";
+import { referenceCodeField } from "~/lib/reference-code";
 import { appointmentMessageParams, bookAppointment, releasePlace } from "./appointments.server";
 import type { AppointmentStatus } from "./values";
 
 export const AppointmentLookupInput = z.object({
-  reference: z
-    .string({ error: "booking:manage.referenceRequired" })
-    .trim()
-    .min(1, { error: "booking:manage.referenceRequired" })
-    .max(20, { error: "booking:manage.notFound" })
-    .transform((v) => v.replace(/[\s-]/g, "").toUpperCase()),
+  reference: referenceCodeField("booking:manage.referenceRequired"),
   phone: z
     .string({ error: "common:errors.phoneRequired" })
     .trim()
