@@ -253,6 +253,7 @@ describe("the phone", () => {
       expect(await status(appointment.reference, other.phone)).toEqual(atOnce(template));
     }
     expect(await status("QQQQQQ", other.phone)).toEqual(atOnce("smsStatusNotFound"));
+    expect(await status("SOLOBB", other.phone)).toEqual(atOnce("smsStatusCodeInvalid"));
     const third = await makePerson(db);
     const reservations: [string, Record<string, unknown>][] = [
       ["smsStatusReservationWaiting", { status: "waiting" }],
