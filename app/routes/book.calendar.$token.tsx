@@ -6,7 +6,7 @@ import { readCalendarToken } from "~/web/booking.server";
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const id = readCalendarToken(context.services.config.sessionSecret, params.token ?? "");
-  const ics = id ? await appointmentCalendar(context.services, id) : null;
+  const ics = id ? await appointmentCalendar(context.services, id, context.services.config) : null;
   if (!ics) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   return new Response(ics, {
     headers: {

@@ -97,6 +97,11 @@ describe("booking a consultation hour without JavaScript", () => {
     expect(body).toContain("BEGIN:VCALENDAR");
     expect(body).toContain(reference);
     expect(body).not.toContain("Erika");
+    // In the language she booked in, with where to cancel; every line within RFC 5545's 75 octets.
+    const unfolded = body.replace(/\r\n[ \t]/g, "");
+    expect(unfolded).toContain("SUMMARY:Digitale Sprechstunde");
+    expect(unfolded).toMatch(new RegExp(`DESCRIPTION:Ihre Referenz: ${reference}\\. Absagen oder ändern: http[^ ]+/appointment`));
+    for (const line of body.split("\r\n")) expect(Buffer.byteLength(line, "utf8"), line).toBeLessThanOrEqual(75);
     expect((await page.request.get(`${href.slice(0, -4)}AAAA`)).status()).toBe(404);
 
     // Cancel it: a wrong number gets the same "not found" as a wrong code; the right ones find it.

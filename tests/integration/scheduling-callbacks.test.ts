@@ -363,7 +363,11 @@ describe("the staff calendar feed", () => {
         bookedById: librarianRow.id,
       },
     });
+    // A long place name with umlauts: more than 75 octets on the LOCATION line, as one line of 75 characters.
+    const placeName = (await db.location.findUniqueOrThrow({ where: { id: library.id } })).name;
+    await db.location.update({ where: { id: library.id }, data: { name: "Stadtbibliothek Bremen – Zweigstelle Gröpelingen, Lesesaal für Ältere" } });
     const feed = (await calendarFeed(citizen, token))!;
+    await db.location.update({ where: { id: library.id }, data: { name: placeName } });
     expect(feed).toContain("BEGIN:VCALENDAR");
     expect(feed).toContain("END:VCALENDAR");
     const tuesday = await db.callback.findFirstOrThrow({ where: { scheduledAt: new Date("2026-11-24T08:00:00Z") } });
@@ -373,6 +377,8 @@ describe("the staff calendar feed", () => {
     expect(feed).toContain("DESCRIPTION:Hannelore");
     expect(feed).not.toMatch(/\+49|0151/);
     expect(feed).not.toContain(person.id);
+    // RFC 5545: no line over 75 octets, however long the place's name or umlaut-rich the text.
+    for (const line of feed.split("\r\n")) expect(Buffer.byteLength(line, "utf8"), line).toBeLessThanOrEqual(75);
     // Other people's callbacks are not in my feed.
     const other = await createCalendarToken(coordinator);
     expect(await calendarFeed(citizen, other)).not.toContain("Rückruf");

@@ -80,12 +80,12 @@ async function slotsOn(day: string) {
 
 let n = 0;
 const phone = () => `0151 ${String(40000000 + ++n)}`;
-const book = (hourId: string, startsAt: string, number = phone()) =>
+const book = (hourId: string, startsAt: string, number = phone(), language = "de") =>
   bookAppointment(citizen, {
     ...BookingInput.parse({
       locationId: library.id,
       slot: `${hourId}|${startsAt}`,
-      person: { firstName: "Gisela", phone: number, language: "de", contactPreference: "sms" },
+      person: { firstName: "Gisela", phone: number, language, contactPreference: "sms" },
     }),
     pool: "web",
     channel: "web",
@@ -356,12 +356,35 @@ describe("a citizen's own appointment", () => {
     expect(readCalendarToken("secret", token)).toBe(id);
     expect(readCalendarToken("other", token)).toBeNull();
     expect(readCalendarToken("secret", `${id}.${"x".repeat(32)}`)).toBeNull();
-    const ics = (await appointmentCalendar({ db }, id))!;
+    const ics = (await appointmentCalendar({ db }, id, services.config))!;
     expect(ics).toContain("BEGIN:VCALENDAR");
     expect(ics).toContain("Digitale Sprechstunde");
     expect(ics).toContain("Stadtbibliothek");
     expect(ics).not.toContain("Gisela");
     expect(ics).not.toContain(number.replace(/\D/g, "").slice(1));
+  });
+
+  it("writes the calendar file in the language of the person who booked, with where to cancel, every line within 75 octets", async () => {
+    // A long address with umlauts: 77 octets on one line before lines were folded by octets.
+    await db.location.update({ where: { id: library.id }, data: { street: "Am Wall 201, Eingang Bürgermeister-Smidt-Straße" } });
+    const unfolded = (ics: string) => ics.replace(/\r\n[ \t]/g, "");
+    const property = (ics: string, name: string) => unfolded(ics).split("\r\n").find((l) => l.startsWith(`${name}:`))!;
+    const expected = {
+      de: ["SUMMARY:Digitale Sprechstunde", "DESCRIPTION:Ihre Referenz: "],
+      en: ["SUMMARY:Digital consultation hour", "DESCRIPTION:Your reference: "],
+      ar: ["SUMMARY:استشارة رقمية", "DESCRIPTION:رقمك المرجعي: "],
+    };
+    for (const [i, [language, [summary, description]]] of Object.entries(expected).entries()) {
+      const { id, reference } = await book(tuesday.id, `2027-01-05T1${3 + Math.floor(i / 2)}:${i % 2 ? "30" : "00"}:00.000Z`, phone(), language);
+      const ics = (await appointmentCalendar({ db }, id, services.config))!;
+      expect(property(ics, "SUMMARY"), language).toBe(summary);
+      expect(property(ics, "DESCRIPTION"), language).toContain(`${description}${reference}`);
+      expect(property(ics, "DESCRIPTION"), language).toContain("http://localhost:3000/appointment");
+      expect(property(ics, "DESCRIPTION"), language).toContain("0421 1234560");
+      expect(property(ics, "LOCATION")).toContain("Bürgermeister-Smidt-Straße");
+      for (const line of ics.split("\r\n")) expect(Buffer.byteLength(line, "utf8"), line).toBeLessThanOrEqual(75);
+    }
+    await db.location.update({ where: { id: library.id }, data: { street: "Am Wall 201" } });
   });
 
   it("stops guessing: lookups that find nothing are limited per address, found ones give their try back", async () => {

@@ -4,6 +4,7 @@
 import crypto from "node:crypto";
 import { createEvents, type EventAttributes } from "ics";
 import type { Ctx, StaffCtx } from "~/context";
+import { foldIcs } from "~/lib/ics-lines";
 import { audit } from "~/capabilities/privacy/audit.server";
 import type { AppointmentStatus, CallbackStatus } from "./values";
 
@@ -86,5 +87,5 @@ export async function calendarFeed(ctx: Ctx, token: string): Promise<string | nu
   ];
   const { error, value } = createEvents(events, { productId: "digitale-ambulanz/calendar", calName: "Digitale Ambulanz" });
   if (error || !value) throw error ?? new Error("calendar feed could not be written");
-  return value;
+  return foldIcs(value);
 }

@@ -2,6 +2,9 @@
 // and the calendar file of a booked appointment (title, place, time, reference — nothing about the person).
 import { createEvent } from "ics";
 import type { Ctx } from "~/context";
+import { getT } from "~/i18n/i18n.server";
+import { foldIcs } from "~/lib/ics-lines";
+import { formatPhone } from "~/lib/phone.server";
 
 /** The places that offer consultation hours online, with what they help with (topic keys). */
 export async function bookablePlaces(ctx: Pick<Ctx, "db">) {
@@ -31,8 +34,17 @@ export async function placeBySlug(ctx: Pick<Ctx, "db">, slug: string) {
   });
 }
 
-/** The .ics of an appointment still booked, or null. */
-export async function appointmentCalendar(ctx: Pick<Ctx, "db">, appointmentId: string): Promise<string | null> {
+/** Where a citizen can cancel or change: the app's address and the programme's phone (settings, not the database). */
+export interface CalendarContacts {
+  publicUrl: string;
+  programmePhone: string;
+}
+
+/**
+ * The .ics of an appointment still booked, or null: in the language of the person who booked it, with how to cancel
+ * or change it; its lines folded by octets (lib/ics-lines.ts).
+ */
+export async function appointmentCalendar(ctx: Pick<Ctx, "db">, appointmentId: string, contacts: CalendarContacts): Promise<string | null> {
   const appointment = await ctx.db.appointment.findUnique({
     where: { id: appointmentId },
     select: {
@@ -40,13 +52,15 @@ export async function appointmentCalendar(ctx: Pick<Ctx, "db">, appointmentId: s
       startsAt: true,
       endsAt: true,
       status: true,
+      person: { select: { language: true } },
       location: { select: { name: true, street: true, postalCode: true, city: true } },
     },
   });
   if (!appointment || appointment.status !== "booked") return null;
   const { location } = appointment;
+  const t = getT(appointment.person.language, "booking");
   const { error, value } = createEvent({
-    title: "Digitale Sprechstunde",
+    title: t("calendar.title"),
     start: appointment.startsAt.getTime(),
     end: appointment.endsAt.getTime(),
     startInputType: "utc",
@@ -54,9 +68,13 @@ export async function appointmentCalendar(ctx: Pick<Ctx, "db">, appointmentId: s
     endInputType: "utc",
     endOutputType: "utc",
     location: `${location.name}, ${location.street}, ${location.postalCode} ${location.city}`,
-    description: `Referenz / Reference: ${appointment.reference}`,
+    description: t("calendar.description", {
+      reference: appointment.reference,
+      link: `${contacts.publicUrl}/appointment`,
+      phone: formatPhone(contacts.programmePhone),
+    }),
     uid: `${appointment.reference}@digitale-ambulanz`,
     productId: "digitale-ambulanz/booking",
   });
-  return error ? null : value;
+  return error || !value ? null : foldIcs(value);
 }
