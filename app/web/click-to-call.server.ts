@@ -7,7 +7,7 @@ import { withActor, type StaffCtx } from "~/context";
 import { getT } from "~/i18n/i18n.server";
 import { WEBHOOK_PATHS } from "~/capabilities/messaging/providers/twilio.server";
 import { providerFor } from "~/capabilities/messaging/providers/index.server";
-import { sayLanguage, spokenLanguage } from "~/capabilities/messaging/voice-language";
+import { sayLanguage, speakableName, spokenLanguage } from "~/capabilities/messaging/voice-language";
 import {
   applyCallEvent,
   callPanelState,
@@ -30,7 +30,9 @@ export const CITIZEN_RING_SECONDS = 30;
 
 function spoken(lang: string | null) {
   const lng = spokenLanguage(lang ?? "de");
-  return { lng, t: getT(lng, "calls"), say: { language: sayLanguage(lng) } as const };
+  /** The citizen's first name for a prompt, or the prompt's nameless form ("…_unnamed") when the voice cannot say it. */
+  const naming = (firstName: string | null) => (firstName && speakableName(firstName, lng) ? { firstName } : { context: "unnamed" });
+  return { lng, t: getT(lng, "calls"), say: { language: sayLanguage(lng) } as const, naming };
 }
 
 /** The citizen leg's status URL: our opaque call id and the leg, nothing else. */
@@ -39,7 +41,7 @@ const citizenLegUrl = (publicUrl: string, callId: string, lng: string) =>
 
 /** POST /webhooks/twilio/bridge?call=<id>: the staff member answered; say whom they get, then dial the citizen. */
 export async function bridgeTwiml(context: AppLoadContext, webhook: TwilioWebhook): Promise<string> {
-  const { lng, t, say } = spoken(webhook.query.get("lang"));
+  const { lng, t, say, naming } = spoken(webhook.query.get("lang"));
   const response = new twilio.twiml.VoiceResponse();
   const callId = webhook.query.get("call") ?? "";
   const call = callId ? await callToBridge(system(context), callId) : null;
@@ -49,7 +51,7 @@ export async function bridgeTwiml(context: AppLoadContext, webhook: TwilioWebhoo
     return response.toString();
   }
   await applyCallEvent(system(context), call.id, { leg: "staff", status: "in-progress" }, programmeOptions(context));
-  response.say(say, t("voice.connecting", { firstName: call.firstName }));
+  response.say(say, t("voice.connecting", naming(call.firstName)));
   const statusUrl = citizenLegUrl(context.services.config.publicUrl, call.id, lng);
   const dial = response.dial({
     // The programme number: the citizen never sees the staff member's own number.
@@ -83,10 +85,10 @@ export async function callStatusTwiml(context: AppLoadContext, webhook: TwilioWe
     : { leg, status: p.CallStatus ?? "", durationSeconds: duration(p.CallDuration) };
   const result = callId && event.status ? await applyCallEvent(system(context), callId, event, programmeOptions(context)) : null;
   if (!dialAction || !result?.found) return EMPTY_TWIML;
-  const { t, say } = spoken(webhook.query.get("lang"));
+  const { t, say, naming } = spoken(webhook.query.get("lang"));
   const response = new twilio.twiml.VoiceResponse();
   if (result.status && ["busy", "no_answer", "failed"].includes(result.status)) {
-    response.say(say, result.attemptRecorded ? t("voice.notAnsweredRecorded", { firstName: result.personFirstName }) : t("voice.notAnswered", { firstName: result.personFirstName }));
+    response.say(say, t(result.attemptRecorded ? "voice.notAnsweredRecorded" : "voice.notAnswered", naming(result.personFirstName)));
   }
   response.hangup();
   return response.toString();

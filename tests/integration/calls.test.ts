@@ -193,6 +193,17 @@ describe("click-to-call with Twilio", () => {
     expect(calls[0]!.actorId).toBe(librarianRow.id);
   });
 
+  it("the bridge leaves out a first name the staff member's voice cannot say (an Arabic name for the German voice)", async () => {
+    const { callback } = await makeCallback({ firstName: "فاطمة", phone: "+4915112999001" });
+    const { id } = await startCall(librarian, { callbackId: callback.id }, { provider: provider(), language: "de" });
+    const bridge = await post(bridgeAction, fake.calls[0]!.url!, { CallSid: fake.calls[0]!.sid, CallStatus: "in-progress" });
+    expect(xml(await bridge.text()).Response.Say["#text"]).toBe("Sie werden verbunden. Bitte warten.");
+    const citizenLeg = `http://localhost:3000/webhooks/twilio/call-status?call=${id}&leg=citizen&lang=de`;
+    const missed = await post(callStatusAction, citizenLeg, { DialCallStatus: "no-answer", DialCallDuration: "0" });
+    expect(xml(await missed.text()).Response.Say["#text"]).toBe("Die Person hat nicht abgenommen. Der Versuch ist eingetragen. Auf Wiederhören.");
+    await hangUp(id);
+  });
+
   it("a citizen who does not answer a callback records exactly one no-answer attempt, even when Twilio replays", async () => {
     const { person, callback } = await makeCallback({ firstName: "Ilse" });
     const { id } = await startCall(librarian, { callbackId: callback.id }, { provider: provider(), language: "de" });

@@ -48,6 +48,26 @@ describe("the messenger writes outbox rows in the caller's transaction", () => {
     expect(rows.find((r) => r.channel === "voice")!.body).toContain("Guten Tag Heinz");
   });
 
+  it("a call greets without the first name when its voice cannot say it; an SMS keeps the name as written", async () => {
+    await clearOutbox();
+    let i = 0;
+    const greet = async (firstName: string, language: string, phoneType = "landline") => {
+      const to = await makePerson(db, { phone: `+49421555${String(++i).padStart(4, "0")}`, phoneType, language, firstName });
+      const row = await db.$transaction((tx) => messenger.send(tx, { to, template: "callbackReceived", params: { firstName, reference: "AC39KM", spelled: "A C 3 9 K M" } }));
+      return (await db.message.findUniqueOrThrow({ where: { id: row.id } })).body;
+    };
+    expect(await greet("Hildegard", "de")).toMatch(/^Guten Tag Hildegard\. Hier ist/);
+    expect(await greet("Zoë-Marie", "de")).toMatch(/^Guten Tag Zoë-Marie\. Hier ist/);
+    expect(await greet("فاطمة", "de")).toMatch(/^Guten Tag\. Hier ist/);
+    expect(await greet("🌻 Oma", "de")).toMatch(/^Guten Tag\. Hier ist/);
+    expect(await greet("–", "de")).toMatch(/^Guten Tag\. Hier ist/); // the voice menu's placeholder for a caller
+    expect(await greet("Grace", "en")).toMatch(/^Hello Grace\. This is/);
+    expect(await greet("فاطمة", "ar")).toMatch(/^مرحبًا فاطمة\. /);
+    expect(await greet("Gisela", "ar")).toMatch(/^مرحبًا\. /);
+    expect(await greet("فاطمة", "de", "mobile")).toContain("Digitale Ambulanz"); // an SMS: nothing is read aloud
+    expect(await db.message.count({ where: { channel: "voice", body: { contains: "\u2063" } } })).toBe(0);
+  });
+
   it("writes nothing when the transaction fails", async () => {
     await clearOutbox();
     const person = await makePerson(db);

@@ -9,6 +9,7 @@ import { nextSendableTime } from "~/lib/quiet-hours";
 import { PROGRAMME_TIME_ZONE } from "~/lib/time-zone";
 import { getT } from "~/i18n/i18n.server";
 import { answerAllowed } from "./reply-budget.server";
+import { speakableName } from "./voice-language";
 import type { Answers } from "./values";
 
 export interface Recipient {
@@ -67,13 +68,27 @@ export function sendTime(input: Pick<SendInput, "sendAfter" | "timeZone" | "urge
   return nextSendableTime(earliest, input.timeZone ?? PROGRAMME_TIME_ZONE);
 }
 
+/** Where a name the voice cannot say stood: taken out with the space before it ("Guten Tag –." → "Guten Tag."). */
+const NAME_LEFT_OUT = "\u2063";
+
+/**
+ * A template's text for its channel in the person's language. A call greets without the first name when the voice
+ * cannot say it (an Arabic name for the German voice, an emoji, the voice menu's "–"): every voice text names the
+ * person only right after its greeting word, so leaving the name out leaves "Guten Tag." (tests/unit/messages.test.ts).
+ */
+function render(template: string, channel: "sms" | "voice", language: string, params: Record<string, string | number>): string {
+  const t = getT(language, "messages");
+  const { firstName } = params;
+  if (channel !== "voice" || firstName === undefined || speakableName(String(firstName), language)) return t(`${template}.${channel}`, params);
+  return t(`${template}.${channel}`, { ...params, firstName: NAME_LEFT_OUT }).replace(/\s*\u2063/gu, "");
+}
+
 export function createMessenger(clock: Clock): Messenger {
   async function send(tx: Tx, input: SendInput): Promise<{ id: string } | null> {
     const answers = input.answers ?? (input.urgency === "reply" ? "sms" : null);
     if (answers && !(await answerAllowed(clock, tx, { phone: input.to.phone, template: input.template }))) return null;
     const channel = channelFor(input.to);
-    const t = getT(input.to.language, "messages");
-    const body = t(`${input.template}.${channel}`, { ...input.params });
+    const body = render(input.template, channel, input.to.language, { ...input.params });
     return tx.message.create({
       data: {
         channel,

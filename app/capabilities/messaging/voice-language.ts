@@ -20,3 +20,17 @@ export function spokenLanguage(language: string): string {
 export function sayLanguage(language: string): NonNullable<VoiceResponse.SayAttributes["language"]> {
   return SAY_LANGUAGE[spokenLanguage(language)]!;
 }
+
+/** The script each voice reads. A name in another script, an emoji or a dash is read out as noise or not at all. */
+const VOICE_SCRIPT: Record<string, string> = { de: "Latin", en: "Latin", tr: "Latin", pl: "Latin", ru: "Cyrillic", uk: "Cyrillic", ar: "Arabic" };
+
+/**
+ * Whether a voice speaking `language` can say this name: letters of its own script only (with accents and marks,
+ * and the spaces, hyphens, apostrophes and dots names are written with) — "Hildegard", "Zoë", "Jean-Luc" for a German
+ * or English voice, "فاطمة" for the Arabic one; never an emoji, a symbol, digits or another script.
+ */
+export function speakableName(name: string, language: string): boolean {
+  const script = VOICE_SCRIPT[spokenLanguage(language)] ?? "Latin";
+  const text = name.normalize("NFC").trim();
+  return /\p{L}/u.test(text) && new RegExp(`^[\\p{Script=${script}}\\p{M} .'’-]+$`, "u").test(text);
+}
