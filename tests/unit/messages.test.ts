@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { loadLocales, type Tree } from "~/i18n/locales.server";
 import { speakableName } from "~/capabilities/messaging/voice-language";
+import { REFERENCE_ALPHABET } from "~/lib/reference-code";
 
 const locales = loadLocales();
 const texts = (tree: Tree): string[] => Object.values(tree).flatMap((v) => (typeof v === "string" ? [v] : texts(v)));
@@ -32,5 +33,41 @@ describe("voice greetings", () => {
         }
       }
     }
+  });
+});
+
+describe("the programme's name", () => {
+  // German inflects it ("bei der Digitalen Ambulanz"); that is the same name.
+  const NAMES = [/Digitalen? Ambulanz/g, /Digital Ambulance/g, /العيادة الرقمية/g];
+
+  it("is one name per language in every SMS and voice text", () => {
+    for (const [lng, resources] of locales) {
+      const all = [...texts(resources.messages as Tree), ...texts(resources.voice as Tree)].join("\n");
+      const used = NAMES.filter((name) => all.match(name));
+      expect(used.map(String), lng).toHaveLength(1);
+    }
+    const arabic = [...texts(locales.get("ar")!.messages as Tree), ...texts(locales.get("ar")!.voice as Tree)].join("\n");
+    expect(arabic).toMatch(/العيادة الرقمية/);
+  });
+});
+
+describe("spelling a code aloud", () => {
+  const letters = [...REFERENCE_ALPHABET].filter((c) => /[A-Z]/.test(c));
+
+  it("has a word for every letter of the codes in every language, each one different", () => {
+    for (const [lng, resources] of locales) {
+      const words = (resources.voice as { letters: Record<string, string> }).letters;
+      expect(Object.keys(words).sort(), lng).toEqual(letters);
+      expect(new Set(Object.values(words)).size, lng).toBe(letters.length);
+    }
+  });
+
+  it("fits the voice: Arabic names the Latin letters in Arabic, German and English use their spelling alphabets", () => {
+    const words = (lng: string) => (locales.get(lng)!.voice as { letters: Record<string, string> }).letters;
+    // The Arabic voice reads Arabic script; "M مثل Mike" had it read English words.
+    for (const [letter, word] of Object.entries(words("ar"))) expect(word, letter).toMatch(/^[\p{Script=Arabic}\p{M}\s،]+$/u);
+    expect(words("de").M).toBe("M wie Martha");
+    expect(words("en").M).toBe("M as in Mike");
+    for (const lng of ["de", "en"]) for (const [letter, word] of Object.entries(words(lng))) expect(word.startsWith(`${letter} `), word).toBe(true);
   });
 });
