@@ -88,6 +88,18 @@ describe("the voice menu", () => {
     expect(await db.person.findUnique({ where: { phone: from } })).toMatchObject({ firstName: "–", language: "en" });
   });
 
+  it("1 in Arabic: the reference's letters are spelled in Arabic, by the Arabic voice", async () => {
+    const from = "+4915112000012";
+    const { xml } = await step("step=menu&lng=ar&try=1", { From: from, CallSid: callSid(), Digits: "1" });
+    const { reference } = await db.callback.findFirstOrThrow({ where: { person: { phone: from } } });
+    const texts = said(xml);
+    const spoken = texts.slice(texts.indexOf("رقمك المرجعي هو:") + 1).slice(0, 6);
+    expect(spoken).toHaveLength(6);
+    [...reference].forEach((c, i) => expect(spoken[i]).toMatch(/[A-Z]/.test(c) ? /^[\p{Script=Arabic}\p{M}\s،]+$/u : new RegExp(`^${c}$`)));
+    if (reference.includes("M")) expect(spoken).toContain("إم، مثل موبايل");
+    expect([...xml.matchAll(/<Say language="([^"]+)"/g)].every((m) => m[1] === "ar-XA")).toBe(true);
+  });
+
   it("2: tells the caller the status of their own request by keypad digits or by speech, never a foreign one", async () => {
     const own = await makePerson(db, { phone: "+4915112000003" });
     const other = await makePerson(db, { phone: "+4915112000004" });
