@@ -11,5 +11,5 @@ export function configuredClock(config: { clockOffsetMs?: number }): Clock {
 
 export async function createServices(config: AppConfig & { databaseUrl: string; clockOffsetMs?: number }, clock: Clock = configuredClock(config)): Promise<Services> {
   const db = await openDatabase(config.databaseUrl);
-  return { db, clock, messenger: createMessenger(clock), config };
+  return { db, clock, messenger: createMessenger(clock, config), config };
 }

@@ -69,7 +69,7 @@ try {
   await db.$queryRawUnsafe("PRAGMA optimize=0x10002");
   console.log(`\nHelpdesk: ${TICKETS.toLocaleString("en")} tickets, ${PEOPLE.toLocaleString("en")} people, loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
-  const services = { db, clock: systemClock, messenger: createMessenger(systemClock) };
+  const services = { db, clock: systemClock, messenger: createMessenger(systemClock, { publicUrl: "https://ambulanz.example", programmePhone: "+494211234560" }) };
   const asStaff = (role: string): Ctx & { actor: StaffActor } => {
     const row = staff.find((s) => s.role === role)!;
     return withActor(services as never, {

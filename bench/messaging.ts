@@ -28,7 +28,7 @@ const twilio = fakeTwilioConfig(fake);
 const services: Services = {
   db,
   clock: systemClock,
-  messenger: createMessenger(systemClock),
+  messenger: createMessenger(systemClock, { publicUrl: "https://ambulanz.example", programmePhone: twilio.fromNumber }),
   config: {
     publicUrl: "https://ambulanz.example",
     sessionSecret: "bench-secret-bench-secret-bench-secret",

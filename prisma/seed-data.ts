@@ -200,7 +200,8 @@ Wir helfen Ihnen.`,
 
 export async function seedDemoData(db: Db, clock: Clock = systemClock): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const messenger = createMessenger(clock);
+  // The demo sends only welcome messages, which name the phone themselves.
+  const messenger = createMessenger(clock, { publicUrl: "http://localhost:3000", programmePhone: "+494211234560" });
   await db.$transaction(async (tx) => {
     const ids = new Map<string, string>();
     for (const { openingHours, ...location } of LOCATIONS) {

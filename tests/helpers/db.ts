@@ -35,21 +35,17 @@ export async function createTestDb() {
 export async function createTestServices(start = "2026-11-23T10:00:00Z") {
   const db = await createTestDb();
   const clock = fixedClock(start);
-  const services: Services = {
-    db,
-    clock,
-    messenger: createMessenger(clock),
-    config: {
-      publicUrl: "http://localhost:3000",
-      sessionSecret: "test-secret-test-secret-test-secret-123",
-      sessionIdleMinutes: 30,
-      sessionMaxHours: 12,
-      programmePhone: "+494211234560",
-      secureCookies: false,
-      messageProvider: "outbox",
-      twilio: null,
-      messaging: { perSecond: 1000, perNumberPerHour: 6, retentionDays: 90 },
-    },
+  const config: Services["config"] = {
+    publicUrl: "http://localhost:3000",
+    sessionSecret: "test-secret-test-secret-test-secret-123",
+    sessionIdleMinutes: 30,
+    sessionMaxHours: 12,
+    programmePhone: "+494211234560",
+    secureCookies: false,
+    messageProvider: "outbox",
+    twilio: null,
+    messaging: { perSecond: 1000, perNumberPerHour: 6, retentionDays: 90 },
   };
+  const services: Services = { db, clock, messenger: createMessenger(clock, config), config };
   return { ...services, clock };
 }

@@ -83,7 +83,7 @@ describe("answers to inbound SMS", () => {
   it("holds across a restart: a new messenger counts what the outbox already holds", async () => {
     const phone = "+4915120000005";
     for (let i = 0; i < ANSWERS_PER_HOUR; i++) await sms(phone, "STATUS QQQQQQ");
-    const restarted = withActor({ ...services, messenger: createMessenger(clock) }, { kind: "system", name: "twilio-sms" });
+    const restarted = withActor({ ...services, messenger: createMessenger(clock, services.config) }, { kind: "system", name: "twilio-sms" });
     await receiveSms(restarted, { from: phone, body: "STATUS QQQQQQ", messageSid: `SM${"9".repeat(32)}` });
     expect(await outbound(phone)).toHaveLength(ANSWERS_PER_HOUR);
   });

@@ -4,8 +4,11 @@ import { bookAppointment, BookingInput, nextFreeSlots } from "~/capabilities/sch
 import { freeSlots, loadSchedule } from "~/capabilities/scheduling/availability.server";
 import { withActor } from "~/context";
 import { AppError } from "~/lib/errors";
+import { createMessenger } from "~/capabilities/messaging/messenger.server";
+import { formatPhone } from "~/lib/phone.server";
 import { createTestServices } from "../helpers/db";
 import { makeLocation } from "../helpers/factories";
+import { smsSegments } from "../helpers/sms-segments";
 
 // Monday 23 November 2026, 11:00 in Berlin.
 const services = await createTestServices("2026-11-23T10:00:00Z");
@@ -37,6 +40,35 @@ describe("booking a consultation slot", () => {
     const schedule = (await loadSchedule(citizen, db, library.id, services.clock.now()))!;
     const [first] = await freeSlots(citizen, db, schedule, { fromDay: "2026-11-24", toDay: "2026-11-24", now: services.clock.now() });
     expect(first.free).toEqual({ web: 0, phone: 1, internal: 1 });
+  });
+
+  it("the confirmation SMS says where to cancel — the appointment page's link and the programme's phone — in few parts, in every language", async () => {
+    // A real address and place name: the demo's library, whose dash makes even German text UCS-2 (67 characters a part).
+    const realistic = { publicUrl: "https://digitale-ambulanz.bremen.de", programmePhone: "+494211234560" };
+    const live = withActor({ ...services, messenger: createMessenger(services.clock, realistic) }, { kind: "citizen" });
+    const places = [
+      [await makeLocation(db, { kind: "library", name: "Begegnungszentrum Vahr" }), { gsm7: 2, ucs2: 4 }],
+      [await makeLocation(db, { kind: "library", name: "Stadtbibliothek Bremen – Zentralbibliothek" }), { gsm7: 2, ucs2: 4 }],
+    ] as const;
+    for (const [place, most] of places) {
+      const hourThere = await db.consultationHour.create({
+        data: { locationId: place.id, weekday: 3, startTime: "14:00", endTime: "16:00", slotMinutes: 30, capacity: 3, onlineCapacity: 3, phoneCapacity: 0 },
+      });
+      for (const language of ["de", "en", "ar"]) {
+        const person = { firstName: "Gisela", phone: `0151 ${String(31000000 + ++n)}`, language, contactPreference: "sms" };
+        const input = BookingInput.parse({ locationId: place.id, slot: `${hourThere.id}|2026-11-25T13:30:00.000Z`, person });
+        const { id } = await bookAppointment(live, { ...input, pool: "web", channel: "web" });
+        const { body } = await db.message.findUniqueOrThrow({ where: { idempotencyKey: `appointment-booked:${id}` } });
+        expect(body, language).toContain("https://digitale-ambulanz.bremen.de/appointment");
+        expect(body, language).toContain(formatPhone(realistic.programmePhone));
+        // In an Arabic sentence the number is isolated left-to-right, or its two groups would show swapped.
+        if (language === "ar") expect(body).toContain(`\u2066${formatPhone(realistic.programmePhone)}\u2069`);
+        const { encoding, segments } = smsSegments(body);
+        expect(segments, `${language} ${encoding}: ${body}`).toBeLessThanOrEqual(most[encoding]);
+        // German and English texts themselves stay in the 7-bit alphabet: only a place's name may cost more.
+        if (language !== "ar" && place.name === "Begegnungszentrum Vahr") expect(encoding, body).toBe("gsm7");
+      }
+    }
   });
 
   it("keeps the phone share for staff: online is full, a caller can still be booked by phone", async () => {

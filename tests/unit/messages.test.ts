@@ -71,3 +71,20 @@ describe("spelling a code aloud", () => {
     for (const lng of ["de", "en"]) for (const [letter, word] of Object.entries(words(lng))) expect(word.startsWith(`${letter} `), word).toBe(true);
   });
 });
+
+describe("what an SMS points to", () => {
+  it("an SMS that sends people to the website or to cancel gives the link; one that says to cancel or call gives a number", () => {
+    const website = { de: /Webseite|Internet|online/i, en: /website|online/i, ar: /موقع/ } as Record<string, RegExp>;
+    // Telling people how to cancel ("Absagen: …"), not that something was cancelled.
+    const cancel = { de: /absagen|sagen Sie .*ab/i, en: /to cancel|cancel:/i, ar: /للإلغاء|ألغِ|يرجى الإلغاء/ } as Record<string, RegExp>;
+    for (const [lng, resources] of locales) {
+      for (const [template, { sms }] of Object.entries(resources.messages as Record<string, Record<string, string>>)) {
+        if (website[lng]?.test(sms!)) expect(sms, `${lng} ${template}`).toContain("{{web}}/");
+        if (cancel[lng]?.test(sms!)) {
+          expect(sms, `${lng} ${template}`).toContain("{{web}}/appointment");
+          expect(sms, `${lng} ${template}`).toMatch(/\{\{(programmePhone|phone)\}\}/);
+        }
+      }
+    }
+  });
+});

@@ -5,9 +5,11 @@
 import { randomUUID } from "node:crypto";
 import type { Tx } from "~/db.server";
 import type { Clock } from "~/lib/clock";
+import { formatPhone } from "~/lib/phone.server";
 import { nextSendableTime } from "~/lib/quiet-hours";
 import { PROGRAMME_TIME_ZONE } from "~/lib/time-zone";
 import { getT } from "~/i18n/i18n.server";
+import { languages } from "~/i18n/locales.server";
 import { answerAllowed } from "./reply-budget.server";
 import { speakableName } from "./voice-language";
 import type { Answers } from "./values";
@@ -68,6 +70,16 @@ export function sendTime(input: Pick<SendInput, "sendAfter" | "timeZone" | "urge
   return nextSendableTime(earliest, input.timeZone ?? PROGRAMME_TIME_ZONE);
 }
 
+/**
+ * Phone numbers in a right-to-left SMS, isolated left-to-right (U+2066 … U+2069): otherwise the bidi algorithm shows
+ * "0421 1234560" as "1234560 0421" in an Arabic sentence. The texts' own digits and links need no help.
+ */
+function isolatePhones(params: Record<string, string | number>): Record<string, string | number> {
+  const isolated = { ...params };
+  for (const key of ["phone", "programmePhone"]) if (isolated[key]) isolated[key] = `\u2066${isolated[key]}\u2069`;
+  return isolated;
+}
+
 /** Where a name the voice cannot say stood: taken out with the space before it ("Guten Tag –." → "Guten Tag."). */
 const NAME_LEFT_OUT = "\u2063";
 
@@ -78,17 +90,28 @@ const NAME_LEFT_OUT = "\u2063";
  */
 function render(template: string, channel: "sms" | "voice", language: string, params: Record<string, string | number>): string {
   const t = getT(language, "messages");
+  if (channel === "sms" && languages().find((l) => l.code === language)?.dir === "rtl") params = isolatePhones(params);
   const { firstName } = params;
   if (channel !== "voice" || firstName === undefined || speakableName(String(firstName), language)) return t(`${template}.${channel}`, params);
   return t(`${template}.${channel}`, { ...params, firstName: NAME_LEFT_OUT }).replace(/\s*\u2063/gu, "");
 }
 
-export function createMessenger(clock: Clock): Messenger {
+/**
+ * What any message may name about the programme itself, from the settings: `{{web}}`, its public address (a link in
+ * an SMS must be absolute: "{{web}}/appointment"), and `{{programmePhone}}`. Callers' own params win.
+ */
+export interface ProgrammeContacts {
+  publicUrl: string;
+  programmePhone: string;
+}
+
+export function createMessenger(clock: Clock, programme: ProgrammeContacts): Messenger {
+  const programmeParams = { web: programme.publicUrl, programmePhone: formatPhone(programme.programmePhone) };
   async function send(tx: Tx, input: SendInput): Promise<{ id: string } | null> {
     const answers = input.answers ?? (input.urgency === "reply" ? "sms" : null);
     if (answers && !(await answerAllowed(clock, tx, { phone: input.to.phone, template: input.template }))) return null;
     const channel = channelFor(input.to);
-    const body = render(input.template, channel, input.to.language, { ...input.params });
+    const body = render(input.template, channel, input.to.language, { ...programmeParams, ...input.params });
     return tx.message.create({
       data: {
         channel,
