@@ -4,6 +4,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import twilio from "twilio";
 import type { AppLoadContext } from "@remix-run/node";
 import { parseKeyword, receiveSms, helpWindows } from "~/capabilities/phone/inbound-sms.server";
+import { deliverDueMessages } from "~/capabilities/messaging/deliver.server";
+import { outboxProvider } from "~/capabilities/messaging/providers/outbox";
 import { withActor } from "~/context";
 import { action as smsWebhook } from "~/routes/webhooks.twilio.sms";
 import { createTestServices } from "../helpers/db";
@@ -135,7 +137,8 @@ describe("STATUS <code>", () => {
     const missing = (await lastReply(other.phone))!;
     expect(foreign.template).toBe("smsStatusNotFound");
     expect(unknown.body).toBe(foreign.body);
-    expect(missing.body).toBe(foreign.body);
+    // No code at all is told how a code looks (that says nothing about anyone's requests).
+    expect(missing.template).toBe("smsStatusCodeInvalid");
     expect(foreign.body).not.toContain("HJ79KM");
     // Nothing about the owner's ticket changed, and STATUS opens no ticket for the asker.
     expect(await db.ticket.count({ where: { personId: other.id } })).toBe(0);
@@ -170,6 +173,50 @@ describe("STOP and START", () => {
     expect(await db.optOut.findUnique({ where: { phone: person.phone } })).not.toBeNull();
     await sms(person.phone, "anmelden");
     expect(await db.optOut.findUnique({ where: { phone: person.phone } })).toBeNull();
+  });
+});
+
+describe("HILFE after STOP", () => {
+  it("still plans the callback and answers — through the opt-out — that the call stands, messages are off, START turns them on", async () => {
+    const person = await makePerson(db, { phone: "+4915122334455" });
+    await sms(person.phone, "STOP");
+    await deliverDueMessages(services, outboxProvider);
+    const help = await sms(person.phone, "HILFE Mein Tablet geht nicht");
+    expect(help.outcome).toBe("callback");
+    const callback = await db.callback.findUniqueOrThrow({ where: { id: (help as { callbackId: string }).callbackId } });
+    expect(callback).toMatchObject({ status: "scheduled", concern: "Mein Tablet geht nicht" });
+    const answer = (await lastReply(person.phone))!;
+    expect(answer.template).toBe("helpOptedOutScheduled");
+    expect(answer.body).toContain("Sie haben SMS von uns abbestellt");
+    expect(answer.body).toContain("Wir rufen Sie am Montag, 23. November 2026 um 14:");
+    expect(answer.body).toContain(callback.reference);
+    expect(answer.body).toContain("START");
+    // The usual confirmation is not written: it would be held back by the opt-out.
+    expect((await replies(person.phone)).map((m) => m.template)).toEqual(["optOutConfirmed", "helpOptedOutScheduled"]);
+
+    // The worker lets this one answer through; anything else to the number stays held back.
+    const other = await db.$transaction((tx) => services.messenger.send(tx, { to: person, template: "welcome", params: { firstName: "Gisela", phone: "1" } }));
+    await deliverDueMessages(services, outboxProvider);
+    expect((await db.message.findUniqueOrThrow({ where: { id: answer.id } })).status).toBe("delivered");
+    expect((await db.message.findUniqueOrThrow({ where: { id: other.id } })).status).toBe("opted_out");
+    expect(await db.optOut.findUnique({ where: { phone: person.phone } })).not.toBeNull(); // HILFE is not START
+
+    // Texting HILFE again: the same callback, the same kind of answer.
+    clock.advance(60_000);
+    const again = await sms(person.phone, "Hilfe");
+    expect(again).toMatchObject({ outcome: "callback", callbackId: callback.id });
+    expect((await lastReply(person.phone))!.template).toBe("helpOptedOutScheduled");
+    expect(await db.callback.count({ where: { personId: person.id } })).toBe(1);
+  });
+
+  it("a callback not yet planned: says the call will come and that START brings the time by SMS", async () => {
+    const person = await makePerson(db, { phone: "+4915122334466", language: "en" });
+    await db.callback.create({ data: { reference: "HJ3C6R", personId: person.id, channel: "web", status: "unscheduled", windows: "[]" } });
+    await sms(person.phone, "STOP");
+    expect((await sms(person.phone, "HELP")).outcome).toBe("callback");
+    const answer = (await lastReply(person.phone))!;
+    expect(answer.template).toBe("helpOptedOutOpen");
+    expect(answer.body).toBe("Digitale Ambulanz: you have turned off our text messages. Your callback still stands: we will call you. To hear by text when, reply START. Reference: HJ3C6R.");
   });
 });
 

@@ -213,6 +213,14 @@ describe("the phone", () => {
     const phone = e164(freshPhone());
     expect(await sent(() => sms(phone, "STOP"))).toEqual(atOnce("optOutConfirmed"));
     expect(await sent(() => sms(phone, "START"))).toEqual(atOnce("optInConfirmed"));
+    // HILFE after STOP: the answer that says the call stands (planned, or not yet), at once too.
+    const stopped = e164(freshPhone());
+    await sms(stopped, "STOP");
+    expect(await sent(() => sms(stopped, "HILFE"))).toEqual(atOnce("helpOptedOutScheduled"));
+    const unplanned = await makePerson(db);
+    await db.callback.create({ data: { reference: newReferenceCode(), personId: unplanned.id, channel: "web", status: "unscheduled", windows: "[]" } });
+    await sms(unplanned.phone, "STOP");
+    expect(await sent(() => sms(unplanned.phone, "HILFE"))).toEqual(atOnce("helpOptedOutOpen"));
 
     const person = await makePerson(db);
     const device = await db.device.create({ data: { assetTag: "QH-SMS-1", locationId: centre.id, model: "Tablet", status: "reserved" } });

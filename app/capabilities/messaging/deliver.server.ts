@@ -1,5 +1,5 @@
 // The worker's send loop. Claims each row first, so two workers never send one message. Before sending: opt-outs
-// (a number that sent STOP gets nothing but the confirmation of that STOP), the per-number hourly limit (more waits
+// (a number that sent STOP gets nothing but the confirmation of that STOP and the answer to a HILFE it sends later), the per-number hourly limit (more waits
 // until the hour has room — never dropped), and the overall pace (MESSAGES_PER_SECOND). A row still "sending" after
 // its claim ran out was cut off by a crash between sending and recording: the provider is asked whether that earlier
 // attempt reached it, and what it accepted then is recorded instead of sending a second time.
@@ -10,7 +10,7 @@ import { backoffMs } from "~/lib/backoff";
 import type { Message } from "~/generated/prisma/client";
 import type { MessageProvider, OutgoingMessage, SendResult } from "./provider";
 import { TWILIO_UNSUBSCRIBED } from "./twilio-client.server";
-import { ALWAYS_SENT_TEMPLATES, type MessageDirection, type MessageStatus, type OptOutVia } from "./values";
+import { ALWAYS_SENT_TEMPLATES, ANSWERS_DESPITE_OPT_OUT, type MessageDirection, type MessageStatus, type OptOutVia } from "./values";
 
 export const CLAIM_MS = 5 * 60_000;
 export const MAX_SEND_ATTEMPTS = 5;
@@ -120,9 +120,11 @@ export async function deliverDueMessages(
       }
     }
 
-    // The confirmation of a STOP goes out at once: it answers the person's own message.
+    // The confirmation of a STOP goes out at once: it answers the person's own message. The answer to a HILFE sent
+    // after STOP goes too: they asked for it (it says that messages stay off).
     const alwaysSent = ALWAYS_SENT_TEMPLATES.includes(message.template);
-    if (!alwaysSent && (await db.optOut.findUnique({ where: { phone: message.toPhone } }))) {
+    const despiteOptOut = alwaysSent || ANSWERS_DESPITE_OPT_OUT.includes(message.template);
+    if (!despiteOptOut && (await db.optOut.findUnique({ where: { phone: message.toPhone } }))) {
       await markOptedOut(message);
       return;
     }

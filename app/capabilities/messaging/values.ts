@@ -20,6 +20,13 @@ export type OptOutVia = (typeof OPT_OUT_VIA)[number];
 /** Templates sent even to a number that opted out: the confirmation of the opt-out itself (carriers require it). */
 export const ALWAYS_SENT_TEMPLATES: readonly string[] = ["optOutConfirmed"];
 
+/**
+ * Also sent to a number that opted out, as answers it asked for: HILFE texted after STOP is answered with what
+ * happens (the callback stands, messages stay off, START turns them on). Unlike the STOP confirmation these count
+ * towards the number's answers and hourly share like any reply.
+ */
+export const ANSWERS_DESPITE_OPT_OUT: readonly string[] = ["helpOptedOutScheduled", "helpOptedOutOpen"];
+
 /** What an automatic message answers: the citizen's own SMS, or their call to the voice menu (decision 025). */
 export const ANSWERS = ["sms", "call"] as const;
 export type Answers = (typeof ANSWERS)[number];

@@ -129,6 +129,11 @@ async function handle(
 
   switch (parsed?.keyword) {
     case "help": {
+      // After STOP: the callback is planned (or kept) all the same, and the answer says so — and that messages stay
+      // off until START. Our usual confirmation would be held back by the opt-out, leaving them with no answer at all.
+      if (await tx.optOut.findUnique({ where: { phone: phone.e164 }, select: { phone: true } })) {
+        return helpWhileOptedOut(ctx, tx, person!, values, parsed.rest, reply, base);
+      }
       // Texting HILFE again while a callback is still open: the same callback, its status as the answer.
       const open = await openCallbackOf(ctx, tx, person!.id);
       if (open) {
@@ -193,6 +198,41 @@ async function handle(
       return { ...filed, ...base, personId: person!.id };
     }
   }
+}
+
+/**
+ * HILFE from a number that sent STOP: the open callback, or a new one (without its usual confirmation), and one answer
+ * the opt-out lets through (messaging/values.ts ANSWERS_DESPITE_OPT_OUT): the call stands, when if we know, and how
+ * to get messages again.
+ */
+async function helpWhileOptedOut(
+  ctx: Ctx,
+  tx: Tx,
+  person: { id: string; language: string },
+  values: z.output<typeof ReceiveSmsInput>,
+  concern: string,
+  reply: (template: string, params?: Record<string, string>) => Promise<unknown>,
+  base: { messageId: string },
+): Promise<SmsOutcome> {
+  const open = await openCallbackOf(ctx, tx, person.id);
+  const callback = open
+    ? {
+        id: open.id,
+        reference: open.reference,
+        when: open.scheduledAt ? formatSlot(open.scheduledAt, person.language, open.location?.timeZone ?? PROGRAMME_TIME_ZONE) : null,
+      }
+    : await createCallback(ctx, tx, {
+        personId: person.id,
+        locationId: null,
+        windows: helpWindows(ctx.clock.now()),
+        channel: "sms",
+        concern: concern ? concern.slice(0, CONCERN_MAX) : undefined,
+        idempotencyKey: `sms:${values.messageSid}`,
+        confirm: false,
+      });
+  const { reference, when } = callback;
+  await reply(when ? "helpOptedOutScheduled" : "helpOptedOutOpen", { reference, spelled: spelledOut(reference), ...(when ? { when } : {}) });
+  return { outcome: "callback", ...base, personId: person.id, callbackId: callback.id, reference };
 }
 
 /**
