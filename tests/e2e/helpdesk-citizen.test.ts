@@ -235,6 +235,11 @@ describe("reporting a problem without JavaScript", () => {
     expect(await page.locator('input[name="reference"]').inputValue()).toBe("AC39");
     expect(await page.locator('input[name="reference"]').getAttribute("aria-invalid")).toBe("true");
     await expect(page.getByRole("alert").textContent()).resolves.toContain("Die Vorgangsnummer hat 6 Zeichen");
+    // Six letters no code has: told which characters codes never have, not that the length is wrong.
+    expect((await checkStatus(page, "BOSSIL", "1234")).status()).toBe(400);
+    const characters = (await page.getByRole("alert").textContent())!;
+    expect(characters).toContain("nie O, 0, I, 1, L, S, 5, B, 8, Z oder 2");
+    expect(characters).not.toContain("hat 6 Zeichen");
   });
 
   it("answers mistakes with 400, keeps the answers, says what to fix, and creates nothing", async () => {
