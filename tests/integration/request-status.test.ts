@@ -103,7 +103,7 @@ describe("an appointment's booking code", () => {
     expect(reply.template).toBe("smsStatusAppointmentBooked");
     expect(reply.body).toContain("14:00");
     expect(reply.body).toContain("Musterstraße 1");
-    expect(reply.body).toContain("Mein Termin");
+    expect(reply.body).toContain("Absagen: http://localhost:3000/appointment");
     const said = await voice(OWNER.e164, own.appointment);
     expect(said).toContain("Begegnungszentrum Mitte");
     expect(said).toContain("Mein Termin");
