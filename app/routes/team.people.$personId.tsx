@@ -27,7 +27,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export default function Person() {
   const { t } = useTranslation("tickets");
   const labels = useTicketLabels();
-  const { person, tickets, ticketPages, lending, appointments, appointmentPages, callbacks, callbackPages, showScheduling } =
+  const { person, tickets, ticketPages, lending, appointments, appointmentPages, callbacks, callbackPages, showScheduling, auditHref } =
     useLoaderData<typeof loader>();
   return (
     <>
@@ -85,6 +85,11 @@ export default function Person() {
       {lending ? <PersonLending {...lending} /> : null}
       {showScheduling ? (
         <PersonScheduling appointments={appointments} appointmentPages={appointmentPages} callbacks={callbacks} callbackPages={callbackPages} />
+      ) : null}
+      {auditHref ? (
+        <p>
+          <Link to={auditHref}>{t("person.auditLink")}</Link>
+        </p>
       ) : null}
     </>
   );
