@@ -96,3 +96,20 @@ export async function personPage(ctx: StaffCtx, personId: string, pages: PersonP
     },
   };
 }
+
+/** The form that corrects a person's details: what is stored now, and the languages the programme speaks. */
+export async function personEditPage(ctx: StaffCtx, personId: string) {
+  const person = await requirePersonVisible(ctx, personId);
+  return {
+    id: person.id,
+    name: personName(person),
+    languages: languages(),
+    values: {
+      firstName: person.firstName,
+      lastNameInitial: person.lastNameInitial ?? "",
+      phone: phoneLink(person.phone).display,
+      language: person.language,
+      contactPreference: person.contactPreference,
+    },
+  };
+}
