@@ -8,6 +8,8 @@ import { expectNoAxeViolations, LANGUAGES, openStaffPage, sharedApp, tabTo, useB
 const browser = useBrowser();
 const staffPage = useStaffPages(browser);
 let personPath = "";
+const EDIT_PAGE = "/team/people/:personId/edit";
+const editPath = () => EDIT_PAGE.replace("/team/people/:personId", personPath);
 
 beforeAll(async () => {
   const db = await openDatabase(sharedApp().databaseUrl);
@@ -23,7 +25,7 @@ describe("correcting a person's details", () => {
   it("from the person's page by keyboard: saved, shown, and in the access log", async () => {
     const page = await staffPage("volunteer");
     await openStaffPage(page, personPath);
-    await tabTo(page, `a[href="${personPath}/edit"]`, 80);
+    await tabTo(page, `a[href="${editPath()}"]`, 80);
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/edit$/);
     await page.locator("#person-edit-firstName").waitFor();
@@ -47,7 +49,7 @@ describe("correcting a person's details", () => {
 
   it.each(LANGUAGES)("form and its errors have no axe violations in %s", async (lng) => {
     const page = await staffPage("volunteer", lng);
-    await openStaffPage(page, `${personPath}/edit`);
+    await openStaffPage(page, editPath());
     await expectNoAxeViolations(page);
     await page.locator("#person-edit-lastNameInitial").fill("Mü");
     await page.locator('form#person-edit button[type="submit"]').click();
