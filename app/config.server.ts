@@ -26,6 +26,7 @@ const Env = z.object({
   MESSAGES_PER_SECOND: z.coerce.number().positive().max(1000).default(10),
   MESSAGES_PER_NUMBER_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(6),
   MESSAGE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(730),
   CLOCK_OFFSET_MS: z.coerce.number().int().default(0),
 });
 
@@ -59,6 +60,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig & { 
       perNumberPerHour: e.MESSAGES_PER_NUMBER_PER_HOUR,
       retentionDays: e.MESSAGE_RETENTION_DAYS,
     },
+    retention: { auditDays: e.AUDIT_RETENTION_DAYS },
   };
 }
 

@@ -44,6 +44,8 @@ export interface AppConfig {
   /** Set when MESSAGE_PROVIDER is twilio (or Twilio credentials are given); webhooks are refused without it. */
   twilio: TwilioConfig | null;
   messaging: MessagingLimits;
+  /** How long each kind of record is kept, in days. */
+  retention: { auditDays: number };
 }
 
 export interface TwilioConfig {

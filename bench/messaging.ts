@@ -39,6 +39,7 @@ const services: Services = {
     messageProvider: "twilio",
     twilio,
     messaging: { perSecond: PER_SECOND, perNumberPerHour: 6, retentionDays: 90 },
+    retention: { auditDays: 730 },
   },
 };
 const provider = createTwilioProvider(twilio, services.config.publicUrl);

@@ -8,6 +8,7 @@ import { deliverOutbox } from "./deliver-outbox";
 import { lendingOffers, pruneReservations } from "./lending-offers";
 import { lendingReminders } from "./lending-reminders";
 import { optimizeDatabase } from "./optimize-database";
+import { pruneAudit } from "./prune-audit";
 import { pruneFinishedJobs } from "./prune-jobs";
 import { pruneExpiredSessions } from "./prune-sessions";
 import { applyMessageRetention, purgeProvider } from "./purge-provider";
@@ -20,6 +21,7 @@ export const handlers: Record<string, JobHandler> = {
   "messaging.applyRetention": applyMessageRetention,
   "jobs.prune": pruneFinishedJobs,
   "people.pruneSessions": pruneExpiredSessions,
+  "privacy.pruneAudit": pruneAudit,
   "helpdesk.closeResolved": closeResolved,
   "db.optimize": optimizeDatabase,
   "lending.offers": lendingOffers,
@@ -36,6 +38,7 @@ export const schedule: { type: string; cron: string }[] = [
   { type: "messaging.applyRetention", cron: "0 20 3 * * *" },
   { type: "jobs.prune", cron: "0 30 3 * * *" },
   { type: "people.pruneSessions", cron: "0 0 * * * *" },
+  { type: "privacy.pruneAudit", cron: "0 10 3 * * *" },
   { type: "helpdesk.closeResolved", cron: "0 15 * * * *" },
   { type: "db.optimize", cron: "0 45 3 * * *" },
   { type: "lending.offers", cron: "0 * * * * *" },

@@ -1,6 +1,6 @@
 // One person, for staff: how to reach them and everything the programme does with them — requests, loans,
 // waiting-list places, appointments, callbacks. Each view writes one audit entry (personPage).
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DateTime } from "~/ui/kit/DateTime";
@@ -13,6 +13,7 @@ import { PersonLending, PersonScheduling, PersonSection } from "~/ui/PersonRecor
 import { respondTo } from "~/web/errors.server";
 import type { RouteHandle } from "~/web/handle";
 import { requireStaff } from "~/web/session.server";
+import { takeNotice } from "~/web/flash.server";
 import { pageFrom } from "~/web/pagination";
 import { PERSON_SECTIONS, personPage } from "~/web/person-page.server";
 
@@ -21,17 +22,24 @@ export const handle: RouteHandle = { titleKey: "tickets:person.title", hydrate: 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "person:view");
   const pages = Object.fromEntries(PERSON_SECTIONS.map((name) => [name, pageFrom(request, name)]));
-  return respondTo(() => personPage(ctx, params.personId!, pages));
+  const page = await respondTo(() => personPage(ctx, params.personId!, pages));
+  const { notice, headers } = await takeNotice(request, context);
+  return data({ ...page, notice }, { headers });
 }
 
 export default function Person() {
   const { t } = useTranslation("tickets");
   const labels = useTicketLabels();
-  const { person, tickets, ticketPages, lending, appointments, appointmentPages, callbacks, callbackPages, showScheduling } =
+  const { person, tickets, ticketPages, lending, appointments, appointmentPages, callbacks, callbackPages, showScheduling, auditHref, notice } =
     useLoaderData<typeof loader>();
   return (
     <>
       <PageHeading caption={t("person.caption")}>{person.name}</PageHeading>
+      {notice ? (
+        <p className="notice" role="status">
+          {t(notice.messageKey, notice.params)}
+        </p>
+      ) : null}
       <SummaryList
         rows={[
           {
@@ -56,6 +64,9 @@ export default function Person() {
           { key: "contact", label: t("person.contactPreference"), value: t(`common:channel.${person.contactPreference}`) },
         ]}
       />
+      <p>
+        <Link to={`/team/people/${person.id}/edit`}>{t("person.edit.link")}</Link>
+      </p>
 
       <PersonSection id="tickets" title={t("person.tickets")} pages={ticketPages}>
         <DataTable
@@ -85,6 +96,11 @@ export default function Person() {
       {lending ? <PersonLending {...lending} /> : null}
       {showScheduling ? (
         <PersonScheduling appointments={appointments} appointmentPages={appointmentPages} callbacks={callbacks} callbackPages={callbackPages} />
+      ) : null}
+      {auditHref ? (
+        <p>
+          <Link to={auditHref}>{t("person.auditLink")}</Link>
+        </p>
       ) : null}
     </>
   );

@@ -1,5 +1,6 @@
 // The person page's model: who the person is (only if they are visible to this staff member — else 404) and,
 // each list paged on its own, what the programme does with them at this staff member's places.
+import { readsAuditLog } from "~/capabilities/privacy/audit.server";
 import type { StaffCtx } from "~/context";
 import { personName } from "~/lib/person-name";
 import { phoneLink } from "~/lib/phone.server";
@@ -70,6 +71,8 @@ export async function personPage(ctx: StaffCtx, personId: string, pages: PersonP
       createdAt: c.createdAt.toISOString(),
     })),
     showScheduling: scheduling.shown,
+    /** Who looked at or changed this person's data: the access log narrowed to them, for those who read it. */
+    auditHref: readsAuditLog(ctx) ? `/team/audit?person=${encodeURIComponent(person.id)}` : null,
     /** null when the staff member does not work with loans. */
     lending: lending && {
       loans: lending.loans.map((l) => ({
@@ -90,6 +93,23 @@ export async function personPage(ctx: StaffCtx, personId: string, pages: PersonP
       })),
       loanPages: pagesOf(lending.loanCount, at("loans"), pageSize),
       reservationPages: pagesOf(lending.reservationCount, at("reservations"), pageSize),
+    },
+  };
+}
+
+/** The form that corrects a person's details: what is stored now, and the languages the programme speaks. */
+export async function personEditPage(ctx: StaffCtx, personId: string) {
+  const person = await requirePersonVisible(ctx, personId);
+  return {
+    id: person.id,
+    name: personName(person),
+    languages: languages(),
+    values: {
+      firstName: person.firstName,
+      lastNameInitial: person.lastNameInitial ?? "",
+      phone: phoneLink(person.phone).display,
+      language: person.language,
+      contactPreference: person.contactPreference,
     },
   };
 }

@@ -48,6 +48,7 @@ const REFUSAL_FIELDS: Record<string, string> = {
   "mentoring:errors.mentorNotAtLocation": "mentorId",
   "waitlist:errors.placeUnknown": "placeAfterId",
   "waitlist:errors.locationNotLending": "locationId",
+  "tickets:person.edit.errors.phoneTaken": "phone",
 };
 
 interface Replyable {

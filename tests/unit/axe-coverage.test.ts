@@ -3,8 +3,7 @@
 // downloads, /healthz — have none). A page counts as checked when a browser test file that runs
 // expectNoAxeViolations for every language (LANGUAGES) opens a URL that this page answers (Remix's ranking: a
 // static segment beats a parameter, e.g. /team/loans/new is not the loan page), or names the page's pattern
-// (e.g. "/team/loans/:loanId/check-in") — tests/helpers/browser.ts `expectPageIs` checks at run time that the
-// page shown really is that pattern.
+// (e.g. "/team/loans/:loanId/check-in") and fills it in to open it.
 import fs from "node:fs";
 import path from "node:path";
 import ts from "typescript";
