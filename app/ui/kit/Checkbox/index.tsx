@@ -2,6 +2,7 @@
 // show their state without JavaScript; a group is a fieldset with the question as its legend (see ChoiceFieldset).
 import type { ReactNode } from "react";
 import { ChoiceControl, ChoiceFieldset, ChoiceItems, ErrorMessage, formGroupClassName, useFieldIds, type ChoiceOption } from "../Field";
+import { ltrRuns } from "../Bidi";
 import "./Checkbox.css";
 
 export interface CheckboxProps {
@@ -38,7 +39,7 @@ export function Checkbox({ children, name, value = "on", defaultSelected, descri
         </ChoiceControl>
         {description ? (
           <div id={ids.descriptionId} className="checkboxes__hint">
-            {description}
+            {ltrRuns(description)}
           </div>
         ) : null}
       </div>

@@ -2,6 +2,7 @@
 import { useId, type ReactNode } from "react";
 import { Label, Text } from "react-aria-components";
 import { useTranslation } from "react-i18next";
+import { ltrRuns } from "../Bidi";
 import "./Field.css";
 
 export interface FieldIds {
@@ -50,7 +51,7 @@ export function ErrorMessage({ errors, id, slot }: ErrorMessageProps) {
   const messages = errors.map((error, index) => (
     <span key={index} className="field-error__message">
       <span className="visually-hidden">{t("field.errorPrefix")} </span>
-      {errorText(error)}
+      {ltrRuns(errorText(error))}
     </span>
   ));
   return slot ? (
@@ -108,7 +109,7 @@ export function NativeFieldHeader({
       </label>
       {description ? (
         <div id={ids.descriptionId} className="field-hint">
-          {description}
+          {ltrRuns(description)}
         </div>
       ) : null}
       <ErrorMessage id={ids.errorId} errors={errors} />
@@ -136,7 +137,7 @@ export function FieldHeader({
       </Label>
       {description ? (
         <Text slot="description" className="field-hint">
-          {description}
+          {ltrRuns(description)}
         </Text>
       ) : null}
       <ErrorMessage errors={errors} slot />
@@ -181,7 +182,7 @@ export function ChoiceFieldset({
       </legend>
       {description ? (
         <div id={ids.descriptionId} className="field-hint">
-          {description}
+          {ltrRuns(description)}
         </div>
       ) : null}
       <ErrorMessage id={ids.errorId} errors={errors} />
@@ -231,7 +232,7 @@ export function ChoiceItems({
             </ChoiceControl>
             {option.description ? (
               <div id={hintId} className={`${block}__hint`}>
-                {option.description}
+                {ltrRuns(option.description)}
               </div>
             ) : null}
           </div>
