@@ -123,10 +123,17 @@ function PageTitle() {
   const failedForm = Object.values(actionData).some(
     (d) => (d as { result?: { status?: string } } | undefined)?.result?.status === "error",
   );
-  const titleKey = [...matches].reverse().map((m) => (m.handle as RouteHandle | undefined)?.titleKey).find(Boolean);
-  const page = error ? t("errors.title") : titleKey ? t(titleKey) : null;
+  // The deepest route that names its title; one whose title follows its state says so itself (handle.title).
+  const match = [...matches].reverse().find((m) => {
+    const handle = m.handle as RouteHandle | undefined;
+    return handle?.title || handle?.titleKey;
+  });
+  const handle = match?.handle as RouteHandle | undefined;
+  const state = match && handle?.title ? handle.title({ data: match.data, actionData: actionData[match.id] }) : undefined;
+  const named = state?.text ?? (state?.key ? t(state.key, state.values ?? {}) : handle?.titleKey ? t(handle.titleKey) : null);
+  const page = error ? t("errors.title") : named;
   const title = [page, t("appName")].filter(Boolean).join(" – ");
-  return <title>{failedForm ? `${t("errors.prefix")} ${title}` : title}</title>;
+  return <title>{failedForm || (!error && state?.error) ? `${t("errors.prefix")} ${title}` : title}</title>;
 }
 
 export default function App() {

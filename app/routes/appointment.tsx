@@ -18,7 +18,22 @@ import { fieldProps, formErrors, formProps, useAppForm } from "~/ui/kit/forms";
 import { appointmentAction, type AppointmentAnswer, type AppointmentView } from "~/web/appointment.server";
 import type { RouteHandle } from "~/web/handle";
 
-export const handle: RouteHandle = { titleKey: "booking:manage.title" };
+/** Each step has its own title: the one form, the appointment found, the free times (with their errors), and the end. */
+const STEP_TITLES: Partial<Record<AppointmentAnswer["step"], string>> = {
+  found: "booking:manage.foundHeading",
+  slots: "booking:manage.slotsTitle",
+  cancelled: "booking:manage.cancelledHeading",
+  moved: "booking:manage.movedHeading",
+};
+
+export const handle: RouteHandle = {
+  titleKey: "booking:manage.title",
+  title: ({ actionData }) => {
+    const answer = actionData as AppointmentAnswer | undefined;
+    const key = answer ? STEP_TITLES[answer.step] : undefined;
+    return key ? { key, error: answer?.step === "slots" && Boolean(answer.error) } : undefined;
+  },
+};
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -27,7 +27,11 @@ import type { RouteHandle } from "~/web/handle";
 import { newFormKey, readForm } from "~/web/forms.server";
 import { isSlotValue } from "~/lib/calendar-input";
 
-export const handle: RouteHandle = { titleKey: "booking:slots.title" };
+export const handle: RouteHandle = {
+  titleKey: "booking:slots.title",
+  // No time chosen: the page comes back with an error summary, and its title says so.
+  title: ({ actionData }) => ((actionData as { error?: string } | undefined)?.error ? { key: "booking:slots.title", error: true } : undefined),
+};
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -23,7 +23,11 @@ import { attempt } from "~/web/refusals.server";
 import { allowOnlineBooking } from "~/web/rate-limit.server";
 import { PhoneNumber } from "~/ui/Shell/PhoneNumber";
 
-export const handle: RouteHandle = { titleKey: "booking:check.title" };
+export const handle: RouteHandle = {
+  titleKey: "booking:check.title",
+  // A refused booking comes back with an error summary, and its title says so.
+  title: ({ actionData }) => ((actionData as { error?: string } | undefined)?.error ? { key: "booking:check.title", error: true } : undefined),
+};
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 async function complete(request: Request, context: LoaderFunctionArgs["context"], slug: string) {

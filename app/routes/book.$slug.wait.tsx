@@ -24,7 +24,11 @@ import type { RouteHandle } from "~/web/handle";
 import { allowDayWaitJoin } from "~/web/rate-limit.server";
 import { isCalendarDay } from "~/lib/calendar-input";
 
-export const handle: RouteHandle = { titleKey: "desk:wait.title" };
+export const handle: RouteHandle = {
+  titleKey: "desk:wait.title",
+  // Once on the list, the page shows the reference under its own heading; the title follows it.
+  title: ({ data }) => ((data as { joined?: { messageKey: string } | null } | undefined)?.joined?.messageKey === "desk:wait.joined" ? { key: "desk:wait.joinedHeading" } : undefined),
+};
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 const WAIT_FLASH: FlashOptions = { path: "/book", maxAgeSeconds: 15 * 60 };

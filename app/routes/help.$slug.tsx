@@ -8,7 +8,11 @@ import { respondTo } from "~/web/errors.server";
 import type { RouteHandle } from "~/web/handle";
 import { withActor } from "~/context";
 
-export const handle: RouteHandle = { titleKey: "citizen:help.articleTitle", offline: { keep: true } };
+export const handle: RouteHandle = {
+  titleKey: "citizen:help.articleTitle",
+  title: ({ data }) => ((data as { title?: string } | undefined)?.title ? { text: (data as { title: string }).title } : undefined),
+  offline: { keep: true },
+};
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const article = await respondTo(() => getArticle(withActor(context.services, { kind: "citizen" }), params.slug ?? "", { publishedOnly: true }));

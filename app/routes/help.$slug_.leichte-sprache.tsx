@@ -8,7 +8,14 @@ import { respondTo } from "~/web/errors.server";
 import type { RouteHandle } from "~/web/handle";
 import { withActor } from "~/context";
 
-export const handle: RouteHandle = { titleKey: "citizen:help.easyTitle", offline: { keep: true } };
+export const handle: RouteHandle = {
+  titleKey: "citizen:help.easyTitle",
+  title: ({ data }) => {
+    const title = (data as { title?: string } | undefined)?.title;
+    return title ? { key: "citizen:help.easyArticleTitle", values: { title } } : undefined;
+  },
+  offline: { keep: true },
+};
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const article = await respondTo(() => getArticle(withActor(context.services, { kind: "citizen" }), params.slug ?? "", { publishedOnly: true }));

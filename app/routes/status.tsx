@@ -22,7 +22,12 @@ import { statusView, type StatusView } from "~/web/status-page.server";
 import { RequestStatusResult } from "~/ui/RequestStatusResult";
 import { withActor } from "~/context";
 
-export const handle: RouteHandle = { titleKey: "citizen:status.title", offline: { keep: true } };
+export const handle: RouteHandle = {
+  titleKey: "citizen:status.title",
+  // The answer has a title of its own (not the form's); the reference stays out of it, as out of the URL.
+  title: ({ actionData }) => ((actionData as { found?: unknown } | undefined)?.found ? { key: "citizen:status.resultTitle" } : undefined),
+  offline: { keep: true },
+};
 
 // A status answer is for this person only: no cache keeps it.
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });

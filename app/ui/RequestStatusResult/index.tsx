@@ -1,6 +1,7 @@
 // The answer of the status page: what the request is, where it stands, what comes next (the planned call, the
 // appointment and how to cancel it, the place on the tablet waiting list) and our last message to the person.
 import { useTranslation } from "react-i18next";
+import { ltrRuns } from "~/ui/kit/Bidi";
 import { DateTime } from "~/ui/kit/DateTime";
 import { Link } from "~/ui/kit/Link";
 
@@ -24,7 +25,7 @@ export function RequestStatusResult({ found }: { found: RequestStatusData }) {
   const { t } = useTranslation("citizen");
   return (
     <section aria-labelledby="result-heading" className="callout">
-      <h2 id="result-heading">{t("status.result.heading", { reference: found.reference })}</h2>
+      <h2 id="result-heading">{ltrRuns(t("status.result.heading", { reference: found.reference }))}</h2>
       <dl>
         {found.kind === "ticket" ? null : (
           <>
@@ -59,7 +60,7 @@ export function RequestStatusResult({ found }: { found: RequestStatusData }) {
                         {part.address}
                       </Link>
                     ) : (
-                      <span key={i}>{part.text}</span>
+                      <span key={i}>{ltrRuns(part.text)}</span>
                     )
                   )}
                 </span>

@@ -1,6 +1,7 @@
 // GOV.UK error summary: at the top of the page after a failed submit, takes focus, links to each field.
 import { useEffect, useRef, type MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { ltrRuns } from "../Bidi";
 import { useErrorText } from "../Field";
 import "./ErrorSummary.css";
 
@@ -58,10 +59,10 @@ export function ErrorSummary({ errors, autoFocus = true }: ErrorSummaryProps) {
           <li key={`${fieldId ?? ""}-${index}`}>
             {fieldId ? (
               <a href={`#${fieldId}`} onClick={(event) => focusField(event, fieldId)}>
-                {errorText(message)}
+                {ltrRuns(errorText(message))}
               </a>
             ) : (
-              errorText(message)
+              ltrRuns(errorText(message))
             )}
           </li>
         ))}

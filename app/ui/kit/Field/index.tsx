@@ -1,7 +1,8 @@
 // Shared pieces of every form field: ids, hint, error message, and the aria wiring between them.
-import { useId, type ComponentType, type ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 import { Label, Text } from "react-aria-components";
 import { useTranslation } from "react-i18next";
+import { ltrRuns } from "../Bidi";
 import "./Field.css";
 
 export interface FieldIds {
@@ -50,7 +51,7 @@ export function ErrorMessage({ errors, id, slot }: ErrorMessageProps) {
   const messages = errors.map((error, index) => (
     <span key={index} className="field-error__message">
       <span className="visually-hidden">{t("field.errorPrefix")} </span>
-      {errorText(error)}
+      {ltrRuns(errorText(error))}
     </span>
   ));
   return slot ? (
@@ -108,7 +109,7 @@ export function NativeFieldHeader({
       </label>
       {description ? (
         <div id={ids.descriptionId} className="field-hint">
-          {description}
+          {ltrRuns(description)}
         </div>
       ) : null}
       <ErrorMessage id={ids.errorId} errors={errors} />
@@ -136,7 +137,7 @@ export function FieldHeader({
       </Label>
       {description ? (
         <Text slot="description" className="field-hint">
-          {description}
+          {ltrRuns(description)}
         </Text>
       ) : null}
       <ErrorMessage errors={errors} slot />
@@ -151,30 +152,65 @@ export interface ChoiceOption {
   description?: ReactNode;
 }
 
-interface ChoiceControlProps {
-  value: string;
-  id: string;
-  className: string;
-  "aria-describedby"?: string;
+/**
+ * A radio or checkbox group as GOV.UK draws it: a <fieldset> whose <legend> is the question, described by exactly the
+ * hint and error that are rendered. Native inputs, no react-aria: its groups list ids of hint and error slots they
+ * have not seen yet (they check the DOM after hydration), which dangle on pages without JavaScript.
+ */
+export function ChoiceFieldset({
+  ids,
+  label,
+  optional,
+  description,
+  errors,
+  className,
+  children,
+}: {
+  ids: FieldIds;
+  label: ReactNode;
+  optional?: boolean;
+  description?: ReactNode;
+  errors?: string[];
+  className?: string;
   children: ReactNode;
+}) {
+  return (
+    <fieldset className={formGroupClassName(ids.isInvalid, ["fieldset", className].filter(Boolean).join(" "))} aria-describedby={ids.describedBy}>
+      <legend className="field-label">
+        {label}
+        <OptionalMarker optional={optional} />
+      </legend>
+      {description ? (
+        <div id={ids.descriptionId} className="field-hint">
+          {ltrRuns(description)}
+        </div>
+      ) : null}
+      <ErrorMessage id={ids.errorId} errors={errors} />
+      {children}
+    </fieldset>
+  );
 }
 
 /**
- * The choices of a checkbox or radio group (`block` names the CSS block): the first control carries the group's id,
- * so an error summary link lands on the list; each hint is tied to its own control.
+ * The choices of a checkbox or radio group (`block` names the CSS block and the input type): native inputs inside
+ * their labels, so they submit and show their state without JavaScript. The first input carries the group's id, so
+ * an error summary link lands on the list; each hint is tied to its own input.
  */
 export function ChoiceItems({
   block,
   className = block,
   fieldId,
+  name,
   options,
-  Control,
+  defaultValue,
 }: {
   block: "checkboxes" | "radios";
   className?: string;
   fieldId: string;
+  name: string;
   options: ChoiceOption[];
-  Control: ComponentType<ChoiceControlProps>;
+  /** The values chosen when the page opens (kept answers). */
+  defaultValue?: string[];
 }) {
   return (
     <div className={className}>
@@ -183,22 +219,65 @@ export function ChoiceItems({
         const hintId = `${controlId}-hint`;
         return (
           <div className={`${block}__item`} key={option.value}>
-            <Control
-              value={option.value}
+            <ChoiceControl
+              type={block === "radios" ? "radio" : "checkbox"}
               id={controlId}
+              name={name}
+              value={option.value}
+              defaultChecked={defaultValue?.includes(option.value)}
+              describedBy={option.description ? hintId : undefined}
               className={`${block}__label`}
-              aria-describedby={option.description ? hintId : undefined}
             >
               {option.label}
-            </Control>
+            </ChoiceControl>
             {option.description ? (
               <div id={hintId} className={`${block}__hint`}>
-                {option.description}
+                {ltrRuns(option.description)}
               </div>
             ) : null}
           </div>
         );
       })}
     </div>
+  );
+}
+
+/** One native radio or checkbox inside its label; the input is hidden and the label draws the box (see the CSS). */
+export function ChoiceControl({
+  type,
+  id,
+  name,
+  value,
+  defaultChecked,
+  describedBy,
+  invalid,
+  className,
+  children,
+}: {
+  type: "radio" | "checkbox";
+  id: string;
+  name: string;
+  value: string;
+  defaultChecked?: boolean;
+  describedBy?: string;
+  /** A single checkbox with an error; in a group the fieldset carries the error. */
+  invalid?: boolean;
+  className: string;
+  children: ReactNode;
+}) {
+  return (
+    <label className={className} htmlFor={id}>
+      <input
+        className="choice-input"
+        type={type}
+        id={id}
+        name={name}
+        value={value}
+        defaultChecked={defaultChecked}
+        aria-describedby={describedBy}
+        aria-invalid={invalid || undefined}
+      />
+      <span className="choice-text">{children}</span>
+    </label>
   );
 }

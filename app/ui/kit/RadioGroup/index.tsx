@@ -1,25 +1,19 @@
-// Radios on react-aria: native <input type="radio" name> underneath, so the choice submits without JS.
+// Radios as GOV.UK draws them: a fieldset with the question as its legend and native <input type="radio" name>, so
+// the choice submits and shows without JavaScript (see ChoiceFieldset for why not react-aria's group).
 import type { ReactNode } from "react";
-import {
-  Radio,
-  RadioGroup as AriaRadioGroup,
-  type RadioGroupProps as AriaRadioGroupProps,
-} from "react-aria-components";
-import { ChoiceItems, FieldHeader, formGroupClassName, useFieldIds, type ChoiceOption } from "../Field";
+import { ChoiceFieldset, ChoiceItems, useFieldIds, type ChoiceOption } from "../Field";
 import "./RadioGroup.css";
 
 export type RadioOption = ChoiceOption;
 
-export interface RadioGroupProps
-  extends Omit<
-    AriaRadioGroupProps,
-    "children" | "className" | "style" | "isInvalid" | "validationBehavior" | "validate" | "render" | "id"
-  > {
+export interface RadioGroupProps {
   label: ReactNode;
   description?: ReactNode;
   errors?: string[];
   name: string;
   options: RadioOption[];
+  /** The value chosen when the page opens. */
+  defaultValue?: string;
   /** Goes on the first radio, so an error summary link (#id) lands on the choices. */
   id?: string;
   /** Side by side, for two short choices like Ja / Nein. */
@@ -28,27 +22,18 @@ export interface RadioGroupProps
   className?: string;
 }
 
-export function RadioGroup({
-  label,
-  description,
-  errors,
-  options,
-  id,
-  inline,
-  optional,
-  className,
-  ...props
-}: RadioGroupProps) {
+export function RadioGroup({ label, description, errors, name, options, defaultValue, id, inline, optional, className }: RadioGroupProps) {
   const ids = useFieldIds(id, description, errors);
   return (
-    <AriaRadioGroup
-      {...props}
-      isInvalid={ids.isInvalid}
-      validationBehavior="aria"
-      className={formGroupClassName(ids.isInvalid, className)}
-    >
-      <FieldHeader label={label} optional={optional} description={description} errors={errors} />
-      <ChoiceItems block="radios" className={inline ? "radios radios--inline" : "radios"} fieldId={ids.fieldId} options={options} Control={Radio} />
-    </AriaRadioGroup>
+    <ChoiceFieldset ids={ids} label={label} optional={optional} description={description} errors={errors} className={className}>
+      <ChoiceItems
+        block="radios"
+        className={inline ? "radios radios--inline" : "radios"}
+        fieldId={ids.fieldId}
+        name={name}
+        options={options}
+        defaultValue={defaultValue === undefined ? undefined : [defaultValue]}
+      />
+    </ChoiceFieldset>
   );
 }

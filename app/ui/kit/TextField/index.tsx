@@ -9,6 +9,7 @@ import {
   type TextFieldProps as AriaTextFieldProps,
 } from "react-aria-components";
 import { ErrorMessage, OptionalMarker, formGroupClassName, useFieldIds, type InputWidth } from "../Field";
+import { ltrRuns } from "../Bidi";
 
 export interface TextFieldProps
   extends Omit<
@@ -72,7 +73,7 @@ export function TextField({
       {isPageHeading ? <h1 className="field-heading">{labelElement}</h1> : labelElement}
       {description ? (
         <Text slot="description" id={ids.descriptionId} className="field-hint">
-          {description}
+          {ltrRuns(description)}
         </Text>
       ) : null}
       <ErrorMessage id={ids.errorId} errors={errors} />
