@@ -72,11 +72,11 @@ describe("the voice menu", () => {
     const reference = callbacks[0]!.reference;
     const texts = said(first.xml);
     // Each character its own <Say>, letters spelled: "K as in Kilo", "7", …
-    const index = texts.indexOf("Your reference is:");
+    const index = texts.indexOf("Your reference number is:");
     const spoken = texts.slice(index + 1, index + 7);
     expect(spoken).toEqual([...reference].map((c) => (/[A-Z]/.test(c) ? expect.stringMatching(new RegExp(`^${c} as in `)) : c)));
     expect(first.response.Pause.length).toBeGreaterThanOrEqual(10);
-    expect(texts).toContain("We will also send you the reference by text message.");
+    expect(texts).toContain("We will also send you the reference number by text message.");
     expect(first.xml).toContain("<Hangup/>");
     expect(replay.xml).toBe(first.xml);
     // The confirmation goes out once, by SMS, to the mobile.
