@@ -105,7 +105,7 @@ describe("the voice menu", () => {
     expect(said(bySpeech.xml)).toContain("is waiting for an answer from you.");
 
     const notTheirs = await step("step=status&lng=en&try=1", { From: own.phone, Digits: keypadDigits(foreign.reference) });
-    expect(said(notTheirs.xml)).toContain("We found no request with this reference for your phone number.");
+    expect(said(notTheirs.xml)).toContain("We found no request with this reference number for your phone number.");
     expect(said(notTheirs.xml).join(" ")).not.toMatch(/being worked on/);
     expect(gatherOf(notTheirs.response)!.action).toBe("/webhooks/twilio/voice?step=status&lng=en&try=2");
     const giveUp = await step("step=status&lng=en&try=2", { From: own.phone, Digits: "222222" });
