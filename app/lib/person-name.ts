@@ -6,3 +6,7 @@ export interface NamedPerson {
 
 export const personName = (person: NamedPerson) =>
   person.lastNameInitial ? `${person.firstName} ${person.lastNameInitial}.` : person.firstName;
+
+/** What a citizen said with one request beside the stored record ("booked as Hildegard", decision 027); null: nothing else. */
+export const givenView = (request: { givenName: string | null; givenLanguage: string | null }) =>
+  request.givenName || request.givenLanguage ? { name: request.givenName, language: request.givenLanguage } : null;

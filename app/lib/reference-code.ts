@@ -72,13 +72,21 @@ export const spelledOut = (reference: string) => reference.split("").join(" ");
 
 /** The tables whose rows carry a reference code in a unique `reference` column. */
 export type ReferencedTable = "appointment" | "callback" | "dayWait" | "loan" | "reservation" | "ticket";
+const REFERENCED_TABLES: ReferencedTable[] = ["appointment", "callback", "dayWait", "loan", "reservation", "ticket"];
 
-/** A code not yet used in `table`, looked up in the caller's transaction; the unique index settles a rare race. */
-export async function uniqueReference(tx: Pick<Tx, ReferencedTable>, table: ReferencedTable): Promise<string> {
+/**
+ * A code no request of any kind has yet, looked up in the caller's transaction: one code names one concern (a
+ * ticket's callback shares its ticket's, decision 027), so a status look-up never finds two strangers' requests.
+ * Each table's unique index settles a rare race within the table.
+ */
+export async function uniqueReference(tx: Pick<Tx, ReferencedTable>): Promise<string> {
   // The six delegates share this one call, but their union is not callable as such.
-  const rows = tx[table] as unknown as { findUnique(args: { where: { reference: string }; select: { id: true } }): Promise<unknown> };
+  const tables = REFERENCED_TABLES.map(
+    (table) => tx[table] as unknown as { findUnique(args: { where: { reference: string }; select: { id: true } }): Promise<unknown> },
+  );
   for (;;) {
     const reference = newReferenceCode();
-    if (!(await rows.findUnique({ where: { reference }, select: { id: true } }))) return reference;
+    const uses = await Promise.all(tables.map((rows) => rows.findUnique({ where: { reference }, select: { id: true } })));
+    if (uses.every((row) => !row)) return reference;
   }
 }

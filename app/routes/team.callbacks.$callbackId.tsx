@@ -29,6 +29,7 @@ import { parseForm, formIntent } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
 import { requireStaff } from "~/web/session.server";
 import { attempt, refusalReply } from "~/web/refusals.server";
+import { PersonAsGiven } from "~/ui/PersonAsGiven";
 
 export const handle: RouteHandle = { titleKey: "callbacks:detail.title", hydrate: true };
 
@@ -82,6 +83,7 @@ export default function CallbackDetail() {
       <SummaryList
         rows={[
           { key: "status", label: t("detail.status"), value: <Tag tone={callback.status === "failed" ? "warning" : callback.status === "done" ? "success" : "info"}>{t(`status.${callback.status}`)}</Tag> },
+          { key: "person", label: t("list.person"), value: <PersonAsGiven person={{ id: callback.personId, name: callback.person, given: callback.given }} /> },
           { key: "when", label: t("detail.when"), value: callback.when ?? t("detail.noTime") },
           { key: "phone", label: t("list.phone"), value: <a href={`tel:${callback.phone.e164}`} dir="ltr">{callback.phone.display}</a> },
           { key: "assigned", label: t("detail.assigned"), value: callback.assigned ?? "–" },

@@ -13,6 +13,7 @@ import { respondTo } from "~/web/errors.server";
 import type { RouteHandle } from "~/web/handle";
 import { requireStaff } from "~/web/session.server";
 import { performReservationAction, reservationPage } from "~/web/waitlist.server";
+import { PersonAsGiven } from "~/ui/PersonAsGiven";
 
 export const handle: RouteHandle = { titleKey: "waitlist:reservation.title", hydrate: true };
 
@@ -43,6 +44,7 @@ export default function Reservation() {
       <SummaryList
         rows={[
           { key: "status", label: t("reservation.status"), value: <ReservationStatus status={r.status} /> },
+          { key: "name", label: t("list.columns.name"), value: <PersonAsGiven person={r.person} /> },
           { key: "place", label: t("reservation.place"), value: r.place ?? "–" },
           { key: "reference", label: t("reservation.reference"), value: <span dir="ltr">{r.reference}</span> },
           { key: "since", label: t("list.columns.since"), value: <DateTime iso={r.createdAt} /> },

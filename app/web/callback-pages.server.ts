@@ -3,7 +3,7 @@
 import { createCookie, type AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
 import type { StaffCtx } from "~/context";
-import { personName } from "~/lib/person-name";
+import { givenView, personName } from "~/lib/person-name";
 import { phoneLink } from "~/lib/phone.server";
 import { listLocationsFor } from "~/capabilities/people/locations.server";
 import { formatSlot } from "~/capabilities/scheduling/appointments.server";
@@ -129,6 +129,7 @@ export async function callbackPage(ctx: StaffCtx, callbackId: string, lng: strin
       when: callback.scheduledAt ? formatWhen(callback.scheduledAt, lng, timeZone) : null,
       person: personName(callback.person),
       personId: callback.person.id,
+      given: givenView(callback),
       phone: phoneLink(callback.person.phone),
       topic: callback.topic,
       concern: callback.concern,

@@ -4,7 +4,7 @@ import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
 import type { StaffCtx } from "~/context";
 import { AppError } from "~/lib/errors";
-import { personName } from "~/lib/person-name";
+import { givenView, personName } from "~/lib/person-name";
 import { formatPhone } from "~/lib/phone.server";
 import type { ParsedPhone } from "~/lib/phone.server";
 import { languages } from "~/i18n/locales.server";
@@ -128,7 +128,7 @@ export async function appointmentPage(ctx: StaffCtx, appointmentId: string) {
       outcomeNote: a.outcomeNote,
       ticketId: a.ticketId,
       cancelledAt: iso(a.cancelledAt),
-      person: { id: a.person.id, name: personName(a.person) },
+      person: { id: a.person.id, name: personName(a.person), given: givenView(a) },
       location: { id: a.location.id, name: a.location.name, timeZone: a.location.timeZone, phone: a.location.phone ? formatPhone(a.location.phone) : null },
       helper: a.helper?.name ?? null,
       bookedBy: a.bookedBy?.name ?? null,

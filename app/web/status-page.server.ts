@@ -19,6 +19,8 @@ export interface StatusView {
   place: string | null;
   address: string | null;
   position: number | null;
+  /** A ticket's callback (asked for with the report, under the same reference): its state and planned call. */
+  callback: { status: string; at: string | null; windows: { from: string; to: string }[] } | null;
 }
 
 function messageParts(body: string, publicUrl: string): MessagePart[] {
@@ -35,6 +37,8 @@ function messageParts(body: string, publicUrl: string): MessagePart[] {
   return parts;
 }
 
+const isoWindows = (windows: { from: Date; to: Date }[]) => windows.map((w) => ({ from: w.from.toISOString(), to: w.to.toISOString() }));
+
 export function statusView(found: RequestStatus, publicUrl: string): StatusView {
   const at =
     found.kind === "callback" ? found.scheduledAt : found.kind === "appointment" ? found.startsAt : found.kind === "reservation" ? found.offerExpiresAt : null;
@@ -45,9 +49,13 @@ export function statusView(found: RequestStatus, publicUrl: string): StatusView 
     timeZone: found.timeZone,
     lastMessage: found.lastMessage ? { parts: messageParts(found.lastMessage.body, publicUrl), at: found.lastMessage.at.toISOString() } : null,
     at: at?.toISOString() ?? null,
-    windows: found.kind === "callback" ? found.windows.map((w) => ({ from: w.from.toISOString(), to: w.to.toISOString() })) : [],
+    windows: found.kind === "callback" ? isoWindows(found.windows) : [],
     place: found.kind === "appointment" || found.kind === "reservation" ? found.place : null,
     address: found.kind === "appointment" ? found.address : null,
     position: found.kind === "reservation" ? found.position : null,
+    callback:
+      found.kind === "ticket" && found.callback
+        ? { status: found.callback.status, at: found.callback.scheduledAt?.toISOString() ?? null, windows: isoWindows(found.callback.windows) }
+        : null,
   };
 }

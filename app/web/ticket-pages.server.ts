@@ -3,7 +3,7 @@
 import crypto from "node:crypto";
 import { z } from "zod";
 import type { StaffCtx } from "~/context";
-import { personName } from "~/lib/person-name";
+import { givenView, personName } from "~/lib/person-name";
 import { languages } from "~/i18n/locales.server";
 import { channelFor } from "~/capabilities/messaging/messenger.server";
 import { listLocationsFor, listPublicLocations } from "~/capabilities/people/locations.server";
@@ -195,7 +195,7 @@ export async function ticketPage(ctx: StaffCtx, ticketId: string) {
       pendingUntil: toIso(ticket.pendingUntil),
       overdue: isOpen(ticket.status) && ticket.dueAt <= now,
       categoryId: ticket.categoryId,
-      person: { id: ticket.person.id, name: personName(ticket.person) },
+      person: { id: ticket.person.id, name: personName(ticket.person), given: givenView(ticket) },
       /** How a reply reaches the citizen (SMS, or a voice call for landlines and who prefer it). */
       replyChannel: channelFor(ticket.person),
       location: ticket.location,

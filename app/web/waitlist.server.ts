@@ -2,7 +2,7 @@
 // reservation page's forms (each with its `intent`), refusals shown in the form that caused them.
 import { z } from "zod";
 import type { StaffCtx } from "~/context";
-import { personName } from "~/lib/person-name";
+import { givenView, personName } from "~/lib/person-name";
 import { languages } from "~/i18n/locales.server";
 import { jsonObject, OPEN_RESERVATION_STATUSES, WISHES_MAX } from "~/capabilities/lending/values";
 import { deviceTags } from "~/capabilities/lending/devices.server";
@@ -80,7 +80,7 @@ export async function reservationPage(ctx: StaffCtx, reservationId: string) {
       createdAt: reservation.createdAt.toISOString(),
       offeredAt: iso(reservation.offeredAt),
       offerExpiresAt: iso(reservation.offerExpiresAt),
-      person: { name: personName(reservation.person), language: reservation.person.language },
+      person: { id: reservation.person.id, name: personName(reservation.person), language: reservation.person.language, given: givenView(reservation) },
       location: reservation.location,
       device: reservation.offeredDevice,
       place,

@@ -13,10 +13,10 @@ const browser = useBrowser();
 const PHONES = { de: "0151 20000001", en: "0151 20000002", ar: "0151 20000003" } as const;
 const STATUS_PHONES = { de: "0151 20000011", en: "0151 20000012", ar: "0151 20000013" } as const;
 
-// A callback, an appointment and two tablet places (waiting, offered) per language, written straight into the app's
+// A report with its call (one reference), a callback, an appointment and two tablet places (waiting, offered) per language, written straight into the app's
 // database: each is a result state of /status (clicking them together through four forms would test nothing more).
 const KIND_PHONES = { de: "+4915120000021", en: "+4915120000022", ar: "+4915120000023" } as const;
-const KINDS = ["callback", "appointment", "waiting", "offered"] as const;
+const KINDS = ["ticketWithCall", "callback", "appointment", "waiting", "offered"] as const;
 const references: Record<string, Record<(typeof KINDS)[number], string>> = {};
 
 beforeAll(async () => {
@@ -26,7 +26,11 @@ beforeAll(async () => {
     const soon = (days: number) => new Date(Date.now() + days * 86_400_000);
     for (const lng of LANGUAGES) {
       const person = await db.person.create({ data: { firstName: "Samira", phone: KIND_PHONES[lng], phoneType: "mobile", language: lng } });
-      const codes = { callback: newReferenceCode(), appointment: newReferenceCode(), waiting: newReferenceCode(), offered: newReferenceCode() };
+      const codes = { ticketWithCall: newReferenceCode(), callback: newReferenceCode(), appointment: newReferenceCode(), waiting: newReferenceCode(), offered: newReferenceCode() };
+      const ticket = await db.ticket.create({ data: { reference: codes.ticketWithCall, personId: person.id, channel: "web", description: "Kein WLAN", callbackWanted: true } });
+      await db.callback.create({
+        data: { reference: codes.ticketWithCall, personId: person.id, channel: "web", status: "scheduled", scheduledAt: soon(1), ticketId: ticket.id },
+      });
       await db.callback.create({ data: { reference: codes.callback, personId: person.id, channel: "web", status: "scheduled", scheduledAt: soon(1) } });
       await db.appointment.create({
         data: { reference: codes.appointment, personId: person.id, locationId: centre.id, startsAt: soon(2), endsAt: soon(2.02), pool: "web", channel: "web" },

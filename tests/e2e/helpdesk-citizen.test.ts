@@ -158,10 +158,18 @@ describe("reporting a problem without JavaScript", () => {
     expect(await callback.count()).toBe(1);
     const text = (await callback.textContent()) ?? "";
     expect(text).toContain(when === null ? "Braucht jemanden" : "Geplant");
+    // One concern, one reference: the call carries the ticket's.
+    expect(text).toContain(reference);
     await expectNoAxeViolations(staff);
     await Promise.all([staff.waitForURL(/\/team\/callbacks\/[^/]+$/), callback.locator("a").click()]);
     await expect(staff.locator("main").textContent()).resolves.toContain("Irmgard");
     await staff.context().close();
+
+    // The status check with that one reference tells both: the report and the planned call.
+    expect((await checkStatus(page, reference, "0077")).status()).toBe(200);
+    const result = (await page.locator("section[aria-labelledby=result-heading]").textContent()) ?? "";
+    expect(result).toContain("Ihr Rückruf");
+    expect(result).toContain(when === null ? "Ihr Rückrufwunsch liegt uns vor." : "Ihr Rückruf ist geplant.");
   });
 
   it("works the same in English, for a landline that gets a call instead of an SMS", async () => {

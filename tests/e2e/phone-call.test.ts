@@ -106,8 +106,8 @@ describe("the simulated call screen", () => {
     expect(await said(page)).toContain("To ask for a callback, press 1");
     await press(page, "1");
     const text = await said(page);
-    expect(text).toContain("Your reference is:");
-    const spoken = text.split("Your reference is:")[1]!.split("Once more:")[0]!;
+    expect(text).toContain("Your reference number is:");
+    const spoken = text.split("Your reference number is:")[1]!.split("Once more:")[0]!;
     const chars = spoken.split("…").map((s) => s.trim()).filter(Boolean).map((s) => s[0]);
     expect(chars.join("")).toMatch(REFERENCE);
     expect(text).toContain("Das Gespräch ist beendet.");
@@ -166,7 +166,7 @@ describe("the simulated call screen", () => {
     await submitButton(page, "Nichts drücken");
     const text = await said(page);
     expect(text).toContain("Wir rufen Sie zurück.");
-    expect(text).toContain("Ihre Nummer ist:");
+    expect(text).toContain("Ihre Vorgangsnummer ist:");
     await page.context().close();
   });
 
@@ -182,7 +182,7 @@ describe("the simulated call screen", () => {
     const text = await said(page);
     expect(text).toContain("Sie haben eingegeben:");
     expect(text.replace(/\D/g, "")).toContain(number);
-    expect(text).toContain("Ihre Nummer ist:");
+    expect(text).toContain("Ihre Vorgangsnummer ist:");
     await page.context().close();
   });
 });

@@ -209,8 +209,8 @@ describe("asking for a callback again", () => {
     expect(second).toContain("Sie haben uns schon um einen Rückruf gebeten.");
     // The same reference, spelled on both calls; no promise of another SMS.
     const spelled = (xml: string) => [...xml.matchAll(/<Say[^>]*>([^<]*)<\/Say>/g)].map((m) => m[1]).join(" ");
-    expect(spelled(second)).toContain(spelled(first).split("Ihre Nummer ist:")[1]!.split("Noch einmal:")[0]);
-    expect(second).not.toContain("Die Nummer schicken wir Ihnen auch per SMS.");
+    expect(spelled(second)).toContain(spelled(first).split("Ihre Vorgangsnummer ist:")[1]!.split("Noch einmal:")[0]);
+    expect(second).not.toContain("Die Vorgangsnummer schicken wir Ihnen auch per SMS.");
     // Once it is done, the next call asks for a new one.
     await db.callback.update({ where: { id: callbacks[0]!.id }, data: { status: "done" } });
     await askByPhone(from, `CA${"3".repeat(32)}`);

@@ -106,7 +106,7 @@ describe("the voice menu", () => {
     const confirmations = await outbound(from);
     expect(confirmations).toHaveLength(ANSWERS_PER_HOUR);
     expect(confirmations.every((m) => m.answers === "call")).toBe(true);
-    const promise = "Die Nummer schicken wir Ihnen auch per SMS.";
+    const promise = "Die Vorgangsnummer schicken wir Ihnen auch per SMS.";
     expect(calls[0]).toContain(promise);
     expect(calls[ANSWERS_PER_HOUR]).not.toContain(promise);
     // A replayed webhook of a call over the budget reads the same answer.

@@ -138,7 +138,7 @@ describe("someone else's reference", () => {
     // The owner's own reference of this kind is found on every channel; the other person's is not.
     expect(await web(own[kind], OWNER.e164)).toMatchObject({ kind });
     expect((await sms(OWNER.e164, `STATUS ${own[kind]}`)).template).not.toBe("smsStatusNotFound");
-    expect(await voice(OWNER.e164, own[kind])).not.toContain("keine Anfrage mit dieser Nummer");
+    expect(await voice(OWNER.e164, own[kind])).not.toContain("keine Anfrage mit dieser Vorgangsnummer");
     const code = foreign[kind];
     expect(await web(code, OWNER.e164)).toBeNull();
     const unknownReply = await sms(OWNER.e164, "STATUS QQQQQQ");
@@ -146,7 +146,7 @@ describe("someone else's reference", () => {
     expect(foreignReply.template).toBe("smsStatusNotFound");
     expect(foreignReply.body).toBe(unknownReply.body);
     expect(await voice(OWNER.e164, code)).toBe(await voice(OWNER.e164, "QQQQQQ"));
-    expect(await voice(OWNER.e164, code)).toContain("keine Anfrage mit dieser Nummer");
+    expect(await voice(OWNER.e164, code)).toContain("keine Anfrage mit dieser Vorgangsnummer");
   });
 });
 

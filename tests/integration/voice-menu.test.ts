@@ -72,11 +72,11 @@ describe("the voice menu", () => {
     const reference = callbacks[0]!.reference;
     const texts = said(first.xml);
     // Each character its own <Say>, letters spelled: "K as in Kilo", "7", …
-    const index = texts.indexOf("Your reference is:");
+    const index = texts.indexOf("Your reference number is:");
     const spoken = texts.slice(index + 1, index + 7);
     expect(spoken).toEqual([...reference].map((c) => (/[A-Z]/.test(c) ? expect.stringMatching(new RegExp(`^${c} as in `)) : c)));
     expect(first.response.Pause.length).toBeGreaterThanOrEqual(10);
-    expect(texts).toContain("We will also send you the reference by text message.");
+    expect(texts).toContain("We will also send you the reference number by text message.");
     expect(first.xml).toContain("<Hangup/>");
     expect(replay.xml).toBe(first.xml);
     // The confirmation goes out once, by SMS, to the mobile.
@@ -117,7 +117,7 @@ describe("the voice menu", () => {
     expect(said(bySpeech.xml)).toContain("is waiting for an answer from you.");
 
     const notTheirs = await step("step=status&lng=en&try=1", { From: own.phone, Digits: keypadDigits(foreign.reference) });
-    expect(said(notTheirs.xml)).toContain("We found no request with this reference for your phone number.");
+    expect(said(notTheirs.xml)).toContain("We found no request with this reference number for your phone number.");
     expect(said(notTheirs.xml).join(" ")).not.toMatch(/being worked on/);
     expect(gatherOf(notTheirs.response)!.action).toBe("/webhooks/twilio/voice?step=status&lng=en&try=2");
     const giveUp = await step("step=status&lng=en&try=2", { From: own.phone, Digits: "222222" });

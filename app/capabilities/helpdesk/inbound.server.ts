@@ -7,6 +7,7 @@ import { parsePhone, type ParsedPhone } from "~/lib/phone.server";
 import { createTicketFromMessage } from "./tickets.server";
 import { AUTO_CLOSE_DAYS, dueAtFor, OPEN_STATUSES, type TicketEventKind, type TicketStatus } from "./values";
 import type { ContactPreference } from "~/capabilities/people/values";
+import { givenWith, type GivenWithRequest, NO_NAME } from "~/capabilities/people/persons.server";
 import type { MessageDirection, MessageStatus } from "~/capabilities/messaging/values";
 
 export interface InboundMessage {
@@ -15,6 +16,8 @@ export interface InboundMessage {
   channel: "sms" | "voice";
   /** The provider's message id: the same message twice is recorded once. */
   providerId: string;
+  /** The language the caller chose in the voice menu: a ticket it opens answers in it (decision 027). */
+  language?: string;
 }
 
 export const inboundKey = (providerId: string) => `inbound:${providerId}`;
@@ -24,7 +27,7 @@ export async function personForNumber(ctx: Ctx, tx: Tx, phone: ParsedPhone) {
   return (
     (await tx.person.findUnique({ where: { phone: phone.e164 } })) ??
     (await tx.person.create({
-      data: { firstName: "–", phone: phone.e164, phoneType: phone.type, contactPreference: (phone.type === "mobile" ? "sms" : "voice") satisfies ContactPreference },
+      data: { firstName: NO_NAME, phone: phone.e164, phoneType: phone.type, contactPreference: (phone.type === "mobile" ? "sms" : "voice") satisfies ContactPreference },
     }))
   );
 }
@@ -56,7 +59,7 @@ export async function storeInboundMessage(
 export async function fileCitizenMessage(
   ctx: Ctx,
   tx: Tx,
-  input: { personId: string; messageId: string; body: string; channel: "sms" | "voice" },
+  input: { personId: string; messageId: string; body: string; channel: "sms" | "voice" } & Partial<GivenWithRequest>,
 ) {
   const now = ctx.clock.now();
   const { personId, body } = input;
@@ -95,6 +98,8 @@ export async function fileCitizenMessage(
     channel: input.channel === "sms" ? "sms" : "phone",
     body,
     messageId: input.messageId,
+    givenName: input.givenName,
+    givenLanguage: input.givenLanguage,
   });
   return { outcome: "created" as const, ticketId: created.id };
 }
@@ -115,6 +120,6 @@ export async function receiveCitizenMessage(ctx: Ctx, message: InboundMessage) {
       body,
       providerId: message.providerId,
     });
-    return fileCitizenMessage(ctx, tx, { personId: person.id, messageId: stored.id, body, channel: message.channel });
+    return fileCitizenMessage(ctx, tx, { personId: person.id, messageId: stored.id, body, channel: message.channel, ...givenWith(person, { language: message.language }) });
   });
 }

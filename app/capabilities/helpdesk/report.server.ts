@@ -3,7 +3,7 @@
 // tickets themselves): no circular imports.
 import { z } from "zod";
 import type { Ctx, StaffCtx } from "~/context";
-import { findOrCreatePerson, NewPersonInput } from "~/capabilities/people/persons.server";
+import { type GivenWithRequest, NewPersonInput, personForRequest } from "~/capabilities/people/persons.server";
 import { createCallback } from "~/capabilities/scheduling/callbacks.server";
 import { defaultWindows } from "~/capabilities/scheduling/callback-windows.server";
 import type { CallbackChannel } from "~/capabilities/scheduling/values";
@@ -46,9 +46,9 @@ export async function reportProblem(ctx: Ctx, input: z.output<typeof ReportProbl
           };
         }
       }
-      const person = await findOrCreatePerson(ctx, tx, input);
-      // "Please call me back": a callback in the next working days' callback hours, linked to the ticket; the
-      // ticket's confirmation names it (one message with one reference, not two).
+      const { person, given } = await personForRequest(ctx, tx, input);
+      // "Please call me back": a callback in the next working days' callback hours, linked to the ticket and under
+      // its reference; the ticket's confirmation names it (one message with one reference, not two).
       const { reference, callback } = await createTicket(
         ctx,
         tx,
@@ -59,6 +59,7 @@ export async function reportProblem(ctx: Ctx, input: z.output<typeof ReportProbl
           categoryId: input.categoryId,
           callbackWanted: input.callbackWanted,
           idempotencyKey: input.idempotencyKey,
+          ...given,
         },
         undefined,
         input.callbackWanted ? (tx, ticket) => createCallback(ctx, tx, callbackFor(ticket, "web", ctx.clock.now())) : undefined,
@@ -72,13 +73,23 @@ export async function reportProblem(ctx: Ctx, input: z.output<typeof ReportProbl
   );
 }
 
-/** The callback that goes with a ticket: in the next working days' callback hours, told in the ticket's message. */
-const callbackFor = (ticket: { id: string; personId: string; locationId: string | null }, channel: CallbackChannel, now: Date) => ({
+/**
+ * The callback that goes with a ticket: in the next working days' callback hours, told in the ticket's message, and
+ * under the ticket's reference — one concern, one reference the person sees everywhere (decision 027). It keeps
+ * what the person said with the ticket, so the call's messages greet and speak as the ticket's did.
+ */
+const callbackFor = (
+  ticket: { id: string; reference: string; personId: string; locationId: string | null } & GivenWithRequest,
+  channel: CallbackChannel,
+  now: Date,
+) => ({
   personId: ticket.personId,
   locationId: ticket.locationId,
   windows: defaultWindows(now),
   channel,
   ticketId: ticket.id,
+  reference: ticket.reference,
+  given: { givenName: ticket.givenName, givenLanguage: ticket.givenLanguage },
   confirm: false,
 });
 

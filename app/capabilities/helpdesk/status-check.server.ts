@@ -22,16 +22,24 @@ export type RequestKind = "ticket" | "callback" | "appointment" | "reservation";
 interface Common {
   reference: string;
   status: string;
-  /** The person's language (SMS and voice answer in it). */
+  /** The request's language: the one given with it, else the person's (SMS answers in it). */
   language: string;
   timeZone: string;
   /** Our latest message about this request; `body` is "" once its text was purged (the date still says one went out). */
   lastMessage: { body: string; at: Date } | null;
 }
 
+/** A callback's state: when we call (null: not planned yet), in which windows the person can be reached. */
+export interface CallbackPlan {
+  status: string;
+  scheduledAt: Date | null;
+  windows: { from: Date; to: Date }[];
+}
+
 export type RequestStatus =
-  | (Common & { kind: "ticket" })
-  | (Common & { kind: "callback"; scheduledAt: Date | null; windows: { from: Date; to: Date }[] })
+  /** `callback`: the call asked for with the problem report, under the ticket's reference (decision 027). */
+  | (Common & { kind: "ticket"; callback: CallbackPlan | null })
+  | (Common & { kind: "callback" } & CallbackPlan)
   | (Common & { kind: "appointment"; startsAt: Date; place: string; address: string })
   | (Common & { kind: "reservation"; place: string; position: number | null; offerExpiresAt: Date | null });
 
@@ -45,34 +53,45 @@ const location = { select: { name: true, street: true, postalCode: true, city: t
 
 /**
  * The request with this reference, of whichever kind, if it belongs to `owner`; null otherwise — the same answer
- * for someone else's code and a code that does not exist. References are unique per table only, so each kind is
- * asked in turn and the first that is the owner's wins.
+ * for someone else's code and a code that does not exist. New codes are unique across the kinds (a ticket's callback
+ * shares its ticket's, and the ticket answers for both); older ones may repeat between tables, so each kind is asked
+ * in turn and the first that is the owner's wins.
  */
 export async function requestStatusIn(ctx: Ctx, tx: Db | Tx, input: { reference: string } & Owner): Promise<RequestStatus | null> {
   const { reference } = input;
   const [ticket, callback, appointment, reservation] = await Promise.all([
-    tx.ticket.findUnique({ where: { reference }, select: { id: true, status: true, person } }),
+    tx.ticket.findUnique({ where: { reference }, select: { id: true, status: true, givenLanguage: true, person } }),
     tx.callback.findUnique({
       where: { reference },
-      select: { id: true, status: true, scheduledAt: true, windows: true, ticketId: true, person, location: { select: { timeZone: true } } },
+      select: { id: true, status: true, scheduledAt: true, windows: true, ticketId: true, givenLanguage: true, person, location: { select: { timeZone: true } } },
     }),
-    tx.appointment.findUnique({ where: { reference }, select: { id: true, status: true, startsAt: true, person, location } }),
+    tx.appointment.findUnique({ where: { reference }, select: { id: true, status: true, startsAt: true, givenLanguage: true, person, location } }),
     tx.reservation.findUnique({
       where: { reference },
-      select: { id: true, status: true, offerExpiresAt: true, locationId: true, person, location },
+      select: { id: true, status: true, offerExpiresAt: true, locationId: true, givenLanguage: true, person, location },
     }),
   ]);
-  const common = async (row: { id: string; status: string; person: { id: string; language: string } }, timeZone: string, also?: { id: string; reference: string } | null) => ({
+  const common = async (
+    row: { id: string; status: string; givenLanguage: string | null; person: { id: string; language: string } },
+    timeZone: string,
+    also?: { id: string; reference: string } | null,
+  ) => ({
     reference,
     status: row.status,
-    language: row.person.language,
+    language: row.givenLanguage ?? row.person.language,
     timeZone,
     lastMessage: await lastMessage(ctx, tx, row.person.id, [{ id: row.id, reference }, ...(also ? [also] : [])]),
   });
 
   if (ticket && owns(input, ticket.person.phone)) {
+    // The call asked for with the report: one reference for both, so the look-up tells both.
+    const call = await tx.callback.findFirst({
+      where: { ticketId: ticket.id },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, status: true, scheduledAt: true, windows: true, location: { select: { timeZone: true } } },
+    });
     const [base, event] = await Promise.all([
-      common(ticket, PROGRAMME_TIME_ZONE),
+      common(ticket, call?.location?.timeZone ?? PROGRAMME_TIME_ZONE, call ? { id: call.id, reference } : null),
       // A staff reply is shown as they wrote it, without the SMS's greeting and reference.
       tx.ticketEvent.findFirst({
         where: { ticketId: ticket.id, kind: "message_out" satisfies TicketEventKind, public: true },
@@ -83,7 +102,12 @@ export async function requestStatusIn(ctx: Ctx, tx: Db | Tx, input: { reference:
     // The reply's SMS is written in the same instant as its event (and may leave later): the event wins a tie.
     const reply = event?.body ? { body: event.body, at: event.at } : null;
     const latest = reply && (!base.lastMessage || reply.at >= base.lastMessage.writtenAt) ? reply : base.lastMessage;
-    return { kind: "ticket", ...base, lastMessage: latest && { body: latest.body, at: latest.at } };
+    return {
+      kind: "ticket",
+      ...base,
+      lastMessage: latest && { body: latest.body, at: latest.at },
+      callback: call ? { status: call.status, scheduledAt: call.scheduledAt, windows: parseWindows(call.windows) } : null,
+    };
   }
   if (callback && owns(input, callback.person.phone)) {
     // A callback asked for with a problem report is confirmed in the ticket's message, under the ticket's reference.
@@ -138,7 +162,8 @@ export async function ownReferences(ctx: Ctx, phone: string): Promise<string[]> 
     ctx.db.appointment.findMany({ where, select }),
     ctx.db.reservation.findMany({ where, select }),
   ]);
-  return rows.flat().map((r) => r.reference);
+  // A ticket's callback shares its reference: each code once.
+  return [...new Set(rows.flat().map((r) => r.reference))];
 }
 
 // Messages carry no link to their request: every confirmation names the reference (SMS as typed, voice spelled)

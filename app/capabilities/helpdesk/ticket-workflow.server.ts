@@ -18,6 +18,7 @@ import {
   type TicketStatus,
 } from "./values";
 import { OptionalId } from "./tickets.server";
+import { addressedAs } from "~/capabilities/people/persons.server";
 
 type TicketRow = NonNullable<Awaited<ReturnType<Tx["ticket"]["findUnique"]>>>;
 
@@ -168,7 +169,8 @@ export async function replyToCitizen(
   return ctx.db.$transaction(async (tx) => {
     const ticket = await ticketForStaff(ctx, tx, ticketId);
     if (ticket.status === "closed") throw new AppError(409, "helpdesk:errors.ticketClosed");
-    const person = await tx.person.findUniqueOrThrow({ where: { id: ticket.personId } });
+    // Greeted and written to as the person asked with this ticket (decision 027).
+    const person = addressedAs(await tx.person.findUniqueOrThrow({ where: { id: ticket.personId } }), ticket);
     const place = ticket.locationId ? await tx.location.findUnique({ where: { id: ticket.locationId }, select: { timeZone: true } }) : null;
     const article = input.article ? await linkedArticle(ctx, tx, input.article, links) : null;
     const message = await ctx.messenger.send(tx, {

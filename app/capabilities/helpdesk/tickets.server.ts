@@ -8,7 +8,7 @@ import { spelledOut, uniqueReference } from "~/lib/reference-code";
 import { isUniqueViolation } from "~/lib/db-errors";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { can } from "~/capabilities/people/permissions";
-import { intakePerson, NewPersonInput } from "~/capabilities/people/persons.server";
+import { addressedAs, givenWith, type GivenWithRequest, intakePerson, NewPersonInput } from "~/capabilities/people/persons.server";
 import type { Urgency } from "~/capabilities/messaging/messenger.server";
 import {
   CHANNELS,
@@ -48,7 +48,7 @@ export const OpenTicketInput = z.object({
 /** Plans the callback a person asked for with their ticket, in its transaction; `when` is null until someone is free. */
 export type PlanCallback<C extends { when: string | null } = { when: string | null }> = (
   tx: Tx,
-  ticket: { id: string; personId: string; locationId: string | null },
+  ticket: { id: string; reference: string; personId: string; locationId: string | null } & GivenWithRequest,
 ) => Promise<C>;
 
 export async function createTicket<C extends { when: string | null }>(
@@ -65,7 +65,7 @@ export async function createTicket<C extends { when: string | null }>(
     callbackWanted: boolean;
     /** The citizen form's key (report.server.ts): unique, so the same form cannot open a second ticket. */
     idempotencyKey?: string;
-  },
+  } & Partial<GivenWithRequest>,
   /** The confirmation message's key; a form's key makes a second attempt with the same form fail on it. */
   createdMessageKey?: string,
   /**
@@ -87,7 +87,7 @@ export async function createTicket<C extends { when: string | null }>(
   const ticket = await tx.ticket.create({
     data: {
       ...data,
-      reference: await uniqueReference(tx, "ticket"),
+      reference: await uniqueReference(tx),
       status: (data.assigneeId ? "open" : "new") satisfies TicketStatus,
       createdAt: now,
       lastActivityAt: now,
@@ -97,11 +97,12 @@ export async function createTicket<C extends { when: string | null }>(
   });
   const callback = planCallback ? await planCallback(tx, ticket) : null;
   // The citizen gets the reference code through the outbox (and on screen / on paper), with the call when asked for.
+  const to = addressedAs(ticket.person, ticket);
   const message = await ctx.messenger.send(tx, {
-    to: ticket.person,
+    to,
     template: callback ? (callback.when ? "ticketCreatedCallback" : "ticketCreatedCallbackLater") : "ticketCreated",
     params: {
-      firstName: ticket.person.firstName,
+      firstName: to.firstName,
       reference: ticket.reference,
       spelled: spelledOut(ticket.reference),
       ...(callback?.when ? { when: callback.when } : {}),
@@ -130,14 +131,21 @@ export async function createTicket<C extends { when: string | null }>(
 export async function createTicketFromMessage(
   ctx: Ctx,
   tx: Tx,
-  input: { personId: string; channel: "sms" | "phone"; body: string; messageId: string },
+  input: { personId: string; channel: "sms" | "phone"; body: string; messageId: string } & Partial<GivenWithRequest>,
 ) {
   // An SMS is answered at once with the reference; a voice message's caller heard our thanks in the call, and the
   // reference follows (by SMS or a call to their landline) once quiet hours are over.
   const ticket = await createTicket(
     ctx,
     tx,
-    { personId: input.personId, channel: input.channel, description: input.body || "–", callbackWanted: false },
+    {
+      personId: input.personId,
+      channel: input.channel,
+      description: input.body || "–",
+      callbackWanted: false,
+      givenName: input.givenName,
+      givenLanguage: input.givenLanguage,
+    },
     undefined,
     undefined,
     input.channel === "sms" ? "reply" : "normal",
@@ -212,6 +220,8 @@ export async function openTicketIn(
       priority: input.priority,
       assigneeId: input.assignToMe ? ctx.actor.staffId : undefined,
       callbackWanted: input.callbackWanted,
+      // A caller typed in whose number is stored under someone else: what they said is kept with the ticket.
+      ...(input.personId ? {} : givenWith(person, input.person ?? {})),
     },
     messageKey,
     planCallback,

@@ -62,7 +62,7 @@ export async function checkOutDevice(ctx: StaffCtx, input: CheckOutValues): Prom
       const now = ctx.clock.now();
       const loan = await tx.loan.create({
         data: {
-          reference: await uniqueReference(tx, "loan"),
+          reference: await uniqueReference(tx),
           deviceId: device.id,
           activeDeviceId: device.id,
           personId: person.id,

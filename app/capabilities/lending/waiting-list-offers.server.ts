@@ -11,6 +11,7 @@ import { moveDevice } from "./device-history.server";
 import { type DeviceStatus, LENDING_LOCATION_KINDS, type ReservationStatus } from "./values";
 import { addEvent, releaseDevice, reservationFor, sendOnce } from "./reservations.server";
 import type { AnswerInput } from "./waiting-list.server";
+import { addressedAs } from "~/capabilities/people/persons.server";
 
 /** An offer runs until this hour (local time) on its last day. */
 export const OFFER_ENDS_AT_HOUR = 18;
@@ -80,7 +81,8 @@ async function offerOne(
       if (claimed.count !== 1) throw new Skip();
       await moveDevice(ctx, tx, deviceId, { from: ["available"], to: "reserved", kind: "status", data: { reservationId } });
       await addEvent(ctx, tx, reservationId, { kind: "offered", data: { deviceId, expiresAt: expiresAt.toISOString() } });
-      const { person } = await tx.reservation.findUniqueOrThrow({ where: { id: reservationId }, include: { person: true } });
+      const offered = await tx.reservation.findUniqueOrThrow({ where: { id: reservationId }, include: { person: true } });
+      const person = addressedAs(offered.person, offered);
       await sendOnce(ctx, tx, {
         to: person,
         template: "deviceOffered",
@@ -128,11 +130,12 @@ export async function expireOffers(ctx: Ctx): Promise<number> {
       expired++;
       await releaseDevice(ctx, tx, reservation.offeredDeviceId, id);
       await addEvent(ctx, tx, id, { kind: "offer_expired", data: { deviceId: reservation.offeredDeviceId } });
+      const person = addressedAs(reservation.person, reservation);
       await sendOnce(ctx, tx, {
-        to: reservation.person,
+        to: person,
         template: "offerExpired",
         params: {
-          firstName: reservation.person.firstName,
+          firstName: person.firstName,
           location: reservation.location.name,
           phone: formatPhone(reservation.location.phone),
         },

@@ -11,7 +11,7 @@ import { IdempotencyKey, retryingOnRace } from "~/lib/idempotency";
 import { spelledOut, uniqueReference } from "~/lib/reference-code";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { can } from "~/capabilities/people/permissions";
-import { findOrCreatePerson, intakePerson, NewPersonInput } from "~/capabilities/people/persons.server";
+import { addressedAs, findOrCreatePerson, givenWith, type GivenWithRequest, intakePerson, NewPersonInput, NOTHING_GIVEN, personForRequest } from "~/capabilities/people/persons.server";
 import { LENDING_LOCATION_KINDS, OPEN_RESERVATION_STATUSES, type ReservationChannel, type ReservationStatus, WISHES_MAX } from "./values";
 import { addEvent, isOpen, openWhere, releaseDevice, reservationFor, sendOnce } from "./reservations.server";
 
@@ -100,12 +100,12 @@ async function join(
   ctx: Ctx,
   tx: Tx,
   person: Awaited<ReturnType<typeof findOrCreatePerson>>,
-  input: { channel: ReservationChannel; locationId: string; wishes?: string; idempotencyKey?: string },
+  input: { channel: ReservationChannel; locationId: string; wishes?: string; idempotencyKey?: string; given: GivenWithRequest },
 ): Promise<JoinResult> {
   const location = await lendingLocation(ctx, tx, input.locationId);
   const now = ctx.clock.now();
-  const params = (reference: string) => ({
-    firstName: person.firstName,
+  const params = (reference: string, to: { firstName: string }) => ({
+    firstName: to.firstName,
     reference,
     spelled: spelledOut(reference),
     location: location.name,
@@ -114,10 +114,11 @@ async function join(
   const existing = await tx.reservation.findFirst({ where: { personId: person.id, locationId: location.id, ...openWhere } });
   if (existing) {
     // Already on the list: nothing new. Their reference again, at most once a day, so repeated submits do not flood.
+    const to = addressedAs(person, existing);
     await sendOnce(ctx, tx, {
-      to: person,
+      to,
       template: "reservationJoined",
-      params: params(existing.reference),
+      params: params(existing.reference, to),
       timeZone: location.timeZone,
       idempotencyKey: `reservation-resent:${existing.id}:${localDay(now, location.timeZone)}`,
     });
@@ -127,8 +128,9 @@ async function join(
   const last = await tx.reservation.aggregate({ where: { locationId: location.id }, _max: { position: true } });
   const reservation = await tx.reservation.create({
     data: {
-      reference: await uniqueReference(tx, "reservation"),
+      reference: await uniqueReference(tx),
       personId: person.id,
+      ...input.given,
       locationId: location.id,
       channel: input.channel,
       wishes: input.wishes ?? null,
@@ -138,10 +140,11 @@ async function join(
     },
   });
   await addEvent(ctx, tx, reservation.id, { kind: "joined", data: { channel: input.channel } });
+  const to = addressedAs(person, reservation);
   await sendOnce(ctx, tx, {
-    to: person,
+    to,
     template: "reservationJoined",
-    params: params(reservation.reference),
+    params: params(reservation.reference, to),
     timeZone: location.timeZone,
     idempotencyKey: `reservation-joined:${reservation.id}`,
   });
@@ -167,15 +170,18 @@ export async function askToBorrow(
     }
     let person;
     let channel: ReservationChannel;
+    let given = NOTHING_GIVEN;
     if ("channel" in input) {
       if (ctx.actor.kind !== "staff") throw forbidden("waitlist:manage");
       person = await intakePerson({ ...ctx, actor: ctx.actor }, tx, input, "waitlist:errors.personMissing");
+      if (!input.personId && input.person) given = givenWith(person, input.person);
       channel = input.channel;
     } else {
-      person = await findOrCreatePerson(ctx, tx, input);
+      ({ person, given } = await personForRequest(ctx, tx, input));
       channel = ctx.actor.kind === "staff" ? "phone" : "web";
     }
-    const result = await join(ctx, tx, person, { channel, locationId: input.locationId, wishes: input.wishes, idempotencyKey });
+    // What the person said with the request is kept on the place and used in its messages (decision 027).
+    const result = await join(ctx, tx, person, { channel, locationId: input.locationId, wishes: input.wishes, idempotencyKey, given });
     if (ctx.actor.kind === "staff" && result.created) {
       await audit(ctx, tx, {
         action: "reservation.created",

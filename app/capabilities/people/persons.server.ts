@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Ctx, StaffCtx, Tx } from "~/context";
 import { AppError } from "~/lib/errors";
 import { parsePhone } from "~/lib/phone.server";
+import { isSupportedLanguage } from "~/i18n/locales.server";
 import { CONTACT_PREFERENCES } from "./values";
 import { findVisiblePerson } from "./visibility.server";
 
@@ -50,6 +51,46 @@ export async function findOrCreatePerson(ctx: Ctx, tx: Tx, input: NewPerson) {
       contactPreference: input.phone.type === "landline" ? "voice" : input.contactPreference,
     },
   });
+}
+
+/** The name a record made from a number alone carries (an SMS, a call): no name anyone said. */
+export const NO_NAME = "–";
+
+/**
+ * What a citizen said with one request that the record their number is stored under does not say: another first
+ * name, another language. Kept on the request row (`givenName`, `givenLanguage`) — never written over the record —
+ * and used in that request's messages until staff confirm who the person is (decision 027). Null where the record
+ * already says the same (or nothing was said), so the columns hold only what differs.
+ */
+export interface GivenWithRequest {
+  givenName: string | null;
+  givenLanguage: string | null;
+}
+
+/** Nothing said besides what the record says (staff picked the person; a request made before decision 027). */
+export const NOTHING_GIVEN: GivenWithRequest = { givenName: null, givenLanguage: null };
+
+export function givenWith(person: { firstName: string; language: string }, said: { firstName?: string | null; language?: string | null }): GivenWithRequest {
+  const name = said.firstName?.trim();
+  return {
+    givenName: name && name !== NO_NAME && name !== person.firstName ? name : null,
+    givenLanguage: said.language && isSupportedLanguage(said.language) && said.language !== person.language ? said.language : null,
+  };
+}
+
+/** The person as one request's messages greet them and in its language: what was said with it first. */
+export function addressedAs<P extends { firstName: string; language: string }>(person: P, request: GivenWithRequest): P {
+  return { ...person, firstName: request.givenName ?? person.firstName, language: request.givenLanguage ?? person.language };
+}
+
+/**
+ * THE rule for every citizen request that finds its person by phone (report, callback, booking, waiting lists, SMS,
+ * voice): the person with this number (or a new one), what to keep on the request, and whom its messages address.
+ */
+export async function personForRequest(ctx: Ctx, tx: Tx, input: NewPerson) {
+  const person = await findOrCreatePerson(ctx, tx, input);
+  const given = givenWith(person, input);
+  return { person, given, addressed: addressedAs(person, given) };
 }
 
 /**

@@ -16,10 +16,11 @@ import { PROGRAMME_TIME_ZONE } from "~/lib/time-zone";
 import { getT } from "~/i18n/i18n.server";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { fileCitizenMessage, inboundKey, personForNumber, storeInboundMessage } from "~/capabilities/helpdesk/inbound.server";
+import { givenWith } from "~/capabilities/people/persons.server";
 import { CONCERN_MAX, createCallback, openCallbackOf } from "~/capabilities/scheduling/callbacks.server";
 import { type Window, workingDays } from "~/capabilities/scheduling/callback-windows.server";
 import { formatSlot } from "~/capabilities/scheduling/appointments.server";
-import { requestStatusIn } from "~/capabilities/helpdesk/status-check.server";
+import { requestStatusIn, type RequestStatus } from "~/capabilities/helpdesk/status-check.server";
 import type { Recipient } from "~/capabilities/messaging/messenger.server";
 import type { OptOutVia } from "~/capabilities/messaging/values";
 import type { ReservationEventKind, ReservationStatus } from "~/capabilities/lending/values";
@@ -123,8 +124,9 @@ async function handle(
     await audit(ctx, tx, { action: "phone.simulatedSms", subjectType: "Message", subjectId: stored.id, details: { keyword: parsed?.keyword ?? null } });
   }
   const to: Recipient = person ?? { id: null, phone: phone.e164, phoneType: phone.type, language: "de" };
-  const reply = (template: string, params: Record<string, string> = {}, key = "reply") =>
-    ctx.messenger.send(tx, { to, template, params, urgency: "reply", idempotencyKey: `sms-${key}:${values.messageSid}` });
+  // `language`: an answer about one request speaks that request's language (the one given with it, decision 027).
+  const reply = (template: string, params: Record<string, string> = {}, key = "reply", language = to.language) =>
+    ctx.messenger.send(tx, { to: { ...to, language }, template, params, urgency: "reply", idempotencyKey: `sms-${key}:${values.messageSid}` });
   const base = { messageId: stored.id };
 
   switch (parsed?.keyword) {
@@ -137,8 +139,8 @@ async function handle(
       // Texting HILFE again while a callback is still open: the same callback, its status as the answer.
       const open = await openCallbackOf(ctx, tx, person!.id);
       if (open) {
-        const answer = (await statusOf(ctx, tx, open.reference, phone.e164, to.language))!;
-        await reply(answer.template, { ...answer.params, spelled: spelledOut(open.reference) });
+        const answer = (await statusOf(ctx, tx, open.reference, phone.e164))!;
+        await reply(answer.template, { ...answer.params, spelled: spelledOut(open.reference) }, undefined, answer.language);
         return { outcome: "callback", ...base, personId: person!.id, callbackId: open.id, reference: open.reference };
       }
       const callback = await createCallback(ctx, tx, {
@@ -147,6 +149,8 @@ async function handle(
         windows: helpWindows(now),
         channel: "sms",
         concern: parsed.rest ? parsed.rest.slice(0, CONCERN_MAX) : undefined,
+        // "مساعدة" from a number we know as a German speaker: the call's messages are in Arabic (decision 027).
+        given: givenWith(person!, { language: /\p{Script=Arabic}/u.test(values.body.trim().split(/\s/)[0] ?? "") ? "ar" : null }),
         idempotencyKey: `sms:${values.messageSid}`,
         urgency: "reply",
       });
@@ -160,8 +164,8 @@ async function handle(
         await reply("smsStatusCodeInvalid", { phone: programmePhone });
         return { outcome: "status", ...base, personId: person?.id ?? null, found: false };
       }
-      const answer = await statusOf(ctx, tx, reading.code, phone.e164, to.language, programmePhone);
-      if (answer) await reply(answer.template, { ...answer.params, spelled: spelledOut(answer.params.reference) });
+      const answer = await statusOf(ctx, tx, reading.code, phone.e164, programmePhone);
+      if (answer) await reply(answer.template, { ...answer.params, spelled: spelledOut(answer.params.reference) }, undefined, answer.language);
       else await reply("smsStatusNotFound", { phone: programmePhone });
       return { outcome: "status", ...base, personId: person?.id ?? null, found: Boolean(answer) };
     }
@@ -239,14 +243,27 @@ async function helpWhileOptedOut(
  * What SMS STATUS answers for any kind of request with this reference — only when it belongs to this number
  * (helpdesk/status-check.server.ts decides). Otherwise null, exactly as for a code that does not exist.
  */
-async function statusOf(ctx: Ctx, tx: Tx, reference: string, phone: string, language: string, programmePhone = ""): Promise<{ template: string; params: Record<string, string> } | null> {
+async function statusOf(ctx: Ctx, tx: Tx, reference: string, phone: string, programmePhone = "") {
   const found = await requestStatusIn(ctx, tx, { reference, phone });
   if (!found) return null;
+  const { language } = found;
+  return { ...statusAnswer(found, reference, language, programmePhone), language };
+}
+
+function statusAnswer(found: RequestStatus, reference: string, language: string, programmePhone: string): { template: string; params: Record<string, string> } {
   const when = (at: Date) => formatSlot(at, language, found.timeZone);
   switch (found.kind) {
-    case "ticket":
-      // The same words as the status page on the web.
-      return { template: "smsStatusTicket", params: { reference, status: getT(language, "citizen")(`status.explain.${found.status}`) } };
+    case "ticket": {
+      // The same words as the status page on the web, and the call asked for with the report (same reference).
+      const t = getT(language, "citizen");
+      const call = found.callback;
+      const callState = !call
+        ? ""
+        : call.status === "scheduled" && call.scheduledAt
+          ? t("status.ticketCallbackAt", { when: when(call.scheduledAt) })
+          : t(`status.callback.${call.status}`, { defaultValue: "" });
+      return { template: "smsStatusTicket", params: { reference, status: [t(`status.explain.${found.status}`), callState].filter(Boolean).join(" ") } };
+    }
     case "callback":
       if (found.status === "scheduled" && found.scheduledAt) return { template: "smsStatusCallbackScheduled", params: { reference, when: when(found.scheduledAt) } };
       if (found.status === "unscheduled") return { template: "smsStatusCallbackOpen", params: { reference } };

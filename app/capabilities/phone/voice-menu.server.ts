@@ -302,8 +302,13 @@ function statusDetails(found: RequestStatus, lng: string): string[] {
       if (found.status === "waiting" && found.position) return [t("status.position", { position: found.position, place: found.place })];
       if (found.status === "offered" && found.offerExpiresAt) return [t("status.offeredUntil", { until: when(found.offerExpiresAt), place: found.place })];
       return [];
-    case "ticket":
-      return [];
+    case "ticket": {
+      // The call asked for with the report has the same reference: say where it stands too.
+      const call = found.callback;
+      if (!call) return [];
+      const state = `${t("status.kind.callback")} ${t(`status.callback.${call.status}`, { defaultValue: t("status.unknown") })}`;
+      return call.status === "scheduled" && call.scheduledAt ? [state, t("status.when", { when: when(call.scheduledAt), place: "" })] : [state];
+    }
   }
 }
 

@@ -24,7 +24,7 @@ export async function recordedStep(ctx: Ctx, input: VoiceStepInput, lng: string)
     prompt.goodbye();
     return prompt.toString();
   }
-  await storeVoiceMessage(ctx, { from: caller.e164, callSid, recordingSid, seconds, audio: input.params.RecordingUrl ? null : silentWav(Math.min(seconds, 5)) });
+  await storeVoiceMessage(ctx, { from: caller.e164, callSid, recordingSid, seconds, language: lng, audio: input.params.RecordingUrl ? null : silentWav(Math.min(seconds, 5)) });
   prompt.response.say(prompt.say, t("message.thanks"));
   prompt.goodbye();
   return prompt.toString();
@@ -35,9 +35,9 @@ export const voiceMessageBody = (seconds: number, lng = DEFAULT_LANGUAGE) => get
 
 export async function storeVoiceMessage(
   ctx: Ctx,
-  input: { from: string; callSid: string; recordingSid: string; seconds: number; audio: { contentType: string; data: Uint8Array<ArrayBuffer> } | null },
+  input: { from: string; callSid: string; recordingSid: string; seconds: number; language?: string; audio: { contentType: string; data: Uint8Array<ArrayBuffer> } | null },
 ) {
-  const outcome = await receiveCitizenMessage(ctx, { from: input.from, body: voiceMessageBody(input.seconds), channel: "voice", providerId: input.callSid });
+  const outcome = await receiveCitizenMessage(ctx, { from: input.from, body: voiceMessageBody(input.seconds), channel: "voice", providerId: input.callSid, language: input.language });
   const message = await ctx.db.message.findUnique({ where: { idempotencyKey: `inbound:${input.callSid}` }, include: { recording: { select: { id: true } } } });
   if (!message) return outcome;
   await ctx.db.$transaction(async (tx) => {

@@ -8,7 +8,7 @@ import { spelledOut, uniqueReference } from "~/lib/reference-code";
 import { isUniqueViolation } from "~/lib/db-errors";
 import { IdempotencyKey } from "~/lib/idempotency";
 import { audit } from "~/capabilities/privacy/audit.server";
-import { findOrCreatePerson, NewPersonInput } from "~/capabilities/people/persons.server";
+import { NewPersonInput, personForRequest } from "~/capabilities/people/persons.server";
 import { freeSlots, loadSchedule, localDay, seatKey } from "./availability.server";
 import { findSlot } from "./slots";
 import { type AppointmentStatus, ONLINE_LEAD_MINUTES, type Pool, POOLS } from "./values";
@@ -101,7 +101,8 @@ export async function bookAppointment(
           throw new AppError(409, "scheduling:errors.slotTaken");
         }
 
-        const person = await findOrCreatePerson(ctx, tx, input.person);
+        // A number stored as "Gisela M." booked as "Hildegard": the booking keeps and uses "Hildegard" (decision 027).
+        const { person, given, addressed } = await personForRequest(ctx, tx, input.person);
         const twice = await tx.appointment.findFirst({
           where: { personId: person.id, startsAt: slot.startsAt, status: "booked" satisfies AppointmentStatus },
           select: { reference: true },
@@ -125,8 +126,9 @@ export async function bookAppointment(
 
         const appointment = await tx.appointment.create({
           data: {
-            reference: await uniqueReference(tx, "appointment"),
+            reference: await uniqueReference(tx),
             personId: person.id,
+            ...given,
             locationId: schedule.location.id,
             consultationHourId: hourId,
             startsAt: slot.startsAt,
@@ -144,9 +146,9 @@ export async function bookAppointment(
           select: { id: true, reference: true },
         });
         await ctx.messenger.send(tx, {
-          to: person,
+          to: addressed,
           template: "appointmentBooked",
-          params: appointmentMessageParams({ reference: appointment.reference, startsAt: slot.startsAt }, person, schedule.location),
+          params: appointmentMessageParams({ reference: appointment.reference, startsAt: slot.startsAt }, addressed, schedule.location),
           idempotencyKey: `appointment-booked:${appointment.id}`,
           // Booked late in the evening: the confirmation waits for the morning (the reference is on screen already).
           timeZone,

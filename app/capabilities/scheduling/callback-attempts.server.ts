@@ -18,6 +18,7 @@ import { atLocal, parseWindows } from "./callback-windows.server";
 import { retryingOnRace } from "~/lib/idempotency";
 import { optionalText, scheduleCallback } from "./callbacks.server";
 import { LocalDateTime } from "~/lib/calendar-input";
+import { addressedAs } from "~/capabilities/people/persons.server";
 
 /** After a missed call, the next attempt is at least this much later. */
 export const RETRY_GAP_MINUTES = 120;
@@ -101,7 +102,8 @@ export async function recordAttemptIn(
       locationId: callback.locationId,
       details: { outcome: input.outcome, attempt: attemptCount, status },
     });
-  const person = callback.person;
+  // The call's messages greet and speak as the person asked with the request (decision 027).
+  const person = addressedAs(callback.person, callback);
 
   if (input.outcome === "reached") {
     await tx.callback.update({ where: { id: callbackId }, data: { status: "done" satisfies CallbackStatus } });
@@ -172,14 +174,15 @@ export async function rescheduleCallback(ctx: StaffCtx, callbackId: string, inpu
         notBefore: from,
       });
       if (!slot) throw new AppError(409, "callbacks:errors.noSlotFound");
+      const person = addressedAs(callback.person, callback);
       await ctx.messenger.send(tx, {
-        to: callback.person,
+        to: person,
         template: "callbackScheduled",
         params: {
-          firstName: callback.person.firstName,
+          firstName: person.firstName,
           reference: callback.reference,
           spelled: spelledOut(callback.reference),
-          when: formatSlot(slot.startsAt, callback.person.language, timeZone),
+          when: formatSlot(slot.startsAt, person.language, timeZone),
         },
         timeZone,
       });

@@ -12,7 +12,7 @@ import { IdempotencyKey, retryingOnRace } from "~/lib/idempotency";
 import { PROGRAMME_TIME_ZONE } from "~/lib/time-zone";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { can } from "~/capabilities/people/permissions";
-import { findOrCreatePerson, NewPersonInput } from "~/capabilities/people/persons.server";
+import { addressedAs, type GivenWithRequest, NewPersonInput, NOTHING_GIVEN, personForRequest } from "~/capabilities/people/persons.server";
 import { localDay } from "./availability.server";
 import { formatSlot } from "./appointments.server";
 import { generateSlots } from "./slots";
@@ -170,6 +170,10 @@ export async function createCallback(
     topic?: string;
     concern?: string;
     ticketId?: string;
+    /** A ticket's callback carries the ticket's reference: the one the person was given (decision 027). */
+    reference?: string;
+    /** What the person said with the request, where their stored record says otherwise (persons.server.ts). */
+    given?: GivenWithRequest;
     idempotencyKey?: string;
     /** "reply": the confirmation answers an SMS the person just sent (HILFE), so it leaves at once, also at night. */
     urgency?: Urgency;
@@ -180,10 +184,11 @@ export async function createCallback(
   const now = ctx.clock.now();
   const location = input.locationId ? await tx.location.findUnique({ where: { id: input.locationId } }) : null;
   const timeZone = location?.timeZone ?? PROGRAMME_TIME_ZONE;
-  const person = await tx.person.findUniqueOrThrow({ where: { id: input.personId } });
+  const person = addressedAs(await tx.person.findUniqueOrThrow({ where: { id: input.personId } }), input.given ?? NOTHING_GIVEN);
   const callback = await tx.callback.create({
     data: {
-      reference: await uniqueReference(tx, "callback"),
+      reference: input.reference ?? (await uniqueReference(tx)),
+      ...input.given,
       personId: person.id,
       locationId: location?.id ?? null,
       channel: input.channel,
@@ -279,9 +284,10 @@ export async function requestCallback(ctx: Ctx, input: CallbackRequest, options:
       if (input.custom) windows.push({ from: atLocal(input.custom.day, input.custom.from, timeZone), to: atLocal(input.custom.day, input.custom.to, timeZone) });
       if (!windows.length) throw new AppError(400, "callbacks:errors.windowRequired");
       if (windows.every((w) => w.to <= ctx.clock.now())) throw new AppError(400, "callbacks:errors.windowInPast");
-      const person = await findOrCreatePerson(ctx, tx, input);
+      const { person, given } = await personForRequest(ctx, tx, input);
       const created = await createCallback(ctx, tx, {
         personId: person.id,
+        given,
         locationId: input.locationId ?? null,
         windows,
         channel: input.channel,

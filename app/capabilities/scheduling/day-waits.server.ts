@@ -8,7 +8,7 @@ import { audit } from "~/capabilities/privacy/audit.server";
 import { can } from "~/capabilities/people/permissions";
 import { formatPhone, parsePhone } from "~/lib/phone.server";
 import { spelledOut, uniqueReference } from "~/lib/reference-code";
-import { findOrCreatePerson, NewPersonInput } from "~/capabilities/people/persons.server";
+import { addressedAs, NewPersonInput, personForRequest } from "~/capabilities/people/persons.server";
 import { appointmentMessageParams, bookAppointment } from "./appointments.server";
 import { freeSlots, loadSchedule, localDay, type Schedule } from "./availability.server";
 import { generateSlots } from "./slots";
@@ -57,21 +57,21 @@ async function joinOnce(ctx: Ctx, locationId: string, input: z.output<typeof Joi
     const day = await dayState(ctx, tx, schedule, input.day, now);
     if (day.state === "noHours") throw new AppError(400, "desk:errors.noHoursThatDay");
     if (day.state === "free") throw new AppError(400, "desk:errors.dayNotFull", { week: day.week });
-    const person = await findOrCreatePerson(ctx, tx, input);
+    const { person, given, addressed } = await personForRequest(ctx, tx, input);
     const earlier = await tx.dayWait.findUnique({ where: { personId_locationId_day: { personId: person.id, locationId, day: input.day } } });
     if (earlier) return { already: true as const, reference: null };
     const holdKey = await holdDayWaitPlace(ctx, tx, person.id, today);
-    const reference = await uniqueReference(tx, "dayWait");
+    const reference = await uniqueReference(tx);
     const wait = await tx.dayWait.create({
-      data: { reference, personId: person.id, locationId, day: input.day, holdKey, idempotencyKey: input.idempotencyKey, createdAt: now },
+      data: { reference, personId: person.id, ...given, locationId, day: input.day, holdKey, idempotencyKey: input.idempotencyKey, createdAt: now },
     });
     if (ctx.actor.kind === "staff") {
       await audit(ctx, tx, { action: "dayWait.added", subjectType: "DayWait", subjectId: wait.id, locationId });
     }
     await ctx.messenger.send(tx, {
-      to: person,
+      to: addressed,
       template: "dayWaitJoined",
-      params: { firstName: person.firstName, reference, spelled: spelledOut(reference), day: formatDay(input.day, person.language), place: schedule.location.name },
+      params: { firstName: addressed.firstName, reference, spelled: spelledOut(reference), day: formatDay(input.day, addressed.language), place: schedule.location.name },
       timeZone,
       idempotencyKey: `day-wait-joined:${wait.id}`,
     });
@@ -148,7 +148,8 @@ export async function offerFreedPlaces(ctx: Ctx): Promise<{ booked: number; expi
     const waiting = await ctx.db.dayWait.findMany({ where: { locationId, day, status: "waiting" satisfies DayWaitStatus }, include: { person: true }, orderBy: { createdAt: "asc" } });
     for (const place of free) {
       for (const wait of waiting.splice(0, 1)) {
-        const { person } = wait;
+        // Booked and told as the person asked when joining the list (decision 027).
+        const person = addressedAs(wait.person, wait);
         let appointment: { id: string; reference: string };
         try {
           appointment = await bookAppointment(ctx, {

@@ -15,6 +15,7 @@ import { generateSlots } from "./slots";
 import { type AppointmentStatus, type Pool, POOLS, type WalkInStatus } from "./values";
 import { CalendarDay, isInstant } from "~/lib/calendar-input";
 import { IdempotencyKey } from "~/lib/idempotency";
+import { addressedAs } from "~/capabilities/people/persons.server";
 
 export const OUTCOME_NOTE_MAX = 1000;
 
@@ -196,10 +197,11 @@ export async function cancelByStaff(ctx: StaffCtx, appointmentId: string) {
     const appointment = await manageable(ctx, appointmentId);
     if (appointment.status !== "booked") throw new AppError(409, "desk:errors.notCancellable");
     await releasePlace(ctx, tx, appointmentId, "cancelled", now);
-    const [person, location] = await Promise.all([
+    const [stored, location] = await Promise.all([
       tx.person.findUniqueOrThrow({ where: { id: appointment.personId } }),
       tx.location.findUniqueOrThrow({ where: { id: appointment.locationId } }),
     ]);
+    const person = addressedAs(stored, appointment);
     await ctx.messenger.send(tx, {
       to: person,
       template: "appointmentCancelled",
@@ -236,7 +238,8 @@ export async function moveByStaff(ctx: StaffCtx, appointmentId: string, input: z
     if (earlier) return { ...earlier, replayed: true };
   }
   if (old.status !== "booked" || old.startsAt <= ctx.clock.now()) throw new AppError(409, "desk:errors.notMovable");
-  const person = await ctx.db.person.findUniqueOrThrow({ where: { id: old.personId } });
+  // The new booking keeps what the caller said with the old one (decision 027).
+  const person = addressedAs(await ctx.db.person.findUniqueOrThrow({ where: { id: old.personId } }), old);
   const booked = await bookAppointment(ctx, {
     locationId: old.locationId,
     slot: input.slot,

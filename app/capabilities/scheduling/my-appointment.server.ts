@@ -8,6 +8,7 @@ import { parsePhone } from "~/lib/phone.server";
 import { referenceCodeField } from "~/lib/reference-code";
 import { appointmentMessageParams, bookAppointment, releasePlace } from "./appointments.server";
 import type { AppointmentStatus } from "./values";
+import { addressedAs } from "~/capabilities/people/persons.server";
 
 export const AppointmentLookupInput = z.object({
   reference: referenceCodeField("booking:manage.referenceRequired"),
@@ -88,7 +89,8 @@ export async function cancelMyAppointment(ctx: Ctx, lookup: AppointmentLookup & 
       if (!still) throw new AppError(400, NOT_FOUND);
       await releasePlace(ctx, tx, appointment.id, "cancelled", now);
       if (key) await tx.appointment.update({ where: { id: appointment.id }, data: { cancelKey: key } });
-      const { person, location } = appointment;
+      const { location } = appointment;
+      const person = addressedAs(appointment.person, appointment);
       await ctx.messenger.send(tx, {
         to: person,
         template: "appointmentCancelled",
@@ -119,13 +121,15 @@ export async function moveMyAppointment(
     if (replayed) return { id: replayed.id, reference: replayed.reference, replayed: true };
   }
   const old = await mine(ctx, lookup);
+  // The new booking keeps what the person said with the old one.
+  const asked = addressedAs(old.person, old);
   const booked = await bookAppointment(ctx, {
     locationId: old.locationId,
     slot: lookup.slot,
     person: {
-      firstName: old.person.firstName,
+      firstName: asked.firstName,
       phone: { e164: old.person.phone, type: old.person.phoneType === "landline" ? "landline" : "mobile" },
-      language: old.person.language,
+      language: asked.language,
       contactPreference: old.person.contactPreference === "voice" ? "voice" : "sms",
     },
     concern: old.concern ?? undefined,

@@ -9,6 +9,7 @@ import { isUniqueViolation } from "~/lib/db-errors";
 import { appointmentMessageParams, reminderKeyPrefix } from "./appointments.server";
 import { localDay } from "./availability.server";
 import type { AppointmentStatus } from "./values";
+import { addressedAs } from "~/capabilities/people/persons.server";
 
 export const REMINDER_HOUR = 10;
 export const SOON_HOURS = 2;
@@ -65,7 +66,8 @@ export async function queueDueReminders(ctx: Ctx): Promise<number> {
           // Cancelled meanwhile? Then nothing.
           const still = await tx.appointment.findFirst({ where: { id: appointment.id, status: "booked" satisfies AppointmentStatus }, select: { id: true } });
           if (!still) return;
-          const { person, location } = appointment;
+          const { location } = appointment;
+          const person = addressedAs(appointment.person, appointment);
           await ctx.messenger.send(tx, {
             to: person,
             template: TEMPLATES[kind],

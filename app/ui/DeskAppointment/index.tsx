@@ -13,6 +13,7 @@ import { SummaryList } from "~/ui/kit/SummaryList";
 import { Tag } from "~/ui/kit/Tag";
 import { TextField } from "~/ui/kit/TextField";
 import { checkboxGroupProps, fieldProps, formErrors, formProps, useAppForm } from "~/ui/kit/forms";
+import { PersonAsGiven, type PersonAsGivenData } from "~/ui/PersonAsGiven";
 
 export interface AppointmentData {
   id: string;
@@ -25,7 +26,7 @@ export interface AppointmentData {
   outcomeTopics: string[];
   outcomeNote: string | null;
   ticketId: string | null;
-  person: { id: string; name: string };
+  person: PersonAsGivenData;
   location: { name: string; timeZone: string };
   helper: string | null;
   bookedBy: string | null;
@@ -39,7 +40,7 @@ export function AppointmentFacts({ appointment }: { appointment: AppointmentData
       rows={[
         { key: "when", label: t("appointment.when"), value: when.format(new Date(appointment.startsAt)) },
         { key: "place", label: t("appointment.place"), value: appointment.location.name },
-        { key: "person", label: t("appointment.person"), value: <Link to={`/team/people/${appointment.person.id}`}>{appointment.person.name}</Link> },
+        { key: "person", label: t("appointment.person"), value: <PersonAsGiven person={appointment.person} /> },
         { key: "reference", label: t("appointment.reference"), value: <span dir="ltr">{appointment.reference}</span> },
         { key: "status", label: t("appointment.status"), value: <Tag>{t(`status.${appointment.status}`)}</Tag> },
         { key: "channel", label: t("appointment.channel"), value: t(`channel.${appointment.channel}`) },

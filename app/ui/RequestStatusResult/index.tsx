@@ -19,6 +19,8 @@ export interface RequestStatusData {
   place: string | null;
   address: string | null;
   position: number | null;
+  /** A ticket's callback, under the ticket's reference. */
+  callback: { status: string; at: string | null; windows: { from: string; to: string }[] } | null;
 }
 
 export function RequestStatusResult({ found }: { found: RequestStatusData }) {
@@ -45,6 +47,13 @@ export function RequestStatusResult({ found }: { found: RequestStatusData }) {
             <strong>{t(`status.${found.kind}.${found.status}`, { position: found.position, place: found.place })}</strong>
           )}
         </dd>
+        {found.kind === "ticket" && found.callback ? (
+          <>
+            <dt>{t("status.result.ticketCallback")}</dt>
+            <dd>{t(`status.callback.${found.callback.status}`)}</dd>
+            <CallbackNext call={found.callback} timeZone={found.timeZone} />
+          </>
+        ) : null}
         <NextStep found={found} />
         <dt>{t("status.result.lastMessage")}</dt>
         <dd>
@@ -80,28 +89,28 @@ export function RequestStatusResult({ found }: { found: RequestStatusData }) {
   );
 }
 
-/** What comes next for a callback, an appointment or a tablet offer (a ticket's status says it already). */
-function NextStep({ found }: { found: RequestStatusData }) {
+/** When we call (planned), or the windows the person gave (not planned yet): for a callback and a ticket's callback. */
+function CallbackNext({ call, timeZone }: { call: { status: string; at: string | null; windows: { from: string; to: string }[] }; timeZone: string }) {
   const { t } = useTranslation("citizen");
-  if (found.kind === "callback" && found.status === "scheduled" && found.at) {
+  if (call.status === "scheduled" && call.at) {
     return (
       <>
         <dt>{t("status.result.callbackAt")}</dt>
         <dd>
-          <DateTime iso={found.at} timeZone={found.timeZone} /> {t("status.result.callbackAtNote")}
+          <DateTime iso={call.at} timeZone={timeZone} /> {t("status.result.callbackAtNote")}
         </dd>
       </>
     );
   }
-  if (found.kind === "callback" && found.status === "unscheduled" && found.windows.length) {
+  if (call.status === "unscheduled" && call.windows.length) {
     return (
       <>
         <dt>{t("status.result.windows")}</dt>
         <dd>
           <ul>
-            {found.windows.map((w) => (
+            {call.windows.map((w) => (
               <li key={w.from}>
-                <DateTime iso={w.from} timeZone={found.timeZone} /> – <DateTime iso={w.to} timeZone={found.timeZone} />
+                <DateTime iso={w.from} timeZone={timeZone} /> – <DateTime iso={w.to} timeZone={timeZone} />
               </li>
             ))}
           </ul>
@@ -109,6 +118,13 @@ function NextStep({ found }: { found: RequestStatusData }) {
       </>
     );
   }
+  return null;
+}
+
+/** What comes next for a callback, an appointment or a tablet offer (a ticket's status says it already). */
+function NextStep({ found }: { found: RequestStatusData }) {
+  const { t } = useTranslation("citizen");
+  if (found.kind === "callback") return <CallbackNext call={found} timeZone={found.timeZone} />;
   if (found.kind === "appointment" && found.at) {
     return (
       <>

@@ -9,6 +9,7 @@ import { SummaryList } from "~/ui/kit/SummaryList";
 import { Tag } from "~/ui/kit/Tag";
 import { useTicketLabels, type CategoryRef } from "~/ui/TicketLabels";
 import "./TicketHeader.css";
+import { PersonAsGiven, type PersonAsGivenData } from "~/ui/PersonAsGiven";
 
 export interface TicketSummary {
   reference: string;
@@ -23,7 +24,7 @@ export interface TicketSummary {
   createdAt: string;
   pendingUntil: string | null;
   overdue: boolean;
-  person: { id: string; name: string };
+  person: PersonAsGivenData;
   location: { id: string; name: string } | null;
   assignee: { id: string; name: string } | null;
 }
@@ -59,7 +60,7 @@ export function TicketHeader({ ticket, category, justCreated }: { ticket: Ticket
           },
           { key: "priority", label: t("ticket.priority"), value: labels.priority(ticket.priority) },
           { key: "category", label: t("ticket.category"), value: labels.category(category) },
-          { key: "person", label: t("ticket.person"), value: <Link to={`/team/people/${ticket.person.id}`}>{ticket.person.name}</Link> },
+          { key: "person", label: t("ticket.person"), value: <PersonAsGiven person={ticket.person} /> },
           { key: "location", label: t("ticket.location"), value: ticket.location?.name ?? t("ticket.noLocation") },
           { key: "assignee", label: t("ticket.assignee"), value: ticket.assignee?.name ?? t("ticket.nobody") },
           { key: "channel", label: t("ticket.channel"), value: labels.channel(ticket.channel) },
