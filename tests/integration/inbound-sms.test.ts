@@ -216,7 +216,7 @@ describe("HILFE after STOP", () => {
     expect((await sms(person.phone, "HELP")).outcome).toBe("callback");
     const answer = (await lastReply(person.phone))!;
     expect(answer.template).toBe("helpOptedOutOpen");
-    expect(answer.body).toBe("Digitale Ambulanz: you have turned off our text messages. Your callback still stands: we will call you. To hear by text when, reply START. Reference: HJ3C6R.");
+    expect(answer.body).toBe("Digitale Ambulanz: you have turned off our text messages. Your callback still stands: we will call you. To hear by text when, reply START. Reference number: HJ3C6R.");
   });
 });
 

@@ -370,8 +370,8 @@ describe("a citizen's own appointment", () => {
     const unfolded = (ics: string) => ics.replace(/\r\n[ \t]/g, "");
     const property = (ics: string, name: string) => unfolded(ics).split("\r\n").find((l) => l.startsWith(`${name}:`))!;
     const expected = {
-      de: ["SUMMARY:Digitale Sprechstunde", "DESCRIPTION:Ihre Referenz: "],
-      en: ["SUMMARY:Digital consultation hour", "DESCRIPTION:Your reference: "],
+      de: ["SUMMARY:Digitale Sprechstunde", "DESCRIPTION:Ihre Vorgangsnummer: "],
+      en: ["SUMMARY:Digital consultation hour", "DESCRIPTION:Your reference number: "],
       ar: ["SUMMARY:استشارة رقمية", "DESCRIPTION:رقمك المرجعي: "],
     };
     for (const [i, [language, [summary, description]]] of Object.entries(expected).entries()) {
