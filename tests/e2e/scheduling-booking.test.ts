@@ -100,7 +100,7 @@ describe("booking a consultation hour without JavaScript", () => {
     // In the language she booked in, with where to cancel; every line within RFC 5545's 75 octets.
     const unfolded = body.replace(/\r\n[ \t]/g, "");
     expect(unfolded).toContain("SUMMARY:Digitale Sprechstunde");
-    expect(unfolded).toMatch(new RegExp(`DESCRIPTION:Ihre Referenz: ${reference}\\. Absagen oder ändern: http[^ ]+/appointment`));
+    expect(unfolded).toMatch(new RegExp(`DESCRIPTION:Ihre Vorgangsnummer: ${reference}\\. Absagen oder ändern: http[^ ]+/appointment`));
     for (const line of body.split("\r\n")) expect(Buffer.byteLength(line, "utf8"), line).toBeLessThanOrEqual(75);
     expect((await page.request.get(`${href.slice(0, -4)}AAAA`)).status()).toBe(404);
 
