@@ -10,7 +10,8 @@ import type { CDPSession, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "~/db.server";
 import { newReferenceCode } from "~/lib/reference-code";
-import { LANGUAGES, newPage, sharedApp, useBrowser } from "../helpers/browser";
+import { startApp, type RunningApp } from "../helpers/app-server";
+import { LANGUAGES, newPage, useBrowser } from "../helpers/browser";
 import { appRoutes } from "../helpers/route-manifest";
 import { dayAhead } from "../helpers/scheduling-e2e";
 
@@ -54,8 +55,16 @@ const FORMS = { report: 1, callback: 2, borrow: 3, book: 4, wait: 5, appointment
 const appointments: Record<string, { move: string; cancel: string }> = {};
 const fullDay = dayAhead(1, 21);
 
+// An app of its own: this file files a borrow request, a booking and a full day in every language, and a waiting
+// list left on the shared app changes what the lending journeys may do with its tablets.
+let app: RunningApp;
+afterAll(async () => {
+  await app?.stop();
+});
+
 beforeAll(async () => {
-  const db = await openDatabase(sharedApp().databaseUrl);
+  app = await startApp();
+  const db = await openDatabase(app.databaseUrl);
   try {
     const library = await db.location.findUniqueOrThrow({ where: { slug: "stadtbibliothek" } });
     const at = (hour: number, minute: number) => {
@@ -248,7 +257,7 @@ describe.each(LANGUAGES)("citizen pages at 320 px with the text at 200 percent, 
   const references: Record<string, string> = {};
 
   beforeAll(async () => {
-    const page = await newPage(browser(), { lng, javaScript: false });
+    const page = await newPage(browser(), { lng, javaScript: false, appUrl: app.baseUrl });
     await page.setViewportSize({ width: 320, height: 640 });
     const cdp = await page.context().newCDPSession(page);
     await setTextSize(cdp, 200);
