@@ -35,8 +35,10 @@ beforeAll(async () => {
       await db.appointment.create({
         data: { reference: codes.appointment, personId: person.id, locationId: centre.id, startsAt: soon(2), endsAt: soon(2.02), pool: "web", channel: "web" },
       });
-      await db.reservation.create({ data: { reference: codes.waiting, personId: person.id, locationId: centre.id, channel: "web", position: 1000 } });
+      // Waiting at the care home, which has no free tablet: at the centre the offers job would hold a free tablet
+      // for Samira within a minute, and the lending journeys lend those tablets by their tags.
       const other = await db.location.findFirstOrThrow({ where: { kind: "care_home" } });
+      await db.reservation.create({ data: { reference: codes.waiting, personId: person.id, locationId: other.id, channel: "web", position: 1000 } });
       await db.reservation.create({
         data: { reference: codes.offered, personId: person.id, locationId: other.id, channel: "web", position: 1000, status: "offered", offeredAt: new Date(), offerExpiresAt: soon(3) },
       });
