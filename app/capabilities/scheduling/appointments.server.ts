@@ -8,7 +8,7 @@ import { spelledOut, uniqueReference } from "~/lib/reference-code";
 import { isUniqueViolation } from "~/lib/db-errors";
 import { IdempotencyKey } from "~/lib/idempotency";
 import { audit } from "~/capabilities/privacy/audit.server";
-import { NewPersonInput, personForRequest } from "~/capabilities/people/persons.server";
+import { addressedAs, NewPersonInput, personForRequest } from "~/capabilities/people/persons.server";
 import { freeSlots, loadSchedule, localDay, seatKey } from "./availability.server";
 import { findSlot } from "./slots";
 import { type AppointmentStatus, ONLINE_LEAD_MINUTES, type Pool, POOLS } from "./values";
@@ -67,6 +67,27 @@ export function appointmentMessageParams(
     when: formatSlot(appointment.startsAt, person.language, location.timeZone),
     place: location.name,
   };
+}
+
+/**
+ * Tells the person their appointment is cancelled, whoever cancelled it (they themselves or the desk): by the name
+ * and language given with the booking, never in quiet hours (the place's time zone), once per appointment.
+ */
+export async function tellAppointmentCancelled<P extends Parameters<Ctx["messenger"]["send"]>[1]["to"] & { firstName: string; language: string }>(
+  ctx: Ctx,
+  tx: Tx,
+  appointment: Parameters<typeof addressedAs>[1] & { id: string; reference: string; startsAt: Date },
+  stored: P,
+  location: { name: string; timeZone: string },
+) {
+  const person = addressedAs(stored, appointment);
+  await ctx.messenger.send(tx, {
+    to: person,
+    template: "appointmentCancelled",
+    params: appointmentMessageParams(appointment, person, location),
+    timeZone: location.timeZone,
+    idempotencyKey: `appointment-cancelled:${appointment.id}`,
+  });
 }
 
 /**

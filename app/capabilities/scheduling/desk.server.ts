@@ -9,7 +9,7 @@ import { audit } from "~/capabilities/privacy/audit.server";
 import { can } from "~/capabilities/people/permissions";
 import { listLocationsFor } from "~/capabilities/people/locations.server";
 import { OPEN_STATUSES } from "~/capabilities/helpdesk/values";
-import { appointmentMessageParams, bookAppointment, BookingInput, releasePlace } from "./appointments.server";
+import { bookAppointment, tellAppointmentCancelled, BookingInput, releasePlace } from "./appointments.server";
 import { loadSchedule, localDay } from "./availability.server";
 import { generateSlots } from "./slots";
 import { type AppointmentStatus, type Pool, POOLS, type WalkInStatus } from "./values";
@@ -201,15 +201,8 @@ export async function cancelByStaff(ctx: StaffCtx, appointmentId: string) {
       tx.person.findUniqueOrThrow({ where: { id: appointment.personId } }),
       tx.location.findUniqueOrThrow({ where: { id: appointment.locationId } }),
     ]);
-    const person = addressedAs(stored, appointment);
-    await ctx.messenger.send(tx, {
-      to: person,
-      template: "appointmentCancelled",
-      params: appointmentMessageParams(appointment, person, location),
-      // Like the citizen's own cancellation: never in quiet hours (a late call at the desk is told in the morning).
-      timeZone: location.timeZone,
-      idempotencyKey: `appointment-cancelled:${appointment.id}`,
-    });
+    // Like the citizen's own cancellation: never in quiet hours (a late call at the desk is told in the morning).
+    await tellAppointmentCancelled(ctx, tx, appointment, stored, location);
     await audit(ctx, tx, { action: "appointment.cancelled", subjectType: "Appointment", subjectId: appointmentId, locationId: appointment.locationId });
   });
 }

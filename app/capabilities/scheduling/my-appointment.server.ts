@@ -6,7 +6,7 @@ import type { Ctx } from "~/context";
 import { AppError } from "~/lib/errors";
 import { parsePhone } from "~/lib/phone.server";
 import { referenceCodeField } from "~/lib/reference-code";
-import { appointmentMessageParams, bookAppointment, releasePlace } from "./appointments.server";
+import { bookAppointment, tellAppointmentCancelled, releasePlace } from "./appointments.server";
 import type { AppointmentStatus } from "./values";
 import { addressedAs } from "~/capabilities/people/persons.server";
 
@@ -90,14 +90,7 @@ export async function cancelMyAppointment(ctx: Ctx, lookup: AppointmentLookup & 
       await releasePlace(ctx, tx, appointment.id, "cancelled", now);
       if (key) await tx.appointment.update({ where: { id: appointment.id }, data: { cancelKey: key } });
       const { location } = appointment;
-      const person = addressedAs(appointment.person, appointment);
-      await ctx.messenger.send(tx, {
-        to: person,
-        template: "appointmentCancelled",
-        params: appointmentMessageParams(appointment, person, location),
-        timeZone: location.timeZone,
-        idempotencyKey: `appointment-cancelled:${appointment.id}`,
-      });
+      await tellAppointmentCancelled(ctx, tx, appointment, appointment.person, location);
     });
     return { id: appointment.id, reference: appointment.reference, replayed: false };
   } catch (error) {
