@@ -12,8 +12,10 @@ export const WEBHOOK_BODY_LIMIT = 64 * 1024;
 /** Room for the other fields and the multipart framing around an upload. */
 const MULTIPART_ROOM = 64 * 1024;
 /**
- * After a 413, read on and drop at most this much, for at most this long, before hanging up: a client still sending
- * then reads the answer instead of meeting a reset connection (which it would show as a network error).
+ * After a 413, read on and drop at most this much, then stop reading (TCP holds the sender back), and hang up after
+ * at most this long: a client still sending then reads the answer instead of meeting a reset connection (which it
+ * would show as a network error). Hanging up as soon as the bytes ran out reset clients on a busy machine before
+ * they had read the answer.
  */
 const LINGER_BYTES = 8 * 1024 * 1024;
 const LINGER_MS = 3_000;
@@ -68,7 +70,7 @@ export function readBodyWithinLimit({
       let dropped = 0;
       const hangUp = () => req.socket.destroy();
       const timer = setTimeout(hangUp, LINGER_MS).unref();
-      req.on("data", (chunk: Buffer) => (dropped += chunk.length) > LINGER_BYTES && hangUp());
+      req.on("data", (chunk: Buffer) => (dropped += chunk.length) > LINGER_BYTES && req.pause());
       // The client stopped sending: it has the answer; end the connection (it is not reused after a refusal).
       req.once("end", () => req.socket.end());
       req.once("close", () => clearTimeout(timer));
