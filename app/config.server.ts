@@ -12,6 +12,8 @@ const Env = z.object({
   DATABASE_URL: z.string().default(DEFAULT_DATABASE_URL),
   PUBLIC_URL: z.url().default("http://localhost:3000"),
   SESSION_SECRET: z.string().min(32).optional(),
+  DATABASE_KEY: z.string().min(16).optional(),
+  DATABASE_KEY_FILE: z.string().min(1).optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(2).max(480).default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24).default(12),
   TRUST_PROXY: z.string().default("false"),
@@ -34,7 +36,8 @@ const Env = z.object({
 export type TrustProxy = false | number | string[];
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig & { databaseUrl: string; clockOffsetMs: number; trustProxy: TrustProxy } {
-  const parsed = Env.safeParse(env);
+  // `NAME=` (as in a copy of .env.example) means "not set", not "set to nothing".
+  const parsed = Env.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== "")));
   if (!parsed.success) {
     throw new StartupProblem(`Invalid settings: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   }

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { openDatabase } from "~/db.server";
 import { systemClock, type Clock } from "~/lib/clock";
+import { databaseKeyFile } from "~/lib/database-key";
 import { sqliteFilePath } from "~/lib/database-url";
 import { StartupProblem } from "~/lib/errors";
 import { logger } from "~/lib/logger.server";
@@ -66,10 +67,15 @@ async function checkReadable(databaseUrl: string): Promise<void> {
   } finally {
     await db?.$disconnect();
   }
+  // SQLite cannot tell a damaged file from one encrypted with another key.
+  if (problem === "file is not a database") problem = `${problem}, or not one this key opens: DATABASE_KEY or ${databaseKeyFile(databaseUrl)}`;
   if (problem) throw unusable(problem);
 }
 
 function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return (message.split("\n").map((l) => l.trim()).find(Boolean) ?? "unknown error").slice(0, 200);
+  const lines = message.split("\n").map((l) => l.trim()).filter(Boolean);
+  // Prisma puts SQLite's own words after its "Invalid `prisma…` invocation:" line, sometimes as "Message: `…`".
+  const said = lines[0]?.startsWith("Invalid `prisma") ? lines.at(-1) : lines[0];
+  return (/Message: `([^`]+)`/.exec(said ?? "")?.[1] ?? said ?? "unknown error").slice(0, 200);
 }

@@ -17,6 +17,15 @@ export function recordOfProcessing(): string {
     "|---|---|---|---|---|",
     ...rows,
     "",
+    "## Technische und organisatorische Maßnahmen (Art. 32 DSGVO), soweit die Anwendung sie trifft",
+    "",
+    "- Verschlüsselung im Ruhezustand: Datenbankdatei und Write-Ahead-Log mit ChaCha20-Poly1305 (SQLite3 Multiple Ciphers);",
+    "  Schlüssel aus `DATABASE_KEY` oder einer Schlüsseldatei, getrennt von Sicherungen aufzubewahren, Wechsel mit `npm run db:rekey`.",
+    "- Gelöschte Zeilen werden überschrieben (`PRAGMA secure_delete`), nicht nur als frei markiert.",
+    "- Zugriff nur nach Rolle und Standort (eine Berechtigungsprüfung); jeder Blick auf und jede Änderung an Personendaten",
+    "  steht im Zugriffsprotokoll (`/team/audit`).",
+    "- Keine personenbezogenen Daten in Protokollen (Logs) und Adressen (URLs); private Seiten werden nicht im Browser gespeichert.",
+    "",
   ].join("\n");
 }
 

@@ -110,6 +110,22 @@ describe("a start that cannot go on", () => {
     }
   });
 
+  it("stops with one sentence naming the key when DATABASE_KEY does not open the database", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "da-key-"));
+    const file = path.join(dir, "app.db");
+    try {
+      const db = await openDatabase(`file:${file}`);
+      await db.$executeRawUnsafe("CREATE TABLE person (name TEXT)");
+      await db.$disconnect();
+      const { code, stderr } = await startAppExpectingExit({ DATABASE_URL: `file:${file}`, DATABASE_KEY: "not-the-key-of-this-database" });
+      expect(code).toBe(1);
+      expect(stderr).toContain(`The database ${file} cannot be used (file is not a database, or not one this key opens: DATABASE_KEY or ${path.join(dir, "database-key")})`);
+      noStack(stderr);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("refuses TRUST_PROXY=true with one sentence that says what to set instead", async () => {
     const { code, stderr } = await startAppExpectingExit({ TRUST_PROXY: "true" });
     expect(code).toBe(1);

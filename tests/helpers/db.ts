@@ -20,9 +20,13 @@ async function applyMigrations(db: Db): Promise<void> {
   }
 }
 
-export async function createTestDb() {
+/**
+ * Encrypted, as in production. `encrypted: false` for a test that searches the file's bytes for what a deletion left
+ * behind: on an encrypted file that search would find nothing whatever was left (decision 035).
+ */
+export async function createTestDb({ encrypted = true }: { encrypted?: boolean } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "da-test-"));
-  const db = await openDatabase(`file:${path.join(dir, "test.db")}`);
+  const db = await openDatabase(`file:${path.join(dir, "test.db")}`, { encrypted });
   await applyMigrations(db);
   afterAll(async () => {
     await db.$disconnect();

@@ -49,6 +49,14 @@ describe("settings", () => {
     expect([...example].filter((k) => !read.has(k)).sort()).toEqual([]);
   });
 
+  it("a copy of .env.example as it stands starts: an empty NAME= is a setting left unset", () => {
+    const copied = Object.fromEntries([...fs.readFileSync(".env.example", "utf8").matchAll(/^([A-Z][A-Z0-9_]+)=(.*)$/gm)].map((m) => [m[1], m[2]])) as NodeJS.ProcessEnv;
+    expect(Object.values(copied)).toContain("");
+    const config = readConfig(copied);
+    expect(config.sessionSecret.length).toBeGreaterThanOrEqual(32);
+    expect(() => readConfig({ ...copied, SESSION_SECRET: "too short" } as NodeJS.ProcessEnv)).toThrow(/SESSION_SECRET/);
+  });
+
   it("the README names every setting (TWILIO_* counts for the Twilio ones)", () => {
     const readme = fs.readFileSync("README.md", "utf8");
     const named = (key: string) =>
