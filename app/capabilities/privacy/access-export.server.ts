@@ -107,6 +107,9 @@ function exportRow(row: Record<string, unknown>, names: Names): ExportRow {
 
 const byTime = { createdAt: "asc" } as const;
 
+/** Whether this staff member makes access reports (coordinators and admins): the person page offers it only then. */
+export const makesAccessReports = (ctx: StaffCtx): boolean => can(ctx.actor, "person:export");
+
 /**
  * Everything stored about this person (person:export — coordinators and admins — and only someone they may see; an
  * unknown or erased person is a 404). `format` is what the copy was made as; the export is audit-logged first, so
