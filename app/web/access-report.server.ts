@@ -61,6 +61,26 @@ export interface ReportSection {
   records: ReportRecord[];
 }
 
+/** Stored codes the programme already names in every language ("resolved", "on_loan"): the document uses those names. */
+const VALUE_LABELS: Partial<Record<string, Record<string, string>>> = {
+  person: { phoneType: "tickets:person.phoneTypes", contactPreference: "common:channel" },
+  tickets: { status: "helpdesk:status", priority: "helpdesk:priority", channel: "helpdesk:channel", category: "helpdesk:category" },
+  ticketEvents: { kind: "team:audit.actions.ticket" },
+  loans: { status: "lending:loanStatus", outcome: "lending:outcome", agreementMode: "accessReport:values.agreementMode" },
+  mentoringSessions: { attendance: "lending:attendance" },
+  deviceEvents: { kind: "devices:history.kind" },
+  reservations: { status: "lending:reservationStatus", channel: "accessReport:values.channel" },
+  reservationEvents: { kind: "accessReport:values.reservationEvent" },
+  appointments: { status: "desk:status", channel: "desk:channel", pool: "accessReport:values.pool" },
+  walkIns: { status: "desk:walkInStatus" },
+  dayWaits: { status: "desk:waitStatus" },
+  callbacks: { status: "callbacks:status", channel: "accessReport:values.channel" },
+  callbackAttempts: { outcome: "callbacks:outcome" },
+  calls: { status: "accessReport:values.callStatus" },
+  messages: { status: "common:messageStatus", channel: "common:channel", direction: "accessReport:values.direction" },
+  optOuts: { via: "accessReport:values.optOutVia" },
+};
+
 const LANGUAGE_FIELDS = new Set(["language", "givenLanguage", "agreementLanguage"]);
 const PHONE_FIELDS = new Set(["phone", "toPhone"]);
 /** Shown as a record's heading, or not meant for paper (ids link records in the JSON file; a photo's bytes). */
@@ -74,7 +94,9 @@ function formatter(lng: string) {
   const languageNames = new Map(languages().map((l) => [l.code, l.name]));
   return {
     moment: (iso: string) => moment.format(new Date(iso)),
-    value(t: TFunction, field: string, value: ExportValue): { text: string; ltr: boolean } {
+    value(t: TFunction, section: string, field: string, value: ExportValue): { text: string; ltr: boolean } {
+      const named = VALUE_LABELS[section]?.[field];
+      if (named && typeof value === "string") return { text: t(`${named}.${value}`, { defaultValue: value }), ltr: false };
       if (typeof value === "boolean") return { text: t(value ? "document.yes" : "document.no"), ltr: false };
       if (typeof value === "number") return { text: String(value), ltr: true };
       if (typeof value === "string") {
@@ -110,7 +132,7 @@ export async function accessReportDocument(ctx: StaffCtx, personId: string) {
     fields: Object.entries(row)
       .filter(([field, value]) => !HIDDEN(field) && !isEmpty(value))
       .map(([field, value]) => {
-        const { text, ltr } = format.value(t, field, value);
+        const { text, ltr } = format.value(t, section, field, value);
         return { key: field, label: t(`fields.${field}`, { defaultValue: field }), value: text, ltr };
       }),
   });

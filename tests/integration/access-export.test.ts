@@ -111,11 +111,15 @@ describe("the access report's two forms", () => {
     const shown = new Set([...report.sections.flatMap((s) => ids(s.records)), ...report.accessLog.map((e) => e.id)]);
     for (const model of EXPORTED_MODELS) for (const id of made[model]) if (model !== "OptOut") expect(shown.has(id), `${model} ${id}`).toBe(true);
     // Every field is named in the person's language: no raw field name is left as a label.
-    const fields = (records: ReportRecord[]): { key: string; label: string }[] => records.flatMap((r) => [...r.fields, ...r.children.flatMap((c) => fields(c.records))]);
+    const fields = (records: ReportRecord[]): ReportRecord["fields"] => records.flatMap((r) => [...r.fields, ...r.children.flatMap((c) => fields(c.records))]);
     expect(report.sections.flatMap((s) => fields(s.records)).filter((f) => f.label === f.key)).toEqual([]);
     // Times are Berlin times: 09:00 UTC on 5 October is 11:00 in Berlin (summer time).
     const ticket = report.sections.find((s) => s.section === "tickets")!.records[0];
     expect(ticket.fields.find((f) => f.key === "createdAt")!.value).toMatch(/١١:٠٠|11:00/);
+    // Stored codes read as the programme names them in that language ("new" → "جديد").
+    expect(ticket.fields.find((f) => f.key === "status")!.value).toBe("جديد");
+    const values = report.sections.flatMap((s) => fields(s.records)).map((f) => f.value);
+    for (const code of ["outbound", "inbound", "on_screen", "joined", "completed", "returned", "reached"]) expect(values, code).not.toContain(code);
   });
 
   it("the file is the export as JSON with readable labels, named without personal data", async () => {
