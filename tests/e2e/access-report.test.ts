@@ -65,6 +65,9 @@ describe("the access report", () => {
     expect(file.sections.walkIns).toHaveLength(1);
     expect(file.sections.consents).toEqual([]);
     expect(file.sections.accessLog.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(["person.viewed", "person.exported"]));
+    const response = await page.request.get(`${reportPath("ar")}/download`);
+    expect(response.headers()).toMatchObject({ "cache-control": "private, no-store", "content-type": "application/json; charset=utf-8" });
+    expect(response.headers()["content-disposition"]).toMatch(/^attachment; filename="auskunft-art15-[\d-]+\.json"$/);
     await page.context().close();
   });
 
