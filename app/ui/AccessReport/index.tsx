@@ -49,7 +49,10 @@ function Fields({ fields }: { fields: ReportFieldView[] }) {
       {fields.map((f) => (
         <div key={f.key} className="access-report__field">
           <dt>{f.label}</dt>
-          <dd dir={f.ltr ? "ltr" : undefined}>{f.value}</dd>
+          {/* Isolated, so a German note or a code keeps its own direction and its place inside an Arabic sheet. */}
+          <dd>
+            <bdi dir={f.ltr ? "ltr" : undefined}>{f.value}</bdi>
+          </dd>
         </div>
       ))}
     </dl>
@@ -83,7 +86,9 @@ export function AccessReport({ lng, dir, name, createdAt, text, sections, access
       <dl className="access-report__fields">
         <div className="access-report__field">
           <dt>{text.for}</dt>
-          <dd>{name}</dd>
+          <dd>
+            <bdi>{name}</bdi>
+          </dd>
         </div>
         <div className="access-report__field">
           <dt>{text.createdAt}</dt>
