@@ -187,7 +187,7 @@ export async function accessReportDocument(ctx: StaffCtx, personId: string) {
     accessLog: data.sections.accessLog.map((e) => ({
       id: String(e.id),
       when: format.moment(String(e.at)),
-      who: typeof e.staff === "string" ? e.staff : t("document.automatic"),
+      who: typeof e.actor === "string" ? e.actor : t("document.automatic"),
       what: auditActionLabel(team, String(e.action)),
       record: auditSubjectLabel(team, String(e.subjectType), typeof e.subjectId === "string" ? e.subjectId : null),
     })),

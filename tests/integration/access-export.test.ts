@@ -51,6 +51,24 @@ describe("the access export", () => {
     }
   });
 
+  it("carries every stored field of every row: as it is, staff and places by name, or left out as a form's key", async () => {
+    const data = await collectPersonData(coordinator, gisela.id);
+    const renamed: Record<string, string> = { locationId: "location" };
+    for (const model of EXPORTED_MODELS) {
+      const row = data.sections[EXPORT_SECTIONS[model]][0];
+      const fields = models.get(model)!;
+      for (const field of fields.filter((f) => !models.has(f.type))) {
+        if (/Key$/.test(field.name) || ["activeDeviceId", "claimedUntil"].includes(field.name)) continue;
+        const staffLink = fields.find((f) => f.relation?.model === "Staff" && f.relation.fields.includes(field.name));
+        if (field.type === "Bytes") expect(row, `${model}.${field.name}`).toHaveProperty("bytes");
+        else if (staffLink) {
+          expect(Object.keys(row), `${model}.${field.name}: no staff id`).not.toContain(field.name);
+          expect(data.sections[EXPORT_SECTIONS[model]].map((r) => r[staffLink.name]), `${model}.${staffLink.name} by name`).toContain(helper.name);
+        } else expect(row, `${model}.${field.name}`).toHaveProperty(renamed[field.name] ?? field.name);
+      }
+    }
+  });
+
   it("never shows another person's data, nor a staff member's phone, email or id", async () => {
     const file = JSON.stringify(await collectPersonData(coordinator, gisela.id));
     for (const id of Object.values(others).flat().filter((id) => id !== otto.phone)) expect(file).not.toContain(id);
@@ -80,7 +98,7 @@ describe("the access export", () => {
     expect(await db.auditEntry.count({ where: { action: "person.exported", subjectId: gisela.id } })).toBe(before + 1);
     expect(entry).toMatchObject({ actorId: coordinatorRow.id, subjectType: "Person" });
     expect(JSON.parse(entry.details)).toMatchObject({ format: "document" });
-    expect(data.sections.accessLog).toContainEqual(expect.objectContaining({ id: entry.id, staff: coordinatorRow.name, action: "person.exported" }));
+    expect(data.sections.accessLog).toContainEqual(expect.objectContaining({ id: entry.id, actor: coordinatorRow.name, action: "person.exported", details: { format: "document", actorKind: "staff" } }));
   });
 
   it("is refused to staff who do not make reports (volunteers, librarians — also of the person's own place)", async () => {

@@ -190,14 +190,7 @@ export async function collectPersonData(ctx: StaffCtx, personId: string, format:
       messages: messages.map(({ recording, ...m }) => ({ ...exportRow(m, names), recordingId: recording?.id ?? null })),
       voiceRecordings: rows(recordings, (r) => ({ bytes: r.data.byteLength })),
       optOuts: rows(optOuts),
-      accessLog: accessLog.map((e) => ({
-        id: e.id,
-        at: e.at.toISOString(),
-        staff: e.actorId ? (names.staff.get(e.actorId) ?? null) : null,
-        action: e.action,
-        subjectType: e.subjectType,
-        subjectId: e.subjectId,
-      })),
+      accessLog: rows(accessLog),
       // The consent records (issue 15, item 5) join here when their table is merged: one row per consent given or
       // withdrawn, read by personId like the sections above, and the Consent model added to EXPORT_SECTIONS.
       consents: [],
