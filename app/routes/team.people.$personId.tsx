@@ -3,6 +3,7 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ButtonLink } from "~/ui/kit/Button";
 import { DateTime } from "~/ui/kit/DateTime";
 import { PageHeading } from "~/ui/kit/Layout";
 import { Link } from "~/ui/kit/Link";
@@ -30,7 +31,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export default function Person() {
   const { t } = useTranslation("tickets");
   const labels = useTicketLabels();
-  const { person, tickets, ticketPages, lending, appointments, appointmentPages, callbacks, callbackPages, showScheduling, auditHref, notice } =
+  const { person, tickets, ticketPages, lending, appointments, appointmentPages, callbacks, callbackPages, showScheduling, auditHref, exportHref, notice } =
     useLoaderData<typeof loader>();
   return (
     <>
@@ -67,6 +68,13 @@ export default function Person() {
       <p>
         <Link to={`/team/people/${person.id}/edit`}>{t("person.edit.link")}</Link>
       </p>
+      {exportHref ? (
+        <p>
+          <ButtonLink to={exportHref} variant="secondary">
+            {t("accessReport:create")}
+          </ButtonLink>
+        </p>
+      ) : null}
 
       <PersonSection id="tickets" title={t("person.tickets")} pages={ticketPages}>
         <DataTable

@@ -1,6 +1,7 @@
 // The person page's model: who the person is (only if they are visible to this staff member — else 404) and,
 // each list paged on its own, what the programme does with them at this staff member's places.
 import { readsAuditLog } from "~/capabilities/privacy/audit.server";
+import { makesAccessReports } from "~/capabilities/privacy/access-export.server";
 import type { StaffCtx } from "~/context";
 import { personName } from "~/lib/person-name";
 import { phoneLink } from "~/lib/phone.server";
@@ -73,6 +74,8 @@ export async function personPage(ctx: StaffCtx, personId: string, pages: PersonP
     showScheduling: scheduling.shown,
     /** Who looked at or changed this person's data: the access log narrowed to them, for those who read it. */
     auditHref: readsAuditLog(ctx) ? `/team/audit?person=${encodeURIComponent(person.id)}` : null,
+    /** "Auskunft erstellen" (Art. 15), for those who may hand a person everything stored about them. */
+    exportHref: makesAccessReports(ctx) ? `/team/people/${encodeURIComponent(person.id)}/access-report` : null,
     /** null when the staff member does not work with loans. */
     lending: lending && {
       loans: lending.loans.map((l) => ({

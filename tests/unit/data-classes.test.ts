@@ -3,7 +3,9 @@
 // classify it fails here. The document in docs/privacy is the one the code writes.
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { DATA_CLASSES } from "~/capabilities/privacy/data-classes";
+import { DATA_CLASSES, EXPORTED_MODELS } from "~/capabilities/privacy/data-classes";
+import { EXPORT_SECTIONS } from "~/capabilities/privacy/access-export.server";
+import { DOCUMENT_SECTIONS } from "~/web/access-report.server";
 import { recordOfProcessing } from "../../scripts/record-of-processing";
 
 interface Field {
@@ -53,5 +55,29 @@ describe("the record of processing", () => {
 
   it("docs/privacy/verarbeitungsverzeichnis.md is the one the code writes (npx tsx scripts/record-of-processing.ts)", () => {
     expect(fs.readFileSync("docs/privacy/verarbeitungsverzeichnis.md", "utf8")).toBe(recordOfProcessing());
+  });
+});
+
+/** Models whose rows hang off a person through a chain of links (a ticket's timeline, a loan's photos …). */
+function linkedToPerson(): Set<string> {
+  const linked = new Set(["Person"]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [model, fields] of models) {
+      if (!linked.has(model) && fields.some((f) => f.relation && linked.has(f.relation.model))) grew = Boolean(linked.add(model));
+    }
+  }
+  return linked;
+}
+
+describe("the access export (Art. 15) covers every table with a citizen's data", () => {
+  it.each([...models.keys()])("%s: in the export if it can hold a citizen's data", (model) => {
+    const entry = DATA_CLASSES.find((c) => c.model === model)!;
+    if (entry.subjects.includes("Bürger:innen") || linkedToPerson().has(model)) expect(EXPORTED_MODELS).toContain(model);
+  });
+
+  it("exports only tables the schema has, and shows every one of them on the printed report", () => {
+    expect(EXPORTED_MODELS.filter((m) => !models.has(m))).toEqual([]);
+    expect(Object.values(EXPORT_SECTIONS).filter((s) => !DOCUMENT_SECTIONS.includes(s))).toEqual([]);
   });
 });

@@ -31,6 +31,13 @@ describe("one permission check: role × location", () => {
     expect(locationScope(coordinator)).toBe("all");
   });
 
+  it("lets only coordinators and admins make access reports (Art. 15: everything about a person, from every place)", () => {
+    expect(can(actor("volunteer", ["bz"]), "person:export", "bz")).toBe(false);
+    expect(can(actor("librarian", ["lib"]), "person:export", "lib")).toBe(false);
+    expect(can(actor("coordinator"), "person:export")).toBe(true);
+    expect(can(actor("admin"), "person:export")).toBe(true);
+  });
+
   it("gives admins everything", () => {
     expect(can(actor("admin"), "staff:manage", "x")).toBe(true);
   });

@@ -51,3 +51,9 @@ export const DATA_CLASSES: DataClass[] = [
   { model: "Callback", subjects: ["Bürger:innen", "Mitarbeitende"], fields: ["personId", "assignedId", "windows", "topic", "concern", "slotKey", "givenName", "givenLanguage"], purpose: "Rückrufe", retention: UNTIL_SCHEDULE },
   { model: "CallbackAttempt", subjects: ["Mitarbeitende"], fields: ["staffId", "note"], purpose: "Rückrufversuche", retention: "wie der Rückruf" },
 ];
+
+/**
+ * Art. 15: the tables the access export answers from — the export's own list (privacy/access-export.server.ts), so
+ * the two cannot drift. tests/unit/data-classes.test.ts: every table above with citizens' data must be in it.
+ */
+export { EXPORTED_MODELS } from "./access-export.server";
