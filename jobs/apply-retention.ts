@@ -5,5 +5,8 @@ import { applyRetentionSchedule } from "~/capabilities/privacy/retention/run.ser
 import { retentionSettings } from "~/capabilities/privacy/retention/overview.server";
 
 export async function applyPrivacyRetention(services: Services): Promise<void> {
-  await applyRetentionSchedule(withActor(services, { kind: "system", name: "privacy.applyRetention" }), retentionSettings(services.config));
+  await applyRetentionSchedule(
+    withActor(services, { kind: "system", name: "privacy.applyRetention" }),
+    retentionSettings(services.config)
+  );
 }

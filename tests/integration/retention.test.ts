@@ -32,11 +32,21 @@ async function setUp(now: string) {
 async function person(db: Db, over: { firstName?: string; phone?: string; createdAt?: Date } = {}) {
   const i = next();
   return db.person.create({
-    data: { firstName: over.firstName ?? `Gisela${i}`, phone: over.phone ?? `+4915177${String(i).padStart(6, "0")}`, phoneType: "mobile", createdAt: over.createdAt ?? LONG_AGO },
+    data: {
+      firstName: over.firstName ?? `Gisela${i}`,
+      phone: over.phone ?? `+4915177${String(i).padStart(6, "0")}`,
+      phoneType: "mobile",
+      createdAt: over.createdAt ?? LONG_AGO,
+    },
   });
 }
 
-async function ticket(db: Db, personId: string, locationId: string, over: { status?: string; closedAt?: Date | null; createdAt?: Date; channel?: string; description?: string } = {}) {
+async function ticket(
+  db: Db,
+  personId: string,
+  locationId: string,
+  over: { status?: string; closedAt?: Date | null; createdAt?: Date; channel?: string; description?: string } = {}
+) {
   const createdAt = over.createdAt ?? new Date("2025-06-10T10:00:00Z");
   return db.ticket.create({
     data: {
@@ -55,7 +65,18 @@ async function ticket(db: Db, personId: string, locationId: string, over: { stat
 
 async function message(db: Db, personId: string | null, toPhone: string, at: Date, body = "Hallo, Ihr Termin") {
   return db.message.create({
-    data: { personId, toPhone, channel: "sms", template: "welcome", language: "de", body, status: "delivered", idempotencyKey: `k${next()}`, createdAt: at, finalAt: at },
+    data: {
+      personId,
+      toPhone,
+      channel: "sms",
+      template: "welcome",
+      language: "de",
+      body,
+      status: "delivered",
+      idempotencyKey: `k${next()}`,
+      createdAt: at,
+      finalAt: at,
+    },
   });
 }
 
@@ -63,7 +84,12 @@ async function device(db: Db, locationId: string) {
   return db.device.create({ data: { assetTag: `TAB-${next()}`, locationId, model: "Tablet" } });
 }
 
-async function loan(db: Db, personId: string, locationId: string, over: { status?: string; checkedOutAt: Date; returnedAt: Date | null }) {
+async function loan(
+  db: Db,
+  personId: string,
+  locationId: string,
+  over: { status?: string; checkedOutAt: Date; returnedAt: Date | null }
+) {
   const d = await device(db, locationId);
   return db.loan.create({
     data: {
@@ -82,7 +108,13 @@ async function loan(db: Db, personId: string, locationId: string, over: { status
   });
 }
 
-async function appointment(db: Db, personId: string, locationId: string, startsAt: Date, over: { status?: string; channel?: string } = {}) {
+async function appointment(
+  db: Db,
+  personId: string,
+  locationId: string,
+  startsAt: Date,
+  over: { status?: string; channel?: string } = {}
+) {
   return db.appointment.create({
     data: {
       reference: `A${String(next()).padStart(5, "0")}`,
@@ -115,7 +147,10 @@ async function callback(db: Db, personId: string, locationId: string, updatedAt:
 }
 
 const figures = (db: Db) =>
-  db.monthlyFigure.findMany({ orderBy: [{ month: "asc" }, { locationId: "asc" }, { measure: "asc" }], select: { month: true, locationId: true, measure: true, value: true } });
+  db.monthlyFigure.findMany({
+    orderBy: [{ month: "asc" }, { locationId: "asc" }, { measure: "asc" }],
+    select: { month: true, locationId: true, measure: true, value: true },
+  });
 
 describe("closed tickets: 365 days after closing", () => {
   it("are kept the day before and go at the boundary, with their timeline, messages and calls; open tickets never", async () => {
@@ -123,10 +158,30 @@ describe("closed tickets: 365 days after closing", () => {
     const staff = await makeStaff(db, { role: "volunteer", locationIds: [place.id] });
     const someone = await person(db);
     const closed = await ticket(db, someone.id, place.id);
-    const sms = await message(db, someone.id, someone.phone, new Date("2025-11-01T10:00:00Z"), "Ihr Anliegen ist erledigt");
-    await db.ticketEvent.create({ data: { ticketId: closed.id, kind: "message_out", body: "Ihr Anliegen ist erledigt", messageId: sms.id } });
-    await db.call.create({ data: { staffId: staff.id, personId: someone.id, ticketId: closed.id, status: "completed", createdAt: new Date("2025-11-01T10:00:00Z") } });
-    const open = await ticket(db, someone.id, place.id, { status: "open", closedAt: null, createdAt: new Date("2021-01-01T10:00:00Z") });
+    const sms = await message(
+      db,
+      someone.id,
+      someone.phone,
+      new Date("2025-11-01T10:00:00Z"),
+      "Ihr Anliegen ist erledigt"
+    );
+    await db.ticketEvent.create({
+      data: { ticketId: closed.id, kind: "message_out", body: "Ihr Anliegen ist erledigt", messageId: sms.id },
+    });
+    await db.call.create({
+      data: {
+        staffId: staff.id,
+        personId: someone.id,
+        ticketId: closed.id,
+        status: "completed",
+        createdAt: new Date("2025-11-01T10:00:00Z"),
+      },
+    });
+    const open = await ticket(db, someone.id, place.id, {
+      status: "open",
+      closedAt: null,
+      createdAt: new Date("2021-01-01T10:00:00Z"),
+    });
 
     expect((await run()).tickets).toBe(0);
     expect(await db.ticket.count()).toBe(2);
@@ -146,16 +201,36 @@ describe("ended loans: 365 days after the return", () => {
   it("go with sessions and photos at the boundary and leave their figures; an active loan is never touched", async () => {
     const { db, place, services, run } = await setUp("2026-03-09T10:59:00Z");
     const borrower = await person(db);
-    const ended = await loan(db, borrower.id, place.id, { checkedOutAt: new Date("2025-01-10T10:00:00Z"), returnedAt: new Date("2025-03-10T11:00:00Z") });
+    const ended = await loan(db, borrower.id, place.id, {
+      checkedOutAt: new Date("2025-01-10T10:00:00Z"),
+      returnedAt: new Date("2025-03-10T11:00:00Z"),
+    });
     await db.mentoringSession.createMany({
       data: [
-        { loanId: ended.id, startsAt: new Date("2025-01-20T10:00:00Z"), durationMinutes: 60, attendance: "attended", topics: '["topic-mail"]', notes: "Mails gelesen" },
-        { loanId: ended.id, startsAt: new Date("2025-01-27T10:00:00Z"), durationMinutes: 45, attendance: "attended", topics: '["topic-mail"]' },
+        {
+          loanId: ended.id,
+          startsAt: new Date("2025-01-20T10:00:00Z"),
+          durationMinutes: 60,
+          attendance: "attended",
+          topics: '["topic-mail"]',
+          notes: "Mails gelesen",
+        },
+        {
+          loanId: ended.id,
+          startsAt: new Date("2025-01-27T10:00:00Z"),
+          durationMinutes: 45,
+          attendance: "attended",
+          topics: '["topic-mail"]',
+        },
         { loanId: ended.id, startsAt: new Date("2025-02-03T10:00:00Z"), durationMinutes: 60, attendance: "no_show" },
       ],
     });
     await db.loanPhoto.create({ data: { loanId: ended.id, contentType: "image/png", data: Buffer.from([1, 2, 3]) } });
-    const active = await loan(db, borrower.id, place.id, { status: "active", checkedOutAt: new Date("2023-01-10T10:00:00Z"), returnedAt: null });
+    const active = await loan(db, borrower.id, place.id, {
+      status: "active",
+      checkedOutAt: new Date("2023-01-10T10:00:00Z"),
+      returnedAt: null,
+    });
 
     expect((await run()).loans).toBe(0);
     services.clock.set("2026-03-10T11:00:00Z");
@@ -166,7 +241,8 @@ describe("ended loans: 365 days after the return", () => {
     expect(await db.loan.findUnique({ where: { id: active.id } })).not.toBeNull();
 
     const kept = await figures(db);
-    const at = (month: string, measure: string) => kept.find((f) => f.month === month && f.measure === measure && f.locationId === place.id)?.value;
+    const at = (month: string, measure: string) =>
+      kept.find((f) => f.month === month && f.measure === measure && f.locationId === place.id)?.value;
     expect(at("2025-01", "loans.started")).toBe(1);
     expect(at("2025-03", "loans.ended")).toBe(1);
     expect(at("2025-03", "loans.days")).toBe(59);
@@ -179,7 +255,12 @@ describe("ended loans: 365 days after the return", () => {
     // The funder's report still shows January's mentoring after the rows are gone.
     const coordinator = staffContext(services, await makeStaff(db, { role: "coordinator", locationIds: [place.id] }));
     const january = (await mentoringReport(coordinator, "2025-01")).find((r) => r.locationId === place.id);
-    expect(january).toMatchObject({ loansStarted: 1, attended: 2, minutes: 105, topTopics: [{ topicId: "topic-mail", count: 2 }] });
+    expect(january).toMatchObject({
+      loansStarted: 1,
+      attended: 2,
+      minutes: 105,
+      topTopics: [{ topicId: "topic-mail", count: 2 }],
+    });
   });
 });
 
@@ -213,13 +294,34 @@ describe("consultation hours, callbacks and the waiting list", () => {
     const { db, place, services, run } = await setUp("2026-04-14T21:00:00Z"); // 23:00 Berlin on 14 April
     const someone = await person(db);
     const walkIn = await db.walkIn.create({
-      data: { locationId: place.id, personId: someone.id, displayName: "Gisela", number: 1, day: "2026-01-14", arrivedAt: new Date("2026-01-14T22:30:00Z"), status: "done" },
+      data: {
+        locationId: place.id,
+        personId: someone.id,
+        displayName: "Gisela",
+        number: 1,
+        day: "2026-01-14",
+        arrivedAt: new Date("2026-01-14T22:30:00Z"),
+        status: "done",
+      },
     });
-    const dayWait = await db.dayWait.create({ data: { reference: "DW3344", personId: someone.id, locationId: place.id, day: "2026-01-14", status: "expired" } });
-    const laterDay = await db.dayWait.create({ data: { reference: "DW3345", personId: someone.id, locationId: place.id, day: "2026-01-15", status: "expired" } });
+    const dayWait = await db.dayWait.create({
+      data: { reference: "DW3344", personId: someone.id, locationId: place.id, day: "2026-01-14", status: "expired" },
+    });
+    const laterDay = await db.dayWait.create({
+      data: { reference: "DW3345", personId: someone.id, locationId: place.id, day: "2026-01-15", status: "expired" },
+    });
     const promised = await callback(db, someone.id, place.id, new Date("2025-01-01T10:00:00Z"), "scheduled");
     const waiting = await db.reservation.create({
-      data: { reference: "RW3344", personId: someone.id, locationId: place.id, channel: "web", status: "waiting", position: 1, createdAt: LONG_AGO, updatedAt: LONG_AGO },
+      data: {
+        reference: "RW3344",
+        personId: someone.id,
+        locationId: place.id,
+        channel: "web",
+        status: "waiting",
+        position: 1,
+        createdAt: LONG_AGO,
+        updatedAt: LONG_AGO,
+      },
     });
     const cancelled = await db.reservation.create({
       data: {
@@ -254,7 +356,7 @@ describe("consultation hours, callbacks and the waiting list", () => {
         { month: "2026-04", locationId: place.id, measure: "waitlist.places", value: 1 },
         { month: "2026-01", locationId: place.id, measure: "walkIns", value: 1 },
         { month: "2026-01", locationId: place.id, measure: "dayWaits", value: 1 },
-      ]),
+      ])
     );
   });
 });
@@ -278,7 +380,8 @@ describe("people", () => {
     expect(preview.persons).toBe(1);
     expect(await db.person.findUnique({ where: { id: done.id } })).toBeNull();
     expect(await db.message.findUnique({ where: { id: oldSms.id } })).toBeNull();
-    for (const kept of [booked, texted, nothingYet]) expect(await db.person.findUnique({ where: { id: kept.id } })).not.toBeNull();
+    for (const kept of [booked, texted, nothingYet])
+      expect(await db.person.findUnique({ where: { id: kept.id } })).not.toBeNull();
   });
 
   it("leave nothing in the database file: neither the first name nor the phone number", async () => {
@@ -287,8 +390,16 @@ describe("people", () => {
     const phone = "+4915199887766";
     const gone = await person(db, { firstName: name, phone });
     const t = await ticket(db, gone.id, place.id, { description: `${name} erreicht man unter ${phone}` });
-    const sms = await message(db, gone.id, phone, new Date("2025-06-01T10:00:00Z"), `Hallo ${name}, Ihr Anliegen ist erledigt.`);
-    await db.ticketEvent.create({ data: { ticketId: t.id, kind: "message_out", body: `Hallo ${name}`, messageId: sms.id } });
+    const sms = await message(
+      db,
+      gone.id,
+      phone,
+      new Date("2025-06-01T10:00:00Z"),
+      `Hallo ${name}, Ihr Anliegen ist erledigt.`
+    );
+    await db.ticketEvent.create({
+      data: { ticketId: t.id, kind: "message_out", body: `Hallo ${name}`, messageId: sms.id },
+    });
     await appointment(db, gone.id, place.id, new Date("2025-01-10T10:00:00Z"));
     await message(db, null, phone, new Date("2025-05-01T10:00:00Z"), `Erinnerung für ${name}`);
     // Someone else stays, so the file still has live pages next to the freed ones.
@@ -298,8 +409,13 @@ describe("people", () => {
     await run();
     expect(await db.person.findUnique({ where: { id: gone.id } })).toBeNull();
     await db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
-    const [{ file }] = await db.$queryRawUnsafe<{ file: string }[]>("SELECT file FROM pragma_database_list WHERE name = 'main'");
-    const stored = Buffer.concat([fs.readFileSync(file), fs.existsSync(`${file}-wal`) ? fs.readFileSync(`${file}-wal`) : Buffer.alloc(0)]);
+    const [{ file }] = await db.$queryRawUnsafe<{ file: string }[]>(
+      "SELECT file FROM pragma_database_list WHERE name = 'main'"
+    );
+    const stored = Buffer.concat([
+      fs.readFileSync(file),
+      fs.existsSync(`${file}-wal`) ? fs.readFileSync(`${file}-wal`) : Buffer.alloc(0),
+    ]);
     expect(stored.includes(Buffer.from("Hannelore"))).toBe(true); // the search itself works
     expect(stored.includes(Buffer.from(name))).toBe(false);
     expect(stored.includes(Buffer.from(phone.slice(1)))).toBe(false);
@@ -315,7 +431,10 @@ describe("figures survive deletion, counted exactly once", () => {
     const a = await ticket(db, someone.id, place.id, { channel: "phone" });
     await db.ticket.update({ where: { id: a.id }, data: { categoryId: category.id } });
     await ticket(db, someone.id, place.id, { channel: "web" });
-    await appointment(db, someone.id, place.id, new Date("2025-06-03T10:00:00Z"), { status: "no_show", channel: "phone" });
+    await appointment(db, someone.id, place.id, new Date("2025-06-03T10:00:00Z"), {
+      status: "no_show",
+      channel: "phone",
+    });
     await callback(db, someone.id, place.id, new Date("2025-06-04T10:00:00Z"));
 
     // A crash inside a batch: its figures roll back with its deletion.
@@ -323,7 +442,7 @@ describe("figures survive deletion, counted exactly once", () => {
       db.$transaction(async (tx) => {
         await deleteTickets(ctx, tx, [a.id]);
         throw new Error("power cut");
-      }),
+      })
     ).rejects.toThrow("power cut");
     expect(await db.monthlyFigure.count()).toBe(0);
     expect(await db.ticket.count()).toBe(2);
@@ -341,7 +460,7 @@ describe("figures survive deletion, counted exactly once", () => {
         { month: "2025-06", locationId: place.id, measure: "appointments.status.no_show", value: 1 },
         { month: "2025-06", locationId: place.id, measure: "callbacks.requested", value: 1 },
         { month: "2025-06", locationId: place.id, measure: "callbacks.reached", value: 1 },
-      ]),
+      ])
     );
     expect(await run()).toMatchObject({ tickets: 0, appointments: 0, callbacks: 0, persons: 0 });
     expect(await figures(db)).toEqual(once);
@@ -358,7 +477,12 @@ describe("figures survive deletion, counted exactly once", () => {
     const preview = await previewRetention(ctx, settings);
     expect(preview).toMatchObject({ tickets: 3, appointments: 3, persons: 3, messages: 3 });
     expect(await run()).toEqual(preview);
-    expect(await previewRetention(ctx, settings)).toMatchObject({ tickets: 0, appointments: 0, persons: 0, messages: 0 });
+    expect(await previewRetention(ctx, settings)).toMatchObject({
+      tickets: 0,
+      appointments: 0,
+      persons: 0,
+      messages: 0,
+    });
   });
 });
 
@@ -382,11 +506,18 @@ describe("the nightly job and the page", () => {
     const coordinator = staffContext(services, await makeStaff(db, { role: "coordinator", locationIds: [place.id] }));
     const volunteer = staffContext(services, await makeStaff(db, { role: "volunteer", locationIds: [place.id] }));
     const rows = await retentionOverview(coordinator, services.config);
-    expect(rows.find((r) => r.key === "tickets")).toEqual({ key: "tickets", days: 365, setting: "RETENTION_TICKET_DAYS", due: 1 });
+    expect(rows.find((r) => r.key === "tickets")).toEqual({
+      key: "tickets",
+      days: 365,
+      setting: "RETENTION_TICKET_DAYS",
+      due: 1,
+    });
     expect(rows.find((r) => r.key === "reservations")).toMatchObject({ days: 0, setting: "RETENTION_WAITLIST_DAYS" });
     expect(rows.find((r) => r.key === "persons")).toMatchObject({ setting: null, due: 1 });
     expect(await db.ticket.count()).toBe(1); // a dry run
-    expect(await db.auditEntry.count({ where: { action: "retention.viewed", actorId: coordinator.actor.staffId } })).toBe(1);
+    expect(
+      await db.auditEntry.count({ where: { action: "retention.viewed", actorId: coordinator.actor.staffId } })
+    ).toBe(1);
     await expect(retentionOverview(volunteer, services.config)).rejects.toMatchObject({ status: 403 });
   });
 });
@@ -394,10 +525,16 @@ describe("the nightly job and the page", () => {
 describe("settings", () => {
   const base = { NODE_ENV: "test", SESSION_SECRET: "x".repeat(40) } as NodeJS.ProcessEnv;
   it("are whole numbers of days; anything else stops the start naming the setting", () => {
-    expect(readConfig({ ...base, RETENTION_TICKET_DAYS: "180", RETENTION_WAITLIST_DAYS: "0" }).retention).toMatchObject({ ticketDays: 180, waitlistDays: 0, loanDays: 365 });
+    expect(readConfig({ ...base, RETENTION_TICKET_DAYS: "180", RETENTION_WAITLIST_DAYS: "0" }).retention).toMatchObject(
+      { ticketDays: 180, waitlistDays: 0, loanDays: 365 }
+    );
     for (const wrong of ["zwölf Monate", "-1", "1.5", "0", "99999", ""]) {
-      expect(() => readConfig({ ...base, RETENTION_TICKET_DAYS: wrong }), wrong).toThrow(/RETENTION_TICKET_DAYS: must be a whole number of days from 1 to 3650/);
+      expect(() => readConfig({ ...base, RETENTION_TICKET_DAYS: wrong }), wrong).toThrow(
+        /RETENTION_TICKET_DAYS: must be a whole number of days from 1 to 3650/
+      );
     }
-    expect(() => readConfig({ ...base, RETENTION_WAITLIST_DAYS: "sofort" })).toThrow(/RETENTION_WAITLIST_DAYS: must be a whole number of days from 0 to 3650/);
+    expect(() => readConfig({ ...base, RETENTION_WAITLIST_DAYS: "sofort" })).toThrow(
+      /RETENTION_WAITLIST_DAYS: must be a whole number of days from 0 to 3650/
+    );
   });
 });

@@ -13,7 +13,9 @@ describe("the retention schedule", () => {
 
   it("names only tables that exist, each in one list", () => {
     const known = new Set(DATA_CLASSES.map((c) => c.model));
-    expect([...Object.keys(RETENTION_COVERS), ...Object.keys(RETENTION_LEAVES)].filter((m) => !known.has(m))).toEqual([]);
+    expect([...Object.keys(RETENTION_COVERS), ...Object.keys(RETENTION_LEAVES)].filter((m) => !known.has(m))).toEqual(
+      []
+    );
     expect(Object.keys(RETENTION_COVERS).filter((m) => m in RETENTION_LEAVES)).toEqual([]);
   });
 });

@@ -30,7 +30,10 @@ export function RetentionSchedule({ rows }: RetentionScheduleProps) {
         rows={rows.map((r) => ({
           kind: t(`retention.classes.${r.key}.name`),
           // "0 days" reads badly: a place that ends goes in the next night's run.
-          rule: r.days === 0 ? t(`retention.classes.${r.key}.ruleAtOnce`) : t(`retention.classes.${r.key}.rule`, { period: r.days === null ? "" : retentionPeriod(t, r.days) }),
+          rule:
+            r.days === 0
+              ? t(`retention.classes.${r.key}.ruleAtOnce`)
+              : t(`retention.classes.${r.key}.rule`, { period: r.days === null ? "" : retentionPeriod(t, r.days) }),
           setting: r.setting ? <code dir="ltr">{r.setting}</code> : t("retention.noSetting"),
           due: String(r.due),
         }))}

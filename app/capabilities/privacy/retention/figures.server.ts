@@ -48,7 +48,11 @@ export async function saveFigures(_ctx: Pick<Ctx, "clock">, tx: Tx, tally: Figur
 }
 
 /** What the figures of a month add up to, per place and measure: the reports add them to the rows still stored. */
-export async function monthlyFigures(ctx: Pick<Ctx, "db">, month: string, measurePrefix: string): Promise<{ locationId: string; measure: string; value: number }[]> {
+export async function monthlyFigures(
+  ctx: Pick<Ctx, "db">,
+  month: string,
+  measurePrefix: string
+): Promise<{ locationId: string; measure: string; value: number }[]> {
   return ctx.db.monthlyFigure.findMany({
     where: { month, measure: { startsWith: measurePrefix } },
     select: { locationId: true, measure: true, value: true },

@@ -32,13 +32,21 @@ export interface ScheduleRow {
 }
 
 /** The page: coordinators and admins (audit:view); looking at it is recorded like any other look at the log. */
-export async function retentionOverview(ctx: StaffCtx, config: Pick<AppConfig, "retention" | "messaging">): Promise<ScheduleRow[]> {
+export async function retentionOverview(
+  ctx: StaffCtx,
+  config: Pick<AppConfig, "retention" | "messaging">
+): Promise<ScheduleRow[]> {
   if (!can(ctx.actor, "audit:view")) throw forbidden("audit:view");
   const s = retentionSettings(config);
   const due = await previewRetention(ctx, s);
   const auditDue = await auditEntriesDue(ctx, config.retention.auditDays);
   await audit(ctx, ctx.db, { action: "retention.viewed", subjectType: "Retention" });
-  const row = (key: keyof typeof due, days: number | null, setting: string | null): ScheduleRow => ({ key, days, setting, due: due[key] });
+  const row = (key: keyof typeof due, days: number | null, setting: string | null): ScheduleRow => ({
+    key,
+    days,
+    setting,
+    due: due[key],
+  });
   return [
     row("tickets", s.ticketDays, "RETENTION_TICKET_DAYS"),
     row("loans", s.loanDays, "RETENTION_LOAN_DAYS"),

@@ -2,7 +2,10 @@
 // deletes in batches, one transaction each (figures and deletion together), so memory stays flat and a crash midway
 // leaves every batch either fully done and counted or untouched.
 import type { Ctx, Tx } from "~/context";
-import { applyRetention as blankOldMessageTexts, retentionDue as oldMessageTexts } from "~/capabilities/messaging/purge.server";
+import {
+  applyRetention as blankOldMessageTexts,
+  retentionDue as oldMessageTexts,
+} from "~/capabilities/messaging/purge.server";
 import { audit } from "../audit.server";
 import {
   deleteAppointments,
@@ -33,7 +36,18 @@ import {
 } from "./schedule.server";
 
 /** The kinds of record the schedule deletes, in the order the run takes them (people last: by then they may have nothing left). */
-export const RETENTION_KINDS = ["tickets", "loans", "reservations", "appointments", "walkIns", "dayWaits", "callbacks", "calls", "messages", "persons"] as const;
+export const RETENTION_KINDS = [
+  "tickets",
+  "loans",
+  "reservations",
+  "appointments",
+  "walkIns",
+  "dayWaits",
+  "callbacks",
+  "calls",
+  "messages",
+  "persons",
+] as const;
 export type RetentionKind = (typeof RETENTION_KINDS)[number];
 
 export type RetentionCounts = Record<RetentionKind, number> & { messageTexts: number; recordings: number };
@@ -110,11 +124,21 @@ async function* messageBatches(ctx: RunCtx, c: Cutoffs, take: number): AsyncGene
   let cursor: string | undefined;
   for (;;) {
     const batch = idList(
-      await ctx.db.message.findMany({ where: dueMessages(c), select, orderBy: { id: "asc" }, take, ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}) }),
+      await ctx.db.message.findMany({
+        where: dueMessages(c),
+        select,
+        orderBy: { id: "asc" },
+        take,
+        ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
+      })
     );
     if (!batch.length) return;
     cursor = batch[batch.length - 1];
-    const shown = new Set((await ctx.db.ticketEvent.findMany({ where: { messageId: { in: batch } }, select: { messageId: true } })).map((e) => e.messageId));
+    const shown = new Set(
+      (await ctx.db.ticketEvent.findMany({ where: { messageId: { in: batch } }, select: { messageId: true } })).map(
+        (e) => e.messageId
+      )
+    );
     const loose = batch.filter((id) => !shown.has(id));
     if (loose.length) yield loose;
   }
@@ -133,7 +157,11 @@ export async function previewRetention(ctx: RunCtx, settings: RetentionSettings)
  * The nightly run: message texts blanked as before (messaging's own rule), then each kind deleted batch by batch,
  * people last; one audit entry with the counts (no ids, no names) at the end.
  */
-export async function applyRetentionSchedule(ctx: Ctx, settings: RetentionSettings, { batchSize = 500 } = {}): Promise<RetentionCounts> {
+export async function applyRetentionSchedule(
+  ctx: Ctx,
+  settings: RetentionSettings,
+  { batchSize = 500 } = {}
+): Promise<RetentionCounts> {
   const { blanked, recordingsDeleted } = await blankOldMessageTexts(ctx, settings.messageDays);
   const c = cutoffs(ctx.clock.now(), settings);
   const counts = { messageTexts: blanked, recordings: recordingsDeleted } as RetentionCounts;

@@ -59,7 +59,10 @@ export function cutoffs(now: Date, s: RetentionSettings): Cutoffs {
 export const dueTickets = (c: Cutoffs): Prisma.TicketWhereInput => ({ status: "closed", closedAt: { lte: c.tickets } });
 
 /** Ended loans (returned, lost, stolen), counted from the return; an active loan never. */
-export const dueLoans = (c: Cutoffs): Prisma.LoanWhereInput => ({ status: { in: ENDED_LOAN_STATUSES }, returnedAt: { lte: c.loans } });
+export const dueLoans = (c: Cutoffs): Prisma.LoanWhereInput => ({
+  status: { in: ENDED_LOAN_STATUSES },
+  returnedAt: { lte: c.loans },
+});
 
 /** Ended places on a tablet waiting list, counted from their last change (when they ended). */
 export const dueReservations = (c: Cutoffs): Prisma.ReservationWhereInput => ({
@@ -81,7 +84,11 @@ export const dueCallbacks = (c: Cutoffs): Prisma.CallbackWhereInput => ({
 });
 
 /** Calls made for a ticket or a callback go with it; a call made for neither keeps the callbacks' period. */
-export const dueLooseCalls = (c: Cutoffs): Prisma.CallWhereInput => ({ ticketId: null, callbackId: null, createdAt: { lte: c.callbacks } });
+export const dueLooseCalls = (c: Cutoffs): Prisma.CallWhereInput => ({
+  ticketId: null,
+  callbackId: null,
+  createdAt: { lte: c.callbacks },
+});
 
 /** Messages whose text has had its time (MESSAGE_RETENTION_DAYS after the final status, or after arrival). */
 export const oldMessages = (c: Cutoffs): Prisma.MessageWhereInput => ({
@@ -110,6 +117,8 @@ export const duePersons = (c: Cutoffs): Prisma.PersonWhereInput => ({
   dayWaits: { every: dueDayWaits(c) },
   callbacks: { every: dueCallbacks(c) },
   // A call for a ticket or callback goes with it, and all of those are due here.
-  calls: { every: { OR: [{ ticketId: { not: null } }, { callbackId: { not: null } }, { createdAt: { lte: c.callbacks } }] } },
+  calls: {
+    every: { OR: [{ ticketId: { not: null } }, { callbackId: { not: null } }, { createdAt: { lte: c.callbacks } }] },
+  },
   messages: { every: oldMessages(c) },
 });
