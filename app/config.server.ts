@@ -8,6 +8,18 @@ import type { AppConfig, TwilioConfig } from "~/context";
 import { DEFAULT_DATABASE_URL, sqliteFilePath } from "~/lib/database-url";
 import { StartupProblem } from "~/lib/errors";
 
+/** A number of whole days between `min` and ten years; anything else stops the start with the setting's name. */
+function retentionDays(fallback: number, min: number) {
+  const message = `must be a whole number of days from ${min} to 3650`;
+  return z
+    .string()
+    .trim()
+    .regex(/^\d+$/, message)
+    .transform(Number)
+    .pipe(z.number().int().min(min, message).max(3650, message))
+    .default(fallback);
+}
+
 const Env = z.object({
   DATABASE_URL: z.string().default(DEFAULT_DATABASE_URL),
   PUBLIC_URL: z.url().default("http://localhost:3000"),
@@ -29,6 +41,12 @@ const Env = z.object({
   MESSAGES_PER_NUMBER_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(6),
   MESSAGE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(730),
+  // The retention schedule (Löschkonzept, docs/decisions/030-retention-schedule.md): days after a record ended.
+  RETENTION_TICKET_DAYS: retentionDays(365, 1),
+  RETENTION_LOAN_DAYS: retentionDays(365, 1),
+  RETENTION_APPOINTMENT_DAYS: retentionDays(90, 1),
+  RETENTION_CALLBACK_DAYS: retentionDays(90, 1),
+  RETENTION_WAITLIST_DAYS: retentionDays(0, 0),
   CLOCK_OFFSET_MS: z.coerce.number().int().default(0),
 });
 
@@ -63,7 +81,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig & { 
       perNumberPerHour: e.MESSAGES_PER_NUMBER_PER_HOUR,
       retentionDays: e.MESSAGE_RETENTION_DAYS,
     },
-    retention: { auditDays: e.AUDIT_RETENTION_DAYS },
+    retention: {
+      auditDays: e.AUDIT_RETENTION_DAYS,
+      ticketDays: e.RETENTION_TICKET_DAYS,
+      loanDays: e.RETENTION_LOAN_DAYS,
+      appointmentDays: e.RETENTION_APPOINTMENT_DAYS,
+      callbackDays: e.RETENTION_CALLBACK_DAYS,
+      waitlistDays: e.RETENTION_WAITLIST_DAYS,
+    },
   };
 }
 

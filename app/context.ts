@@ -44,8 +44,23 @@ export interface AppConfig {
   /** Set when MESSAGE_PROVIDER is twilio (or Twilio credentials are given); webhooks are refused without it. */
   twilio: TwilioConfig | null;
   messaging: MessagingLimits;
-  /** How long each kind of record is kept, in days. */
-  retention: { auditDays: number };
+  /** How long each kind of record is kept, in days (the retention schedule; messages: `messaging.retentionDays`). */
+  retention: RetentionDays;
+}
+
+export interface RetentionDays {
+  /** The access log (AUDIT_RETENTION_DAYS). */
+  auditDays: number;
+  /** Closed tickets with their timeline and messages, after closing (RETENTION_TICKET_DAYS). */
+  ticketDays: number;
+  /** Ended loans with agreement, sessions and photos, after the return (RETENTION_LOAN_DAYS; the agreement says it). */
+  loanDays: number;
+  /** Past appointments, walk-ins and day waits (RETENTION_APPOINTMENT_DAYS). */
+  appointmentDays: number;
+  /** Finished callbacks with their attempts, and calls that belong to nothing else (RETENTION_CALLBACK_DAYS). */
+  callbackDays: number;
+  /** Ended places on a tablet waiting list; 0 = the next night (RETENTION_WAITLIST_DAYS). */
+  waitlistDays: number;
 }
 
 export interface TwilioConfig {

@@ -22,7 +22,8 @@ export async function openDatabase(url: string, { encrypted = true }: { encrypte
   // WAL lets the web requests read while the job worker writes.
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
-  // Deleted rows are overwritten, not left in free pages for anyone with the key to read (erasure, retention).
+  // Deleted rows are overwritten with zeros, not left in free pages: what the retention run or an erasure deletes
+  // cannot be read from the file afterwards, not even with the key (decisions 030, 035).
   await db.$queryRawUnsafe("PRAGMA secure_delete = ON");
   return db;
 }

@@ -39,7 +39,7 @@ const services: Services = {
     messageProvider: "twilio",
     twilio,
     messaging: { perSecond: PER_SECOND, perNumberPerHour: 6, retentionDays: 90 },
-    retention: { auditDays: 730 },
+    retention: { auditDays: 730, ticketDays: 365, loanDays: 365, appointmentDays: 90, callbackDays: 90, waitlistDays: 0 },
   },
 };
 const provider = createTwilioProvider(twilio, services.config.publicUrl);

@@ -5,5 +5,6 @@ await import("./lending");
 await import("./booking");
 await import("./messaging");
 await import("./body-limit");
+await import("./retention");
 
 export {};

@@ -1,6 +1,7 @@
 // Every job type the worker knows, and the recurring schedule. One file per job in jobs/.
 import type { Services } from "~/context";
 import type { Job } from "~/generated/prisma/client";
+import { applyPrivacyRetention } from "./apply-retention";
 import { appointmentReminders } from "./appointment-reminders";
 import { closeResolved } from "./close-resolved-tickets";
 import { dayWaitOffers } from "./day-wait-offers";
@@ -22,6 +23,7 @@ export const handlers: Record<string, JobHandler> = {
   "jobs.prune": pruneFinishedJobs,
   "people.pruneSessions": pruneExpiredSessions,
   "privacy.pruneAudit": pruneAudit,
+  "privacy.applyRetention": applyPrivacyRetention,
   "helpdesk.closeResolved": closeResolved,
   "db.optimize": optimizeDatabase,
   "lending.offers": lendingOffers,
@@ -39,6 +41,8 @@ export const schedule: { type: string; cron: string }[] = [
   { type: "jobs.prune", cron: "0 30 3 * * *" },
   { type: "people.pruneSessions", cron: "0 0 * * * *" },
   { type: "privacy.pruneAudit", cron: "0 10 3 * * *" },
+  // After the message texts (03:20) and before the database is tidied (03:45): freed pages are reused by then.
+  { type: "privacy.applyRetention", cron: "0 25 3 * * *" },
   { type: "helpdesk.closeResolved", cron: "0 15 * * * *" },
   { type: "db.optimize", cron: "0 45 3 * * *" },
   { type: "lending.offers", cron: "0 * * * * *" },

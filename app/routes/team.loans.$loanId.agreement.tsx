@@ -15,7 +15,7 @@ export const handle: RouteHandle = { titleKey: "loans:agreement.pageTitle", hydr
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "loan:view");
   const variant = new URL(request.url).searchParams.get("variant") === "large" ? "large" : "person";
-  return respondTo(() => agreementPage(ctx, params.loanId!, variant));
+  return respondTo(() => agreementPage(ctx, params.loanId!, variant, context.services.config.retention.loanDays));
 }
 
 export default function Agreement() {

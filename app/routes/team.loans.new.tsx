@@ -25,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "loan:manage");
   const reservationId = new URL(request.url).searchParams.get("reservation");
   const start = reservationId ? await respondTo(() => fromReservation(ctx, reservationId)) : null;
-  return { formKey: newFormKey(), languages: languageOptions(), start };
+  return { formKey: newFormKey(), languages: languageOptions(), start, loanRetentionDays: context.services.config.retention.loanDays };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -37,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function NewLoan() {
   const { t } = useTranslation("loans");
-  const { formKey, languages, start } = useLoaderData<typeof loader>();
+  const { formKey, languages, start, loanRetentionDays } = useLoaderData<typeof loader>();
   const raw = useActionData<typeof action>();
   const answer = raw && "step" in raw ? raw : null;
   const step = () => {
@@ -49,12 +49,12 @@ export default function NewLoan() {
       case "device":
         return <DeviceStep borrower={answer.borrower} devices={answer.devices} lastResult={answer.result} />;
       case "details":
-        return <DetailsStep borrower={answer.borrower} options={answer.options} formKey={formKey} lastResult={answer.result} />;
+        return <DetailsStep loanRetentionDays={loanRetentionDays} borrower={answer.borrower} options={answer.options} formKey={formKey} lastResult={answer.result} />;
       case "find":
         return <FindPersonStep lastResult={answer.result} />;
       default:
         return start ? (
-          <DetailsStep borrower={start.borrower} options={start.options} formKey={formKey} lastResult={null} />
+          <DetailsStep loanRetentionDays={loanRetentionDays} borrower={start.borrower} options={start.options} formKey={formKey} lastResult={null} />
         ) : (
           <FindPersonStep lastResult={null} />
         );

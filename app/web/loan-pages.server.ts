@@ -1,6 +1,7 @@
 // Glue between the loan pages and the lending capability: the list's rows, the loan page and its forms, the
 // check-in and reset pages, the agreement's text in the borrower's language, a return photo.
 import { z } from "zod";
+import { retentionPeriod } from "~/i18n/retention-period";
 import type { StaffCtx } from "~/context";
 import { personName } from "~/lib/person-name";
 import { phoneLink } from "~/lib/phone.server";
@@ -117,8 +118,11 @@ export async function performLoanAction(ctx: StaffCtx, loanId: string, request: 
 // ---------------------------------------------------------------------------------------------------------
 // The agreement
 
-/** Everything the printed agreement says, in its language; the borrower only as first name and initial. */
-export async function agreementPage(ctx: StaffCtx, loanId: string, variant: "person" | "large") {
+/**
+ * Everything the printed agreement says, in its language; the borrower only as first name and initial.
+ * `loanRetentionDays` (RETENTION_LOAN_DAYS): the deletion it promises is the one the retention run keeps.
+ */
+export async function agreementPage(ctx: StaffCtx, loanId: string, variant: "person" | "large", loanRetentionDays: number) {
   const loan = await getLoan(ctx, loanId, { page: "agreement", variant });
   // A language without translations of its own reads the German agreement, and says so in `lang`.
   const lng = variant === "large" || !isSupportedLanguage(loan.person.language) ? "de" : loan.person.language;
@@ -158,7 +162,7 @@ export async function agreementPage(ctx: StaffCtx, loanId: string, variant: "per
         t("agreement.term.loss", { phone: `\u2066${phoneLink(l.phone).display}\u2069` }),
         t("agreement.term.reset"),
         t("agreement.term.mentoring"),
-        t("agreement.term.privacy"),
+        t("agreement.term.privacy", { period: retentionPeriod(t, loanRetentionDays) }),
       ],
       signBorrower: t("agreement.signBorrower"),
       signLender: t("agreement.signLender"),

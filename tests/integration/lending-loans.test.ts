@@ -303,17 +303,23 @@ describe("check-out", () => {
     const device = await makeDevice();
     const person = await knownPerson({ language: "ar", firstName: "Yusuf" });
     const onScreen = await checkOutDevice(volunteer, checkOutForm({ deviceId: device.id, personId: person.id, dueOn: "2026-12-24" }));
-    const own = await agreementPage(volunteer, onScreen.id, "person");
+    const own = await agreementPage(volunteer, onScreen.id, "person", 365);
     expect(own).toMatchObject({ variant: "person", lng: "ar", dir: "rtl", borrower: expect.stringContaining("Yusuf") });
     expect(own.text.title).toBe("عقد إعارة جهاز لوحي");
     expect(own.text.acceptedOnScreen).toContain("تمت الموافقة على الشاشة");
-    const large = await agreementPage(volunteer, onScreen.id, "large");
+    const large = await agreementPage(volunteer, onScreen.id, "large", 365);
     expect(large).toMatchObject({ variant: "large", lng: "de", dir: "ltr" });
     expect(large.text.title).toBe("Leihvertrag für ein Tablet");
     expect(large.text.until).toContain("24. Dezember 2026");
+    // The deletion the agreement promises is RETENTION_LOAN_DAYS, the period the retention run keeps.
+    expect(large.text.termList).toContain(
+      "Datenschutz: Wir speichern Ihren Vornamen, Ihre Telefonnummer, Ihre Sprache und die Ausleihe. Wir löschen diese Angaben, wenn Sie sie nicht mehr brauchen, spätestens ein Jahr nach der Rückgabe.",
+    );
+    const shorter = await agreementPage(volunteer, onScreen.id, "large", 200);
+    expect(shorter.text.termList.at(-1)).toContain("spätestens 200 Tage nach der Rückgabe");
 
     const paper = await lend({ agreementMode: "paper" });
-    const signed = await agreementPage(volunteer, paper.loan.id, "person");
+    const signed = await agreementPage(volunteer, paper.loan.id, "person", 365);
     expect(signed.text.acceptedOnScreen).toBeNull(); // to be signed on the printed sheet
   });
 
@@ -324,8 +330,8 @@ describe("check-out", () => {
         (e) => ({ actor: e.actorId, ...JSON.parse(e.details) }),
       );
     await loanPage(volunteer, loan.id);
-    await agreementPage(volunteer, loan.id, "person");
-    await agreementPage(coordinator, loan.id, "large");
+    await agreementPage(volunteer, loan.id, "person", 365);
+    await agreementPage(coordinator, loan.id, "large", 365);
     await checkInPage(volunteer, loan.id, "checkIn");
     await checkInDevice(volunteer, loan.id, {
       ...checkInForm({ condition: "damaged", damageNote: "Kratzer" }),

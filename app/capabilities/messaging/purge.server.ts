@@ -48,14 +48,27 @@ export interface RetentionReport {
   recordingsDeleted: number;
 }
 
+/** Which texts and recordings have had their time; the run and the retention page's preview ask the same. */
+function retentionWhere(clock: Clock, retentionDays: number) {
+  const before = new Date(clock.now().getTime() - retentionDays * DAY_MS);
+  return {
+    // Inbound messages are final when they arrive.
+    texts: { OR: [{ finalAt: { lt: before } }, { direction: "inbound" satisfies MessageDirection, finalAt: null, createdAt: { lt: before } }], NOT: { body: "" } },
+    recordings: { createdAt: { lt: before } },
+  };
+}
+
 /** Blanks local bodies of messages final for longer than the retention period; deletes old voice recordings. */
 export async function applyRetention({ db, clock }: { db: Db; clock: Clock }, retentionDays: number): Promise<RetentionReport> {
-  const before = new Date(clock.now().getTime() - retentionDays * DAY_MS);
-  const blanked = await db.message.updateMany({
-    // Inbound messages are final when they arrive.
-    where: { OR: [{ finalAt: { lt: before } }, { direction: "inbound" satisfies MessageDirection, finalAt: null, createdAt: { lt: before } }], NOT: { body: "" } },
-    data: { body: "" },
-  });
-  const recordings = await db.voiceRecording.deleteMany({ where: { createdAt: { lt: before } } });
+  const where = retentionWhere(clock, retentionDays);
+  const blanked = await db.message.updateMany({ where: where.texts, data: { body: "" } });
+  const recordings = await db.voiceRecording.deleteMany({ where: where.recordings });
   return { blanked: blanked.count, recordingsDeleted: recordings.count };
+}
+
+/** What applyRetention would blank and delete now (counts only; nothing changes). */
+export async function retentionDue({ db, clock }: { db: Db; clock: Clock }, retentionDays: number): Promise<{ messageTexts: number; recordings: number }> {
+  const where = retentionWhere(clock, retentionDays);
+  const [messageTexts, recordings] = await Promise.all([db.message.count({ where: where.texts }), db.voiceRecording.count({ where: where.recordings })]);
+  return { messageTexts, recordings };
 }

@@ -135,10 +135,17 @@ function requireAuditView(ctx: StaffCtx) {
   if (!can(ctx.actor, "audit:view")) throw forbidden("audit:view");
 }
 
+const auditDue = (clock: Ctx["clock"], days: number) => ({ at: { lt: new Date(clock.now().getTime() - days * DAY_MS) } });
+
 /** The log's own retention: entries older than `days` go (AUDIT_RETENTION_DAYS, two years by default). */
 export async function pruneAuditLog({ db, clock }: Pick<Ctx, "db" | "clock">, days: number): Promise<number> {
-  const { count } = await db.auditEntry.deleteMany({ where: { at: { lt: new Date(clock.now().getTime() - days * DAY_MS) } } });
+  const { count } = await db.auditEntry.deleteMany({ where: auditDue(clock, days) });
   return count;
+}
+
+/** How many entries the next pruning removes (for the retention schedule's page). */
+export async function auditEntriesDue({ db, clock }: Pick<Ctx, "db" | "clock">, days: number): Promise<number> {
+  return db.auditEntry.count({ where: auditDue(clock, days) });
 }
 
 /**

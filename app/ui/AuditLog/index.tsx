@@ -46,6 +46,9 @@ export function AuditLog({ retentionDays, filter, query, everyoneQuery, errors, 
     <>
       <PageHeading>{t("audit.heading")}</PageHeading>
       <p>{t("audit.intro", { days: retentionDays })}</p>
+      <p>
+        <Link to="/team/privacy/retention">{t("audit.retentionLink")}</Link>
+      </p>
       <ErrorSummary errors={errors} />
       <Form method="get" className="audit-filter" aria-labelledby="audit-filter-heading">
         <h2 id="audit-filter-heading" className="audit-filter__heading">

@@ -2,6 +2,7 @@
 // Plain fields that submit without JavaScript; answers and errors come back from the server.
 import type { FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
+import { retentionPeriod } from "~/i18n/retention-period";
 import { Button } from "~/ui/kit/Button";
 import { ContactFields } from "~/ui/ContactFields";
 import { RadioGroup } from "~/ui/kit/RadioGroup";
@@ -23,12 +24,15 @@ export interface BorrowPlace {
   city: string;
 }
 
+/** `waitlistRetentionDays`: RETENTION_WAITLIST_DAYS, so the privacy note says what the retention run does. */
 export function BorrowForm({
   fields,
   locations,
+  waitlistRetentionDays,
 }: {
   fields: Fields;
   locations: BorrowPlace[];
+  waitlistRetentionDays: number;
 }) {
   const { t } = useTranslation("waitlist");
   return (
@@ -55,7 +59,11 @@ export function BorrowForm({
       <section aria-labelledby="borrow-privacy-heading">
         <h2 id="borrow-privacy-heading">{t("borrow.privacy.heading")}</h2>
         <p>{t("borrow.privacy.what")}</p>
-        <p>{t("borrow.privacy.delete")}</p>
+        <p>
+          {waitlistRetentionDays === 0
+            ? t("borrow.privacy.deleteAtOnce")
+            : t("borrow.privacy.delete", { period: retentionPeriod(t, waitlistRetentionDays) })}
+        </p>
       </section>
       <Button type="submit" variant="primary">
         {t("borrow.submit")}

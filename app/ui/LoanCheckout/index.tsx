@@ -5,6 +5,7 @@ import { Form } from "@remix-run/react";
 import type { SubmissionResult } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { topicName } from "~/i18n/own-labels";
+import { retentionPeriod } from "~/i18n/retention-period";
 import { Button } from "~/ui/kit/Button";
 import { Checkbox, CheckboxGroup } from "~/ui/kit/Checkbox";
 import { NativeDateInput } from "~/ui/kit/DateField";
@@ -218,7 +219,20 @@ export interface DetailsOptions {
   topics: { id: string; key: string; labels: string }[];
 }
 
-export function DetailsStep({ borrower, options, formKey, lastResult }: { borrower: Borrower; options: DetailsOptions; formKey: string; lastResult: Result }) {
+/** `loanRetentionDays`: RETENTION_LOAN_DAYS, the deletion the agreement promises. */
+export function DetailsStep({
+  borrower,
+  options,
+  formKey,
+  lastResult,
+  loanRetentionDays,
+}: {
+  borrower: Borrower;
+  options: DetailsOptions;
+  formKey: string;
+  lastResult: Result;
+  loanRetentionDays: number;
+}) {
   const { t, i18n } = useTranslation("loans");
   const [form, fields] = useAppForm<{
     dueOn: string;
@@ -270,7 +284,7 @@ export function DetailsStep({ borrower, options, formKey, lastResult }: { borrow
           <summary>{t("new.showAgreement")}</summary>
           <ul>
             {TERMS.map((term) => (
-              <li key={term}>{t(`agreement.term.${term}`)}</li>
+              <li key={term}>{t(`agreement.term.${term}`, { period: retentionPeriod(t, loanRetentionDays) })}</li>
             ))}
           </ul>
         </details>
