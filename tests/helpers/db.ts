@@ -36,8 +36,8 @@ export async function createTestDb({ encrypted = true }: { encrypted?: boolean }
 }
 
 /** Services with a pinned clock, as the server would build them. */
-export async function createTestServices(start = "2026-11-23T10:00:00Z") {
-  const db = await createTestDb();
+export async function createTestServices(start = "2026-11-23T10:00:00Z", { encrypted = true }: { encrypted?: boolean } = {}) {
+  const db = await createTestDb({ encrypted });
   const clock = fixedClock(start);
   const config: Services["config"] = {
     publicUrl: "http://localhost:3000",

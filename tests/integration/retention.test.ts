@@ -20,8 +20,8 @@ const next = () => ++n;
 const LONG_AGO = new Date("2020-01-01T00:00:00Z");
 
 /** A fresh database and the schedule's defaults: tickets and loans 365 days, appointments and callbacks 90, places 0. */
-async function setUp(now: string) {
-  const services = await createTestServices(now);
+async function setUp(now: string, { encrypted = true } = {}) {
+  const services = await createTestServices(now, { encrypted });
   const place = await makeLocation(services.db);
   const ctx: Ctx = withActor(services, { kind: "system", name: "test" });
   const settings = retentionSettings(services.config);
@@ -385,7 +385,8 @@ describe("people", () => {
   });
 
   it("leave nothing in the database file: neither the first name nor the phone number", async () => {
-    const { db, place, services, run } = await setUp("2026-11-23T10:00:00Z");
+    // Unencrypted, so the search sees what the key would hide (decision 035).
+    const { db, place, services, run } = await setUp("2026-11-23T10:00:00Z", { encrypted: false });
     const name = "Zacharias";
     const phone = "+4915199887766";
     const gone = await person(db, { firstName: name, phone });
@@ -528,7 +529,9 @@ describe("settings", () => {
     expect(readConfig({ ...base, RETENTION_TICKET_DAYS: "180", RETENTION_WAITLIST_DAYS: "0" }).retention).toMatchObject(
       { ticketDays: 180, waitlistDays: 0, loanDays: 365 }
     );
-    for (const wrong of ["zwölf Monate", "-1", "1.5", "0", "99999", ""]) {
+    // Left empty (as in a copy of .env.example) it is not set: the default applies.
+    expect(readConfig({ ...base, RETENTION_TICKET_DAYS: "" }).retention.ticketDays).toBe(365);
+    for (const wrong of ["zwölf Monate", "-1", "1.5", "0", "99999", " "]) {
       expect(() => readConfig({ ...base, RETENTION_TICKET_DAYS: wrong }), wrong).toThrow(
         /RETENTION_TICKET_DAYS: must be a whole number of days from 1 to 3650/
       );
