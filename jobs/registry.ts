@@ -3,6 +3,7 @@ import type { Services } from "~/context";
 import type { Job } from "~/generated/prisma/client";
 import { appointmentReminders } from "./appointment-reminders";
 import { closeResolved } from "./close-resolved-tickets";
+import { completeErasures } from "./complete-erasures";
 import { dayWaitOffers } from "./day-wait-offers";
 import { deliverOutbox } from "./deliver-outbox";
 import { lendingOffers, pruneReservations } from "./lending-offers";
@@ -22,6 +23,7 @@ export const handlers: Record<string, JobHandler> = {
   "jobs.prune": pruneFinishedJobs,
   "people.pruneSessions": pruneExpiredSessions,
   "privacy.pruneAudit": pruneAudit,
+  "privacy.completeErasures": completeErasures,
   "helpdesk.closeResolved": closeResolved,
   "db.optimize": optimizeDatabase,
   "lending.offers": lendingOffers,
@@ -39,6 +41,7 @@ export const schedule: { type: string; cron: string }[] = [
   { type: "jobs.prune", cron: "0 30 3 * * *" },
   { type: "people.pruneSessions", cron: "0 0 * * * *" },
   { type: "privacy.pruneAudit", cron: "0 10 3 * * *" },
+  { type: "privacy.completeErasures", cron: "0 25 * * * *" },
   { type: "helpdesk.closeResolved", cron: "0 15 * * * *" },
   { type: "db.optimize", cron: "0 45 3 * * *" },
   { type: "lending.offers", cron: "0 * * * * *" },
