@@ -1,6 +1,7 @@
 // The person page's model: who the person is (only if they are visible to this staff member — else 404) and,
 // each list paged on its own, what the programme does with them at this staff member's places.
 import { readsAuditLog } from "~/capabilities/privacy/audit.server";
+import { mayErase } from "~/capabilities/privacy/erasure.server";
 import type { StaffCtx } from "~/context";
 import { personName } from "~/lib/person-name";
 import { phoneLink } from "~/lib/phone.server";
@@ -42,6 +43,8 @@ export async function personPage(ctx: StaffCtx, personId: string, pages: PersonP
       phoneType: person.phoneType,
       language: language ?? { code: person.language, name: person.language, dir: "ltr" as const },
       contactPreference: person.contactPreference,
+      /** An erasure that waits for a tablet to come back: since when (everything else is gone). */
+      erasurePendingSince: person.erasurePendingSince?.toISOString() ?? null,
     },
     ticketPages: pagesOf(ticketCount, at("tickets"), pageSize),
     appointmentPages: pagesOf(scheduling.appointmentCount, at("appointments"), pageSize),
@@ -73,6 +76,8 @@ export async function personPage(ctx: StaffCtx, personId: string, pages: PersonP
     showScheduling: scheduling.shown,
     /** Who looked at or changed this person's data: the access log narrowed to them, for those who read it. */
     auditHref: readsAuditLog(ctx) ? `/team/audit?person=${encodeURIComponent(person.id)}` : null,
+    /** Erasure on request (Art. 17), for coordinators and admins. */
+    eraseHref: mayErase(ctx) ? `/team/people/${encodeURIComponent(person.id)}/erase` : null,
     /** null when the staff member does not work with loans. */
     lending: lending && {
       loans: lending.loans.map((l) => ({

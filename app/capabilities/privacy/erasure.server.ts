@@ -63,6 +63,9 @@ export interface ErasurePlan {
   keep: { activeLoans: { reference: string; device: string; location: string; dueAt: string; sessions: number }[] };
 }
 
+/** Whether this staff member may erase people (coordinators and admins): the person page offers it only then. */
+export const mayErase = (ctx: StaffCtx): boolean => can(ctx.actor, "person:erase");
+
 function requireEraser(ctx: StaffCtx) {
   if (!can(ctx.actor, "person:erase")) throw forbidden("person:erase");
 }
