@@ -7,7 +7,8 @@ import { respondTo } from "~/web/errors.server";
 import { noticeCookie } from "~/web/flash.server";
 import { requireStaff } from "~/web/session.server";
 
-export async function loader({ params }: ActionFunctionArgs) {
+export async function loader({ request, context, params }: ActionFunctionArgs) {
+  await requireStaff(request, context, "person:view");
   return redirect(`/team/people/${params.personId}`);
 }
 

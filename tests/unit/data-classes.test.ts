@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { DATA_CLASSES } from "~/capabilities/privacy/data-classes";
+import { ERASURE_COVERS, ERASURE_NOT_NEEDED } from "~/capabilities/privacy/erasure.server";
 import { recordOfProcessing } from "../../scripts/record-of-processing";
 
 interface Field {
@@ -53,5 +54,26 @@ describe("the record of processing", () => {
 
   it("docs/privacy/verarbeitungsverzeichnis.md is the one the code writes (npx tsx scripts/record-of-processing.ts)", () => {
     expect(fs.readFileSync("docs/privacy/verarbeitungsverzeichnis.md", "utf8")).toBe(recordOfProcessing());
+  });
+});
+
+// Erasure on request (Art. 17): every table that can hold a citizen's data is cleared by erasePerson, or named with
+// the reason it need not be. Adding a table with a link to a person or citizens' free text fails here until
+// erasure.server.ts (and its per-kind functions) say what happens to it; tests/integration/person-erasure.test.ts
+// proves that it does.
+describe("erasure covers every table with citizens' data", () => {
+  const covered = { ...ERASURE_COVERS, ...ERASURE_NOT_NEEDED };
+
+  it("names only tables of the schema", () => {
+    expect(Object.keys(covered).filter((model) => !models.has(model))).toEqual([]);
+  });
+
+  it.each(DATA_CLASSES.filter((c) => c.subjects.includes("Bürger:innen")).map((c) => c.model))("%s is erased (or why not is said)", (model) => {
+    expect(covered[model], `${model}: add it to ERASURE_COVERS in app/capabilities/privacy/erasure.server.ts`).toBeTruthy();
+  });
+
+  it.each([...models.keys()])("%s: a link to a person means erasure must know the table", (model) => {
+    const linksToPerson = model === "Person" || models.get(model)!.some((f) => f.relation?.model === "Person");
+    if (linksToPerson) expect(covered[model]).toBeTruthy();
   });
 });
