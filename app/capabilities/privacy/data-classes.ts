@@ -16,7 +16,7 @@ export interface DataClass {
   retention: string;
 }
 
-const UNTIL_SCHEDULE = "noch ohne Löschfrist und ohne Löschung auf Antrag: beides folgt mit dem Löschkonzept (Issue 15)";
+const UNTIL_SCHEDULE = "noch ohne Löschfrist (folgt mit dem Löschkonzept, Issue 15); auf Antrag gelöscht (Art. 17, privacy/erasure.server.ts)";
 
 export const DATA_CLASSES: DataClass[] = [
   { model: "Location", subjects: [], fields: [], notPersonal: { name: "Name des Standorts", phone: "Telefon des Standorts" }, purpose: "Standorte des Programms", retention: "solange der Standort besteht" },
