@@ -2,13 +2,15 @@
 // coordinators, never the erasure itself. POST only, from the person page; back there with what was filed.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { recordErasureRequestByPhone } from "~/capabilities/privacy/erasure-requests.server";
+import { recordErasureRequestByPhone, requireErasureRequestable } from "~/capabilities/privacy/erasure-requests.server";
 import { respondTo } from "~/web/errors.server";
 import { noticeCookie } from "~/web/flash.server";
 import { requireStaff } from "~/web/session.server";
 
+/** Opened by address (a reload after the post): back to the person — for those who may see them. */
 export async function loader({ request, context, params }: ActionFunctionArgs) {
-  await requireStaff(request, context, "person:view");
+  const { ctx } = await requireStaff(request, context, "person:manage");
+  await respondTo(() => requireErasureRequestable(ctx, params.personId!));
   return redirect(`/team/people/${params.personId}`);
 }
 

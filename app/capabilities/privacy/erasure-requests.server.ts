@@ -91,6 +91,12 @@ export async function requestErasureOnWeb(ctx: Ctx, input: z.output<typeof Erasu
   );
 }
 
+/** Whether this staff member may note a request for this person: 404 for someone they may not see, as everywhere. */
+export async function requireErasureRequestable(ctx: StaffCtx, personId: string): Promise<void> {
+  if (!can(ctx.actor, "person:manage")) throw forbidden("person:manage");
+  await requirePersonVisible(ctx, personId);
+}
+
 /** Staff note that the person asked on the phone: a task for the coordinators, audit-logged. */
 export async function recordErasureRequestByPhone(ctx: StaffCtx, personId: string) {
   if (!can(ctx.actor, "person:manage")) throw forbidden("person:manage");
