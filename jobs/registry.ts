@@ -4,6 +4,7 @@ import type { Job } from "~/generated/prisma/client";
 import { applyPrivacyRetention } from "./apply-retention";
 import { appointmentReminders } from "./appointment-reminders";
 import { closeResolved } from "./close-resolved-tickets";
+import { completeErasures } from "./complete-erasures";
 import { dayWaitOffers } from "./day-wait-offers";
 import { deliverOutbox } from "./deliver-outbox";
 import { lendingOffers, pruneReservations } from "./lending-offers";
@@ -24,6 +25,7 @@ export const handlers: Record<string, JobHandler> = {
   "people.pruneSessions": pruneExpiredSessions,
   "privacy.pruneAudit": pruneAudit,
   "privacy.applyRetention": applyPrivacyRetention,
+  "privacy.completeErasures": completeErasures,
   "helpdesk.closeResolved": closeResolved,
   "db.optimize": optimizeDatabase,
   "lending.offers": lendingOffers,
@@ -43,6 +45,7 @@ export const schedule: { type: string; cron: string }[] = [
   { type: "privacy.pruneAudit", cron: "0 10 3 * * *" },
   // After the message texts (03:20) and before the database is tidied (03:45): freed pages are reused by then.
   { type: "privacy.applyRetention", cron: "0 25 3 * * *" },
+  { type: "privacy.completeErasures", cron: "0 25 * * * *" },
   { type: "helpdesk.closeResolved", cron: "0 15 * * * *" },
   { type: "db.optimize", cron: "0 45 3 * * *" },
   { type: "lending.offers", cron: "0 * * * * *" },

@@ -98,6 +98,9 @@ export default function Home() {
       <section aria-labelledby="privacy-heading">
         <h2 id="privacy-heading">{t("privacy.heading")}</h2>
         <p>{t("privacy.body")}</p>
+        <p>
+          <Link to="/privacy/erasure">{t("citizen:erasure.link")}</Link>
+        </p>
       </section>
     </CitizenShell>
   );

@@ -1,9 +1,9 @@
 // One person, for staff: how to reach them and everything the programme does with them — requests, loans,
 // waiting-list places, appointments, callbacks. Each view writes one audit entry (personPage).
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ButtonLink } from "~/ui/kit/Button";
+import { Button, ButtonLink } from "~/ui/kit/Button";
 import { DateTime } from "~/ui/kit/DateTime";
 import { PageHeading } from "~/ui/kit/Layout";
 import { Link } from "~/ui/kit/Link";
@@ -31,7 +31,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export default function Person() {
   const { t } = useTranslation("tickets");
   const labels = useTicketLabels();
-  const { person, tickets, ticketPages, lending, appointments, appointmentPages, callbacks, callbackPages, showScheduling, auditHref, exportHref, notice } =
+  const { person, tickets, ticketPages, lending, appointments, appointmentPages, callbacks, callbackPages, showScheduling, auditHref, exportHref, eraseHref, notice } =
     useLoaderData<typeof loader>();
   return (
     <>
@@ -39,6 +39,11 @@ export default function Person() {
       {notice ? (
         <p className="notice" role="status">
           {t(notice.messageKey, notice.params)}
+        </p>
+      ) : null}
+      {person.erasurePendingSince ? (
+        <p className="notice">
+          {t("person.erase.pendingSince")} {t("person.erase.pendingSinceLabel")} <DateTime iso={person.erasurePendingSince} />
         </p>
       ) : null}
       <SummaryList
@@ -110,6 +115,20 @@ export default function Person() {
           <Link to={auditHref}>{t("person.auditLink")}</Link>
         </p>
       ) : null}
+      <section aria-labelledby="person-privacy-heading">
+        <h2 id="person-privacy-heading">{t("person.erase.sectionHeading")}</h2>
+        <p id="erasure-request-hint">{t("person.erase.request.hint")}</p>
+        <Form method="post" action={`/team/people/${person.id}/erasure-request`}>
+          <Button type="submit" variant="secondary" aria-describedby="erasure-request-hint">
+            {t("person.erase.request.button")}
+          </Button>
+        </Form>
+        {eraseHref ? (
+          <p>
+            <Link to={eraseHref}>{t("person.erase.link")}</Link>
+          </p>
+        ) : null}
+      </section>
     </>
   );
 }

@@ -2,6 +2,7 @@
 // each list paged on its own, what the programme does with them at this staff member's places.
 import { readsAuditLog } from "~/capabilities/privacy/audit.server";
 import { makesAccessReports } from "~/capabilities/privacy/access-export.server";
+import { mayErase } from "~/capabilities/privacy/erasure.server";
 import type { StaffCtx } from "~/context";
 import { personName } from "~/lib/person-name";
 import { phoneLink } from "~/lib/phone.server";
@@ -43,6 +44,8 @@ export async function personPage(ctx: StaffCtx, personId: string, pages: PersonP
       phoneType: person.phoneType,
       language: language ?? { code: person.language, name: person.language, dir: "ltr" as const },
       contactPreference: person.contactPreference,
+      /** An erasure that waits for a tablet to come back: since when (everything else is gone). */
+      erasurePendingSince: person.erasurePendingSince?.toISOString() ?? null,
     },
     ticketPages: pagesOf(ticketCount, at("tickets"), pageSize),
     appointmentPages: pagesOf(scheduling.appointmentCount, at("appointments"), pageSize),
@@ -76,6 +79,8 @@ export async function personPage(ctx: StaffCtx, personId: string, pages: PersonP
     auditHref: readsAuditLog(ctx) ? `/team/audit?person=${encodeURIComponent(person.id)}` : null,
     /** "Auskunft erstellen" (Art. 15), for those who may hand a person everything stored about them. */
     exportHref: makesAccessReports(ctx) ? `/team/people/${encodeURIComponent(person.id)}/access-report` : null,
+    /** Erasure on request (Art. 17), for coordinators and admins. */
+    eraseHref: mayErase(ctx) ? `/team/people/${encodeURIComponent(person.id)}/erase` : null,
     /** null when the staff member does not work with loans. */
     lending: lending && {
       loans: lending.loans.map((l) => ({

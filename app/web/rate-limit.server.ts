@@ -101,6 +101,15 @@ export const allowCallbackRequest = messagingFormLimit("callback");
 export const allowDayWaitJoin = messagingFormLimit("daywait");
 export const allowOnlineBooking = messagingFormLimit("book", { perNumberPoints: BOOKINGS_PER_NUMBER, perAddressPoints: BOOKINGS_PER_ADDRESS });
 
+/**
+ * A request to have one's data erased: it sends no message (the page answers), but each files a task for staff,
+ * so it is limited per number and per address like the forms above, without using up the number's message share.
+ */
+const erasurePerNumber = new RateLimiterMemory({ keyPrefix: "erasure-phone", points: REPORTS_PER_NUMBER, duration: 60 * 60 });
+const erasurePerAddress = new RateLimiterMemory({ keyPrefix: "erasure-ip", points: REPORTS_PER_ADDRESS, duration: 60 * 60 });
+export const allowErasureRequest = (clientIp: string, phoneE164: string) =>
+  consumed(erasurePerAddress.consume(clientIp), erasurePerNumber.consume(hashed(phoneE164)));
+
 /** A citizen cancels or moves their own appointment (each sends a message to its number): counts with the forms. */
 export const allowAppointmentChange = (phoneE164: string) => consumed(messagesPerNumber.consume(hashed(phoneE164)));
 

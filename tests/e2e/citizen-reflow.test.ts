@@ -291,6 +291,19 @@ describe.each(LANGUAGES)("citizen pages at 320 px with the text at 200 percent, 
     await check(viewer, "report confirmation");
   });
 
+  it("asking for erasure: the form, its errors and the answer", async () => {
+    const { page } = viewer;
+    await open(viewer, "/privacy/erasure");
+    await page.locator('input[name="reference"]').fill("XYZ");
+    await submit(viewer);
+    await check(viewer, "erasure request with errors");
+    await page.locator('input[name="phone"]').fill(phone(lng, FORMS.report));
+    await page.locator('input[name="reference"]').fill("");
+    await submit(viewer);
+    await page.waitForURL(/\/privacy\/erasure\/done$/);
+    await check(viewer, "erasure request answered");
+  });
+
   it("asking for a callback: the times (also at 130 % on 360 px), errors and the confirmation", async () => {
     await open(viewer, "/callback");
     const { page, cdp } = viewer;

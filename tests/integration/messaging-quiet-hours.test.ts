@@ -213,6 +213,8 @@ describe("the phone", () => {
     const phone = e164(freshPhone());
     expect(await sent(() => sms(phone, "STOP"))).toEqual(atOnce("optOutConfirmed"));
     expect(await sent(() => sms(phone, "START"))).toEqual(atOnce("optInConfirmed"));
+    // LÖSCHEN: the request for erasure is answered at once, like every answer to the citizen's own SMS.
+    expect(await sent(() => sms(e164(freshPhone()), "LÖSCHEN"))).toEqual(atOnce("erasureRequestReceived"));
     // HILFE after STOP: the answer that says the call stands (planned, or not yet), at once too.
     const stopped = e164(freshPhone());
     await sms(stopped, "STOP");

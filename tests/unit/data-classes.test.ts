@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { DATA_CLASSES, EXPORTED_MODELS } from "~/capabilities/privacy/data-classes";
 import { EXPORT_SECTIONS } from "~/capabilities/privacy/access-export.server";
 import { DOCUMENT_SECTIONS } from "~/web/access-report.server";
+import { ERASURE_COVERS, ERASURE_NOT_NEEDED } from "~/capabilities/privacy/erasure.server";
 import { recordOfProcessing } from "../../scripts/record-of-processing";
 
 interface Field {
@@ -79,5 +80,26 @@ describe("the access export (Art. 15) covers every table with a citizen's data",
   it("exports only tables the schema has, and shows every one of them on the printed report", () => {
     expect(EXPORTED_MODELS.filter((m) => !models.has(m))).toEqual([]);
     expect(Object.values(EXPORT_SECTIONS).filter((s) => !DOCUMENT_SECTIONS.includes(s))).toEqual([]);
+  });
+});
+
+// Erasure on request (Art. 17): every table that can hold a citizen's data is cleared by erasePerson, or named with
+// the reason it need not be. Adding a table with a link to a person or citizens' free text fails here until
+// erasure.server.ts (and its per-kind functions) say what happens to it; tests/integration/person-erasure.test.ts
+// proves that it does.
+describe("erasure covers every table with citizens' data", () => {
+  const covered = { ...ERASURE_COVERS, ...ERASURE_NOT_NEEDED };
+
+  it("names only tables of the schema", () => {
+    expect(Object.keys(covered).filter((model) => !models.has(model))).toEqual([]);
+  });
+
+  it.each(DATA_CLASSES.filter((c) => c.subjects.includes("Bürger:innen")).map((c) => c.model))("%s is erased (or why not is said)", (model) => {
+    expect(covered[model], `${model}: add it to ERASURE_COVERS in app/capabilities/privacy/erasure.server.ts`).toBeTruthy();
+  });
+
+  it.each([...models.keys()])("%s: a link to a person means erasure must know the table", (model) => {
+    const linksToPerson = model === "Person" || models.get(model)!.some((f) => f.relation?.model === "Person");
+    if (linksToPerson) expect(covered[model]).toBeTruthy();
   });
 });

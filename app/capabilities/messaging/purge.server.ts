@@ -7,6 +7,12 @@ import type { MessageDirection } from "./values";
 
 const DAY_MS = 86_400_000;
 
+/**
+ * The template of a message whose person was erased (privacy/erasure.server.ts): an empty row kept only until the
+ * provider has deleted its copy, then removed. The purge takes these first and whatever their status.
+ */
+export const ERASED_TEMPLATE = "erased";
+
 export interface PurgeReport {
   purged: number;
   failed: number;
@@ -25,16 +31,23 @@ export async function purgeAtProvider(
     direction: "inbound",
     OR: [{ provider: provider.name }, { providerId: { startsWith: "SM" } }, { providerId: { startsWith: "CA" } }, { recordingSid: { not: null } }],
   };
+  const erased = {
+    template: ERASED_TEMPLATE,
+    ...(provider.name === "twilio" ? {} : { provider: provider.name }),
+    OR: [{ providerId: { not: null } }, { recordingSid: { not: null } }],
+  };
   const due = await db.message.findMany({
-    where: { purgedAt: null, OR: provider.name === "twilio" ? [outbound, inbound] : [outbound] },
-    select: { id: true, providerId: true, channel: true, recordingSid: true },
-    orderBy: { finalAt: "asc" },
+    where: { purgedAt: null, OR: provider.name === "twilio" ? [erased, outbound, inbound] : [erased, outbound] },
+    select: { id: true, providerId: true, channel: true, recordingSid: true, template: true },
+    orderBy: [{ finalAt: "asc" }],
     take: limit,
   });
   for (const message of due) {
     try {
       await provider.purge({ providerId: message.providerId, channel: message.channel, recordingSid: message.recordingSid });
-      await db.message.update({ where: { id: message.id }, data: { purgedAt: clock.now() } });
+      // An erased person's message has nothing left to keep once the provider's copy is gone.
+      if (message.template === ERASED_TEMPLATE) await db.message.delete({ where: { id: message.id } });
+      else await db.message.update({ where: { id: message.id }, data: { purgedAt: clock.now() } });
       report.purged++;
     } catch {
       report.failed++; // tried again on the next run

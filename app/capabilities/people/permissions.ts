@@ -8,6 +8,7 @@ export type Permission =
   | "person:view"
   | "person:manage"
   | "person:export" // the access export (Art. 15): everything stored about a person, to hand to them
+  | "person:erase" // erasure on request (Art. 17): coordinators and admins only
   | "message:view"
   | "audit:view"
   | "staff:manage"
@@ -35,12 +36,12 @@ const HELP_DESK: readonly Permission[] = ["schedule:view", "appointment:manage",
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: [
-    "team:view", "location:view", "location:manage", "person:view", "person:manage", "person:export", "message:view", "audit:view",
+    "team:view", "location:view", "location:manage", "person:view", "person:manage", "person:export", "person:erase", "message:view", "audit:view",
     "staff:manage", "ticket:view", "ticket:manage", "category:manage", "article:manage",
     ...LENDING, "waitlist:reorder", "topic:manage", ...HELP_DESK, "schedule:manage",
   ],
   coordinator: [
-    "team:view", "location:view", "location:manage", "person:view", "person:manage", "person:export", "message:view", "audit:view",
+    "team:view", "location:view", "location:manage", "person:view", "person:manage", "person:export", "person:erase", "message:view", "audit:view",
     "ticket:view", "ticket:manage", "category:manage", "article:manage",
     ...LENDING, "waitlist:reorder", "topic:manage", ...HELP_DESK, "schedule:manage",
   ],

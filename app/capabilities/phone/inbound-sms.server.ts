@@ -1,7 +1,8 @@
 // An SMS from a citizen: ONE function for Twilio's webhook and the phone simulator. The first word decides:
 // HILFE/HELP → a callback request; STATUS <code> → the status of the sender's own request of any kind; STOP (and Twilio's
 // other opt-out words) → opt-out, START → opt-in again; JA/YES with an open device offer → noted on the reservation
-// for staff to confirm; anything else joins the sender's open ticket or opens one.
+// for staff to confirm; LÖSCHEN/DELETE → an erasure request for staff (privacy/erasure-requests.server.ts), answered
+// alike whether the number is known or not; anything else joins the sender's open ticket or opens one.
 // The inbound message is stored and acted on in one transaction, keyed on the provider's MessageSid: a replayed
 // webhook finds the message and does nothing again. Replies go through the outbox at once (they answer someone who
 // has just written), in the person's language — German for a number we do not know — and within the number's reply
@@ -15,6 +16,7 @@ import { isUniqueViolation } from "~/lib/db-errors";
 import { PROGRAMME_TIME_ZONE } from "~/lib/time-zone";
 import { getT } from "~/i18n/i18n.server";
 import { audit } from "~/capabilities/privacy/audit.server";
+import { fileErasureRequest } from "~/capabilities/privacy/erasure-requests.server";
 import { fileCitizenMessage, inboundKey, personForNumber, storeInboundMessage } from "~/capabilities/helpdesk/inbound.server";
 import { givenWith } from "~/capabilities/people/persons.server";
 import { CONCERN_MAX, createCallback, openCallbackOf } from "~/capabilities/scheduling/callbacks.server";
@@ -43,6 +45,8 @@ const KEYWORDS = {
   start: ["START", "ANMELDEN", "UNSTOP", "ابدأ"],
   /** Only with an open device offer; otherwise an ordinary text. */
   yes: ["JA", "YES", "نعم"],
+  /** Art. 17: a task for staff, never an automatic deletion. */
+  erase: ["LÖSCHEN", "LOESCHEN", "DELETE", "احذف"],
 } as const;
 export type SmsKeyword = keyof typeof KEYWORDS;
 
@@ -63,6 +67,7 @@ export type SmsOutcome =
   | { outcome: "callback"; messageId: string; personId: string; callbackId: string; reference: string }
   | { outcome: "status"; messageId: string; personId: string | null; found: boolean }
   | { outcome: "optedOut" | "optedIn"; messageId: string; personId: string | null }
+  | { outcome: "erasureRequested"; messageId: string; personId: string | null; ticketId: string | null }
   | { outcome: "offerAnswered"; messageId: string; personId: string; reservationId: string }
   | { outcome: "created" | "added" | "reopened"; messageId: string; personId: string; ticketId: string };
 
@@ -109,8 +114,9 @@ async function handle(
   const now = ctx.clock.now();
   const parsed = parseKeyword(values.body);
   const known = await tx.person.findUnique({ where: { phone: phone.e164 } });
-  // A person is created only where one is needed (a callback, a ticket); STATUS and STOP work without.
-  const person = parsed?.keyword === "status" || parsed?.keyword === "stop" || parsed?.keyword === "start" ? known : (known ?? (await personForNumber(ctx, tx, phone)));
+  // A person is created only where one is needed (a callback, a ticket); STATUS, STOP and LÖSCHEN work without.
+  const withoutPerson: (SmsKeyword | undefined)[] = ["status", "stop", "start", "erase"];
+  const person = withoutPerson.includes(parsed?.keyword) ? known : (known ?? (await personForNumber(ctx, tx, phone)));
   const stored = await storeInboundMessage(ctx, tx, {
     phone: phone.e164,
     personId: person?.id ?? null,
@@ -178,6 +184,11 @@ async function handle(
       await tx.optOut.deleteMany({ where: { phone: phone.e164 } });
       await reply("optInConfirmed");
       return { outcome: "optedIn", ...base, personId: person?.id ?? null };
+    }
+    case "erase": {
+      const filed = await fileErasureRequest(ctx, tx, { phone: phone.e164, channel: "sms" });
+      await reply("erasureRequestReceived", { phone: options.programmePhone ? formatPhone(options.programmePhone) : "" });
+      return { outcome: "erasureRequested", ...base, personId: person?.id ?? null, ticketId: filed?.ticketId ?? null };
     }
     case "yes": {
       // "JA" to a device offer: staff are told on the reservation's history and confirm with the person; nothing

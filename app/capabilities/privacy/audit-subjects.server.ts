@@ -1,13 +1,13 @@
 // Which citizen an audit entry is about: the records that belong to a person, by the subject type the audit names
 // them with. The DPO's "everything done with this person's data" and the person's name beside each entry read here.
-import type { Ctx } from "~/context";
+import type { Ctx, Tx } from "~/context";
 import type { Db } from "~/db.server";
 import { personName } from "~/lib/person-name";
 
 type PersonOwned = { id: string; personId: string | null };
 
 /** Subject types whose rows belong to one person, and how to find them (both ways). */
-const OWNED: Record<string, { ofPerson: (db: Db, personId: string) => Promise<{ id: string }[]>; owners: (db: Db, ids: string[]) => Promise<PersonOwned[]> }> = {
+const OWNED: Record<string, { ofPerson: (db: Db | Tx, personId: string) => Promise<{ id: string }[]>; owners: (db: Db, ids: string[]) => Promise<PersonOwned[]> }> = {
   Ticket: {
     ofPerson: (db, personId) => db.ticket.findMany({ where: { personId }, select: { id: true } }),
     owners: (db, ids) => db.ticket.findMany({ where: { id: { in: ids } }, select: { id: true, personId: true } }),
@@ -53,8 +53,11 @@ const OWNED: Record<string, { ofPerson: (db: Db, personId: string) => Promise<{ 
   },
 };
 
-/** The audit subjects that are this person or belong to them, as { subjectType, subjectId } pairs to filter by. */
-export async function personSubjects({ db }: Pick<Ctx, "db">, personId: string): Promise<{ subjectType: string; ids: string[] }[]> {
+/**
+ * The audit subjects that are this person or belong to them, as { subjectType, subjectId } pairs to filter by.
+ * `db`: the caller's transaction, when it reads inside one (erasure).
+ */
+export async function personSubjects(ctx: Pick<Ctx, "db">, personId: string, db: Db | Tx = ctx.db): Promise<{ subjectType: string; ids: string[] }[]> {
   const owned = await Promise.all(
     Object.entries(OWNED).map(async ([subjectType, { ofPerson }]) => ({ subjectType, ids: (await ofPerson(db, personId)).map((r) => r.id) })),
   );
