@@ -141,6 +141,9 @@ describe("erasing a person", () => {
     // The tablet held for the offer is free for the next one on the list.
     expect((await db.device.findUniqueOrThrow({ where: { id: held.id } })).status).toBe("available");
     expect(await rowsOf(other.id, other.phone)).toEqual(othersBefore);
+    // The programme's figures keep what was counted from their records (anonymous monthly counts, as retention does).
+    const figure = (measure: string) => db.monthlyFigure.aggregate({ where: { measure }, _sum: { value: true } }).then((r) => r._sum.value ?? 0);
+    for (const measure of ["tickets.opened", "loans.started", "callbacks.requested"]) expect(await figure(measure), measure).toBeGreaterThan(0);
 
     // The access log: "erased by X at T", no personal data; the entries about their records no longer lead anywhere.
     const erased = await db.auditEntry.findFirstOrThrow({ where: { action: "person.erased" } });

@@ -1,12 +1,27 @@
-// What removing one kind of a person's records means, one function per kind, each inside the caller's transaction
-// and answering how many rows went. Erasure on request (erasure.server.ts) runs them all for one person; the
-// retention schedule can run the same ones for records past their time. Counting and deleting share one filter.
+// Which of a person's records erasure on request removes, one function per kind, each inside the caller's
+// transaction and answering how many rows went. The deleting itself is the retention schedule's (retention/
+// delete.server.ts): one home for what removing a ticket, a loan or a callback means, and the anonymous monthly
+// figures are counted first either way, so an erasure does not change last year's report. Counting and choosing
+// share one filter.
 import type { Ctx, Tx } from "~/context";
 import type { Prisma } from "~/generated/prisma/client";
 import type { MessageStatus } from "~/capabilities/messaging/values";
 import { ERASED_TEMPLATE } from "~/capabilities/messaging/purge.server";
 import { releaseDevice } from "~/capabilities/lending/reservations.server";
 import { personSubjects } from "./audit-subjects.server";
+import {
+  deleteAppointments,
+  deleteCallbacks,
+  deleteCalls,
+  deleteDayWaits,
+  deleteLoans,
+  deleteReservations,
+  deleteTickets,
+  deleteWalkIns,
+} from "./retention/delete.server";
+
+const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+const idOnly = { select: { id: true } } as const;
 
 /** The person whose records go: by id, and by number for what was stored under the number only (messages, STOP). */
 export interface Whose {
@@ -57,8 +72,7 @@ export type PersonRecordCounts = Awaited<ReturnType<typeof countPersonRecords>>;
 
 /** Tickets with their whole timeline (notes, copies of messages, calls). */
 export async function eraseTickets(ctx: Ctx, tx: Tx, whose: Whose): Promise<number> {
-  await tx.ticketEvent.deleteMany({ where: { ticket: ticketsOf(whose) } });
-  return (await tx.ticket.deleteMany({ where: ticketsOf(whose) })).count;
+  return deleteTickets(ctx, tx, ids(await tx.ticket.findMany({ where: ticketsOf(whose), ...idOnly })));
 }
 
 /**
@@ -80,9 +94,7 @@ export async function eraseMessages(ctx: Ctx, tx: Tx, whose: Whose): Promise<{ d
 
 /** Ended loans with their agreements' data, mentoring sessions and damage photos. */
 export async function eraseEndedLoans(ctx: Ctx, tx: Tx, whose: Whose): Promise<number> {
-  await tx.mentoringSession.deleteMany({ where: { loan: endedLoansOf(whose) } });
-  await tx.loanPhoto.deleteMany({ where: { loan: endedLoansOf(whose) } });
-  return (await tx.loan.deleteMany({ where: endedLoansOf(whose) })).count;
+  return deleteLoans(ctx, tx, ids(await tx.loan.findMany({ where: endedLoansOf(whose), ...idOnly })));
 }
 
 /** Every loan, once none is running any more (the pending erasure's last step). */
@@ -95,24 +107,24 @@ export async function eraseAllLoans(ctx: Ctx, tx: Tx, whose: Whose): Promise<num
 export async function eraseReservations(ctx: Ctx, tx: Tx, whose: Whose): Promise<number> {
   const held = await tx.reservation.findMany({ where: { personId: whose.personId, offeredDeviceId: { not: null }, status: { in: ["offered", "accepted"] } } });
   for (const r of held) await releaseDevice(ctx, tx, r.offeredDeviceId, r.id);
-  await tx.reservationEvent.deleteMany({ where: { reservation: { personId: whose.personId } } });
-  return (await tx.reservation.deleteMany({ where: { personId: whose.personId } })).count;
+  return deleteReservations(ctx, tx, ids(await tx.reservation.findMany({ where: { personId: whose.personId }, ...idOnly })));
 }
 
 /** Appointments (their seat in the slot is free again with the row), walk-ins and places on a day's waiting list. */
 export async function eraseScheduling(ctx: Ctx, tx: Tx, whose: Whose): Promise<{ appointments: number; walkIns: number; dayWaits: number }> {
-  const dayWaits = await tx.dayWait.deleteMany({ where: { personId: whose.personId } });
-  const appointments = await tx.appointment.deleteMany({ where: { personId: whose.personId } });
-  const walkIns = await tx.walkIn.deleteMany({ where: { personId: whose.personId } });
-  return { appointments: appointments.count, walkIns: walkIns.count, dayWaits: dayWaits.count };
+  const mine = { where: { personId: whose.personId }, ...idOnly };
+  const dayWaits = await deleteDayWaits(ctx, tx, ids(await tx.dayWait.findMany(mine)));
+  const appointments = await deleteAppointments(ctx, tx, ids(await tx.appointment.findMany(mine)));
+  const walkIns = await deleteWalkIns(ctx, tx, ids(await tx.walkIn.findMany(mine)));
+  return { appointments, walkIns, dayWaits };
 }
 
 /** Callbacks with their attempts (staff notes), and click-to-call records. */
 export async function eraseCalls(ctx: Ctx, tx: Tx, whose: Whose): Promise<{ callbacks: number; calls: number }> {
-  await tx.callbackAttempt.deleteMany({ where: { callback: { personId: whose.personId } } });
-  const callbacks = await tx.callback.deleteMany({ where: { personId: whose.personId } });
-  const calls = await tx.call.deleteMany({ where: { personId: whose.personId } });
-  return { callbacks: callbacks.count, calls: calls.count };
+  const mine = { where: { personId: whose.personId }, ...idOnly };
+  const callbacks = await deleteCallbacks(ctx, tx, ids(await tx.callback.findMany(mine)));
+  const calls = await deleteCalls(ctx, tx, ids(await tx.call.findMany(mine)));
+  return { callbacks, calls };
 }
 
 /** STOP for this number: with the number gone nothing can be sent to it, and keeping it would keep the number. */

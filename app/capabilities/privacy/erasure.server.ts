@@ -156,8 +156,9 @@ async function eraseIn(ctx: Ctx, tx: Tx, person: Person): Promise<ErasureOutcome
   const pending = running.length > 0;
   // First, while the records still lead to the person: the access log forgets which records they were.
   await detachAuditEntries(ctx, tx, whose, auditKeep(person, running));
-  await eraseTickets(ctx, tx, whose);
+  // Messages first: they become stubs for the provider purge, which deleting a ticket's timeline then leaves be.
   const messages = await eraseMessages(ctx, tx, whose);
+  await eraseTickets(ctx, tx, whose);
   await eraseEndedLoans(ctx, tx, whose);
   await eraseReservations(ctx, tx, whose);
   await eraseScheduling(ctx, tx, whose);
