@@ -1,6 +1,7 @@
 // One person, for staff: how to reach them and everything the programme does with them — requests, loans,
-// waiting-list places, appointments, callbacks. Each view writes one audit entry (personPage).
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
+// waiting-list places, appointments, callbacks, consents. Each view writes one audit entry (personPage); withdrawing a
+// consent is the page's one form.
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DateTime } from "~/ui/kit/DateTime";
@@ -10,10 +11,13 @@ import { SummaryList } from "~/ui/kit/SummaryList";
 import { DataTable } from "~/ui/kit/Table";
 import { useTicketLabels } from "~/ui/TicketLabels";
 import { PersonLending, PersonScheduling, PersonSection } from "~/ui/PersonRecord";
+import { PersonConsents } from "~/ui/PersonRecord/Consents";
+import { can } from "~/capabilities/people/permissions";
 import { respondTo } from "~/web/errors.server";
 import type { RouteHandle } from "~/web/handle";
 import { requireStaff } from "~/web/session.server";
-import { takeNotice } from "~/web/flash.server";
+import { noticeCookie, takeNotice } from "~/web/flash.server";
+import { withdrawPersonConsent } from "~/web/person-consent.server";
 import { pageFrom } from "~/web/pagination";
 import { PERSON_SECTIONS, personPage } from "~/web/person-page.server";
 
@@ -24,13 +28,20 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const pages = Object.fromEntries(PERSON_SECTIONS.map((name) => [name, pageFrom(request, name)]));
   const page = await respondTo(() => personPage(ctx, params.personId!, pages));
   const { notice, headers } = await takeNotice(request, context);
-  return data({ ...page, notice }, { headers });
+  return data({ ...page, notice, canWithdraw: can(ctx.actor, "person:manage") }, { headers });
+}
+
+/** intent=withdrawConsent, purpose=<purpose>: one action, audit-logged (consent.withdrawn); back to the page with a notice. */
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { ctx } = await requireStaff(request, context, "person:manage");
+  const messageKey = await withdrawPersonConsent(ctx, params.personId!, await request.formData());
+  return redirect(`/team/people/${params.personId}#consents`, { headers: { "Set-Cookie": await noticeCookie(context, messageKey) } });
 }
 
 export default function Person() {
   const { t } = useTranslation("tickets");
   const labels = useTicketLabels();
-  const { person, tickets, ticketPages, lending, appointments, appointmentPages, callbacks, callbackPages, showScheduling, auditHref, notice } =
+  const { person, tickets, ticketPages, lending, appointments, appointmentPages, callbacks, callbackPages, showScheduling, auditHref, notice, consents, canWithdraw } =
     useLoaderData<typeof loader>();
   return (
     <>
@@ -97,6 +108,7 @@ export default function Person() {
       {showScheduling ? (
         <PersonScheduling appointments={appointments} appointmentPages={appointmentPages} callbacks={callbacks} callbackPages={callbackPages} />
       ) : null}
+      <PersonConsents consents={consents} canWithdraw={canWithdraw} />
       {auditHref ? (
         <p>
           <Link to={auditHref}>{t("person.auditLink")}</Link>

@@ -1,6 +1,7 @@
 // The person page's model: who the person is (only if they are visible to this staff member — else 404) and,
 // each list paged on its own, what the programme does with them at this staff member's places.
 import { readsAuditLog } from "~/capabilities/privacy/audit.server";
+import { consentsOf } from "~/capabilities/privacy/consent.server";
 import type { StaffCtx } from "~/context";
 import { personName } from "~/lib/person-name";
 import { phoneLink } from "~/lib/phone.server";
@@ -71,6 +72,12 @@ export async function personPage(ctx: StaffCtx, personId: string, pages: PersonP
       createdAt: c.createdAt.toISOString(),
     })),
     showScheduling: scheduling.shown,
+    /** What the person agreed to, when, through which channel and who noted it (decision 033). */
+    consents: (await consentsOf(ctx, person.id)).map((c) => ({
+      ...c,
+      givenAt: c.givenAt.toISOString(),
+      withdrawnAt: c.withdrawnAt?.toISOString() ?? null,
+    })),
     /** Who looked at or changed this person's data: the access log narrowed to them, for those who read it. */
     auditHref: readsAuditLog(ctx) ? `/team/audit?person=${encodeURIComponent(person.id)}` : null,
     /** null when the staff member does not work with loans. */
