@@ -27,6 +27,9 @@ const Env = z.object({
   MESSAGES_PER_NUMBER_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(6),
   MESSAGE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(730),
+  PRIVACY_CONTROLLER: z.string().trim().max(300).optional(),
+  PRIVACY_DPO_CONTACT: z.string().trim().max(300).optional(),
+  PRIVACY_SUPERVISORY_AUTHORITY: z.string().trim().min(1).max(300).default("Die Landesbeauftragte für Datenschutz und Informationsfreiheit Bremen, Arndtstraße 1, 27570 Bremerhaven, office@datenschutz.bremen.de"),
   CLOCK_OFFSET_MS: z.coerce.number().int().default(0),
 });
 
@@ -61,6 +64,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig & { 
       retentionDays: e.MESSAGE_RETENTION_DAYS,
     },
     retention: { auditDays: e.AUDIT_RETENTION_DAYS },
+    // Who answers for the data, for the privacy page (decision 033): empty → the page names the places instead.
+    privacy: { controller: e.PRIVACY_CONTROLLER || null, dpoContact: e.PRIVACY_DPO_CONTACT || null, supervisoryAuthority: e.PRIVACY_SUPERVISORY_AUTHORITY },
   };
 }
 

@@ -46,6 +46,8 @@ export interface AppConfig {
   messaging: MessagingLimits;
   /** How long each kind of record is kept, in days. */
   retention: { auditDays: number };
+  /** The privacy page's controller, data-protection officer and supervisory authority (free text from the settings). */
+  privacy: { controller: string | null; dpoContact: string | null; supervisoryAuthority: string };
 }
 
 export interface TwilioConfig {

@@ -40,6 +40,7 @@ const services: Services = {
     twilio,
     messaging: { perSecond: PER_SECOND, perNumberPerHour: 6, retentionDays: 90 },
     retention: { auditDays: 730 },
+    privacy: { controller: null, dpoContact: null, supervisoryAuthority: "Aufsichtsbehörde" },
   },
 };
 const provider = createTwilioProvider(twilio, services.config.publicUrl);

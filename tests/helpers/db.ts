@@ -46,6 +46,7 @@ export async function createTestServices(start = "2026-11-23T10:00:00Z") {
     twilio: null,
     messaging: { perSecond: 1000, perNumberPerHour: 6, retentionDays: 90 },
     retention: { auditDays: 730 },
+    privacy: { controller: null, dpoContact: null, supervisoryAuthority: "Aufsichtsbehörde" },
   };
   const services: Services = { db, clock, messenger: createMessenger(clock, config), config };
   return { ...services, clock };

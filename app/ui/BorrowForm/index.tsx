@@ -8,6 +8,7 @@ import { RadioGroup } from "~/ui/kit/RadioGroup";
 
 import { TextField } from "~/ui/kit/TextField";
 import { fieldProps } from "~/ui/kit/forms";
+import { PrivacyNotice } from "~/ui/PrivacyNotice";
 
 /** The form's fields, as the server's AskToBorrowInput reads them. */
 export type BorrowFields = Record<"firstName" | "phone" | "language" | "contactPreference" | "locationId" | "wishes", string>;
@@ -52,11 +53,7 @@ export function BorrowForm({
         multiline
         rows={4}
       />
-      <section aria-labelledby="borrow-privacy-heading">
-        <h2 id="borrow-privacy-heading">{t("borrow.privacy.heading")}</h2>
-        <p>{t("borrow.privacy.what")}</p>
-        <p>{t("borrow.privacy.delete")}</p>
-      </section>
+      <PrivacyNotice />
       <Button type="submit" variant="primary">
         {t("borrow.submit")}
       </Button>
