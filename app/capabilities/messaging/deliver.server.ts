@@ -130,7 +130,7 @@ export async function deliverDueMessages(
       await markOptedOut(message);
       return;
     }
-    const withdrawn = await messageWithheldFor(db, message);
+    const withdrawn = await messageWithheldFor({ db }, message);
     if (withdrawn) {
       await markOptedOut(message, `consent withdrawn: ${withdrawn}`);
       return;

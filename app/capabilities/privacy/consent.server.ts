@@ -96,7 +96,7 @@ export async function contactConsentBySms(ctx: Pick<Ctx, "actor" | "clock">, tx:
  * agreed to it at some time and no agreement to it still stands; a person with no record of it at all (someone who
  * only ever called, a request from before consents were recorded) is asked nothing here — opt-outs still apply.
  */
-export async function messageWithheldFor(db: Pick<Db, "consent" | "person">, message: { personId: string | null; toPhone: string; template: string }): Promise<ConsentPurpose | null> {
+export async function messageWithheldFor({ db }: { db: Pick<Db, "consent" | "person"> }, message: { personId: string | null; toPhone: string; template: string }): Promise<ConsentPurpose | null> {
   const personId = message.personId ?? (await db.person.findUnique({ where: { phone: message.toPhone }, select: { id: true } }))?.id;
   if (!personId) return null;
   const purposes = purposesOfTemplate(message.template);
