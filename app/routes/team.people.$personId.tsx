@@ -1,8 +1,8 @@
 // One person, for staff: how to reach them and everything the programme does with them — requests, loans,
 // waiting-list places, appointments, callbacks, consents. Each view writes one audit entry (personPage); withdrawing a
 // consent is the page's one form.
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DateTime } from "~/ui/kit/DateTime";
 import { PageHeading } from "~/ui/kit/Layout";
@@ -16,7 +16,7 @@ import { can } from "~/capabilities/people/permissions";
 import { respondTo } from "~/web/errors.server";
 import type { RouteHandle } from "~/web/handle";
 import { requireStaff } from "~/web/session.server";
-import { noticeCookie, takeNotice } from "~/web/flash.server";
+import { takeNotice } from "~/web/flash.server";
 import { withdrawPersonConsent } from "~/web/person-consent.server";
 import { pageFrom } from "~/web/pagination";
 import { PERSON_SECTIONS, personPage } from "~/web/person-page.server";
@@ -31,18 +31,19 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return data({ ...page, notice, canWithdraw: can(ctx.actor, "person:manage") }, { headers });
 }
 
-/** intent=withdrawConsent, purpose=<purpose>: one action, audit-logged (consent.withdrawn); back to the page with a notice. */
+/** intent=withdrawConsent, purpose=<purpose>: one action, audit-logged (consent.withdrawn); the page again, saying so. */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { ctx } = await requireStaff(request, context, "person:manage");
   const messageKey = await withdrawPersonConsent(ctx, params.personId!, await request.formData());
-  return redirect(`/team/people/${params.personId}#consents`, { headers: { "Set-Cookie": await noticeCookie(context, messageKey) } });
+  return { notice: { messageKey, params: {} as Record<string, string> } };
 }
 
 export default function Person() {
   const { t } = useTranslation("tickets");
   const labels = useTicketLabels();
-  const { person, tickets, ticketPages, lending, appointments, appointmentPages, callbacks, callbackPages, showScheduling, auditHref, notice, consents, canWithdraw } =
+  const { person, tickets, ticketPages, lending, appointments, appointmentPages, callbacks, callbackPages, showScheduling, auditHref, notice: loadedNotice, consents, canWithdraw } =
     useLoaderData<typeof loader>();
+  const notice = useActionData<typeof action>()?.notice ?? loadedNotice;
   return (
     <>
       <PageHeading caption={t("person.caption")}>{person.name}</PageHeading>

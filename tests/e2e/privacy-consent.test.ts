@@ -69,7 +69,8 @@ describe("withdrawing a consent on the person page", () => {
     await tabTo(page, "#consents button[type=submit]", 120);
     await page.keyboard.press("Enter");
     await expect.poll(() => page.locator("main [role=status]").textContent()).toBe("Die Einwilligung ist widerrufen. Nachrichten zu diesem Zweck werden nicht mehr gesendet.");
-    expect(await page.locator("#consents tbody tr").first().textContent()).toContain("widerrufen am");
+    // The action answers first; the page's data follows (the notice may show a moment before the row changes).
+    await expect.poll(() => page.locator("#consents tbody tr").first().textContent()).toContain("widerrufen am");
     expect(await page.locator("#consents button[type=submit]").count()).toBe(0);
     await page.context().close();
 
