@@ -47,6 +47,9 @@ const Env = z.object({
   RETENTION_APPOINTMENT_DAYS: retentionDays(90, 1),
   RETENTION_CALLBACK_DAYS: retentionDays(90, 1),
   RETENTION_WAITLIST_DAYS: retentionDays(0, 0),
+  PRIVACY_CONTROLLER: z.string().trim().max(300).optional(),
+  PRIVACY_DPO_CONTACT: z.string().trim().max(300).optional(),
+  PRIVACY_SUPERVISORY_AUTHORITY: z.string().trim().min(1).max(300).default("Die Landesbeauftragte für Datenschutz und Informationsfreiheit Bremen, Arndtstraße 1, 27570 Bremerhaven, office@datenschutz.bremen.de"),
   CLOCK_OFFSET_MS: z.coerce.number().int().default(0),
 });
 
@@ -89,6 +92,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig & { 
       callbackDays: e.RETENTION_CALLBACK_DAYS,
       waitlistDays: e.RETENTION_WAITLIST_DAYS,
     },
+    // Who answers for the data, for the privacy page (decision 033): empty → the page names the places instead.
+    privacy: { controller: e.PRIVACY_CONTROLLER || null, dpoContact: e.PRIVACY_DPO_CONTACT || null, supervisoryAuthority: e.PRIVACY_SUPERVISORY_AUTHORITY },
   };
 }
 

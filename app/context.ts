@@ -44,6 +44,8 @@ export interface AppConfig {
   /** Set when MESSAGE_PROVIDER is twilio (or Twilio credentials are given); webhooks are refused without it. */
   twilio: TwilioConfig | null;
   messaging: MessagingLimits;
+  /** The privacy page's controller, data-protection officer and supervisory authority (free text from the settings). */
+  privacy: { controller: string | null; dpoContact: string | null; supervisoryAuthority: string };
   /** How long each kind of record is kept, in days (the retention schedule; messages: `messaging.retentionDays`). */
   retention: RetentionDays;
 }

@@ -26,6 +26,7 @@ import type { RootData } from "~/ui/root-data";
 import { ErrorPage } from "~/ui/Shell/ErrorPage";
 import type { RouteHandle } from "~/web/handle";
 import { serviceWorkerBuilt } from "~/web/pwa.server";
+import { noticePeriods } from "~/web/privacy-page.server";
 import "~/ui/kit/tokens.css";
 import "~/ui/kit/base.css";
 
@@ -56,6 +57,7 @@ export async function loader({ request, context }: LoaderFunctionArgs): Promise<
     resources: translations ? null : pageResources(lng),
     translations,
     programmePhone: phoneLink(context.services.config.programmePhone),
+    privacyPeriods: noticePeriods(context.services.config),
     nonce: context.nonce,
     serviceWorker: serviceWorkerBuilt(),
     /** Set by entry.server.tsx when it loads this data for an error page itself (see there): no scripts then. */

@@ -40,6 +40,7 @@ const services: Services = {
     twilio,
     messaging: { perSecond: PER_SECOND, perNumberPerHour: 6, retentionDays: 90 },
     retention: { auditDays: 730, ticketDays: 365, loanDays: 365, appointmentDays: 90, callbackDays: 90, waitlistDays: 0 },
+    privacy: { controller: null, dpoContact: null, supervisoryAuthority: "Aufsichtsbehörde" },
   },
 };
 const provider = createTwilioProvider(twilio, services.config.publicUrl);

@@ -17,6 +17,7 @@ import { TextField } from "~/ui/kit/TextField";
 import { fieldProps, formErrors, formProps, useAppForm } from "~/ui/kit/forms";
 import { appointmentAction, type AppointmentAnswer, type AppointmentView } from "~/web/appointment.server";
 import type { RouteHandle } from "~/web/handle";
+import { PrivacyNotice } from "~/ui/PrivacyNotice";
 
 /** Each step has its own title: the one form, the appointment found, the free times (with their errors), and the end. */
 const STEP_TITLES: Partial<Record<AppointmentAnswer["step"], string>> = {
@@ -129,6 +130,7 @@ export default function MyAppointment() {
           </Form>
         )}
         {phone}
+        <PrivacyNotice />
       </CitizenShell>
     );
   }
@@ -160,6 +162,7 @@ export default function MyAppointment() {
         </Button>
       </Form>
       {phone}
+      <PrivacyNotice />
     </CitizenShell>
   );
 }

@@ -26,6 +26,7 @@ import { errorResponse } from "~/web/errors.server";
 import type { RouteHandle } from "~/web/handle";
 import { newFormKey, readForm } from "~/web/forms.server";
 import { isSlotValue } from "~/lib/calendar-input";
+import { PrivacyNotice } from "~/ui/PrivacyNotice";
 
 export const handle: RouteHandle = {
   titleKey: "booking:slots.title",
@@ -131,6 +132,7 @@ export default function BookSlots() {
           {t("slots.continue")}
         </Button>
       </Form>
+      <PrivacyNotice />
       <nav aria-label={t("slots.weeks")} className="pagination">
         {week > 0 ? (
           <Link to={`/book/${place.slug}?week=${week - 1}`} rel="prev">

@@ -22,6 +22,7 @@ import type { RouteHandle } from "~/web/handle";
 import { attempt } from "~/web/refusals.server";
 import { allowOnlineBooking } from "~/web/rate-limit.server";
 import { PhoneNumber } from "~/ui/Shell/PhoneNumber";
+import { PrivacyNotice } from "~/ui/PrivacyNotice";
 
 export const handle: RouteHandle = {
   titleKey: "booking:check.title",
@@ -146,6 +147,7 @@ export default function BookCheck() {
         ]}
       />
       <p>{t("check.confirmText")}</p>
+      <PrivacyNotice />
       <Form method="post">
         <Button type="submit" variant="primary">
           {t("check.submit")}

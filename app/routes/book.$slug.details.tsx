@@ -23,6 +23,7 @@ import { DetailsInput, readState, slotLabel, writeState } from "~/web/booking.se
 import { invalid, parseForm } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
 import { ContactFields } from "~/ui/ContactFields";
+import { PrivacyNotice } from "~/ui/PrivacyNotice";
 
 export const handle: RouteHandle = { titleKey: "booking:details.title" };
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
@@ -122,6 +123,7 @@ export default function BookDetails() {
         <Checkbox {...checkboxProps(fields.wantsEarlyReminder)} description={t("details.reminderHint")}>
           {t("details.reminder")}
         </Checkbox>
+        <PrivacyNotice />
         <Button type="submit" variant="primary">
           {t("details.continue")}
         </Button>

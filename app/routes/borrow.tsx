@@ -33,7 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const staleFlash = request.headers.get("Cookie")?.includes("da_flash=");
   return data(
     // The form's key: pressing "send" twice on a slow line asks once and shows the first reference.
-    { locations, formKey: newFormKey(), waitlistRetentionDays: context.services.config.retention.waitlistDays },
+    { locations, formKey: newFormKey() },
     staleFlash ? { headers: { "Set-Cookie": await clearFlash(context, BORROW_FLASH) } } : undefined,
   );
 }
@@ -67,7 +67,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Borrow() {
   const { t } = useTranslation("waitlist");
-  const { locations, formKey, waitlistRetentionDays } = useLoaderData<typeof loader>();
+  const { locations, formKey } = useLoaderData<typeof loader>();
   const root = useRootData();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useAppForm<BorrowFields>({ id: "borrow", lastResult: actionData?.result });
@@ -87,7 +87,7 @@ export default function Borrow() {
       {root ? <PhoneNumber phone={root.programmePhone} label={t("borrow.phoneInstead")} /> : null}
       <Form method="post" {...formProps(form)}>
         <input type="hidden" name="idempotencyKey" value={formKey} />
-        <BorrowForm fields={fields} locations={locations} waitlistRetentionDays={waitlistRetentionDays} />
+        <BorrowForm fields={fields} locations={locations} />
       </Form>
     </CitizenShell>
   );

@@ -26,6 +26,7 @@ import type { RouteHandle } from "~/web/handle";
 import { allowCallbackRequest } from "~/web/rate-limit.server";
 import { ContactFields } from "~/ui/ContactFields";
 import { attempt, refusalReply } from "~/web/refusals.server";
+import { PrivacyNotice } from "~/ui/PrivacyNotice";
 
 export const handle: RouteHandle = { titleKey: "callbacks:request.title" };
 
@@ -95,10 +96,7 @@ export default function RequestCallback() {
         <WindowChoices field={checkboxGroupProps(fields.windows)} days={days} />
         <TextField {...fieldProps(fields.concern)} label={t("form.concern")} description={t("form.concernHint")} optional multiline rows={4} />
 
-        <section aria-labelledby="privacy-heading">
-          <h2 id="privacy-heading">{t("request.privacy.heading")}</h2>
-          <p>{t("request.privacy.body")}</p>
-        </section>
+        <PrivacyNotice />
 
         <Button type="submit" variant="primary">
           {t("request.submit")}

@@ -30,6 +30,7 @@ import { invalid, newFormKey, parseForm } from "~/web/forms.server";
 import type { RouteHandle } from "~/web/handle";
 import { allowProblemReport } from "~/web/rate-limit.server";
 import { ContactFields } from "~/ui/ContactFields";
+import { PrivacyNotice } from "~/ui/PrivacyNotice";
 
 export const handle: RouteHandle = { titleKey: "citizen:report.title", offline: { keep: true } };
 
@@ -133,11 +134,8 @@ export default function ReportProblem() {
           {t("report.callback")}
         </Checkbox>
 
-        <section aria-labelledby="privacy-heading">
-          <h2 id="privacy-heading">{t("report.privacy.heading")}</h2>
-          <p>{t("report.privacy.body")}</p>
-          <p>{t("report.privacy.noSensitive")}</p>
-        </section>
+        <p>{t("report.privacy.noSensitive")}</p>
+        <PrivacyNotice />
 
         <Button type="submit" variant="primary">
           {t("report.submit")}

@@ -21,6 +21,7 @@ import { allowStatusCheck, statusCheckFound } from "~/web/rate-limit.server";
 import { statusView, type StatusView } from "~/web/status-page.server";
 import { RequestStatusResult } from "~/ui/RequestStatusResult";
 import { withActor } from "~/context";
+import { PrivacyNotice } from "~/ui/PrivacyNotice";
 
 export const handle: RouteHandle = {
   titleKey: "citizen:status.title",
@@ -91,6 +92,7 @@ export default function Status() {
               {t("status.submit")}
             </Button>
           </Form>
+          <PrivacyNotice />
         </>
       )}
     </CitizenShell>

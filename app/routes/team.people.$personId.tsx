@@ -1,7 +1,8 @@
 // One person, for staff: how to reach them and everything the programme does with them — requests, loans,
-// waiting-list places, appointments, callbacks. Each view writes one audit entry (personPage).
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+// waiting-list places, appointments, callbacks, consents. Each view writes one audit entry (personPage); withdrawing a
+// consent is the page's one form.
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button, ButtonLink } from "~/ui/kit/Button";
 import { DateTime } from "~/ui/kit/DateTime";
@@ -11,10 +12,13 @@ import { SummaryList } from "~/ui/kit/SummaryList";
 import { DataTable } from "~/ui/kit/Table";
 import { useTicketLabels } from "~/ui/TicketLabels";
 import { PersonLending, PersonScheduling, PersonSection } from "~/ui/PersonRecord";
+import { PersonConsents } from "~/ui/PersonRecord/Consents";
+import { can } from "~/capabilities/people/permissions";
 import { respondTo } from "~/web/errors.server";
 import type { RouteHandle } from "~/web/handle";
 import { requireStaff } from "~/web/session.server";
 import { takeNotice } from "~/web/flash.server";
+import { withdrawPersonConsent } from "~/web/person-consent.server";
 import { pageFrom } from "~/web/pagination";
 import { PERSON_SECTIONS, personPage } from "~/web/person-page.server";
 
@@ -25,14 +29,22 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const pages = Object.fromEntries(PERSON_SECTIONS.map((name) => [name, pageFrom(request, name)]));
   const page = await respondTo(() => personPage(ctx, params.personId!, pages));
   const { notice, headers } = await takeNotice(request, context);
-  return data({ ...page, notice }, { headers });
+  return data({ ...page, notice, canWithdraw: can(ctx.actor, "person:manage") }, { headers });
+}
+
+/** intent=withdrawConsent, purpose=<purpose>: one action, audit-logged (consent.withdrawn); the page again, saying so. */
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { ctx } = await requireStaff(request, context, "person:manage");
+  const messageKey = await withdrawPersonConsent(ctx, params.personId!, await request.formData());
+  return { notice: { messageKey, params: {} as Record<string, string> } };
 }
 
 export default function Person() {
   const { t } = useTranslation("tickets");
   const labels = useTicketLabels();
-  const { person, tickets, ticketPages, lending, appointments, appointmentPages, callbacks, callbackPages, showScheduling, auditHref, exportHref, eraseHref, notice } =
+  const { person, tickets, ticketPages, lending, appointments, appointmentPages, callbacks, callbackPages, showScheduling, auditHref, exportHref, eraseHref, notice: loadedNotice, consents, canWithdraw } =
     useLoaderData<typeof loader>();
+  const notice = useActionData<typeof action>()?.notice ?? loadedNotice;
   return (
     <>
       <PageHeading caption={t("person.caption")}>{person.name}</PageHeading>
@@ -110,6 +122,7 @@ export default function Person() {
       {showScheduling ? (
         <PersonScheduling appointments={appointments} appointmentPages={appointmentPages} callbacks={callbacks} callbackPages={callbackPages} />
       ) : null}
+      <PersonConsents consents={consents} canWithdraw={canWithdraw} />
       {auditHref ? (
         <p>
           <Link to={auditHref}>{t("person.auditLink")}</Link>

@@ -8,5 +8,5 @@ import { twimlResponse, verifyTwilioWebhook } from "~/web/twilio-webhook.server"
 export async function action({ request, context }: ActionFunctionArgs) {
   const { params, query, twilio } = await verifyTwilioWebhook(request, context);
   const caller = withActor(context.services, { kind: "citizen" });
-  return twimlResponse(await voiceStep(caller, { query, params, twilio }));
+  return twimlResponse(await voiceStep(caller, { query, params, twilio, retention: context.services.config.retention }));
 }

@@ -13,6 +13,8 @@ export interface RootData {
   translations: string | null;
   /** The number on every citizen page: tel: target and readable form. */
   programmePhone: { e164: string; display: string };
+  /** How long things are kept, from the settings: the short privacy notice on every citizen form names them. */
+  privacyPeriods: { requestMonths: number; messageDays: number; auditDays: number };
   nonce: string;
   serviceWorker: boolean;
   /** Set by entry.server.tsx when it loads this data for an error page itself: no scripts then. */

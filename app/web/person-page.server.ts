@@ -3,6 +3,7 @@
 import { readsAuditLog } from "~/capabilities/privacy/audit.server";
 import { makesAccessReports } from "~/capabilities/privacy/access-export.server";
 import { mayErase } from "~/capabilities/privacy/erasure.server";
+import { consentsOf } from "~/capabilities/privacy/consent.server";
 import type { StaffCtx } from "~/context";
 import { personName } from "~/lib/person-name";
 import { phoneLink } from "~/lib/phone.server";
@@ -75,6 +76,12 @@ export async function personPage(ctx: StaffCtx, personId: string, pages: PersonP
       createdAt: c.createdAt.toISOString(),
     })),
     showScheduling: scheduling.shown,
+    /** What the person agreed to, when, through which channel and who noted it (decision 033). */
+    consents: (await consentsOf(ctx, person.id)).map((c) => ({
+      ...c,
+      givenAt: c.givenAt.toISOString(),
+      withdrawnAt: c.withdrawnAt?.toISOString() ?? null,
+    })),
     /** Who looked at or changed this person's data: the access log narrowed to them, for those who read it. */
     auditHref: readsAuditLog(ctx) ? `/team/audit?person=${encodeURIComponent(person.id)}` : null,
     /** "Auskunft erstellen" (Art. 15), for those who may hand a person everything stored about them. */

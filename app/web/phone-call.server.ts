@@ -123,13 +123,13 @@ export async function pressOnCall(
   if (input.intent === "start" || !input.callSid || !input.twiml) {
     const callSid = newSid("CA");
     await recordCallSimulated(staff, caller.id);
-    const twiml = await voiceStep(citizen, { query: new URLSearchParams(), params: { From: from, CallSid: callSid, To: services.config.programmePhone } });
+    const twiml = await voiceStep(citizen, { query: new URLSearchParams(), params: { From: from, CallSid: callSid, To: services.config.programmePhone }, retention: services.config.retention });
     return { callSid, twiml, buffer: "", view: parseCallTwiml(twiml) };
   }
   const current = parseCallTwiml(input.twiml);
   const same = { callSid: input.callSid, twiml: input.twiml, buffer: input.buffer, view: current };
   const run = async (action: string, params: Record<string, string>): Promise<CallState> => {
-    const twiml = await voiceStep(citizen, { query: queryOf(action), params: { From: from, CallSid: input.callSid!, ...params } });
+    const twiml = await voiceStep(citizen, { query: queryOf(action), params: { From: from, CallSid: input.callSid!, ...params }, retention: services.config.retention });
     return { callSid: input.callSid!, twiml, buffer: "", view: parseCallTwiml(twiml) };
   };
   const gather = current.gather;

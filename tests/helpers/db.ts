@@ -50,6 +50,7 @@ export async function createTestServices(start = "2026-11-23T10:00:00Z", { encry
     twilio: null,
     messaging: { perSecond: 1000, perNumberPerHour: 6, retentionDays: 90 },
     retention: { auditDays: 730, ticketDays: 365, loanDays: 365, appointmentDays: 90, callbackDays: 90, waitlistDays: 0 },
+    privacy: { controller: null, dpoContact: null, supervisoryAuthority: "Aufsichtsbehörde" },
   };
   const services: Services = { db, clock, messenger: createMessenger(clock, config), config };
   return { ...services, clock };

@@ -54,6 +54,19 @@ function importedSources(source: string): string {
   return out.join("\n");
 }
 
+/** The source of the domain screens a route draws (app/ui/<Screen>, one level; not the kit or the shell). */
+export function screenSources(source: string): string {
+  const out: string[] = [];
+  for (const [, spec] of source.matchAll(/from\s+"~\/(ui\/[^"]+)"/g)) {
+    if (/^ui\/(kit|Shell)\b/.test(spec)) continue;
+    for (const candidate of [`${spec}.tsx`, `${spec}/index.tsx`]) {
+      const file = path.resolve("app", candidate);
+      if (fs.existsSync(file)) out.push(fs.readFileSync(file, "utf8"));
+    }
+  }
+  return out.join("\n");
+}
+
 /** `intent === "x"`, `value="x"` beside `name="intent"`, and the keys of a page's intent table. */
 export function intentsIn(source: string): string[] {
   const found = new Set<string>();

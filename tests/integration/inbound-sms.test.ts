@@ -12,6 +12,7 @@ import { createTestServices } from "../helpers/db";
 import { makeLocation, makePerson, makeStaff, staffContext } from "../helpers/factories";
 import { phoneThread, simulateSms } from "~/web/phone.server";
 import { fakeTwilioConfig, startFakeTwilio } from "../helpers/fake-twilio";
+import { withoutPrivacyLink } from "../helpers/privacy-link";
 
 // Monday 23 November 2026, 11:00 in Berlin.
 const services = await createTestServices("2026-11-23T10:00:00Z");
@@ -93,7 +94,8 @@ describe("STATUS <code>", () => {
       data: { reference: "AC39KM", personId: person.id, channel: "sms", description: "Tablet", status: "waiting", lastActivityAt: clock.now(), dueAt: clock.now() },
     });
     await sms(person.phone, "status ac39km");
-    expect((await lastReply(person.phone))!.body).toBe(
+    // The number's first SMS: the privacy link follows the answer (decision 033).
+    expect(withoutPrivacyLink((await lastReply(person.phone))!.body)).toBe(
       `Digitale Ambulanz, Anfrage ${ticket.reference}: Wir haben Ihnen geschrieben und warten auf Ihre Antwort. Antworten Sie einfach auf unsere SMS oder rufen Sie uns an.`,
     );
 
@@ -136,7 +138,7 @@ describe("STATUS <code>", () => {
     await sms(other.phone, "STATUS");
     const missing = (await lastReply(other.phone))!;
     expect(foreign.template).toBe("smsStatusNotFound");
-    expect(unknown.body).toBe(foreign.body);
+    expect(unknown.body).toBe(withoutPrivacyLink(foreign.body));
     // No code at all is told how a code looks (that says nothing about anyone's requests).
     expect(missing.template).toBe("smsStatusCodeInvalid");
     expect(foreign.body).not.toContain("HJ79KM");

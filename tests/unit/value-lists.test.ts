@@ -19,6 +19,7 @@ import {
 import { MESSAGE_CHANNELS, MESSAGE_DIRECTIONS, MESSAGE_STATUSES, OPT_OUT_VIA } from "~/capabilities/messaging/values";
 import { CONTACT_PREFERENCES, LOCATION_KINDS, PHONE_TYPES, ROLES } from "~/capabilities/people/values";
 import { CALL_STATUSES } from "~/capabilities/phone/values";
+import { CONSENT_CHANNELS } from "~/capabilities/privacy/consent-values";
 import {
   APPOINTMENT_CHANNELS,
   APPOINTMENT_STATUSES,
@@ -46,6 +47,7 @@ const LABELS: Record<string, [string, readonly string[]]> = {
   "Message.status": ["common:messageStatus", MESSAGE_STATUSES],
   "Ticket.status": ["helpdesk:status", TICKET_STATUSES],
   "Ticket.channel": ["helpdesk:channel", CHANNELS],
+  "Consent.channel": ["tickets:person.consent.channels", CONSENT_CHANNELS],
 };
 
 function label(language: string, key: string, value: string): unknown {
@@ -63,6 +65,7 @@ const LISTS: Record<string, readonly string[]> = {
   "Message.channel": MESSAGE_CHANNELS,
   "Message.status": MESSAGE_STATUSES,
   "OptOut.via": OPT_OUT_VIA,
+  "Consent.channel": CONSENT_CHANNELS,
   "Call.status": CALL_STATUSES,
   "Job.status": JOB_STATUSES,
   "Ticket.status": TICKET_STATUSES,

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import type { Ctx, StaffCtx } from "~/context";
 import { type GivenWithRequest, NewPersonInput, personForRequest } from "~/capabilities/people/persons.server";
+import { noteConsent } from "~/capabilities/privacy/consent.server";
 import { createCallback } from "~/capabilities/scheduling/callbacks.server";
 import { defaultWindows } from "~/capabilities/scheduling/callback-windows.server";
 import type { CallbackChannel } from "~/capabilities/scheduling/values";
@@ -47,6 +48,8 @@ export async function reportProblem(ctx: Ctx, input: z.output<typeof ReportProbl
         }
       }
       const { person, given } = await personForRequest(ctx, tx, input);
+      // Sent after the form's privacy notice, which says that we write and call about the request (decision 033).
+      await noteConsent(ctx, tx, person.id, "contact", "web");
       // "Please call me back": a callback in the next working days' callback hours, linked to the ticket and under
       // its reference; the ticket's confirmation names it (one message with one reference, not two).
       const { reference, callback } = await createTicket(

@@ -7,6 +7,7 @@ import { AppError, forbidden } from "~/lib/errors";
 import { spelledOut, uniqueReference } from "~/lib/reference-code";
 import { isUniqueViolation } from "~/lib/db-errors";
 import { audit } from "~/capabilities/privacy/audit.server";
+import { NoticeRead } from "~/capabilities/privacy/consent.server";
 import { can } from "~/capabilities/people/permissions";
 import { addressedAs, givenWith, type GivenWithRequest, intakePerson, NewPersonInput } from "~/capabilities/people/persons.server";
 import type { Urgency } from "~/capabilities/messaging/messenger.server";
@@ -41,6 +42,7 @@ export const OpenTicketInput = z.object({
   priority: z.enum(PRIORITIES).default("normal"),
   assignToMe: z.preprocess((v) => v === "on" || v === true, z.boolean()).default(false),
   callbackWanted: z.preprocess((v) => v === "on" || v === true, z.boolean()).default(false),
+  noticeRead: NoticeRead,
   /** From the form (one per form shown): an offline replay or a double click opens the ticket once. */
   idempotencyKey: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(100).optional()),
 });

@@ -6,6 +6,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { AppError, forbidden } from "~/lib/errors";
 import { spelledOut, uniqueReference } from "~/lib/reference-code";
 import { audit } from "~/capabilities/privacy/audit.server";
+import { noteConsent } from "~/capabilities/privacy/consent.server";
 import { can } from "~/capabilities/people/permissions";
 import { intakePerson } from "~/capabilities/people/persons.server";
 import { isUniqueViolation } from "~/lib/db-errors";
@@ -45,6 +46,9 @@ export async function checkOutDevice(ctx: StaffCtx, input: CheckOutValues): Prom
   try {
     return await ctx.db.$transaction(async (tx) => {
       const person = await intakePerson(ctx, tx, input, "loans:errors.personMissing");
+      // The signed agreement (on paper) says we write and call about the loan and remind of mentoring sessions.
+      await noteConsent(ctx, tx, person.id, "contact", "paper");
+      await noteConsent(ctx, tx, person.id, "mentoring", "paper");
 
       const current = await tx.device.findUniqueOrThrow({ where: { id: device.id }, select: { id: true, status: true } });
       const lendable = await lendableTo(ctx, tx, current, person.id);

@@ -10,6 +10,7 @@ import { AppError, forbidden } from "~/lib/errors";
 import { IdempotencyKey, retryingOnRace } from "~/lib/idempotency";
 import { spelledOut, uniqueReference } from "~/lib/reference-code";
 import { audit } from "~/capabilities/privacy/audit.server";
+import { NoticeRead, noteFormConsent } from "~/capabilities/privacy/consent.server";
 import { can } from "~/capabilities/people/permissions";
 import { addressedAs, findOrCreatePerson, givenWith, type GivenWithRequest, intakePerson, NewPersonInput, NOTHING_GIVEN, personForRequest } from "~/capabilities/people/persons.server";
 import { LENDING_LOCATION_KINDS, OPEN_RESERVATION_STATUSES, type ReservationChannel, type ReservationStatus, WISHES_MAX } from "./values";
@@ -41,6 +42,7 @@ export const AddToWaitingListInput = z.object({
   channel: z.enum(["phone", "walk_in"]).default("phone"),
   locationId: LocationChoice,
   wishes: Wishes,
+  noticeRead: NoticeRead,
 });
 
 /** "top" in the "place after …" choice means to the top of the list. */
@@ -179,6 +181,7 @@ export async function askToBorrow(
     } else {
       ({ person, given } = await personForRequest(ctx, tx, input));
       channel = ctx.actor.kind === "staff" ? "phone" : "web";
+      await noteFormConsent(ctx, tx, person.id, undefined);
     }
     // What the person said with the request is kept on the place and used in its messages (decision 027).
     const result = await join(ctx, tx, person, { channel, locationId: input.locationId, wishes: input.wishes, idempotencyKey, given });

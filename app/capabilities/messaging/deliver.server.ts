@@ -1,6 +1,7 @@
 // The worker's send loop. Claims each row first, so two workers never send one message. Before sending: opt-outs
 // (a number that sent STOP gets nothing but the confirmation of that STOP and the answer to a HILFE it sends later), the per-number hourly limit (more waits
-// until the hour has room — never dropped), and the overall pace (MESSAGES_PER_SECOND). A row still "sending" after
+// until the hour has room — never dropped), a withdrawn consent (decision 033: a message whose purpose the person
+// withdrew is withheld like an opted-out one, also when it was queued before), and the overall pace (MESSAGES_PER_SECOND). A row still "sending" after
 // its claim ran out was cut off by a crash between sending and recording: the provider is asked whether that earlier
 // attempt reached it, and what it accepted then is recorded instead of sending a second time.
 import type { Db } from "~/db.server";
@@ -9,6 +10,7 @@ import type { Clock } from "~/lib/clock";
 import { backoffMs } from "~/lib/backoff";
 import type { Message } from "~/generated/prisma/client";
 import type { MessageProvider, OutgoingMessage, SendResult } from "./provider";
+import { messageWithheldFor } from "~/capabilities/privacy/consent.server";
 import { TWILIO_UNSUBSCRIBED } from "./twilio-client.server";
 import { ALWAYS_SENT_TEMPLATES, ANSWERS_DESPITE_OPT_OUT, type MessageDirection, type MessageStatus, type OptOutVia } from "./values";
 
@@ -126,6 +128,11 @@ export async function deliverDueMessages(
     const despiteOptOut = alwaysSent || ANSWERS_DESPITE_OPT_OUT.includes(message.template);
     if (!despiteOptOut && (await db.optOut.findUnique({ where: { phone: message.toPhone } }))) {
       await markOptedOut(message);
+      return;
+    }
+    const withdrawn = await messageWithheldFor({ db }, message);
+    if (withdrawn) {
+      await markOptedOut(message, `consent withdrawn: ${withdrawn}`);
       return;
     }
 

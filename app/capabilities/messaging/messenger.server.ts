@@ -1,7 +1,8 @@
 // The one messenger: renders a template in the person's language and writes an outbox row in the caller's transaction,
 // to leave outside quiet hours (20:00–09:00 in the recipient's place) unless it answers an SMS the citizen just sent.
 // Automatic answers to a citizen's own SMS or call are bounded per number (reply-budget.server.ts); over the budget
-// nothing is written and `send` answers null.
+// nothing is written and `send` answers null. The first SMS a number gets carries the link to the privacy page
+// (decision 033); none after it.
 import { randomUUID } from "node:crypto";
 import type { Tx } from "~/db.server";
 import type { Clock } from "~/lib/clock";
@@ -105,13 +106,30 @@ export interface ProgrammeContacts {
   programmePhone: string;
 }
 
+/** Statuses of an SMS that never reached the phone: the next one still has to carry the privacy link. */
+const NEVER_ARRIVED = ["opted_out", "cancelled", "failed", "undelivered"];
+
+/**
+ * Whether this would be the first SMS the number ever receives: no earlier outbound SMS to it that left or is still
+ * to leave. Once the retention schedule has removed every row of a number, its next SMS carries the link again —
+ * right for someone whose data is gone and who starts anew.
+ */
+async function firstSmsTo(tx: Tx, phone: string): Promise<boolean> {
+  const earlier = await tx.message.findFirst({
+    where: { toPhone: phone, channel: "sms", direction: "outbound", status: { notIn: NEVER_ARRIVED } },
+    select: { id: true },
+  });
+  return !earlier;
+}
+
 export function createMessenger(clock: Clock, programme: ProgrammeContacts): Messenger {
   const programmeParams = { web: programme.publicUrl, programmePhone: formatPhone(programme.programmePhone) };
   async function send(tx: Tx, input: SendInput): Promise<{ id: string } | null> {
     const answers = input.answers ?? (input.urgency === "reply" ? "sms" : null);
     if (answers && !(await answerAllowed(clock, tx, { phone: input.to.phone, template: input.template }))) return null;
     const channel = channelFor(input.to);
-    const body = render(input.template, channel, input.to.language, { ...programmeParams, ...input.params });
+    const text = render(input.template, channel, input.to.language, { ...programmeParams, ...input.params });
+    const body = channel === "sms" && (await firstSmsTo(tx, input.to.phone)) ? `${text}\n${getT(input.to.language, "privacy")("sms", programmeParams)}` : text;
     return tx.message.create({
       data: {
         channel,

@@ -5,6 +5,7 @@ import { AppError } from "~/lib/errors";
 import { parsePhone } from "~/lib/phone.server";
 import { isSupportedLanguage } from "~/i18n/locales.server";
 import { CONTACT_PREFERENCES } from "./values";
+import { noteFormConsent } from "~/capabilities/privacy/consent.server";
 import { findVisiblePerson } from "./visibility.server";
 
 /** A phone number as people type it ("0421 / 123 45-6"), checked and turned into E.164 with its type. */
@@ -100,13 +101,15 @@ export async function personForRequest(ctx: Ctx, tx: Tx, input: NewPerson) {
  * to someone not visible here files the request under that person's existing record without showing it
  * (visibility.server.ts says why).
  */
-export async function intakePerson(ctx: StaffCtx, tx: Tx, input: { personId?: string; person?: NewPerson }, missingKey: string) {
+export async function intakePerson(ctx: StaffCtx, tx: Tx, input: { personId?: string; person?: NewPerson; noticeRead?: boolean }, missingKey: string) {
   const person = input.personId
     ? await findVisiblePerson(ctx, input.personId, tx)
     : input.person
       ? await findOrCreatePerson(ctx, tx, input.person)
       : null;
   if (!person) throw new AppError(400, missingKey);
+  // Staff ticked that they read the privacy notice out and the caller agreed to SMS and calls (decision 033).
+  await noteFormConsent(ctx, tx, person.id, input.noticeRead);
   return person;
 }
 

@@ -17,6 +17,7 @@ import { PROGRAMME_TIME_ZONE } from "~/lib/time-zone";
 import { getT } from "~/i18n/i18n.server";
 import { audit } from "~/capabilities/privacy/audit.server";
 import { fileErasureRequest } from "~/capabilities/privacy/erasure-requests.server";
+import { contactConsentBySms } from "~/capabilities/privacy/consent.server";
 import { fileCitizenMessage, inboundKey, personForNumber, storeInboundMessage } from "~/capabilities/helpdesk/inbound.server";
 import { givenWith } from "~/capabilities/people/persons.server";
 import { CONCERN_MAX, createCallback, openCallbackOf } from "~/capabilities/scheduling/callbacks.server";
@@ -177,11 +178,14 @@ async function handle(
     }
     case "stop": {
       await tx.optOut.upsert({ where: { phone: phone.e164 }, create: { phone: phone.e164, at: now, via: "sms" satisfies OptOutVia }, update: { at: now, via: "sms" satisfies OptOutVia } });
+      // STOP is also the withdrawal of the person's consent to be contacted (decision 033), shown on their page.
+      await contactConsentBySms(ctx, tx, phone.e164, false);
       await reply("optOutConfirmed");
       return { outcome: "optedOut", ...base, personId: person?.id ?? null };
     }
     case "start": {
       await tx.optOut.deleteMany({ where: { phone: phone.e164 } });
+      await contactConsentBySms(ctx, tx, phone.e164, true);
       await reply("optInConfirmed");
       return { outcome: "optedIn", ...base, personId: person?.id ?? null };
     }

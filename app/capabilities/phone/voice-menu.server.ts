@@ -5,6 +5,7 @@
 import { CalendarDateTime, parseDate, toZoned } from "@internationalized/date";
 import twilio from "twilio";
 import type { Ctx } from "~/context";
+import { requestRetentionMonths } from "~/capabilities/privacy/notice-periods";
 import { getT } from "~/i18n/i18n.server";
 import { DEFAULT_LANGUAGE } from "~/i18n/languages";
 import { isSupportedLanguage } from "~/i18n/locales.server";
@@ -117,8 +118,9 @@ function mainMenu(lng: string, attempt: 1 | 2, before: string[] = []): string {
   return prompt.toString();
 }
 
-const CHOICES = ["callback", "status", "hours", "message"] as const;
-const CHOICE_DIGITS: Record<string, (typeof CHOICES)[number]> = { "1": "callback", "2": "status", "3": "hours", "0": "message" };
+const CHOICES = ["callback", "status", "hours", "message", "privacy"] as const;
+// 9: the privacy notice (decision 033), read in the caller's language, then the menu again.
+const CHOICE_DIGITS: Record<string, (typeof CHOICES)[number]> = { "1": "callback", "2": "status", "3": "hours", "0": "message", "9": "privacy" };
 
 function spokenChoice(lng: string, speech: string): (typeof CHOICES)[number] | null {
   const spoken = speech.toLowerCase();
@@ -142,6 +144,8 @@ async function mainMenuChoice(ctx: Ctx, input: VoiceStepInput, lng: string, digi
     }
     case "hours":
       return mainMenu(lng, 1, await hoursTexts(ctx, lng));
+    case "privacy":
+      return mainMenu(lng, 1, [getT(lng, "privacy")("voice", { months: requestRetentionMonths(input.retention) })]);
     case "message": {
       if (!caller) return askForNumber(lng, 1, [t("message.withheld")]);
       const prompt = new Prompt(lng);

@@ -2,7 +2,7 @@
 // spelled character by character — and the little state a call carries (our callback URL's step, lng, try).
 import twilio from "twilio";
 import type VoiceResponse from "twilio/lib/twiml/VoiceResponse";
-import type { TwilioConfig } from "~/context";
+import type { AppConfig, TwilioConfig } from "~/context";
 import { getT } from "~/i18n/i18n.server";
 import { parsePhone, type ParsedPhone } from "~/lib/phone.server";
 import { sayLanguage } from "~/capabilities/messaging/voice-language";
@@ -21,6 +21,8 @@ export interface VoiceStepInput {
   params: Record<string, string>;
   /** Set when recordings can be fetched from Twilio. */
   twilio?: TwilioConfig | null;
+  /** The retention schedule's settings, for the spoken privacy notice's "at the latest N months" (defaults if absent). */
+  retention?: AppConfig["retention"];
 }
 
 export const voiceUrl = (step: Step, lng: string, attempt = 1) => `${WEBHOOK_PATHS.voice}?step=${step}&lng=${lng}&try=${attempt}`;

@@ -8,6 +8,7 @@ import { spelledOut, uniqueReference } from "~/lib/reference-code";
 import { isUniqueViolation } from "~/lib/db-errors";
 import { IdempotencyKey } from "~/lib/idempotency";
 import { audit } from "~/capabilities/privacy/audit.server";
+import { NoticeRead, noteFormConsent } from "~/capabilities/privacy/consent.server";
 import { addressedAs, NewPersonInput, personForRequest } from "~/capabilities/people/persons.server";
 import { freeSlots, loadSchedule, localDay, seatKey } from "./availability.server";
 import { findSlot } from "./slots";
@@ -35,6 +36,7 @@ export const BookingInput = SlotChoice.extend({
     z.string().trim().max(CONCERN_MAX, { error: "scheduling:errors.concernTooLong" }).optional(),
   ),
   wantsEarlyReminder: z.preprocess((v) => v === "on" || v === true, z.boolean()).default(false),
+  noticeRead: NoticeRead,
   idempotencyKey: IdempotencyKey,
 });
 export type BookingValues = z.output<typeof BookingInput>;
@@ -124,6 +126,8 @@ export async function bookAppointment(
 
         // A number stored as "Gisela M." booked as "Hildegard": the booking keeps and uses "Hildegard" (decision 027).
         const { person, given, addressed } = await personForRequest(ctx, tx, input.person);
+        // The early reminder is the one thing the booking asks that it does not need: a tick, so consent (decision 033).
+        if (!input.replaces) await noteFormConsent(ctx, tx, person.id, input.noticeRead, input.wantsEarlyReminder ? ["contact", "reminders"] : ["contact"]);
         const twice = await tx.appointment.findFirst({
           where: { personId: person.id, startsAt: slot.startsAt, status: "booked" satisfies AppointmentStatus },
           select: { reference: true },

@@ -11,6 +11,7 @@ import { spelledOut, uniqueReference } from "~/lib/reference-code";
 import { IdempotencyKey, retryingOnRace } from "~/lib/idempotency";
 import { PROGRAMME_TIME_ZONE } from "~/lib/time-zone";
 import { audit } from "~/capabilities/privacy/audit.server";
+import { NoticeRead, noteConsent } from "~/capabilities/privacy/consent.server";
 import { can } from "~/capabilities/people/permissions";
 import { addressedAs, type GivenWithRequest, NewPersonInput, NOTHING_GIVEN, personForRequest } from "~/capabilities/people/persons.server";
 import { localDay } from "./availability.server";
@@ -50,6 +51,7 @@ const WindowList = z.preprocess(
 );
 
 const CallbackFields = NewPersonInput.extend({
+  noticeRead: NoticeRead,
   locationId: OptionalId,
   topic: optionalText(TOPIC_MAX, "topicTooLong"),
   concern: optionalText(CONCERN_MAX, "concernTooLong"),
@@ -285,6 +287,9 @@ export async function requestCallback(ctx: Ctx, input: CallbackRequest, options:
       if (!windows.length) throw new AppError(400, "callbacks:errors.windowRequired");
       if (windows.every((w) => w.to <= ctx.clock.now())) throw new AppError(400, "callbacks:errors.windowInPast");
       const { person, given } = await personForRequest(ctx, tx, input);
+      // The web form shows the privacy notice; staff tick that they read it out (decision 033).
+      if (input.channel === "web") await noteConsent(ctx, tx, person.id, "contact", "web");
+      else if (input.channel === "staff" && input.noticeRead) await noteConsent(ctx, tx, person.id, "contact", "phone");
       const created = await createCallback(ctx, tx, {
         personId: person.id,
         given,

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Ctx, StaffCtx, Tx } from "~/context";
 import { AppError, forbidden } from "~/lib/errors";
 import { audit } from "~/capabilities/privacy/audit.server";
+import { NoticeRead, noteFormConsent } from "~/capabilities/privacy/consent.server";
 import { can } from "~/capabilities/people/permissions";
 import { formatPhone, parsePhone } from "~/lib/phone.server";
 import { spelledOut, uniqueReference } from "~/lib/reference-code";
@@ -20,6 +21,7 @@ import { IdempotencyKey } from "~/lib/idempotency";
 
 export const JoinDayWaitInput = NewPersonInput.extend({
   day: CalendarDay("desk:errors.dayInvalid"),
+  noticeRead: NoticeRead,
   idempotencyKey: IdempotencyKey,
 });
 
@@ -58,6 +60,7 @@ async function joinOnce(ctx: Ctx, locationId: string, input: z.output<typeof Joi
     if (day.state === "noHours") throw new AppError(400, "desk:errors.noHoursThatDay");
     if (day.state === "free") throw new AppError(400, "desk:errors.dayNotFull", { week: day.week });
     const { person, given, addressed } = await personForRequest(ctx, tx, input);
+    await noteFormConsent(ctx, tx, person.id, input.noticeRead);
     const earlier = await tx.dayWait.findUnique({ where: { personId_locationId_day: { personId: person.id, locationId, day: input.day } } });
     if (earlier) return { already: true as const, reference: null };
     const holdKey = await holdDayWaitPlace(ctx, tx, person.id, today);

@@ -2,13 +2,13 @@
 // Plain fields that submit without JavaScript; answers and errors come back from the server.
 import type { FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
-import { retentionPeriod } from "~/i18n/retention-period";
 import { Button } from "~/ui/kit/Button";
 import { ContactFields } from "~/ui/ContactFields";
 import { RadioGroup } from "~/ui/kit/RadioGroup";
 
 import { TextField } from "~/ui/kit/TextField";
 import { fieldProps } from "~/ui/kit/forms";
+import { PrivacyNotice } from "~/ui/PrivacyNotice";
 
 /** The form's fields, as the server's AskToBorrowInput reads them. */
 export type BorrowFields = Record<"firstName" | "phone" | "language" | "contactPreference" | "locationId" | "wishes", string>;
@@ -24,16 +24,7 @@ export interface BorrowPlace {
   city: string;
 }
 
-/** `waitlistRetentionDays`: RETENTION_WAITLIST_DAYS, so the privacy note says what the retention run does. */
-export function BorrowForm({
-  fields,
-  locations,
-  waitlistRetentionDays,
-}: {
-  fields: Fields;
-  locations: BorrowPlace[];
-  waitlistRetentionDays: number;
-}) {
+export function BorrowForm({ fields, locations }: { fields: Fields; locations: BorrowPlace[] }) {
   const { t } = useTranslation("waitlist");
   return (
     <>
@@ -56,15 +47,7 @@ export function BorrowForm({
         multiline
         rows={4}
       />
-      <section aria-labelledby="borrow-privacy-heading">
-        <h2 id="borrow-privacy-heading">{t("borrow.privacy.heading")}</h2>
-        <p>{t("borrow.privacy.what")}</p>
-        <p>
-          {waitlistRetentionDays === 0
-            ? t("borrow.privacy.deleteAtOnce")
-            : t("borrow.privacy.delete", { period: retentionPeriod(t, waitlistRetentionDays) })}
-        </p>
-      </section>
+      <PrivacyNotice />
       <Button type="submit" variant="primary">
         {t("borrow.submit")}
       </Button>

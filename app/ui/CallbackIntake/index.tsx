@@ -14,6 +14,7 @@ import { SummaryList } from "~/ui/kit/SummaryList";
 import { TextField } from "~/ui/kit/TextField";
 import { checkboxGroupProps, fieldProps, formErrors, formProps, useAppForm } from "~/ui/kit/forms";
 import { CallerLookup } from "~/ui/CallerHeader/CallerLookup";
+import { NoticeReadCheckbox } from "~/ui/PrivacyNotice/NoticeRead";
 
 type Result = SubmissionResult<string[]> | null | undefined;
 
@@ -42,7 +43,7 @@ export function CallbackLookup({ lastResult }: { lastResult: Result }) {
 }
 
 type IntakeFields = Record<
-  "phone" | "firstName" | "language" | "contactPreference" | "locationId" | "customDay" | "customFrom" | "customTo" | "topic" | "concern",
+  "phone" | "firstName" | "language" | "contactPreference" | "locationId" | "customDay" | "customFrom" | "customTo" | "topic" | "concern" | "noticeRead",
   string
 > & { windows: string[] };
 
@@ -133,6 +134,7 @@ export function CallbackIntakeDetails({ caller, options, lastResult }: { caller:
         </fieldset>
         <TextField {...fieldProps(fields.topic)} label={t("form.topic")} optional width="long" autoFocus={Boolean(person)} />
         <TextField {...fieldProps(fields.concern)} label={t("form.concern")} optional multiline rows={3} />
+        <NoticeReadCheckbox field={fields.noticeRead} />
         <Button type="submit">{t("new.submit")}</Button>
       </Form>
     </>

@@ -8,6 +8,7 @@ import { ErrorSummary } from "~/ui/kit/ErrorSummary";
 
 import { formErrors, formProps, useAppForm } from "~/ui/kit/forms";
 import { ContactFields } from "~/ui/ContactFields";
+import { PrivacyNotice } from "~/ui/PrivacyNotice";
 
 /** `formKey`: the page's idempotency key for this form — pressing "send" twice joins once. */
 export function DayWaitForm({ lastResult, formKey }: { lastResult: SubmissionResult<string[]> | null | undefined; formKey: string }) {
@@ -34,7 +35,7 @@ export function DayWaitForm({ lastResult, formKey }: { lastResult: SubmissionRes
             voiceHint: undefined,
           }}
         />
-        <p>{t("wait.privacy")}</p>
+        <PrivacyNotice />
         <Button type="submit" variant="primary">
           {t("wait.submit")}
         </Button>

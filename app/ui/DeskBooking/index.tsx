@@ -13,6 +13,7 @@ import { TextField } from "~/ui/kit/TextField";
 import { checkboxProps, fieldProps, formErrors, formProps, useAppForm } from "~/ui/kit/forms";
 import "./DeskBooking.css";
 import { CallerLookup } from "~/ui/CallerHeader/CallerLookup";
+import { NoticeReadCheckbox } from "~/ui/PrivacyNotice/NoticeRead";
 
 type Result = SubmissionResult<string[]> | null | undefined;
 
@@ -44,7 +45,7 @@ export interface BookingStepData {
   languages: { code: string; name: string }[];
 }
 
-type BookingFields = { person: { firstName: string; language: string }; choice: string; concern: string; wantsEarlyReminder: string };
+type BookingFields = { person: { firstName: string; language: string }; choice: string; concern: string; wantsEarlyReminder: string; noticeRead: string };
 
 export function BookingStep({ step, lastResult }: { step: BookingStepData; lastResult: Result }) {
   const { t, i18n } = useTranslation("desk");
@@ -125,6 +126,7 @@ export function BookingStep({ step, lastResult }: { step: BookingStepData; lastR
         <Checkbox {...checkboxProps(fields.wantsEarlyReminder)} description={t("book.earlyReminderHint")}>
           {t("book.earlyReminder")}
         </Checkbox>
+        <NoticeReadCheckbox field={fields.noticeRead} />
         <Button type="submit">{t("book.submit")}</Button>
       </Form>
     </>

@@ -17,6 +17,7 @@ import { checkboxProps, fieldProps, formErrors, formProps, useAppForm } from "~/
 import { useTicketLabels, type CategoryRef } from "~/ui/TicketLabels";
 import "./PhoneIntake.css";
 import { CallerLookup as NumberLookup } from "~/ui/CallerHeader/CallerLookup";
+import { NoticeReadCheckbox } from "~/ui/PrivacyNotice/NoticeRead";
 
 type Result = SubmissionResult<string[]> | null | undefined;
 
@@ -62,6 +63,7 @@ type IntakeFields = {
   locationId: string;
   assignToMe: string;
   callbackWanted: string;
+  noticeRead: string;
 };
 
 const PRIORITIES = ["low", "normal", "high", "urgent"];
@@ -187,6 +189,7 @@ export function IntakeDetails({
         />
         <Checkbox {...checkboxProps(fields.assignToMe)}>{t("new.assignToMe")}</Checkbox>
         <Checkbox {...checkboxProps(fields.callbackWanted)}>{t("new.callbackWanted")}</Checkbox>
+        <NoticeReadCheckbox field={fields.noticeRead} />
         <Button type="submit">{t("new.submit")}</Button>
       </Form>
     </>

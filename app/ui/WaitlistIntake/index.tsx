@@ -14,6 +14,7 @@ import { TextField } from "~/ui/kit/TextField";
 import { fieldProps, formErrors, formProps, useAppForm } from "~/ui/kit/forms";
 import { ReservationStatus } from "~/ui/WaitingList";
 import { CallerLookup } from "~/ui/CallerHeader/CallerLookup";
+import { NoticeReadCheckbox } from "~/ui/PrivacyNotice/NoticeRead";
 
 type Result = SubmissionResult<string[]> | null | undefined;
 
@@ -46,6 +47,7 @@ type DetailFields = {
   channel: string;
   locationId: string;
   wishes: string;
+  noticeRead: string;
 };
 
 export function BorrowerDetails({
@@ -141,6 +143,7 @@ export function BorrowerDetails({
           options={["phone", "walk_in"].map((c) => ({ value: c, label: t(`lending:reservationChannel.${c}`) }))}
         />
         <TextField {...fieldProps(fields.wishes)} label={t("borrow.wishes")} description={t("new.wishesHint")} optional multiline rows={3} />
+        <NoticeReadCheckbox field={fields.noticeRead} />
         <Button type="submit">{t("new.submit")}</Button>
       </Form>
     </>
