@@ -8,6 +8,7 @@ import { ErasureRequestInput, requestErasureOnWeb } from "~/capabilities/privacy
 import { withActor } from "~/context";
 import { useRootData } from "~/ui/root-data";
 import { Button } from "~/ui/kit/Button";
+import { PrivacyNotice } from "~/ui/PrivacyNotice";
 import { ErrorSummary } from "~/ui/kit/ErrorSummary";
 import { PageHeading } from "~/ui/kit/Layout";
 import { CitizenShell } from "~/ui/Shell/CitizenShell";
@@ -62,6 +63,7 @@ export default function ErasureRequest() {
           <h2 id="erasure-next-heading">{t("erasure.nextHeading")}</h2>
           <p>{t("erasure.next")}</p>
         </section>
+        <PrivacyNotice />
         <Button type="submit" variant="primary">
           {t("erasure.submit")}
         </Button>

@@ -199,6 +199,9 @@ export async function makeOneOfEverything(db: Db, { personId, locationId, staffI
   const recording = await db.voiceRecording.create({ data: { messageId: inbound.id, contentType: "audio/mpeg", seconds: 12, data: Buffer.from("ID3") } });
   const optOut = await db.optOut.create({ data: { phone: person.phone, at, via: "sms" } });
   const auditEntry = await db.auditEntry.create({ data: { actorId: staffId, action: "person.viewed", subjectType: "Person", subjectId: personId, at } });
+  const consent = await db.consent.create({
+    data: { personId, purpose: "reminders", channel: "phone", givenAt: at, recordedById: staffId, withdrawnAt: at, withdrawnVia: "staff", withdrawnById: staffId },
+  });
   return {
     Person: [personId],
     Ticket: [ticket.id],
@@ -218,6 +221,7 @@ export async function makeOneOfEverything(db: Db, { personId, locationId, staffI
     Message: [outbound.id, inbound.id, unfiled.id],
     VoiceRecording: [recording.id],
     OptOut: [optOut.phone],
+    Consent: [consent.id],
     AuditEntry: [auditEntry.id],
   };
 }

@@ -35,7 +35,6 @@ describe("the access export", () => {
     for (const model of EXPORTED_MODELS) {
       expect(data.sections[EXPORT_SECTIONS[model]].map((row) => key(model, row)), model).toEqual(expect.arrayContaining(made[model]));
     }
-    expect(data.sections.consents).toEqual([]);
   });
 
   it("holds every row that the schema's links tie to the person, table by table", async () => {
@@ -144,7 +143,7 @@ describe("the access report's two forms", () => {
     const { fileName, body } = await accessReportFile(coordinator, gisela.id);
     expect(fileName).toBe("auskunft-art15-2026-11-23.json");
     const parsed = JSON.parse(body);
-    expect(Object.keys(parsed.sections).sort()).toEqual([...Object.values(EXPORT_SECTIONS), "consents"].sort());
+    expect(Object.keys(parsed.sections).sort()).toEqual([...Object.values(EXPORT_SECTIONS)].sort());
     expect(parsed.sections.accessLog[0].actionLabel).toBe("عُرض شخص");
   });
 });

@@ -83,8 +83,9 @@ describe("asking for erasure", () => {
     expect(await db.person.count()).toBe(people);
     const answers = await db.message.findMany({ where: { template: "erasureRequestReceived" }, orderBy: { createdAt: "asc" } });
     expect(answers.map((m) => m.toPhone)).toEqual(["+4915170000002", "+4915170000002", "+4915170000998"]);
-    // Neither answer says whether the number is known: same template, same words (both German here).
-    expect(new Set(answers.map((m) => m.body)).size).toBe(1);
+    // Neither answer says whether the number is known: the first answer to each number has the same words (both
+    // German here; a number's first SMS also carries the privacy link, so the known number's second one is shorter).
+    expect(answers[2].body).toBe(answers[0].body);
   });
 
   it("on the phone: staff note it on the person page — one task, audit-logged, nothing deleted", async () => {

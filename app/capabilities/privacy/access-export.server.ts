@@ -30,6 +30,7 @@ export const EXPORT_SECTIONS = {
   Message: "messages",
   VoiceRecording: "voiceRecordings",
   OptOut: "optOuts",
+  Consent: "consents",
   AuditEntry: "accessLog",
 } as const;
 
@@ -67,6 +68,8 @@ const STAFF_LINKS: Record<string, string> = {
   helperId: "helper",
   assignedId: "assigned",
   staffId: "staff",
+  recordedById: "recordedBy",
+  withdrawnById: "withdrawnBy",
 };
 
 /** Fields holding JSON text: parsed, so the file is readable by machines without a second decoding step. */
@@ -121,7 +124,7 @@ export async function collectPersonData(ctx: StaffCtx, personId: string, format:
   await audit(ctx, ctx.db, { action: "person.exported", subjectType: "Person", subjectId: person.id, details: { format } });
   const { db } = ctx;
 
-  const [tickets, loans, reservations, appointments, walkIns, dayWaits, callbacks, calls] = await Promise.all([
+  const [tickets, loans, reservations, appointments, walkIns, dayWaits, callbacks, calls, consents] = await Promise.all([
     db.ticket.findMany({ where: { personId }, orderBy: byTime, include: { category: { select: { key: true } } } }),
     db.loan.findMany({ where: { personId }, orderBy: byTime, include: { device: { select: { assetTag: true, model: true } } } }),
     db.reservation.findMany({ where: { personId }, orderBy: byTime }),
@@ -130,6 +133,7 @@ export async function collectPersonData(ctx: StaffCtx, personId: string, format:
     db.dayWait.findMany({ where: { personId }, orderBy: byTime }),
     db.callback.findMany({ where: { personId }, orderBy: byTime }),
     db.call.findMany({ where: { personId }, orderBy: byTime }),
+    db.consent.findMany({ where: { personId }, orderBy: [{ givenAt: "asc" }, { id: "asc" }] }),
   ]);
   const ids = <T extends { id: string }>(rows: T[]) => rows.map((r) => r.id);
   const loanIds = ids(loans);
@@ -191,9 +195,7 @@ export async function collectPersonData(ctx: StaffCtx, personId: string, format:
       voiceRecordings: rows(recordings, (r) => ({ bytes: r.data.byteLength })),
       optOuts: rows(optOuts),
       accessLog: rows(accessLog),
-      // The consent records (issue 15, item 5) join here when their table is merged: one row per consent given or
-      // withdrawn, read by personId like the sections above, and the Consent model added to EXPORT_SECTIONS.
-      consents: [],
+      consents: rows(consents),
     },
   };
 }

@@ -45,6 +45,7 @@ export const ERASURE_COVERS: Record<string, string> = {
   DayWait: "gelöscht",
   Callback: "gelöscht",
   CallbackAttempt: "mit dem Rückruf gelöscht",
+  Consent: "mit der Person gelöscht (bei laufender Ausleihe erst nach der Rückgabe: die Vereinbarung gilt bis dahin)",
   AuditEntry: "Einträge über die Person und ihre Vorgänge verlieren Bezug und Details; bleibt: „Person gelöscht von X am T“",
 };
 

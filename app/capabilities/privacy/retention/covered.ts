@@ -20,6 +20,7 @@ export const RETENTION_COVERS: Record<string, string> = {
   Message: "messages (with their ticket or person)",
   VoiceRecording: "messages (MESSAGE_RETENTION_DAYS)",
   Person: "persons (when nothing is left)",
+  Consent: "persons (their consents go with them)",
 };
 
 /** Citizens' data the schedule does not delete, and why. */
