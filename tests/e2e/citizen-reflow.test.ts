@@ -267,13 +267,14 @@ describe.each(LANGUAGES)("citizen pages at 320 px with the text at 200 percent, 
     await viewer.page.context().close();
   });
 
-  it("the start page, the guides, the offline page and a page that does not exist", async () => {
+  it("the start page, the guides, the offline page, the privacy notice and a page that does not exist", async () => {
     await open(viewer, "/");
     await open(viewer, "/help");
     const article = (await viewer.page.locator('main a[href^="/help/"]:not([href$="/leichte-sprache"])').first().getAttribute("href"))!;
     await open(viewer, article, "a guide");
     await open(viewer, `${article}/leichte-sprache`, "a guide in Leichte Sprache");
     await open(viewer, "/offline");
+    await open(viewer, "/datenschutz", "the privacy notice");
     await open(viewer, "/no-such-page", "not found");
   });
 
