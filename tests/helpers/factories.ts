@@ -48,6 +48,10 @@ export async function makePerson(
   overrides: Partial<{ phone: string; phoneType: string; language: string; contactPreference: string; firstName: string; knownAt: string }> = {},
 ) {
   const i = next();
+  // The next free number of that day's walk-ins: browser test files share one app, each with its own counter.
+  const walkInNumber = overrides.knownAt
+    ? ((await db.walkIn.aggregate({ where: { locationId: overrides.knownAt, day: "2026-01-05" }, _max: { number: true } }))._max.number ?? 0) + 1
+    : 0;
   return db.person.create({
     data: {
       firstName: overrides.firstName ?? "Gisela",
@@ -60,7 +64,7 @@ export async function makePerson(
           create: {
             locationId: overrides.knownAt,
             displayName: overrides.firstName ?? "Gisela",
-            number: i,
+            number: walkInNumber,
             day: "2026-01-05",
             arrivedAt: new Date("2026-01-05T09:00:00Z"),
             finishedAt: new Date("2026-01-05T09:30:00Z"),
